@@ -1,0 +1,90 @@
+package model
+
+import (
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"vcsim/valuechain"
+)
+
+// Population is the synthetic population of every household actor of a
+// chain: the random draws that make households differ. The same population
+// is used for the baseline and every scenario (common random numbers).
+type Population struct {
+	Seed   uint64
+	Groups map[string]*Draws // by actor id
+}
+
+// Draws are the random numbers of one household group, one per household.
+type Draws struct {
+	// Scale m_h multiplies a household's output, land and costs; its mean
+	// over the group is exactly 1 so the households add up to the actor.
+	Scale []float64
+	// Hazard is a uniform number; a working child of the household is
+	// exposed to a hazardous task when Hazard < exposure probability.
+	Hazard []float64
+	// Adopt is a uniform number ranking households for an intervention's
+	// uptake: the lowest adopt first.
+	Adopt []float64
+}
+
+// NewPopulation draws the households of every household actor of c. Each
+// group draws from its own streams, seeded by seed and the actor's id, so
+// adding an actor does not change the draws of the others.
+func NewPopulation(c *valuechain.Chain, seed uint64) *Population {
+	p := &Population{Seed: seed, Groups: map[string]*Draws{}}
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		if a.Kind != valuechain.Household || a.Household == nil {
+			continue
+		}
+		p.Groups[a.ID] = NewDraws(int(math.Round(a.Count)), a.Household.ScaleSDOr(), seed, a.ID)
+	}
+	return p
+}
+
+// NewDraws draws n households with scale ~ LogNormal(mean 1, sd), then
+// rescaled to mean exactly 1.
+func NewDraws(n int, sd float64, seed uint64, id string) *Draws {
+	d := &Draws{Scale: make([]float64, n), Hazard: make([]float64, n), Adopt: make([]float64, n)}
+	if sd > 0 {
+		// LogNormal with mean 1: sigma^2 = ln(1+sd^2), mu = -sigma^2/2.
+		s2 := math.Log1p(sd * sd)
+		ln := distuv.LogNormal{Mu: -s2 / 2, Sigma: math.Sqrt(s2), Src: stream(seed, id, "scale")}
+		var sum float64
+		for i := range d.Scale {
+			d.Scale[i] = ln.Rand()
+			sum += d.Scale[i]
+		}
+		mean := sum / float64(n)
+		for i := range d.Scale {
+			d.Scale[i] /= mean
+		}
+	} else {
+		for i := range d.Scale {
+			d.Scale[i] = 1
+		}
+	}
+	uniform(d.Hazard, stream(seed, id, "hazard"))
+	uniform(d.Adopt, stream(seed, id, "adopt"))
+	return d
+}
+
+func uniform(x []float64, r *rand.Rand) {
+	for i := range x {
+		x[i] = r.Float64()
+	}
+}
+
+// stream returns a random source seeded by seed and a name.
+func stream(seed uint64, parts ...string) *rand.Rand {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return rand.New(rand.NewPCG(seed, h.Sum64()))
+}

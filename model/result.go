@@ -1,0 +1,156 @@
+package model
+
+import "vcsim/valuechain"
+
+// Result is one year of a chain: flows, accounts, margins, labour,
+// households and child labour. Slices indexed by actor follow the order of
+// the chain file.
+type Result struct {
+	Chain    *valuechain.Chain
+	Order    []int // actor indices, sellers before buyers
+	Accounts []Account
+	Labour   []Labour
+	Flows    []Flow // one per link, in file order
+	Finals   []FinalSale
+	Margins  []Stage
+	Groups   []Group // one per household actor, in file order
+	Totals   Totals
+	// ChildLabour totals the household groups' children by band.
+	ChildLabour [nb]Children
+}
+
+// Account is the account of one actor type for the year, in money
+// (FAO VCA-Tool / VCA4D vocabulary, MODEL.md 3).
+type Account struct {
+	Actor, Name, Kind, Stage string
+	Count                    float64
+	Input                    float64   // volume received after transit losses
+	Output                   []float64 // volume made, per product (Actor.Outputs order)
+
+	Revenue                 float64
+	Purchases               float64 // from other actors of the chain
+	Transport               float64 // transport paid on purchases
+	ExternalInputs          float64 // costs x output + fixed costs x count
+	IntermediateConsumption float64 // Purchases + Transport + ExternalInputs
+	ValueAdded              float64
+	Wages                   float64 // hired labour
+	Interest                float64
+	Taxes                   float64 // net of subsidies
+	Depreciation            float64
+	Rent                    float64
+	NetOperatingProfit      float64
+	VAShare                 float64 // share of the chain's value added
+}
+
+// PerUnit returns x per household or firm of the account.
+func (a *Account) PerUnit(x float64) float64 { return x / a.Count }
+
+// Labour is one actor type's labour for the year, in days.
+type Labour struct {
+	Actor      string
+	Need       float64 // adult-equivalent days the tasks need
+	FamilyDays float64 // household adults' own days
+	HiredDays  float64 // hired adults' days
+	ChildDays  float64 // children's days
+	FemaleDays float64 // adult days worked by women (when female_share is given)
+	FTE        float64 // (adult + child days) / fte_days
+}
+
+// AdultDays returns family and hired adult days.
+func (l *Labour) AdultDays() float64 { return l.FamilyDays + l.HiredDays }
+
+// Flow is the product carried by one link.
+type Flow struct {
+	From, To, Product string
+	Shipped           float64 // volume leaving the seller
+	Received          float64 // volume reaching the buyer
+	Price             float64
+	Value             float64 // Shipped x Price
+	Transport         float64 // Shipped x transport_cost, paid by the buyer
+}
+
+// FinalSale is the part of an actor's product sold to final demand.
+type FinalSale struct {
+	Actor, Product, Market string
+	Volume, Price, Value   float64
+}
+
+// Stage is one step of the price build-up along the main channel, every
+// price expressed per unit of the final product (MODEL.md 3, Shepherd).
+type Stage struct {
+	Actor, Product, Unit string
+	Price                float64 // per unit of the actor's own product
+	Equivalent           float64 // units of the actor's product in one final unit
+	PriceFinal           float64 // Price x Equivalent
+	Transport            float64 // transport paid to reach this actor, per final unit
+	Margin               float64 // PriceFinal - previous PriceFinal - Transport
+	Share                float64 // Margin / final price (the producer's share for the first stage)
+	TransportShare       float64
+}
+
+// Children counts children of one band (per household group or in total).
+type Children struct {
+	Children    float64 // all children
+	Working     float64 // working at least an hour a week
+	ChildLabour float64
+	Hazardous   float64 // in hazardous child labour
+	Hours       float64 // hours a year worked by children in child labour
+	Girls       Sex     // when the group gives sex
+	Boys        Sex
+}
+
+// Sex counts children of one sex.
+type Sex struct{ Children, ChildLabour, Hazardous float64 }
+
+// add adds o to c.
+func (c *Children) add(o *Children) {
+	c.Children += o.Children
+	c.Working += o.Working
+	c.ChildLabour += o.ChildLabour
+	c.Hazardous += o.Hazardous
+	c.Hours += o.Hours
+	c.Girls.add(o.Girls)
+	c.Boys.add(o.Boys)
+}
+
+func (s *Sex) add(o Sex) {
+	s.Children += o.Children
+	s.ChildLabour += o.ChildLabour
+	s.Hazardous += o.Hazardous
+}
+
+// Group is the result for the households of one household actor.
+type Group struct {
+	Actor        string
+	Households   int
+	Subsistence  float64   // poverty line x adult equivalents, per household
+	Income       []float64 // per household: income with the children's work
+	MeanIncome   float64
+	Median       float64
+	MeanY0       float64 // mean income without child work
+	BelowPoverty float64 // share of households whose income is under Subsistence
+	ByBand       [nb]Children
+	BySex        bool
+	ChildDays    float64
+}
+
+// Totals is the consolidated account of the chain.
+type Totals struct {
+	FinalSales, DomesticSales, ExportSales float64
+	ExternalInputs, Transport              float64
+	Purchases                              float64
+	ValueAdded, Wages, Interest, Taxes     float64
+	Depreciation, Rent, NetOperatingProfit float64
+	LabourDays, ChildDays, FTE             float64
+	Households                             int
+	BelowPoverty                           float64 // share of all households
+}
+
+// ChildTotal sums the children over the bands.
+func (r *Result) ChildTotal() Children {
+	var t Children
+	for b := range r.ChildLabour {
+		t.add(&r.ChildLabour[b])
+	}
+	return t
+}

@@ -1,0 +1,235 @@
+// Package model computes a value chain's year: product flows, the accounts
+// of every actor, the price build-up, labour, household income and child
+// labour, as specified in MODEL.md sections 2 to 6.
+package model
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"vcsim/valuechain"
+)
+
+// Options control a simulation.
+type Options struct {
+	// Seed seeds the synthetic population when Population is nil.
+	Seed uint64
+	// Population gives the households; nil draws one from Seed.
+	Population *Population
+}
+
+// Simulate computes the baseline year of a valid chain (see
+// valuechain.Validate).
+func Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
+	order, err := valuechain.Order(c)
+	if err != nil {
+		return nil, err
+	}
+	pop := opt.Population
+	if pop == nil {
+		pop = NewPopulation(c, opt.Seed)
+	}
+	r := &Result{Chain: c, Order: order}
+	r.flows()
+	r.accounts()
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		if a.Kind == valuechain.Household {
+			d := pop.Groups[a.ID]
+			if d == nil || len(d.Scale) != int(math.Round(a.Count)) {
+				return nil, fmt.Errorf("actor %q: the population has no draws for its %v households", a.ID, a.Count)
+			}
+			r.Groups = append(r.Groups, r.households(i, d))
+		} else {
+			r.enterpriseLabour(i)
+		}
+	}
+	r.finish()
+	r.Margins = r.priceBuildUp()
+	return r, nil
+}
+
+// flows moves products through the chain in topological order (MODEL.md 2).
+func (r *Result) flows() {
+	c := r.Chain
+	r.Accounts = make([]Account, len(c.Actors))
+	r.Labour = make([]Labour, len(c.Actors))
+	r.Flows = make([]Flow, len(c.Links))
+	out := make([][]int, len(c.Actors)) // links leaving each actor
+	for li, l := range c.Links {
+		_, from := c.Actor(l.From)
+		out[from] = append(out[from], li)
+	}
+	for i, a := range c.Actors {
+		r.Accounts[i] = Account{Actor: a.ID, Name: a.Name, Kind: a.Kind, Stage: a.Stage, Count: a.Count}
+	}
+	for _, i := range r.Order {
+		a := &c.Actors[i]
+		acc := &r.Accounts[i]
+		base := acc.Input
+		if isPrimary(c, a.ID) {
+			base = a.Count * a.OutputPerUnit
+		}
+		prods := a.Outputs()
+		acc.Output = make([]float64, len(prods))
+		sold := make([]float64, len(prods))
+		for p := range prods {
+			acc.Output[p] = prods[p].Conv() * base
+		}
+		for _, li := range out[i] {
+			l := &c.Links[li]
+			p := a.ProductIndex(l.Product)
+			price := prods[p].Price
+			if l.Price != nil {
+				price = *l.Price
+			}
+			f := Flow{From: l.From, To: l.To, Product: l.Product, Price: price}
+			f.Shipped = l.Share * acc.Output[p]
+			f.Received = f.Shipped * (1 - l.Loss)
+			f.Value = f.Shipped * price
+			f.Transport = f.Shipped * l.TransportCost
+			r.Flows[li] = f
+			sold[p] += l.Share
+			_, to := c.Actor(l.To)
+			r.Accounts[to].Input += f.Received
+			r.Accounts[to].Purchases += f.Value
+			r.Accounts[to].Transport += f.Transport
+			acc.Revenue += f.Value
+		}
+		for p, pr := range prods {
+			if rest := 1 - sold[p]; rest > 1e-12 {
+				fs := FinalSale{Actor: a.ID, Product: pr.ID, Market: pr.FinalMarket, Price: pr.Price}
+				if fs.Market == "" {
+					fs.Market = valuechain.Domestic
+				}
+				fs.Volume = rest * acc.Output[p]
+				fs.Value = fs.Volume * pr.Price
+				acc.Revenue += fs.Value
+				r.Finals = append(r.Finals, fs)
+			}
+		}
+	}
+	sort.SliceStable(r.Finals, func(x, y int) bool {
+		_, i := c.Actor(r.Finals[x].Actor)
+		_, j := c.Actor(r.Finals[y].Actor)
+		return i < j
+	})
+}
+
+func isPrimary(c *valuechain.Chain, id string) bool {
+	for _, l := range c.Links {
+		if l.To == id {
+			return false
+		}
+	}
+	return true
+}
+
+// mainOutput is the volume of the actor's main (first) product, the unit
+// its costs and tasks are given per.
+func (a *Account) mainOutput() float64 { return a.Output[0] }
+
+// accounts fills every account line except wages and profit (MODEL.md 3).
+func (r *Result) accounts() {
+	c := r.Chain
+	for i := range c.Actors {
+		a, acc := &c.Actors[i], &r.Accounts[i]
+		q := acc.mainOutput()
+		keys := make([]string, 0, len(a.Costs))
+		for k := range a.Costs {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			acc.ExternalInputs += a.Costs[k] * q
+		}
+		acc.ExternalInputs += a.FixedCosts * a.Count
+		acc.IntermediateConsumption = acc.Purchases + acc.Transport + acc.ExternalInputs
+		acc.ValueAdded = acc.Revenue - acc.IntermediateConsumption
+		acc.Interest = a.InterestRate * acc.IntermediateConsumption * a.CreditMonths / 12
+		acc.Taxes = a.TaxRate*acc.Revenue - a.Subsidies*a.Count
+		acc.Depreciation = a.Depreciation * a.Count
+		acc.Rent = a.LandRent * a.Count
+		r.Labour[i] = Labour{Actor: a.ID, Need: taskDays(a) * q}
+	}
+}
+
+// taskDays returns the days of all tasks per unit of main product.
+func taskDays(a *valuechain.Actor) float64 {
+	var d float64
+	for _, t := range a.Tasks {
+		d += t.DaysPerUnit
+	}
+	return d
+}
+
+// childSuitableDays returns the child-suitable days per unit of main product.
+func childSuitableDays(a *valuechain.Actor) float64 {
+	var d float64
+	for _, t := range a.Tasks {
+		d += t.DaysPerUnit * t.ChildSuitable
+	}
+	return d
+}
+
+// enterpriseLabour hires adults, and children for child_share of the
+// child-suitable days (MODEL.md 4).
+func (r *Result) enterpriseLabour(i int) {
+	a, acc, lab := &r.Chain.Actors[i], &r.Accounts[i], &r.Labour[i]
+	lab.ChildDays = a.ChildShare * childSuitableDays(a) * acc.mainOutput()
+	lab.HiredDays = lab.Need - lab.ChildDays
+	acc.Wages = lab.HiredDays*a.Wage(r.Chain) + lab.ChildDays*a.ChildWage
+}
+
+// finish closes every account, shares and totals.
+func (r *Result) finish() {
+	c := r.Chain
+	t := &r.Totals
+	for i := range r.Accounts {
+		acc, lab := &r.Accounts[i], &r.Labour[i]
+		acc.NetOperatingProfit = acc.ValueAdded - acc.Wages - acc.Interest - acc.Taxes - acc.Depreciation - acc.Rent
+		if fs := c.Actors[i].FemaleShare; fs != nil {
+			lab.FemaleDays = *fs * lab.AdultDays()
+		}
+		lab.FTE = (lab.AdultDays() + lab.ChildDays) / c.FTE()
+		t.Purchases += acc.Purchases
+		t.ExternalInputs += acc.ExternalInputs
+		t.Transport += acc.Transport
+		t.ValueAdded += acc.ValueAdded
+		t.Wages += acc.Wages
+		t.Interest += acc.Interest
+		t.Taxes += acc.Taxes
+		t.Depreciation += acc.Depreciation
+		t.Rent += acc.Rent
+		t.NetOperatingProfit += acc.NetOperatingProfit
+		t.LabourDays += lab.AdultDays() + lab.ChildDays
+		t.ChildDays += lab.ChildDays
+		t.FTE += lab.FTE
+	}
+	for i := range r.Accounts {
+		if t.ValueAdded != 0 {
+			r.Accounts[i].VAShare = r.Accounts[i].ValueAdded / t.ValueAdded
+		}
+	}
+	for _, f := range r.Finals {
+		t.FinalSales += f.Value
+		if f.Market == valuechain.Export {
+			t.ExportSales += f.Value
+		} else {
+			t.DomesticSales += f.Value
+		}
+	}
+	var below float64
+	for g := range r.Groups {
+		grp := &r.Groups[g]
+		t.Households += grp.Households
+		below += grp.BelowPoverty * float64(grp.Households)
+		for b := range grp.ByBand {
+			r.ChildLabour[b].add(&grp.ByBand[b])
+		}
+	}
+	if t.Households > 0 {
+		t.BelowPoverty = below / float64(t.Households)
+	}
+}

@@ -1,0 +1,378 @@
+// Package valuechain holds the description of a value chain: its actors,
+// the products they make, the links that carry products between them, the
+// tasks their work is made of and the composition of household actors.
+//
+// A chain is read from a TOML file with Load (or Parse) and checked with
+// Validate. The keys of the file are the `toml` tags of the types below;
+// docs/chain-format.md explains them one by one. The equations that turn a
+// chain into accounts, flows and child-labour counts live in package model.
+package valuechain
+
+// Actor kinds.
+const (
+	Household  = "household"
+	Enterprise = "enterprise"
+)
+
+// Final markets.
+const (
+	Domestic = "domestic"
+	Export   = "export"
+)
+
+// Age bands of children, in the order used by every [3]float64 in this package.
+const (
+	Band5to11 = iota
+	Band12to14
+	Band15to17
+	NumBands
+)
+
+// BandNames are the labels of the age bands.
+var BandNames = [NumBands]string{"5-11", "12-14", "15-17"}
+
+// Chain is a value chain: metadata, chain-wide parameters, actors and links.
+type Chain struct {
+	Name        string   `toml:"name"`
+	Country     string   `toml:"country"`
+	Region      string   `toml:"region"`
+	Description string   `toml:"description"`
+	Currency    string   `toml:"currency"`
+	BaseYear    int      `toml:"base_year"`
+	Sources     []string `toml:"sources"`
+
+	// Horizon is the number of scenario years (default 5).
+	Horizon int `toml:"horizon"`
+	// DiscountRate discounts money of year t by (1+r)^t.
+	DiscountRate float64 `toml:"discount_rate"`
+	// PovertyLine is income per adult equivalent per year.
+	PovertyLine float64 `toml:"poverty_line"`
+	// AdultWage is the default daily wage of hired adults.
+	AdultWage float64 `toml:"adult_wage"`
+	// HoursPerDay converts days of work to hours (default 8).
+	HoursPerDay float64 `toml:"hours_per_day"`
+	// FTEDays is the number of working days in one full-time equivalent (default 250).
+	FTEDays float64 `toml:"fte_days"`
+	// ChildProductivity is gamma_b: a child's productivity relative to an
+	// adult, by age band (default 0.5, 0.7, 0.9).
+	ChildProductivity *[NumBands]float64 `toml:"child_productivity"`
+	// Equivalence is the adult-equivalence scale (default OECD: 1, 0.7, 0.5).
+	Equivalence *Equivalence `toml:"equivalence"`
+	// LabourMarket is "open" (fixed wage, default) or "local".
+	LabourMarket string `toml:"labour_market"`
+
+	Actors []Actor `toml:"actor"`
+	Links  []Link  `toml:"link"`
+}
+
+// Equivalence is an adult-equivalence scale.
+type Equivalence struct {
+	FirstAdult float64 `toml:"first_adult"`
+	OtherAdult float64 `toml:"other_adult"`
+	Child      float64 `toml:"child"`
+}
+
+// Actor is one type of actor in the chain (all dekhan farm households, all
+// ginneries...), counted by Count.
+type Actor struct {
+	ID    string `toml:"id"`
+	Name  string `toml:"name"`
+	Kind  string `toml:"kind"`  // Household or Enterprise
+	Stage string `toml:"stage"` // input, production, collection, processing, trade, export, retail
+	// Count is the number of households or firms of this type.
+	Count float64 `toml:"count"`
+
+	// Unit, Price, Conversion and FinalMarket describe the actor's single
+	// product; an actor with joint products lists them in Products instead.
+	Unit        string    `toml:"unit"`
+	Price       float64   `toml:"price"`
+	Conversion  *float64  `toml:"conversion"`
+	FinalMarket string    `toml:"final_market"`
+	Products    []Product `toml:"product"`
+
+	// OutputPerUnit is the output of one household or firm of a primary
+	// producer (an actor with no incoming link).
+	OutputPerUnit float64 `toml:"output_per_unit"`
+
+	// Costs are external intermediate inputs per unit of the main product.
+	Costs map[string]float64 `toml:"costs"`
+	// FixedCosts are external inputs per household or firm per year.
+	FixedCosts float64 `toml:"fixed_costs"`
+
+	InterestRate float64 `toml:"interest_rate"`
+	CreditMonths float64 `toml:"credit_months"`
+	// TaxRate is the share of revenue paid in taxes.
+	TaxRate float64 `toml:"tax_rate"`
+	// Subsidies per household or firm per year (taxes net of subsidies).
+	Subsidies    float64 `toml:"subsidies"`
+	Depreciation float64 `toml:"depreciation"` // per household or firm per year
+	LandRent     float64 `toml:"land_rent"`    // per household or firm per year
+
+	// AdultWage and ChildWage are daily wages; AdultWage defaults to the chain's.
+	AdultWage float64 `toml:"adult_wage"`
+	ChildWage float64 `toml:"child_wage"`
+	// ChildShare is the share of child-suitable days an enterprise gives to
+	// hired children.
+	ChildShare float64 `toml:"child_share"`
+	// FemaleShare is the share of adult days worked by women.
+	FemaleShare *float64 `toml:"female_share"`
+
+	Tasks     []Task          `toml:"task"`
+	Household *HouseholdGroup `toml:"household"`
+}
+
+// Product is one of the joint products of an actor.
+type Product struct {
+	ID          string   `toml:"id"`
+	Unit        string   `toml:"unit"`
+	Conversion  *float64 `toml:"conversion"`
+	Price       float64  `toml:"price"`
+	FinalMarket string   `toml:"final_market"`
+}
+
+// Link carries Share of the seller's product to the buyer.
+type Link struct {
+	From    string  `toml:"from"`
+	To      string  `toml:"to"`
+	Product string  `toml:"product"`
+	Share   float64 `toml:"share"`
+	// Price defaults to the seller's price of the product.
+	Price *float64 `toml:"price"`
+	// Loss is the share of the volume lost in transit.
+	Loss float64 `toml:"loss"`
+	// TransportCost is paid by the buyer per unit shipped.
+	TransportCost float64 `toml:"transport_cost"`
+}
+
+// Task is a piece of work with its labour need per unit of main product.
+type Task struct {
+	Name          string  `toml:"name"`
+	DaysPerUnit   float64 `toml:"days_per_unit"`
+	ChildSuitable float64 `toml:"child_suitable"`
+	Hazardous     bool    `toml:"hazardous"`
+}
+
+// HouseholdGroup describes the households of a household actor: an average
+// household's composition, its other income and its preferences.
+type HouseholdGroup struct {
+	Adults    float64 `toml:"adults"`
+	AdultDays float64 `toml:"adult_days"` // days per adult per year for the farm
+
+	// Children per household by band; either the totals or the split by sex.
+	Children5to11  float64 `toml:"children_5_11"`
+	Children12to14 float64 `toml:"children_12_14"`
+	Children15to17 float64 `toml:"children_15_17"`
+	Girls5to11     float64 `toml:"girls_5_11"`
+	Girls12to14    float64 `toml:"girls_12_14"`
+	Girls15to17    float64 `toml:"girls_15_17"`
+	Boys5to11      float64 `toml:"boys_5_11"`
+	Boys12to14     float64 `toml:"boys_12_14"`
+	Boys15to17     float64 `toml:"boys_15_17"`
+
+	OtherIncome float64 `toml:"other_income"` // per household per year
+	OffFarmDays float64 `toml:"off_farm_days"`
+	OffFarmWage float64 `toml:"off_farm_wage"` // default: the actor's adult wage
+	Transfers   float64 `toml:"transfers"`     // per household per year
+
+	// Alpha and Beta are the Stone-Geary weights of consumption above
+	// subsistence and of each band's non-work time (default 1 and 0.1, 0.2, 0.3).
+	Alpha *float64           `toml:"alpha"`
+	Beta  *[NumBands]float64 `toml:"beta"`
+	// MaxChildHours is H, a child's hours per week available (default 56).
+	MaxChildHours float64 `toml:"max_child_hours"`
+	// SeasonWeeks is W, the weeks of the working season (default 20).
+	SeasonWeeks float64 `toml:"season_weeks"`
+	// HazardExposure is the probability that a working child of a household
+	// is exposed to a hazardous task (default: the hazardous share of
+	// child-suitable days).
+	HazardExposure *float64 `toml:"hazard_exposure"`
+	// ScaleSD is the standard deviation of the household scale m_h (mean 1).
+	ScaleSD *float64 `toml:"scale_sd"`
+	// ObservedPrevalence is the child-labour prevalence observed in surveys,
+	// used by calibration.
+	ObservedPrevalence *float64 `toml:"observed_prevalence"`
+}
+
+// Children returns the children per household by band, totalled over sex.
+func (h *HouseholdGroup) Children() [NumBands]float64 {
+	g, b := h.Girls(), h.Boys()
+	return [NumBands]float64{
+		h.Children5to11 + g[0] + b[0],
+		h.Children12to14 + g[1] + b[1],
+		h.Children15to17 + g[2] + b[2],
+	}
+}
+
+// Girls returns the girls per household by band (zero when sex is not given).
+func (h *HouseholdGroup) Girls() [NumBands]float64 {
+	return [NumBands]float64{h.Girls5to11, h.Girls12to14, h.Girls15to17}
+}
+
+// Boys returns the boys per household by band (zero when sex is not given).
+func (h *HouseholdGroup) Boys() [NumBands]float64 {
+	return [NumBands]float64{h.Boys5to11, h.Boys12to14, h.Boys15to17}
+}
+
+// BySex reports whether the children are split by sex.
+func (h *HouseholdGroup) BySex() bool {
+	g, b := h.Girls(), h.Boys()
+	return g[0]+g[1]+g[2]+b[0]+b[1]+b[2] > 0
+}
+
+// Defaults of chain-wide and household parameters.
+const (
+	DefaultHorizon       = 5
+	DefaultHoursPerDay   = 8
+	DefaultFTEDays       = 250
+	DefaultMaxChildHours = 56
+	DefaultSeasonWeeks   = 20
+	DefaultScaleSD       = 0.3
+	DefaultAlpha         = 1
+)
+
+// Default band parameters.
+var (
+	DefaultChildProductivity = [NumBands]float64{0.5, 0.7, 0.9}
+	DefaultBeta              = [NumBands]float64{0.1, 0.2, 0.3}
+	DefaultEquivalence       = Equivalence{FirstAdult: 1, OtherAdult: 0.7, Child: 0.5}
+)
+
+// Gamma returns the child productivity by band, defaulted.
+func (c *Chain) Gamma() [NumBands]float64 {
+	if c.ChildProductivity != nil {
+		return *c.ChildProductivity
+	}
+	return DefaultChildProductivity
+}
+
+// Scale returns the adult-equivalence scale, defaulted.
+func (c *Chain) Scale() Equivalence {
+	if c.Equivalence != nil {
+		return *c.Equivalence
+	}
+	return DefaultEquivalence
+}
+
+// Hours returns the hours in a working day, defaulted.
+func (c *Chain) Hours() float64 { return orDefault(c.HoursPerDay, DefaultHoursPerDay) }
+
+// FTE returns the days in a full-time equivalent, defaulted.
+func (c *Chain) FTE() float64 { return orDefault(c.FTEDays, DefaultFTEDays) }
+
+// Years returns the scenario horizon, defaulted.
+func (c *Chain) Years() int {
+	if c.Horizon > 0 {
+		return c.Horizon
+	}
+	return DefaultHorizon
+}
+
+// Actor returns the actor with the given id and its index, or -1.
+func (c *Chain) Actor(id string) (*Actor, int) {
+	for i := range c.Actors {
+		if c.Actors[i].ID == id {
+			return &c.Actors[i], i
+		}
+	}
+	return nil, -1
+}
+
+// Wage returns the actor's adult wage, defaulting to the chain's.
+func (a *Actor) Wage(c *Chain) float64 { return orDefault(a.AdultWage, c.AdultWage) }
+
+// Outputs returns the actor's products: its Products, or a single product
+// built from its own Unit, Price, Conversion and FinalMarket whose ID is "".
+func (a *Actor) Outputs() []Product {
+	if len(a.Products) > 0 {
+		return a.Products
+	}
+	return []Product{{Unit: a.Unit, Price: a.Price, Conversion: a.Conversion, FinalMarket: a.FinalMarket}}
+}
+
+// ProductIndex returns the index in Outputs of the product with the given
+// id, or -1. The empty id names the single product of a one-product actor.
+func (a *Actor) ProductIndex(id string) int {
+	if len(a.Products) == 0 {
+		if id == "" {
+			return 0
+		}
+		return -1
+	}
+	for i, p := range a.Products {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Conv returns the product's conversion factor (default 1).
+func (p *Product) Conv() float64 {
+	if p.Conversion != nil {
+		return *p.Conversion
+	}
+	return 1
+}
+
+// Label returns "actor" or "actor/product" for messages and tables.
+func Label(actor, product string) string {
+	if product == "" {
+		return actor
+	}
+	return actor + "/" + product
+}
+
+// AlphaOr returns alpha, defaulted.
+func (h *HouseholdGroup) AlphaOr() float64 { return ptrOr(h.Alpha, DefaultAlpha) }
+
+// BetaOr returns beta by band, defaulted.
+func (h *HouseholdGroup) BetaOr() [NumBands]float64 {
+	if h.Beta != nil {
+		return *h.Beta
+	}
+	return DefaultBeta
+}
+
+// ScaleSDOr returns the scale standard deviation, defaulted.
+func (h *HouseholdGroup) ScaleSDOr() float64 { return ptrOr(h.ScaleSD, DefaultScaleSD) }
+
+// H returns the maximum child hours per week, defaulted.
+func (h *HouseholdGroup) H() float64 { return orDefault(h.MaxChildHours, DefaultMaxChildHours) }
+
+// W returns the season weeks, defaulted.
+func (h *HouseholdGroup) W() float64 { return orDefault(h.SeasonWeeks, DefaultSeasonWeeks) }
+
+// Exposure returns the hazard-exposure probability of a working child:
+// HazardExposure when given, else the hazardous share of the child-suitable
+// days of tasks.
+func (a *Actor) Exposure() float64 {
+	if a.Household != nil && a.Household.HazardExposure != nil {
+		return *a.Household.HazardExposure
+	}
+	var all, haz float64
+	for _, t := range a.Tasks {
+		d := t.DaysPerUnit * t.ChildSuitable
+		all += d
+		if t.Hazardous {
+			haz += d
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return haz / all
+}
+
+func orDefault(v, def float64) float64 {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+func ptrOr(p *float64, def float64) float64 {
+	if p == nil {
+		return def
+	}
+	return *p
+}

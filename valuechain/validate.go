@@ -1,0 +1,386 @@
+package valuechain
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Problem is one thing wrong with a chain: where it is (an actor, a link,
+// the chain), the field and what was expected.
+type Problem struct {
+	Where string // `actor "gin"`, `link 3 (farm -> gin)`, `chain`
+	Field string
+	Msg   string
+}
+
+func (p Problem) String() string {
+	if p.Field == "" {
+		return p.Where + ": " + p.Msg
+	}
+	return p.Where + ": " + p.Field + ": " + p.Msg
+}
+
+// ValidationError lists every problem found in a chain.
+type ValidationError struct {
+	File     string
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if e.File != "" {
+			b.WriteString(e.File + ": ")
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// Validate checks a chain and returns a *ValidationError listing every
+// problem, or nil. file names the chain in messages and may be empty.
+func Validate(c *Chain, file string) error {
+	v := &validator{}
+	v.chain(c)
+	ids := v.actors(c)
+	v.links(c, ids)
+	if len(v.problems) == 0 {
+		// The graph checks need unique ids and known link ends.
+		if _, err := Order(c); err != nil {
+			v.add("chain", "link", "%s", err)
+		}
+	}
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &ValidationError{File: file, Problems: v.problems}
+}
+
+type validator struct{ problems []Problem }
+
+func (v *validator) add(where, field, format string, args ...any) {
+	v.problems = append(v.problems, Problem{Where: where, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+// num checks a number is finite and within [lo, hi] (use ±Inf for open ends).
+func (v *validator) num(where, field string, x, lo, hi float64) {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		v.add(where, field, "must be a finite number, got %v", x)
+	case x < lo && lo == 0:
+		v.add(where, field, "must not be negative, got %v", x)
+	case x < lo || x > hi:
+		v.add(where, field, "must be between %v and %v, got %v", lo, hi, x)
+	}
+}
+
+// pos checks a number is finite and > 0.
+func (v *validator) pos(where, field string, x float64) {
+	if math.IsNaN(x) || math.IsInf(x, 0) || x <= 0 {
+		v.add(where, field, "must be a number greater than 0, got %v", x)
+	}
+}
+
+func (v *validator) chain(c *Chain) {
+	const w = "chain"
+	inf := math.Inf(1)
+	if c.Name == "" {
+		v.add(w, "name", "is missing")
+	}
+	if c.Currency == "" {
+		v.add(w, "currency", "is missing (e.g. \"TJS\", \"KGS\", \"USD\")")
+	}
+	if c.Horizon < 0 || c.Horizon > 100 {
+		v.add(w, "horizon", "must be between 1 and 100 years, got %d", c.Horizon)
+	}
+	v.num(w, "discount_rate", c.DiscountRate, 0, 1)
+	v.num(w, "poverty_line", c.PovertyLine, 0, inf)
+	v.num(w, "adult_wage", c.AdultWage, 0, inf)
+	v.num(w, "hours_per_day", c.HoursPerDay, 0, 24)
+	v.num(w, "fte_days", c.FTEDays, 0, 366)
+	if g := c.ChildProductivity; g != nil {
+		for b, x := range g {
+			v.num(w, "child_productivity["+BandNames[b]+"]", x, 0, 2)
+		}
+	}
+	if e := c.Equivalence; e != nil {
+		v.pos(w, "equivalence.first_adult", e.FirstAdult)
+		v.num(w, "equivalence.other_adult", e.OtherAdult, 0, inf)
+		v.num(w, "equivalence.child", e.Child, 0, inf)
+	}
+	switch c.LabourMarket {
+	case "", "open", "local":
+	default:
+		v.add(w, "labour_market", "must be \"open\" or \"local\", got %q", c.LabourMarket)
+	}
+	if len(c.Actors) == 0 {
+		v.add(w, "actor", "no actors: a chain needs at least one [[actor]]")
+	}
+}
+
+// actors checks every actor and returns the set of valid ids.
+func (v *validator) actors(c *Chain) map[string]int {
+	ids := map[string]int{}
+	buyers := map[string]bool{}
+	for _, l := range c.Links {
+		buyers[l.To] = true
+	}
+	hasPrimary := false
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		w := fmt.Sprintf("actor %q", a.ID)
+		if a.ID == "" {
+			w = fmt.Sprintf("actor %d", i+1)
+			v.add(w, "id", "is missing")
+		} else if _, dup := ids[a.ID]; dup {
+			v.add(w, "id", "is used by another actor too: ids must be unique")
+		} else {
+			ids[a.ID] = i
+		}
+		primary := !buyers[a.ID]
+		hasPrimary = hasPrimary || primary
+		v.actor(c, a, w, primary)
+	}
+	if len(c.Actors) > 0 && !hasPrimary {
+		v.add("chain", "link", "no primary producer: every actor buys from another, so nothing enters the chain")
+	}
+	return ids
+}
+
+func (v *validator) actor(c *Chain, a *Actor, w string, primary bool) {
+	inf := math.Inf(1)
+	switch a.Kind {
+	case Household, Enterprise:
+	default:
+		v.add(w, "kind", "must be \"household\" or \"enterprise\", got %q", a.Kind)
+	}
+	v.pos(w, "count", a.Count)
+	if primary {
+		v.pos(w, "output_per_unit", a.OutputPerUnit)
+		if a.Conversion != nil {
+			v.add(w, "conversion", "is given but the actor buys from no one: a primary producer's output is count x output_per_unit")
+		}
+	} else if a.OutputPerUnit != 0 {
+		v.add(w, "output_per_unit", "is given but the actor buys from other actors: its output is conversion x input")
+	}
+	v.products(a, w)
+	keys := make([]string, 0, len(a.Costs))
+	for k := range a.Costs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v.num(w, "costs."+k, a.Costs[k], 0, inf)
+	}
+	for _, f := range []struct {
+		name string
+		x    float64
+	}{
+		{"fixed_costs", a.FixedCosts}, {"credit_months", a.CreditMonths},
+		{"subsidies", a.Subsidies}, {"depreciation", a.Depreciation},
+		{"land_rent", a.LandRent}, {"adult_wage", a.AdultWage}, {"child_wage", a.ChildWage},
+	} {
+		v.num(w, f.name, f.x, 0, inf)
+	}
+	v.num(w, "interest_rate", a.InterestRate, 0, 5)
+	v.num(w, "tax_rate", a.TaxRate, 0, 1)
+	v.num(w, "child_share", a.ChildShare, 0, 1)
+	if a.FemaleShare != nil {
+		v.num(w, "female_share", *a.FemaleShare, 0, 1)
+	}
+	if a.CreditMonths > 12 {
+		v.add(w, "credit_months", "must be at most 12, got %v", a.CreditMonths)
+	}
+	for j, t := range a.Tasks {
+		tw := fmt.Sprintf("%s: task %d (%q)", w, j+1, t.Name)
+		v.num(tw, "days_per_unit", t.DaysPerUnit, 0, inf)
+		v.num(tw, "child_suitable", t.ChildSuitable, 0, 1)
+	}
+	if len(a.Tasks) > 0 && a.Wage(c) <= 0 {
+		v.add(w, "adult_wage", "is needed (on the actor or the chain) because the actor has tasks")
+	}
+	switch {
+	case a.Kind == Household && a.Household == nil:
+		v.add(w, "household", "is missing: a household actor needs an [actor.household] table")
+	case a.Kind != Household && a.Household != nil:
+		v.add(w, "household", "is given but kind is %q: only household actors have one", a.Kind)
+	case a.Household != nil:
+		v.household(c, a, w)
+	}
+}
+
+func (v *validator) products(a *Actor, w string) {
+	if len(a.Products) > 0 {
+		if a.Price != 0 || a.Unit != "" || a.Conversion != nil || a.FinalMarket != "" {
+			v.add(w, "price", "the actor lists products: give price, unit, conversion and final_market in each [[actor.product]]")
+		}
+	}
+	seen := map[string]bool{}
+	for j, p := range a.Outputs() {
+		pw := w
+		if len(a.Products) > 0 {
+			pw = fmt.Sprintf("%s: product %q", w, p.ID)
+			if p.ID == "" {
+				pw = fmt.Sprintf("%s: product %d", w, j+1)
+				v.add(pw, "id", "is missing")
+			} else if seen[p.ID] {
+				v.add(pw, "id", "is used twice in this actor")
+			}
+			seen[p.ID] = true
+		}
+		if p.Conversion != nil {
+			v.pos(pw, "conversion", *p.Conversion)
+		}
+		v.num(pw, "price", p.Price, 0, math.Inf(1))
+		switch p.FinalMarket {
+		case "", Domestic, Export:
+		default:
+			v.add(pw, "final_market", "must be \"domestic\" or \"export\", got %q", p.FinalMarket)
+		}
+	}
+}
+
+func (v *validator) household(c *Chain, a *Actor, w string) {
+	h := a.Household
+	w += ": household"
+	inf := math.Inf(1)
+	if math.Abs(a.Count-math.Round(a.Count)) > 1e-9 {
+		v.add(w, "count", "households are counted whole, got %v", a.Count)
+	}
+	if math.IsNaN(h.Adults) || h.Adults < 1 {
+		v.add(w, "adults", "must be at least 1 (adults per household), got %v", h.Adults)
+	}
+	for _, f := range []struct {
+		name string
+		x    float64
+	}{
+		{"adult_days", h.AdultDays}, {"children_5_11", h.Children5to11}, {"children_12_14", h.Children12to14},
+		{"children_15_17", h.Children15to17}, {"girls_5_11", h.Girls5to11}, {"girls_12_14", h.Girls12to14},
+		{"girls_15_17", h.Girls15to17}, {"boys_5_11", h.Boys5to11}, {"boys_12_14", h.Boys12to14},
+		{"boys_15_17", h.Boys15to17}, {"other_income", h.OtherIncome}, {"off_farm_days", h.OffFarmDays},
+		{"off_farm_wage", h.OffFarmWage}, {"transfers", h.Transfers},
+	} {
+		v.num(w, f.name, f.x, 0, inf)
+	}
+	if h.AdultDays > 366 || h.OffFarmDays > 366 || h.AdultDays+h.OffFarmDays > 366 {
+		v.add(w, "adult_days", "adult_days + off_farm_days must be at most 366 days a year, got %v", h.AdultDays+h.OffFarmDays)
+	}
+	if h.BySex() && h.Children5to11+h.Children12to14+h.Children15to17 > 0 {
+		v.add(w, "children_5_11", "give children either by band (children_*) or by sex (girls_*, boys_*), not both")
+	}
+	if h.Alpha != nil {
+		v.num(w, "alpha", *h.Alpha, 0, inf)
+	}
+	if h.Beta != nil {
+		for b, x := range h.Beta {
+			v.num(w, "beta["+BandNames[b]+"]", x, 0, inf)
+		}
+	}
+	if beta := h.BetaOr(); h.AlphaOr()+beta[0]+beta[1]+beta[2] <= 0 {
+		v.add(w, "alpha", "alpha and beta are all zero: the household has no preferences to weigh")
+	}
+	v.num(w, "max_child_hours", h.MaxChildHours, 0, 168)
+	v.num(w, "season_weeks", h.SeasonWeeks, 0, 52)
+	if h.HazardExposure != nil {
+		v.num(w, "hazard_exposure", *h.HazardExposure, 0, 1)
+	}
+	if h.ScaleSD != nil {
+		v.num(w, "scale_sd", *h.ScaleSD, 0, 10)
+	}
+	if h.ObservedPrevalence != nil {
+		v.num(w, "observed_prevalence", *h.ObservedPrevalence, 0, 1)
+	}
+	if c.PovertyLine <= 0 {
+		v.add(w, "poverty_line", "the chain needs a poverty_line > 0 because it has household actors")
+	}
+	if a.Wage(c) <= 0 {
+		v.add(w, "adult_wage", "is needed (on the actor or the chain): it values children's and hired work")
+	}
+}
+
+// links checks every link against the actors.
+func (v *validator) links(c *Chain, ids map[string]int) {
+	type sellerProduct struct{ actor, product string }
+	shares := map[sellerProduct]float64{}
+	var order []sellerProduct
+	for i, l := range c.Links {
+		w := fmt.Sprintf("link %d (%s -> %s)", i+1, l.From, l.To)
+		fi, fok := ids[l.From]
+		_, tok := ids[l.To]
+		if l.From == "" {
+			v.add(w, "from", "is missing")
+		} else if !fok {
+			v.add(w, "from", "names no actor: %q", l.From)
+		}
+		if l.To == "" {
+			v.add(w, "to", "is missing")
+		} else if !tok {
+			v.add(w, "to", "names no actor: %q", l.To)
+		}
+		if l.From != "" && l.From == l.To {
+			v.add(w, "to", "an actor cannot sell to itself")
+		}
+		v.num(w, "share", l.Share, 0, 1)
+		if l.Share == 0 {
+			v.add(w, "share", "is missing or 0: give the part of the seller's output sold on this link")
+		}
+		if l.Price != nil {
+			v.num(w, "price", *l.Price, 0, math.Inf(1))
+		}
+		if math.IsNaN(l.Loss) || l.Loss < 0 || l.Loss >= 1 {
+			v.add(w, "loss", "must be in [0, 1), got %v", l.Loss)
+		}
+		v.num(w, "transport_cost", l.TransportCost, 0, math.Inf(1))
+		if !fok {
+			continue
+		}
+		seller := &c.Actors[fi]
+		pi := seller.ProductIndex(l.Product)
+		if pi < 0 {
+			if l.Product == "" {
+				v.add(w, "product", "is missing: actor %q makes several products (%s)", l.From, productIDs(seller))
+			} else {
+				v.add(w, "product", "actor %q makes no product %q", l.From, l.Product)
+			}
+			continue
+		}
+		p := seller.Outputs()[pi]
+		if l.Price == nil && p.Price <= 0 {
+			v.add(w, "price", "is needed: neither the link nor %s has a price", Label(l.From, l.Product))
+		}
+		sp := sellerProduct{l.From, l.Product}
+		if _, ok := shares[sp]; !ok {
+			order = append(order, sp)
+		}
+		shares[sp] += l.Share
+	}
+	for _, sp := range order {
+		if s := shares[sp]; s > 1+1e-9 {
+			v.add(fmt.Sprintf("actor %q", sp.actor), "share",
+				"the shares of %s's links add up to %v: they must not exceed 1", Label(sp.actor, sp.product), s)
+		}
+	}
+	// A product with some output left for final demand needs a price.
+	for _, a := range c.Actors {
+		for _, p := range a.Outputs() {
+			sp := sellerProduct{a.ID, p.ID}
+			if shares[sp] < 1-1e-9 && p.Price <= 0 && !math.IsNaN(p.Price) {
+				v.add(fmt.Sprintf("actor %q", a.ID), "price",
+					"%s sells %.3g of its output to final demand but has no price", Label(a.ID, p.ID), 1-shares[sp])
+			}
+		}
+	}
+}
+
+func productIDs(a *Actor) string {
+	ids := make([]string, len(a.Products))
+	for i, p := range a.Products {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, ", ")
+}
