@@ -1,0 +1,79 @@
+package model
+
+import (
+	"fmt"
+	"math"
+)
+
+// Check verifies the accounting identities of MODEL.md 3 to the relative
+// tolerance tol and returns the first that fails:
+//   - the chain's value added equals final sales minus external inputs and
+//     transport paid outside the chain;
+//   - each actor's value added equals wages + interest + taxes +
+//     depreciation + rent + net operating profit;
+//   - each actor's volumes balance: input x conversion = what it sells on
+//     links + what it sells to final demand, per product, and each link
+//     delivers what was shipped less its loss.
+func (r *Result) Check(tol float64) error {
+	t := r.Totals
+	if !near(t.ValueAdded, t.FinalSales-t.ExternalInputs-t.Transport, tol) {
+		return fmt.Errorf("chain value added %g != final sales %g - external inputs %g - transport %g",
+			t.ValueAdded, t.FinalSales, t.ExternalInputs, t.Transport)
+	}
+	for _, a := range r.Accounts {
+		split := a.Wages + a.Interest + a.Taxes + a.Depreciation + a.Rent + a.NetOperatingProfit
+		if !near(a.ValueAdded, split, tol) {
+			return fmt.Errorf("actor %q: value added %g != its split %g", a.Actor, a.ValueAdded, split)
+		}
+	}
+	return r.checkVolumes(tol)
+}
+
+func (r *Result) checkVolumes(tol float64) error {
+	c := r.Chain
+	sold := make([][]float64, len(c.Actors))
+	received := make([]float64, len(c.Actors))
+	for i, a := range c.Actors {
+		sold[i] = make([]float64, len(a.Outputs()))
+	}
+	for li, l := range c.Links {
+		f := r.Flows[li]
+		if !near(f.Received, f.Shipped*(1-l.Loss), tol) {
+			return fmt.Errorf("link %s -> %s: received %g != shipped %g x (1 - loss)", l.From, l.To, f.Received, f.Shipped)
+		}
+		a, i := c.Actor(l.From)
+		sold[i][a.ProductIndex(l.Product)] += f.Shipped
+		_, j := c.Actor(l.To)
+		received[j] += f.Received
+	}
+	for _, f := range r.Finals {
+		a, i := c.Actor(f.Actor)
+		sold[i][a.ProductIndex(f.Product)] += f.Volume
+	}
+	for i, a := range c.Actors {
+		in := received[i]
+		if isPrimary(c, a.ID) {
+			in = a.Count * a.OutputPerUnit
+		}
+		for p, prod := range a.Outputs() {
+			if !near(in*prod.Conv(), sold[i][p], tol) {
+				return fmt.Errorf("actor %q: %s made %g but sold %g", a.ID, prodName(prod.ID), in*prod.Conv(), sold[i][p])
+			}
+		}
+	}
+	return nil
+}
+
+func prodName(id string) string {
+	if id == "" {
+		return "product"
+	}
+	return "product " + id
+}
+
+// near reports whether a and b agree to tol relative to the larger of
+// their magnitudes (absolutely near zero).
+func near(a, b, tol float64) bool {
+	scale := math.Max(math.Max(math.Abs(a), math.Abs(b)), 1)
+	return math.Abs(a-b) <= tol*scale
+}
