@@ -22,6 +22,7 @@ type Household struct {
 	HoursPerDay float64
 	Exposure    float64     // probability a working child is exposed to hazards
 	GirlShare   [nb]float64 // share of girls by band (when given by sex)
+	BySex       bool        // whether children are counted by sex
 }
 
 // NewHousehold builds the shared household of household actor i from its
@@ -49,6 +50,7 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 	}
 	hh.OtherIncome = g.Adults*g.OffFarmDays*offWage + g.OtherIncome + g.Transfers
 	hh.N = g.Children()
+	hh.BySex = g.BySex()
 	girls := g.Girls()
 	for b := range hh.N {
 		hh.V[b] = gamma[b] * wage / hpd
@@ -131,8 +133,10 @@ func (t *Tally) Add(hh *Household, o *Outcome, hazard float64) {
 		c := &t.ByBand[b]
 		c.Children += n
 		girls := n * hh.GirlShare[b]
-		c.Girls.Children += girls
-		c.Boys.Children += n - girls
+		if hh.BySex {
+			c.Girls.Children += girls
+			c.Boys.Children += n - girls
+		}
 		h := o.Hours[b]
 		if h >= WorkHours {
 			c.Working += n
@@ -141,13 +145,17 @@ func (t *Tally) Add(hh *Household, o *Outcome, hazard float64) {
 		if cl {
 			c.ChildLabour += n
 			c.Hours += n * h * hh.W
-			c.Girls.ChildLabour += girls
-			c.Boys.ChildLabour += n - girls
+			if hh.BySex {
+				c.Girls.ChildLabour += girls
+				c.Boys.ChildLabour += n - girls
+			}
 		}
 		if haz {
 			c.Hazardous += n
-			c.Girls.Hazardous += girls
-			c.Boys.Hazardous += n - girls
+			if hh.BySex {
+				c.Girls.Hazardous += girls
+				c.Boys.Hazardous += n - girls
+			}
 		}
 	}
 }

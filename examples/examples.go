@@ -1,0 +1,41 @@
+// Package examples holds the example value chains built into vcsim.
+package examples
+
+import (
+	"embed"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed *.toml
+var files embed.FS
+
+// Default is the example run when no chain file is given.
+const Default = "cotton-tajikistan"
+
+// Names lists the built-in examples, sorted.
+func Names() []string {
+	entries, _ := files.ReadDir(".")
+	var names []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Chain returns the TOML text of the named example chain.
+func Chain(name string) ([]byte, error) {
+	data, err := files.ReadFile(name + ".toml")
+	if err != nil {
+		return nil, fmt.Errorf("no built-in example %q (the examples are: %s)", name, strings.Join(Names(), ", "))
+	}
+	return data, nil
+}
+
+// FileName returns the file name an example is written to by vcsim init.
+func FileName(name string) string { return path.Base(name) + ".toml" }
