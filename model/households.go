@@ -140,6 +140,10 @@ func (t *Tally) Add(hh *Household, o *Outcome, hazard float64) {
 		h := o.Hours[b]
 		if h >= WorkHours {
 			c.Working += n
+			if hh.BySex {
+				c.Girls.Working += girls
+				c.Boys.Working += n - girls
+			}
 		}
 		cl, haz := Classify(b, h, exposed)
 		if cl {

@@ -100,10 +100,10 @@ type Children struct {
 }
 
 // Sex counts children of one sex.
-type Sex struct{ Children, ChildLabour, Hazardous float64 }
+type Sex struct{ Children, Working, ChildLabour, Hazardous float64 }
 
-// add adds o to c.
-func (c *Children) add(o *Children) {
+// Add adds the counts of o to c.
+func (c *Children) Add(o *Children) {
 	c.Children += o.Children
 	c.Working += o.Working
 	c.ChildLabour += o.ChildLabour
@@ -115,6 +115,7 @@ func (c *Children) add(o *Children) {
 
 func (s *Sex) add(o Sex) {
 	s.Children += o.Children
+	s.Working += o.Working
 	s.ChildLabour += o.ChildLabour
 	s.Hazardous += o.Hazardous
 }
@@ -150,7 +151,7 @@ type Totals struct {
 func (r *Result) ChildTotal() Children {
 	var t Children
 	for b := range r.ChildLabour {
-		t.add(&r.ChildLabour[b])
+		t.Add(&r.ChildLabour[b])
 	}
 	return t
 }

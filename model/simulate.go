@@ -226,7 +226,7 @@ func (r *Result) finish() {
 		t.Households += grp.Households
 		below += grp.BelowPoverty * float64(grp.Households)
 		for b := range grp.ByBand {
-			r.ChildLabour[b].add(&grp.ByBand[b])
+			r.ChildLabour[b].Add(&grp.ByBand[b])
 		}
 	}
 	if t.Households > 0 {

@@ -44,7 +44,7 @@ func (es InputErrors) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
-// Load reads a chain from a TOML file. It does not validate the chain.
+// Load reads a chain from a TOML file, as Parse does. It does not validate the chain.
 func Load(path string) (*Chain, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -54,13 +54,17 @@ func Load(path string) (*Chain, error) {
 }
 
 // Parse reads a chain from TOML text; name is used in error messages.
-// Unknown keys are errors that give their line.
+// Unknown keys are errors (InputErrors) that give their line; with them
+// Parse still returns the chain it read, so that it can be validated too
+// and every problem reported at once.
 func Parse(data []byte, name string) (*Chain, error) {
 	var c Chain
-	if err := DecodeStrict(data, name, &c); err != nil {
+	err := DecodeStrict(data, name, &c)
+	var unknown InputErrors
+	if err != nil && !errors.As(err, &unknown) {
 		return nil, err
 	}
-	return &c, nil
+	return &c, err
 }
 
 // DecodeStrict decodes TOML text into v and reports syntax errors, type

@@ -137,8 +137,9 @@ func (v *validator) actors(c *Chain) map[string]int {
 		if a.ID == "" {
 			w = fmt.Sprintf("actor %d", i+1)
 			v.add(w, "id", "is missing")
-		} else if _, dup := ids[a.ID]; dup {
-			v.add(w, "id", "is used by another actor too: ids must be unique")
+		} else if first, dup := ids[a.ID]; dup {
+			w = fmt.Sprintf("actor %d (%q)", i+1, a.ID)
+			v.add(w, "id", "is also the id of actor %d: ids must be unique", first+1)
 		} else {
 			ids[a.ID] = i
 		}

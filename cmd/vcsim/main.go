@@ -1,0 +1,258 @@
+// Command vcsim runs value-chain rapid market assessments: it reads a value
+// chain, computes its baseline (flows, accounts, margins, labour, household
+// income and child labour) and writes tables.
+//
+// Flags come before file arguments (vcsim validate --help).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"vcsim/examples"
+	"vcsim/model"
+	"vcsim/model/tables"
+	"vcsim/valuechain"
+)
+
+func main() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) }
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitFailure  = 1
+	exitBadInput = 2
+)
+
+// inputError marks an error caused by the user's input or usage (status 2).
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+func badInput(err error) error { return inputError{err} }
+
+func usagef(format string, args ...any) error { return badInput(fmt.Errorf(format, args...)) }
+
+// run runs the command line and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) (status int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "vcsim: internal error: %v (please report it with the input that caused it)\n", p)
+			status = exitFailure
+		}
+	}()
+	err := newApp(stdout, stderr).Run(args)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(err.Error(), "\n", "\nvcsim: "))
+	var ie inputError
+	var ve *valuechain.ValidationError
+	var fe *valuechain.InputError
+	var fes valuechain.InputErrors
+	if errors.As(err, &ie) || errors.As(err, &ve) || errors.As(err, &fe) || errors.As(err, &fes) {
+		return exitBadInput
+	}
+	return exitFailure
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	usage := func(_ *cli.Context, err error, _ bool) error { return badInput(err) }
+	app := &cli.App{
+		Name:      "vcsim",
+		Usage:     "value-chain rapid market assessment: accounts, margins, household income and child labour",
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// Errors are printed and turned into exit statuses by run.
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError:    usage,
+		HideHelpCommand: true,
+		Commands: []*cli.Command{
+			runCommand(),
+			validateCommand(),
+			initCommand(),
+			examplesCommand(),
+		},
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 0 {
+				return usagef("no command %q (see vcsim --help)", ctx.Args().First())
+			}
+			return cli.ShowAppHelp(ctx)
+		},
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = usage
+	}
+	return app
+}
+
+// loadChain reads and validates a chain file, or the named built-in
+// example when path is empty.
+func loadChain(path, example string) (*valuechain.Chain, error) {
+	var c *valuechain.Chain
+	var err error
+	name := path
+	if path == "" {
+		if example == "" {
+			example = examples.Default
+		}
+		data, e := examples.Chain(example)
+		if e != nil {
+			return nil, badInput(e)
+		}
+		name = "example " + example
+		c, err = valuechain.Parse(data, name)
+	} else {
+		c, err = valuechain.Load(path)
+	}
+	if c == nil {
+		return nil, err
+	}
+	// Unknown keys (err) and validation problems are reported together.
+	return c, errors.Join(err, valuechain.Validate(c, name))
+}
+
+func runCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "run",
+		Usage:     "compute the baseline of a chain and print or write its tables",
+		UsageText: "vcsim run [--chain FILE | --example NAME] [--out DIR] [--format table|csv|json] [--seed N] [--bom]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (TOML); without it a built-in example runs"},
+			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME` (see vcsim examples)", Value: examples.Default},
+			&cli.StringFlag{Name: "out", Usage: "write accounts.csv, margins.csv, labour.csv, child_labour.csv, households.csv and summary.json to `DIR`"},
+			&cli.StringFlag{Name: "format", Usage: "what to print: table (a readable summary), csv (accounts) or json (summary)", Value: "table"},
+			&cli.Uint64Flag{Name: "seed", Usage: "seed of the synthetic household population", Value: 1},
+			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark (for Excel and Cyrillic text)"},
+		},
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 0 {
+				return usagef("run takes no arguments, got %q: give the chain with --chain FILE (flags first)", ctx.Args().First())
+			}
+			format := ctx.String("format")
+			if format != "table" && format != "csv" && format != "json" {
+				return usagef("--format must be table, csv or json, got %q", format)
+			}
+			c, err := loadChain(ctx.String("chain"), ctx.String("example"))
+			if err != nil {
+				return err
+			}
+			seed := ctx.Uint64("seed")
+			r, err := model.Simulate(c, model.Options{Seed: seed})
+			if err != nil {
+				return err
+			}
+			w := ctx.App.Writer
+			switch format {
+			case "table":
+				err = tables.WriteText(w, r)
+			case "csv":
+				err = tables.WriteCSV(w, tables.Accounts(r), ctx.Bool("bom"))
+			case "json":
+				err = tables.WriteJSON(w, tables.NewSummary(r, seed))
+			}
+			if err != nil {
+				return err
+			}
+			if dir := ctx.String("out"); dir != "" {
+				paths, err := tables.WriteDir(dir, r, seed, ctx.Bool("bom"))
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", strings.Join(paths, ", "))
+			}
+			return nil
+		},
+	}
+}
+
+func validateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "validate",
+		Usage:     "check chain files and list every problem (exit status 2 when any)",
+		UsageText: "vcsim validate FILE...",
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() == 0 {
+				return usagef("validate needs at least one chain file")
+			}
+			bad := 0
+			for _, path := range ctx.Args().Slice() {
+				if _, err := loadChain(path, ""); err != nil {
+					fmt.Fprintln(ctx.App.ErrWriter, err)
+					bad++
+					continue
+				}
+				fmt.Fprintf(ctx.App.Writer, "%s: ok\n", path)
+			}
+			if bad > 0 {
+				return usagef("%d of %d chain files have problems", bad, ctx.NArg())
+			}
+			return nil
+		},
+	}
+}
+
+func initCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "init",
+		Usage:     "write an example chain file to start from",
+		UsageText: "vcsim init [--example NAME] DIR",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME` (see vcsim examples)", Value: examples.Default},
+		},
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() != 1 {
+				return usagef("init needs one directory argument (flags first: vcsim init --example NAME DIR)")
+			}
+			data, err := examples.Chain(ctx.String("example"))
+			if err != nil {
+				return badInput(err)
+			}
+			dir := ctx.Args().First()
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			path := dir + string(os.PathSeparator) + examples.FileName(ctx.String("example"))
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+			if errors.Is(err, os.ErrExist) {
+				return usagef("%s already exists: remove it or choose another directory", path)
+			}
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(data); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+			fmt.Fprintf(ctx.App.Writer, "wrote %s\n", path)
+			return nil
+		},
+	}
+}
+
+func examplesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "examples",
+		Usage: "list the built-in example chains",
+		Action: func(ctx *cli.Context) error {
+			for _, name := range examples.Names() {
+				data, _ := examples.Chain(name)
+				c, err := valuechain.Parse(data, name)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(ctx.App.Writer, "%-20s %s: %s\n", name, c.Name, c.Description)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,283 @@
+// Package tables turns a model.Result into the rows of vcsim's output
+// files (accounts.csv, margins.csv, labour.csv, child_labour.csv,
+// households.csv, summary.json) and writes them.
+package tables
+
+import (
+	"sort"
+	"strconv"
+
+	"gonum.org/v1/gonum/stat"
+
+	"vcsim/model"
+	"vcsim/valuechain"
+)
+
+// Money is an amount written with two decimals.
+type Money float64
+
+// MarshalCSV formats m with two decimals.
+func (m Money) MarshalCSV() (string, error) { return strconv.FormatFloat(float64(m), 'f', 2, 64), nil }
+
+// Share is a fraction written with six decimals.
+type Share float64
+
+// MarshalCSV formats s with six decimals.
+func (s Share) MarshalCSV() (string, error) { return strconv.FormatFloat(float64(s), 'f', 6, 64), nil }
+
+// Qty is a volume, count or number of days written with three decimals.
+type Qty float64
+
+// MarshalCSV formats q with three decimals.
+func (q Qty) MarshalCSV() (string, error) { return strconv.FormatFloat(float64(q), 'f', 3, 64), nil }
+
+// Total is the actor name of the rows that add up the chain.
+const Total = "total"
+
+// AccountRow is a row of accounts.csv.
+type AccountRow struct {
+	Actor                   string `csv:"actor"`
+	Name                    string `csv:"name"`
+	Kind                    string `csv:"kind"`
+	Stage                   string `csv:"stage"`
+	Count                   Qty    `csv:"count"`
+	Output                  Qty    `csv:"output"`
+	Unit                    string `csv:"unit"`
+	Revenue                 Money  `csv:"revenue"`
+	Purchases               Money  `csv:"purchases"`
+	Transport               Money  `csv:"transport"`
+	ExternalInputs          Money  `csv:"external_inputs"`
+	IntermediateConsumption Money  `csv:"intermediate_consumption"`
+	ValueAdded              Money  `csv:"value_added"`
+	Wages                   Money  `csv:"wages"`
+	Interest                Money  `csv:"interest"`
+	Taxes                   Money  `csv:"taxes"`
+	Depreciation            Money  `csv:"depreciation"`
+	Rent                    Money  `csv:"rent"`
+	NetOperatingProfit      Money  `csv:"net_operating_profit"`
+	VAShare                 Share  `csv:"va_share"`
+	RevenuePerUnit          Money  `csv:"revenue_per_unit"`
+	ValueAddedPerUnit       Money  `csv:"value_added_per_unit"`
+	ProfitPerUnit           Money  `csv:"net_operating_profit_per_unit"`
+}
+
+// Accounts returns one row per actor in file order and a total row.
+func Accounts(r *model.Result) []AccountRow {
+	rows := make([]AccountRow, 0, len(r.Accounts)+1)
+	for i := range r.Accounts {
+		a := &r.Accounts[i]
+		rows = append(rows, AccountRow{
+			Actor: a.Actor, Name: a.Name, Kind: a.Kind, Stage: a.Stage, Count: Qty(a.Count),
+			Output: Qty(a.Output[0]), Unit: r.Chain.Actors[i].Outputs()[0].Unit,
+			Revenue: Money(a.Revenue), Purchases: Money(a.Purchases), Transport: Money(a.Transport),
+			ExternalInputs: Money(a.ExternalInputs), IntermediateConsumption: Money(a.IntermediateConsumption),
+			ValueAdded: Money(a.ValueAdded), Wages: Money(a.Wages), Interest: Money(a.Interest),
+			Taxes: Money(a.Taxes), Depreciation: Money(a.Depreciation), Rent: Money(a.Rent),
+			NetOperatingProfit: Money(a.NetOperatingProfit), VAShare: Share(a.VAShare),
+			RevenuePerUnit: Money(a.PerUnit(a.Revenue)), ValueAddedPerUnit: Money(a.PerUnit(a.ValueAdded)),
+			ProfitPerUnit: Money(a.PerUnit(a.NetOperatingProfit)),
+		})
+	}
+	t := &r.Totals
+	var revenue, ic float64
+	for _, a := range r.Accounts {
+		revenue += a.Revenue
+		ic += a.IntermediateConsumption
+	}
+	rows = append(rows, AccountRow{
+		Actor: Total, Name: "whole chain", Revenue: Money(revenue), Purchases: Money(t.Purchases),
+		Transport: Money(t.Transport), ExternalInputs: Money(t.ExternalInputs),
+		IntermediateConsumption: Money(ic), ValueAdded: Money(t.ValueAdded), Wages: Money(t.Wages),
+		Interest: Money(t.Interest), Taxes: Money(t.Taxes), Depreciation: Money(t.Depreciation),
+		Rent: Money(t.Rent), NetOperatingProfit: Money(t.NetOperatingProfit), VAShare: 1,
+	})
+	return rows
+}
+
+// MarginRow is a row of margins.csv: one stage of the price build-up.
+type MarginRow struct {
+	Step            int    `csv:"step"`
+	Actor           string `csv:"actor"`
+	Product         string `csv:"product"`
+	Unit            string `csv:"unit"`
+	Price           Money  `csv:"price"`
+	Equivalent      Qty    `csv:"units_per_final_unit"`
+	PriceFinal      Money  `csv:"price_per_final_unit"`
+	Transport       Money  `csv:"transport_per_final_unit"`
+	Margin          Money  `csv:"margin_per_final_unit"`
+	Share           Share  `csv:"share_of_final_price"`
+	TransportShare  Share  `csv:"transport_share"`
+	CumulativeShare Share  `csv:"cumulative_share"`
+}
+
+// Margins returns the price build-up, farm first.
+func Margins(r *model.Result) []MarginRow {
+	rows := make([]MarginRow, len(r.Margins))
+	var cum float64
+	for i, s := range r.Margins {
+		cum += s.Share + s.TransportShare
+		rows[i] = MarginRow{
+			Step: i + 1, Actor: s.Actor, Product: s.Product, Unit: s.Unit, Price: Money(s.Price),
+			Equivalent: Qty(s.Equivalent), PriceFinal: Money(s.PriceFinal), Transport: Money(s.Transport),
+			Margin: Money(s.Margin), Share: Share(s.Share), TransportShare: Share(s.TransportShare),
+			CumulativeShare: Share(cum),
+		}
+	}
+	return rows
+}
+
+// LabourRow is a row of labour.csv.
+type LabourRow struct {
+	Actor      string `csv:"actor"`
+	NeedDays   Qty    `csv:"need_days"`
+	FamilyDays Qty    `csv:"family_days"`
+	HiredDays  Qty    `csv:"hired_days"`
+	AdultDays  Qty    `csv:"adult_days"`
+	FemaleDays Qty    `csv:"female_days"`
+	MaleDays   Qty    `csv:"male_days"`
+	ChildDays  Qty    `csv:"child_days"`
+	FTE        Qty    `csv:"fte"`
+}
+
+// Labour returns one row per actor and a total row. Female and male days
+// are empty (zero) for actors that give no female_share.
+func Labour(r *model.Result) []LabourRow {
+	rows := make([]LabourRow, 0, len(r.Labour)+1)
+	var tot LabourRow
+	tot.Actor = Total
+	for i, l := range r.Labour {
+		row := LabourRow{
+			Actor: l.Actor, NeedDays: Qty(l.Need), FamilyDays: Qty(l.FamilyDays), HiredDays: Qty(l.HiredDays),
+			AdultDays: Qty(l.AdultDays()), ChildDays: Qty(l.ChildDays), FTE: Qty(l.FTE),
+		}
+		if r.Chain.Actors[i].FemaleShare != nil {
+			row.FemaleDays = Qty(l.FemaleDays)
+			row.MaleDays = Qty(l.AdultDays() - l.FemaleDays)
+		}
+		rows = append(rows, row)
+		tot.NeedDays += row.NeedDays
+		tot.FamilyDays += row.FamilyDays
+		tot.HiredDays += row.HiredDays
+		tot.AdultDays += row.AdultDays
+		tot.FemaleDays += row.FemaleDays
+		tot.MaleDays += row.MaleDays
+		tot.ChildDays += row.ChildDays
+		tot.FTE += row.FTE
+	}
+	return append(rows, tot)
+}
+
+// ChildRow is a row of child_labour.csv.
+type ChildRow struct {
+	Group       string `csv:"group"`
+	Band        string `csv:"band"`
+	Sex         string `csv:"sex"`
+	Children    Qty    `csv:"children"`
+	Working     Qty    `csv:"working"`
+	ChildLabour Qty    `csv:"child_labour"`
+	Hazardous   Qty    `csv:"hazardous_child_labour"`
+	Prevalence  Share  `csv:"child_labour_prevalence"`
+	HazardPrev  Share  `csv:"hazardous_prevalence"`
+	Hours       Qty    `csv:"child_labour_hours_per_year"`
+}
+
+// Bands label of the row that adds up the bands.
+const AllBands = "5-17"
+
+// ChildLabour returns, for each household group and then for the whole
+// chain (group "total"), a row per band and one for all bands, for both
+// sexes together and, where the group gives sex, for girls and for boys.
+func ChildLabour(r *model.Result) []ChildRow {
+	var rows []ChildRow
+	var chain [valuechain.NumBands]model.Children
+	bySex := false
+	for _, g := range r.Groups {
+		rows = append(rows, childRows(g.Actor, g.ByBand, g.BySex)...)
+		for b := range chain {
+			chain[b].Add(&g.ByBand[b])
+		}
+		bySex = bySex || g.BySex
+	}
+	if len(r.Groups) > 1 {
+		rows = append(rows, childRows(Total, chain, bySex)...)
+	}
+	return rows
+}
+
+func childRows(group string, bands [valuechain.NumBands]model.Children, bySex bool) []ChildRow {
+	var rows []ChildRow
+	var all model.Children
+	emit := func(band string, c *model.Children) {
+		rows = append(rows, ChildRow{Group: group, Band: band, Sex: "all", Children: Qty(c.Children),
+			Working: Qty(c.Working), ChildLabour: Qty(c.ChildLabour), Hazardous: Qty(c.Hazardous),
+			Prevalence: Share(ratio(c.ChildLabour, c.Children)), HazardPrev: Share(ratio(c.Hazardous, c.Children)),
+			Hours: Qty(c.Hours)})
+		if !bySex {
+			return
+		}
+		for _, s := range []struct {
+			name string
+			x    model.Sex
+		}{{"girls", c.Girls}, {"boys", c.Boys}} {
+			rows = append(rows, ChildRow{Group: group, Band: band, Sex: s.name, Children: Qty(s.x.Children), Working: Qty(s.x.Working),
+				ChildLabour: Qty(s.x.ChildLabour), Hazardous: Qty(s.x.Hazardous),
+				Prevalence: Share(ratio(s.x.ChildLabour, s.x.Children)), HazardPrev: Share(ratio(s.x.Hazardous, s.x.Children))})
+		}
+	}
+	for b := range bands {
+		emit(valuechain.BandNames[b], &bands[b])
+		all.Add(&bands[b])
+	}
+	emit(AllBands, &all)
+	return rows
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// HouseholdRow is a row of households.csv: the income distribution and
+// child labour of one household group.
+type HouseholdRow struct {
+	Group        string `csv:"group"`
+	Households   int    `csv:"households"`
+	Subsistence  Money  `csv:"poverty_line_per_household"`
+	MeanY0       Money  `csv:"mean_income_without_child_work"`
+	MeanIncome   Money  `csv:"mean_income"`
+	MedianIncome Money  `csv:"median_income"`
+	P10Income    Money  `csv:"p10_income"`
+	P90Income    Money  `csv:"p90_income"`
+	BelowPoverty Share  `csv:"share_below_poverty_line"`
+	Children     Qty    `csv:"children"`
+	ChildLabour  Qty    `csv:"children_in_child_labour"`
+	Hazardous    Qty    `csv:"children_in_hazardous_child_labour"`
+	ChildDays    Qty    `csv:"child_days"`
+}
+
+// Households returns one row per household group.
+func Households(r *model.Result) []HouseholdRow {
+	rows := make([]HouseholdRow, len(r.Groups))
+	for i, g := range r.Groups {
+		var all model.Children
+		for b := range g.ByBand {
+			all.Add(&g.ByBand[b])
+		}
+		sorted := append([]float64(nil), g.Income...)
+		sort.Float64s(sorted)
+		row := HouseholdRow{
+			Group: g.Actor, Households: g.Households, Subsistence: Money(g.Subsistence),
+			MeanY0: Money(g.MeanY0), MeanIncome: Money(g.MeanIncome), MedianIncome: Money(g.Median),
+			BelowPoverty: Share(g.BelowPoverty), Children: Qty(all.Children), ChildLabour: Qty(all.ChildLabour),
+			Hazardous: Qty(all.Hazardous), ChildDays: Qty(g.ChildDays),
+		}
+		if len(sorted) > 0 {
+			row.P10Income = Money(stat.Quantile(0.1, stat.Empirical, sorted, nil))
+			row.P90Income = Money(stat.Quantile(0.9, stat.Empirical, sorted, nil))
+		}
+		rows[i] = row
+	}
+	return rows
+}

@@ -1,0 +1,172 @@
+package tables
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/gocarina/gocsv"
+
+	"vcsim/model"
+)
+
+// Summary is the content of summary.json: the chain's headline numbers.
+type Summary struct {
+	Chain                 string    `json:"chain"`
+	Currency              string    `json:"currency"`
+	BaseYear              int       `json:"base_year"`
+	Seed                  uint64    `json:"seed"`
+	TotalValueAdded       float64   `json:"total_value_added"`
+	FinalSales            float64   `json:"final_sales"`
+	DomesticSales         float64   `json:"domestic_sales"`
+	ExportSales           float64   `json:"export_sales"`
+	ExternalInputs        float64   `json:"external_inputs"`
+	Transport             float64   `json:"transport"`
+	Wages                 float64   `json:"wages"`
+	NetOperatingProfit    float64   `json:"net_operating_profit"`
+	ProducerShare         float64   `json:"producer_share"`
+	LabourDays            float64   `json:"labour_days"`
+	FTE                   float64   `json:"fte"`
+	ChildDays             float64   `json:"child_days"`
+	Households            int       `json:"households"`
+	BelowPovertyShare     float64   `json:"households_below_poverty_line_share"`
+	Children              float64   `json:"children"`
+	ChildLabour           float64   `json:"children_in_child_labour"`
+	HazardousChildLabour  float64   `json:"children_in_hazardous_child_labour"`
+	ChildLabourPrevalence float64   `json:"child_labour_prevalence"`
+	HazardousPrevalence   float64   `json:"hazardous_child_labour_prevalence"`
+	ValueAddedByActor     []ActorVA `json:"value_added_by_actor"`
+}
+
+// ActorVA is an actor's value added and its share of the chain's.
+type ActorVA struct {
+	Actor      string  `json:"actor"`
+	Name       string  `json:"name"`
+	ValueAdded float64 `json:"value_added"`
+	Share      float64 `json:"share"`
+}
+
+// NewSummary gathers the headline numbers of a result.
+func NewSummary(r *model.Result, seed uint64) Summary {
+	t := r.Totals
+	ch := r.ChildTotal()
+	s := Summary{
+		Chain: r.Chain.Name, Currency: r.Chain.Currency, BaseYear: r.Chain.BaseYear, Seed: seed,
+		TotalValueAdded: t.ValueAdded, FinalSales: t.FinalSales, DomesticSales: t.DomesticSales,
+		ExportSales: t.ExportSales, ExternalInputs: t.ExternalInputs, Transport: t.Transport,
+		Wages: t.Wages, NetOperatingProfit: t.NetOperatingProfit, LabourDays: t.LabourDays, FTE: t.FTE,
+		ChildDays: t.ChildDays, Households: t.Households, BelowPovertyShare: t.BelowPoverty,
+		Children: ch.Children, ChildLabour: ch.ChildLabour, HazardousChildLabour: ch.Hazardous,
+		ChildLabourPrevalence: ratio(ch.ChildLabour, ch.Children), HazardousPrevalence: ratio(ch.Hazardous, ch.Children),
+	}
+	if len(r.Margins) > 0 {
+		s.ProducerShare = r.Margins[0].Share
+	}
+	for _, a := range r.Accounts {
+		s.ValueAddedByActor = append(s.ValueAddedByActor, ActorVA{Actor: a.Actor, Name: a.Name, ValueAdded: a.ValueAdded, Share: a.VAShare})
+	}
+	return s
+}
+
+// WriteJSON writes v as indented JSON.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// bom is the UTF-8 byte-order mark Excel needs to read Cyrillic text.
+const bom = "\ufeff"
+
+// WriteCSV writes rows (a slice of structs with csv tags) as UTF-8 CSV
+// with one header row, starting with a byte-order mark when withBOM.
+func WriteCSV(w io.Writer, rows any, withBOM bool) error {
+	if withBOM {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return err
+		}
+	}
+	return gocsv.Marshal(rows, w)
+}
+
+// Files are the names of the files WriteDir writes.
+var Files = []string{"accounts.csv", "margins.csv", "labour.csv", "child_labour.csv", "households.csv", "summary.json"}
+
+// WriteDir writes every output file of r into dir, creating it, and
+// returns the paths written.
+func WriteDir(dir string, r *model.Result, seed uint64, withBOM bool) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	contents := []any{Accounts(r), Margins(r), Labour(r), ChildLabour(r), Households(r)}
+	var paths []string
+	for i, rows := range contents {
+		p := filepath.Join(dir, Files[i])
+		if err := writeFile(p, func(w io.Writer) error { return WriteCSV(w, rows, withBOM) }); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	p := filepath.Join(dir, "summary.json")
+	if err := writeFile(p, func(w io.Writer) error { return WriteJSON(w, NewSummary(r, seed)) }); err != nil {
+		return paths, err
+	}
+	return append(paths, p), nil
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// WriteText writes a readable summary for a person at a terminal: value
+// added by actor, the producer's share, households below the poverty line
+// and children in child labour.
+func WriteText(w io.Writer, r *model.Result) error {
+	c := r.Chain
+	s := NewSummary(r, 0)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s, %d)\n\n", c.Name, c.Currency, c.BaseYear)
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "actor\tcount\tvalue added\tshare\tper unit\tnet op. profit\t\n")
+	for i, a := range r.Accounts {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", label(c.Actors[i].Name, a.Actor), Thousands(a.Count),
+			Thousands(a.ValueAdded), Percent(a.VAShare), Thousands(a.PerUnit(a.ValueAdded)), Thousands(a.NetOperatingProfit))
+	}
+	fmt.Fprintf(tw, "whole chain\t\t%s\t%s\t\t%s\t\n", Thousands(s.TotalValueAdded), Percent(1), Thousands(s.NetOperatingProfit))
+	tw.Flush()
+	fmt.Fprintf(&b, "\nFinal sales %s %s (export %s), external inputs %s, transport %s.\n",
+		Thousands(s.FinalSales), c.Currency, Thousands(s.ExportSales), Thousands(s.ExternalInputs), Thousands(s.Transport))
+	if len(r.Margins) > 0 {
+		first, last := r.Margins[0], r.Margins[len(r.Margins)-1]
+		fmt.Fprintf(&b, "Producer share: %s of the final price of %s %s per %s.\n",
+			Percent(first.Share), Decimal(last.Price), c.Currency, last.Unit)
+	}
+	fmt.Fprintf(&b, "Employment: %s FTE, of which %s days by children.\n", Thousands(s.FTE), Thousands(s.ChildDays))
+	if s.Households > 0 {
+		fmt.Fprintf(&b, "Households: %s, %s below the poverty line.\n", Thousands(float64(s.Households)), Percent(s.BelowPovertyShare))
+		fmt.Fprintf(&b, "Children 5-17: %s; in child labour %s (%s); in hazardous child labour %s (%s).\n",
+			Thousands(s.Children), Thousands(s.ChildLabour), Percent(s.ChildLabourPrevalence),
+			Thousands(s.HazardousChildLabour), Percent(s.HazardousPrevalence))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func label(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
+}
