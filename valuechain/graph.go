@@ -38,7 +38,7 @@ func Order(c *Chain) ([]int, error) {
 	if err != nil {
 		var un topo.Unorderable
 		if errors.As(err, &un) {
-			return nil, cycleError(c, g)
+			return nil, cycleError(c, g, un)
 		}
 		return nil, err
 	}
@@ -53,25 +53,44 @@ func byID(ns []graph.Node) {
 	sort.Slice(ns, func(i, j int) bool { return ns[i].ID() < ns[j].ID() })
 }
 
-// cycleError names the actors of every elementary cycle, each starting at
-// the actor listed first in the file.
-func cycleError(c *Chain, g graph.Directed) error {
-	cycles := topo.DirectedCyclesIn(g)
+// cycleError names one cycle in each group of actors that buy from each
+// other (each strongly connected component of the graph, from gonum's
+// Unorderable error), starting at the actor listed first in the file.
+func cycleError(c *Chain, g graph.Directed, comps topo.Unorderable) error {
 	var names []string
-	for _, cy := range cycles {
-		// A cycle from gonum repeats its first node at the end.
-		cy = cy[:len(cy)-1]
-		start := 0
-		for i, n := range cy {
-			if n.ID() < cy[start].ID() {
-				start = i
+	for _, comp := range comps {
+		if len(comp) < 2 {
+			continue
+		}
+		in := make(map[int64]bool, len(comp))
+		start := comp[0].ID()
+		for _, n := range comp {
+			in[n.ID()] = true
+			start = min(start, n.ID())
+		}
+		// Walk inside the component, always to the successor listed first,
+		// until an actor repeats: the walk from its first visit is a cycle.
+		pos := map[int64]int{}
+		var path []int64
+		for cur := start; ; {
+			if p, seen := pos[cur]; seen {
+				path = append(path[p:], cur)
+				break
 			}
+			pos[cur] = len(path)
+			path = append(path, cur)
+			next := int64(-1)
+			for _, n := range graph.NodesOf(g.From(cur)) {
+				if in[n.ID()] && (next < 0 || n.ID() < next) {
+					next = n.ID()
+				}
+			}
+			cur = next
 		}
-		ids := make([]string, 0, len(cy)+1)
-		for i := range cy {
-			ids = append(ids, c.Actors[cy[(start+i)%len(cy)].ID()].ID)
+		ids := make([]string, len(path))
+		for i, id := range path {
+			ids[i] = c.Actors[id].ID
 		}
-		ids = append(ids, ids[0])
 		names = append(names, strings.Join(ids, " -> "))
 	}
 	sort.Strings(names)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -77,7 +78,12 @@ func DecodeStrict(data []byte, name string, v any) error {
 		if errors.As(err, &pe) {
 			return &InputError{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message}
 		}
-		return &InputError{File: name, Msg: err.Error()}
+		// Type errors come as "toml: line N (last key "k"): message".
+		if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return &InputError{File: name, Line: line, Key: m[2], Msg: m[3]}
+		}
+		return &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
 	und := md.Undecoded()
 	if len(und) == 0 {
@@ -99,6 +105,8 @@ func DecodeStrict(data []byte, name string, v any) error {
 	}
 	return errs
 }
+
+var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // keyLine returns the line (from 1) of the n-th assignment of key, or 0.
 func keyLine(lines []string, key string, n int) int {

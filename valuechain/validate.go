@@ -351,7 +351,7 @@ func (v *validator) links(c *Chain, ids map[string]int) {
 			continue
 		}
 		p := seller.Outputs()[pi]
-		if l.Price == nil && p.Price <= 0 {
+		if l.Price == nil && p.Price == 0 {
 			v.add(w, "price", "is needed: neither the link nor %s has a price", Label(l.From, l.Product))
 		}
 		sp := sellerProduct{l.From, l.Product}
@@ -370,7 +370,7 @@ func (v *validator) links(c *Chain, ids map[string]int) {
 	for _, a := range c.Actors {
 		for _, p := range a.Outputs() {
 			sp := sellerProduct{a.ID, p.ID}
-			if shares[sp] < 1-1e-9 && p.Price <= 0 && !math.IsNaN(p.Price) {
+			if shares[sp] < 1-1e-9 && p.Price == 0 {
 				v.add(fmt.Sprintf("actor %q", a.ID), "price",
 					"%s sells %.3g of its output to final demand but has no price", Label(a.ID, p.ID), 1-shares[sp])
 			}

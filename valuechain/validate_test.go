@@ -1,0 +1,215 @@
+package valuechain
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// base is a valid two-actor chain; the bad chains below edit it.
+const base = `name = "t"
+currency = "USD"
+poverty_line = 100
+adult_wage = 10
+
+[[actor]]
+id = "farm"
+kind = "household"
+count = 10
+output_per_unit = 100
+price = 2
+  [actor.household]
+  adults = 2
+  children_5_11 = 1
+
+[[actor]]
+id = "trader"
+kind = "enterprise"
+count = 1
+price = 3
+
+[[link]]
+from = "farm"
+to = "trader"
+share = 0.5
+`
+
+// check parses and validates TOML text and returns the error text.
+func check(text string) error {
+	c, err := Parse([]byte(text), "t.toml")
+	if c == nil {
+		return err
+	}
+	return errors.Join(err, Validate(c, "t.toml"))
+}
+
+func TestBaseIsValid(t *testing.T) {
+	if err := check(base); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const gin = `
+[[actor]]
+id = "gin"
+kind = "enterprise"
+count = 1
+  [[actor.product]]
+  id = "lint"
+  conversion = 0.35
+  price = 8
+  [[actor.product]]
+  id = "seed"
+  conversion = 0.6
+  price = 1
+`
+
+func TestBadChains(t *testing.T) {
+	r := strings.Replace
+	tests := []struct {
+		name, text, want string
+	}{
+		{"unknown key", r(base, "price = 3", "price = 3\nprcie = 3", 1), `t.toml:21: key "actor.prcie": unknown key`},
+		{"unknown household key", r(base, "adults = 2", "adluts = 2", 1), `t.toml:13: key "actor.household.adluts": unknown key`},
+		{"syntax", r(base, "price = 3", "price = ", 1), "t.toml:20"},
+		{"type", r(base, "count = 1\n", "count = \"one\"\n", 1), "t.toml:19"},
+		{"missing id", r(base, `id = "trader"`, ``, 1), "actor 2: id: is missing"},
+		{"duplicate id", r(base, `id = "trader"`, `id = "farm"`, 1), `actor 2 ("farm"): id: is also the id of actor 1`},
+		{"unknown buyer", r(base, `to = "trader"`, `to = "nobody"`, 1), `link 1 (farm -> nobody): to: names no actor: "nobody"`},
+		{"unknown seller", r(base, `from = "farm"`, `from = "ghost"`, 1), `from: names no actor: "ghost"`},
+		{"self link", r(base, `to = "trader"`, `to = "farm"`, 1), "an actor cannot sell to itself"},
+		{"cycle", base + "[[actor]]\nid = \"b\"\nkind = \"enterprise\"\ncount = 1\nprice = 1\n" +
+			"[[link]]\nfrom = \"trader\"\nto = \"b\"\nshare = 0.5\n[[link]]\nfrom = \"b\"\nto = \"trader\"\nshare = 0.5\n",
+			"cycle, and a chain must flow one way: trader -> b -> trader"},
+		{"no primary producer", `name = "t"
+currency = "USD"
+[[actor]]
+id = "a"
+kind = "enterprise"
+count = 1
+price = 1
+[[actor]]
+id = "b"
+kind = "enterprise"
+count = 1
+price = 1
+[[link]]
+from = "a"
+to = "b"
+share = 0.5
+[[link]]
+from = "b"
+to = "a"
+share = 0.5
+`, "no primary producer"},
+		{"shares over 1", base + "[[link]]\nfrom = \"farm\"\nto = \"trader\"\nshare = 0.7\n", "add up to 1.2: they must not exceed 1"},
+		{"share over 1 on a link", r(base, "share = 0.5", "share = 1.5", 1), "share: must be between 0 and 1, got 1.5"},
+		{"share zero", r(base, "share = 0.5", "share = 0", 1), "share: is missing or 0"},
+		{"negative price", r(base, "price = 3", "price = -3", 1), `actor "trader": price: must not be negative, got -3`},
+		{"NaN", r(base, "price = 3", "price = nan", 1), "price: must be a finite number, got NaN"},
+		{"infinite count", r(base, "count = 1\n", "count = inf\n", 1), "count: must be a number greater than 0, got +Inf"},
+		{"zero count", r(base, "count = 1\n", "count = 0\n", 1), `actor "trader": count: must be a number greater than 0, got 0`},
+		{"fractional households", r(base, "count = 10", "count = 10.5", 1), "households are counted whole"},
+		{"conversion zero", r(base, "price = 3", "price = 3\nconversion = 0", 1), "conversion: must be a number greater than 0, got 0"},
+		{"conversion on primary", r(base, "price = 2", "price = 2\nconversion = 0.5", 1), "conversion: is given but the actor buys from no one"},
+		{"loss of 1", r(base, "share = 0.5", "share = 0.5\nloss = 1", 1), "loss: must be in [0, 1), got 1"},
+		{"negative loss", r(base, "share = 0.5", "share = 0.5\nloss = -0.1", 1), "loss: must be in [0, 1), got -0.1"},
+		{"negative children", r(base, "children_5_11 = 1", "children_5_11 = -1", 1), "children_5_11: must not be negative, got -1"},
+		{"no adults", r(base, "adults = 2", "adults = 0", 1), "adults: must be at least 1"},
+		{"missing final price", r(base, "price = 3", "", 1), `trader sells 1 of its output to final demand but has no price`},
+		{"missing link price", r(base, "price = 2", "", 1), "price: is needed: neither the link nor farm has a price"},
+		{"unknown kind", r(base, `kind = "enterprise"`, `kind = "firm"`, 1), `kind: must be "household" or "enterprise", got "firm"`},
+		{"household without table", r(base, `kind = "enterprise"`, `kind = "household"`, 1), "household: is missing"},
+		{"enterprise with household", r(base, `kind = "household"`, `kind = "enterprise"`, 1), `household: is given but kind is "enterprise"`},
+		{"missing output", r(base, "output_per_unit = 100", "", 1), `actor "farm": output_per_unit: must be a number greater than 0, got 0`},
+		{"output on buyer", r(base, "price = 3", "price = 3\noutput_per_unit = 5", 1), "output_per_unit: is given but the actor buys from other actors"},
+		{"product missing on link", base + gin + "[[link]]\nfrom = \"gin\"\nto = \"trader\"\nshare = 1\n" +
+			"[[link]]\nfrom = \"farm\"\nto = \"gin\"\nshare = 0.5\n", `product: is missing: actor "gin" makes several products (lint, seed)`},
+		{"unknown product", base + gin + "[[link]]\nfrom = \"gin\"\nto = \"trader\"\nproduct = \"oil\"\nshare = 1\n" +
+			"[[link]]\nfrom = \"farm\"\nto = \"gin\"\nshare = 0.5\n", `actor "gin" makes no product "oil"`},
+		{"hazard exposure", r(base, "adults = 2", "adults = 2\nhazard_exposure = 1.5", 1), "hazard_exposure: must be between 0 and 1, got 1.5"},
+		{"child suitable", base + "[[actor.task]]\nname = \"carry\"\ndays_per_unit = 1\nchild_suitable = 2\n", `task 1 ("carry"): child_suitable: must be between 0 and 1, got 2`},
+		{"no poverty line", r(base, "poverty_line = 100", "", 1), "the chain needs a poverty_line > 0"},
+		{"no currency", r(base, `currency = "USD"`, "", 1), "chain: currency: is missing"},
+		{"sex and totals", r(base, "children_5_11 = 1", "children_5_11 = 1\ngirls_5_11 = 1", 1), "give children either by band"},
+		{"no actors", "name = \"t\"\ncurrency = \"USD\"\n", "no actors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := check(tt.text)
+			if err == nil {
+				t.Fatalf("no error, want one containing %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error:\n%v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestEveryProblemAtOnce(t *testing.T) {
+	text := strings.Replace(base, "price = 3", "price = -3", 1)
+	text = strings.Replace(text, "share = 0.5", "share = 0.5\nloss = 2", 1)
+	text = strings.Replace(text, "count = 10", "count = -10", 1)
+	var ve *ValidationError
+	if err := check(text); !errors.As(err, &ve) {
+		t.Fatalf("got %v, want a *ValidationError", err)
+	}
+	if len(ve.Problems) != 3 {
+		t.Errorf("got %d problems, want 3:\n%v", len(ve.Problems), ve)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "none.toml"))
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "none.toml: cannot read") {
+		t.Errorf("got %v, want a cannot-read InputError", err)
+	}
+}
+
+func TestOrderIsStable(t *testing.T) {
+	c, err := Parse([]byte(base+gin+"[[link]]\nfrom = \"farm\"\nto = \"gin\"\nshare = 0.5\n"), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		order, err := Order(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := []int{0, 1, 2}; order[0] != got[0] || order[1] != got[1] || order[2] != got[2] {
+			t.Fatalf("order %v, want %v", order, got)
+		}
+	}
+}
+
+// FuzzLoadValidate checks that no input makes Parse, Validate or Order
+// panic. Its seed corpus (the examples and the bad chains) runs in go test.
+func FuzzLoadValidate(f *testing.F) {
+	f.Add([]byte(base))
+	f.Add([]byte(base + gin))
+	for _, p := range []string{"../examples/cotton-tajikistan.toml", "../examples/tobacco-kyrgyzstan.toml"} {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("[[actor]]\nid = 1\n[[link]]\nfrom = [1]\n"))
+	f.Add([]byte("name = \"x\"\n[[actor]]\n[actor.household]\nbeta = [1]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse(data, "fuzz.toml")
+		if c == nil {
+			if err == nil {
+				t.Fatal("no chain and no error")
+			}
+			return
+		}
+		if Validate(c, "fuzz.toml") == nil {
+			if _, err := Order(c); err != nil {
+				t.Fatalf("valid chain but Order fails: %v", err)
+			}
+		}
+	})
+}
