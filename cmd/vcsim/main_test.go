@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func vcsim(t testing.TB, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	var o, e bytes.Buffer
+	status = run(append([]string{"vcsim"}, args...), &o, &e)
+	return o.String(), e.String(), status
+}
+
+func TestRunPrintsSummary(t *testing.T) {
+	for _, ex := range []string{"cotton-tajikistan", "tobacco-kyrgyzstan"} {
+		out, errOut, status := vcsim(t, "run", "--example", ex)
+		if status != 0 {
+			t.Fatalf("%s: status %d: %s", ex, status, errOut)
+		}
+		golden := filepath.Join("testdata", "run-"+ex+".golden")
+		if *update {
+			if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out != string(want) {
+			t.Errorf("%s: output differs from %s (go test ./cmd/vcsim -update rewrites it):\n%s", ex, golden, out)
+		}
+		for _, s := range []string{"value added", "Producer share", "below the poverty line", "in child labour", "hazardous child labour"} {
+			if !strings.Contains(out, s) {
+				t.Errorf("%s: summary lacks %q", ex, s)
+			}
+		}
+	}
+}
+
+func TestRunWritesFiles(t *testing.T) {
+	dir := t.TempDir()
+	_, errOut, status := vcsim(t, "run", "--out", dir, "--bom", "--seed", "3")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	required := map[string][]string{
+		"accounts.csv": {"actor", "count", "revenue", "intermediate_consumption", "value_added", "wages",
+			"net_operating_profit", "va_share"},
+		"margins.csv":      {"actor", "price", "margin_per_final_unit", "share_of_final_price"},
+		"labour.csv":       {"actor", "family_days", "hired_days", "child_days", "fte"},
+		"child_labour.csv": {"group", "band", "sex", "children", "child_labour", "hazardous_child_labour"},
+		"households.csv":   {"group", "households", "mean_income", "median_income", "share_below_poverty_line"},
+	}
+	var vaSum float64
+	for name, cols := range required {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, ok := strings.CutPrefix(string(data), "\ufeff")
+		if !ok {
+			t.Errorf("%s: no byte-order mark with --bom", name)
+		}
+		rows, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(rows) < 2 {
+			t.Fatalf("%s: %d rows", name, len(rows))
+		}
+		header := map[string]int{}
+		for i, h := range rows[0] {
+			header[h] = i
+		}
+		for _, c := range cols {
+			if _, ok := header[c]; !ok {
+				t.Errorf("%s: no column %q in %v", name, c, rows[0])
+			}
+		}
+		if name == "accounts.csv" {
+			for _, row := range rows[1 : len(rows)-1] {
+				var v float64
+				if err := json.Unmarshal([]byte(row[header["value_added"]]), &v); err != nil {
+					t.Fatal(err)
+				}
+				vaSum += v
+			}
+		}
+	}
+	var s map[string]any
+	data, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"total_value_added", "final_sales", "external_inputs", "children",
+		"children_in_child_labour", "children_in_hazardous_child_labour"} {
+		if _, ok := s[k]; !ok {
+			t.Errorf("summary.json lacks %q", k)
+		}
+	}
+	// The accounts (rounded to cents) add up to the summary's total.
+	if tv := s["total_value_added"].(float64); vaSum-tv > 0.05 || tv-vaSum > 0.05 {
+		t.Errorf("accounts.csv value added sums to %.2f, summary says %.2f", vaSum, tv)
+	}
+	if s["seed"].(float64) != 3 {
+		t.Errorf("summary seed = %v, want 3", s["seed"])
+	}
+}
+
+func TestExitStatuses(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	if err := os.WriteFile(bad, []byte("name = \"x\"\ncurrency = \"USD\"\n[[actor]]\nid = \"a\"\nkind = \"farm\"\nprcie = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args   []string
+		status int
+		stderr string
+	}{
+		{[]string{"validate", "../../examples/cotton-tajikistan.toml", "../../examples/tobacco-kyrgyzstan.toml"}, 0, ""},
+		{[]string{"validate", bad}, 2, `bad.toml:6: key "actor.prcie": unknown key`},
+		{[]string{"validate", bad}, 2, `actor "a": kind: must be "household" or "enterprise"`},
+		{[]string{"validate"}, 2, "needs at least one chain file"},
+		{[]string{"validate", filepath.Join(dir, "none.toml")}, 2, "cannot read"},
+		{[]string{"run", "--chain", bad}, 2, "unknown key"},
+		{[]string{"run", "chain.toml"}, 2, "flags first"},
+		{[]string{"run", "--format", "xml"}, 2, "--format must be table, csv or json"},
+		{[]string{"run", "--seed", "minus"}, 2, "invalid value"},
+		{[]string{"run", "--example", "coffee"}, 2, `no built-in example "coffee"`},
+		{[]string{"run", "--nope"}, 2, "flag provided but not defined"},
+		{[]string{"frobnicate"}, 2, `no command "frobnicate"`},
+		{[]string{"init"}, 2, "one directory argument"},
+		{[]string{"run", "--out", bad + "/x"}, 1, "not a directory"},
+	}
+	for _, tt := range tests {
+		_, errOut, status := vcsim(t, tt.args...)
+		if status != tt.status || !strings.Contains(errOut, tt.stderr) {
+			t.Errorf("vcsim %s: status %d, stderr %q; want %d and %q", strings.Join(tt.args, " "), status, errOut, tt.status, tt.stderr)
+		}
+		if strings.Contains(errOut, "goroutine") || strings.Contains(errOut, "panic") {
+			t.Errorf("vcsim %s: stack trace on stderr", strings.Join(tt.args, " "))
+		}
+	}
+}
+
+func TestInitAndExamples(t *testing.T) {
+	dir := t.TempDir()
+	out, _, status := vcsim(t, "init", "--example", "tobacco-kyrgyzstan", dir)
+	if status != 0 || !strings.Contains(out, "tobacco-kyrgyzstan.toml") {
+		t.Fatalf("init: status %d, %q", status, out)
+	}
+	path := filepath.Join(dir, "tobacco-kyrgyzstan.toml")
+	if _, _, status := vcsim(t, "validate", path); status != 0 {
+		t.Errorf("the file init wrote does not validate")
+	}
+	if _, errOut, status := vcsim(t, "init", "--example", "tobacco-kyrgyzstan", dir); status != 2 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("second init: status %d, %q; want 2 and 'already exists'", status, errOut)
+	}
+	out, _, _ = vcsim(t, "examples")
+	for _, name := range []string{"cotton-tajikistan", "tobacco-kyrgyzstan"} {
+		if !strings.Contains(out, name) {
+			t.Errorf("examples does not list %s", name)
+		}
+	}
+}
+
+func TestFormats(t *testing.T) {
+	out, _, status := vcsim(t, "run", "--format", "csv")
+	if status != 0 || !strings.HasPrefix(out, "actor,name,kind") {
+		t.Errorf("--format csv: status %d, %.40q", status, out)
+	}
+	out, _, status = vcsim(t, "run", "--format", "json")
+	var s map[string]any
+	if status != 0 || json.Unmarshal([]byte(out), &s) != nil {
+		t.Errorf("--format json: status %d, not JSON: %.80q", status, out)
+	}
+}
+
+// BenchmarkRunCotton times a whole `vcsim run` of the built-in example.
+func BenchmarkRunCotton(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, _, status := vcsim(b, "run"); status != 0 {
+			b.Fatal(status)
+		}
+	}
+}
