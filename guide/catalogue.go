@@ -1,0 +1,234 @@
+package guide
+
+// Units of effects.
+const (
+	Relative     = "relative change"
+	Share        = "share"
+	PovertyLines = "poverty lines a year (used when no amount is given)"
+	DaysPerAdult = "days per adult a year"
+)
+
+// ipecKyrgyz2011 is the evidence the seed programme itself produced.
+var ipecKyrgyz2011 = Evidence{
+	Source: "ILO-IPEC child labour monitoring pilots, Kyrgyzstan",
+	Year:   2011,
+	Finding: "a school-based service package (non-formal education, school reintegration, school supplies, " +
+		"a monthly food basket, family counselling) withdrew 28 of 45 identified working children in one pilot " +
+		"and 25 of 40 in another within four months, and prevented 73 and 100 children at risk from starting work",
+}
+
+// Catalogue is the list of intervention types, in the order of MODEL.md 8,
+// followed by the legal ban that the labour-market analysis uses.
+var Catalogue = []Intervention{
+	{
+		ID: "productivity", Name: "Productivity (training, farmer field schools)",
+		NameRU:        "Повышение производительности (обучение, полевые школы фермеров)",
+		Description:   "Farmers learn better practices in groups on demonstration plots: seed, spacing, fertiliser, water and pest management. Output per household rises; some practices cost more.",
+		DescriptionRU: "Фермеры в группах на демонстрационных участках осваивают лучшие методы: семена, густоту посадки, удобрения, полив и защиту растений. Выпуск на хозяйство растёт; некоторые методы требуют больших затрат.",
+		Moves:         "output_per_unit up (output_change); costs per unit (cost_change)",
+		Effects: []Effect{
+			{Key: "output_change", Default: 0.13, Low: 0.05, High: 0.25, Unit: Relative, Doc: "change in output per household or firm"},
+			{Key: "cost_change", Default: 0.05, Low: 0, High: 0.15, Unit: Relative, Doc: "change in external inputs per unit of output"},
+		},
+		Evidence: []Evidence{{Source: "Waddington, Snilstveit, Hombrados et al., Campbell Systematic Reviews 10(6)", Year: 2014,
+			Finding: "farmer field schools raised yields by about 13% and net incomes by about 19% on average, with wide variation"}},
+		CostItems: []string{"facilitators and master trainers", "demonstration plots and inputs", "farmers' time"},
+	},
+	{
+		ID: "mechanisation", Name: "Mechanisation and labour-saving technology",
+		NameRU:        "Механизация и трудосберегающие технологии",
+		Description:   "Tools and machines (weeders, sprayers with protection, harvesters, drying racks) that cut the days the tasks children do need, and often their hazards.",
+		DescriptionRU: "Инструменты и машины (культиваторы, опрыскиватели с защитой, уборочные машины, сушилки), которые сокращают затраты труда на задачи, выполняемые детьми, и часто их опасность.",
+		Moves:         "days_per_unit of the named tasks down (days_change); hazard_exposure down (hazard_change); capital cost",
+		Effects: []Effect{
+			{Key: "days_change", Default: -0.4, Low: -0.6, High: -0.2, Unit: Relative, Doc: "change in days per unit of the tasks named in `tasks` (default: every child-suitable task)"},
+			{Key: "hazard_change", Default: -0.3, Low: -0.6, High: 0, Unit: Relative, Doc: "change in adopters' hazard exposure"},
+		},
+		Evidence: []Evidence{
+			{Source: "Basu and Van, American Economic Review 88(3)", Year: 1998, Finding: "child labour falls when the demand for the work children do falls and adult earnings are above subsistence"},
+			{Source: "Tobacco Reporter (Kyrgyz Ministry of Agriculture)", Year: 2014, Finding: "the ministry sought investors for mechanised tobacco harvesting because manual harvesting is hard and harmful; effect sizes here are assumptions"},
+		},
+		CostItems: []string{"equipment (capital cost)", "maintenance and fuel", "operator training"},
+	},
+	{
+		ID: "cooperative", Name: "Cooperatives and collective marketing",
+		NameRU:        "Кооперативы и совместный сбыт",
+		Description:   "Producers sell together: they bulk, grade and negotiate, reach buyers directly and share services. Members get a better price and may bypass an intermediary; the cooperative charges a fee.",
+		DescriptionRU: "Производители продают вместе: собирают партии, сортируют, ведут переговоры, выходят на покупателей напрямую. Члены получают лучшую цену и могут обойти посредника; кооператив берёт взнос.",
+		Moves:         "producer price up (price_change); intermediary bypassed (`bypass`); fee as an external cost (fee)",
+		Effects: []Effect{
+			{Key: "price_change", Default: 0.08, Low: 0.03, High: 0.15, Unit: Relative, Doc: "change in the price members get"},
+			{Key: "fee", Default: 0.02, Low: 0, High: 0.05, Unit: Share, Doc: "cooperative fee, share of members' revenue"},
+		},
+		Evidence: []Evidence{{Source: "Fischer and Qaim, World Development 40(6)", Year: 2012,
+			Finding: "banana farmers in Kenya marketing through groups obtained higher prices and incomes than non-members"}},
+		CostItems: []string{"organisation and registration", "management training", "storage and weighing equipment"},
+	},
+	{
+		ID: "finance", Name: "Finance (credit, savings groups)",
+		NameRU:        "Доступ к финансам (кредит, группы сбережений)",
+		Description:   "Cheaper working capital through savings groups, microfinance or buyer credit. Interest costs fall; more capital may expand the enterprise, and with it the work children could do.",
+		DescriptionRU: "Более дешёвый оборотный капитал через группы сбережений, микрофинансирование или кредит покупателя. Процентные расходы снижаются; больше капитала может расширить хозяйство, а с ним и работу, доступную детям.",
+		Moves:         "interest_rate down (interest_change); output up (output_change)",
+		Effects: []Effect{
+			{Key: "interest_change", Default: -0.4, Low: -0.6, High: -0.1, Unit: Relative, Doc: "change in the interest rate"},
+			{Key: "output_change", Default: 0.03, Low: 0, High: 0.1, Unit: Relative, Doc: "change in output from more working capital"},
+		},
+		Evidence: []Evidence{
+			{Source: "Banerjee, Duflo, Glennerster and Kinnan, AEJ: Applied 7(1)", Year: 2015, Finding: "microcredit expanded some existing businesses but had no significant effect on average consumption"},
+			{Source: "Hazarika and Sarangi, World Development 36(5)", Year: 2008, Finding: "household access to microcredit in rural Malawi was associated with more child work"},
+		},
+		CostItems: []string{"group formation and training", "loan guarantee or subsidy", "follow-up"},
+	},
+	{
+		ID: "premium", Name: "Child-labour-free premium (sourcing, certification)",
+		NameRU:        "Премия за продукцию без детского труда (закупки, сертификация)",
+		Description:   "A buyer pays a premium to households whose children are not in child labour, checked by monitoring. Households weigh the premium against their children's work.",
+		DescriptionRU: "Покупатель платит надбавку хозяйствам, где дети не заняты детским трудом, что проверяется мониторингом. Хозяйство сопоставляет надбавку с доходом от работы детей.",
+		Moves:         "price up for compliant adopting households (premium, a share of farm revenue); monitoring cost",
+		Effects: []Effect{
+			{Key: "premium", Default: 0.10, Low: 0.05, High: 0.20, Unit: Share, Doc: "premium as a share of the household's farm revenue, paid if no child is in child labour"},
+		},
+		Evidence: []Evidence{{Source: "NORC at the University of Chicago, cocoa report for the US Department of Labor", Year: 2020,
+			Finding: "child labour in cocoa growing in Côte d'Ivoire and Ghana rose from 31% to 45% of children in agricultural households between 2008-09 and 2018-19 as production grew; sourcing commitments alone did not reverse it"}},
+		CostItems: []string{"premium paid", "verification and monitoring", "certification fees"},
+	},
+	{
+		ID: "cash_transfer", Name: "Unconditional cash transfer",
+		NameRU:        "Безусловные денежные трансферты",
+		Description:   "A regular cash payment to poor households with no conditions. It raises income without child work, so households that need their children's earnings to reach subsistence need them less.",
+		DescriptionRU: "Регулярная денежная выплата бедным хозяйствам без условий. Она повышает доход без детского труда, и хозяйства меньше нуждаются в заработке детей.",
+		Moves:         "income without child work Y0 up (amount per household a year)",
+		Effects: []Effect{
+			{Key: "amount", Default: 0.25, Low: 0.1, High: 0.5, Unit: PovertyLines, Doc: "transfer per household a year"},
+		},
+		Evidence: []Evidence{
+			{Source: "Edmonds and Schady, AEJ: Economic Policy 4(4)", Year: 2012, Finding: "Ecuador's Bono de Desarrollo Humano, about USD 15 a month, sharply reduced paid work of children at the margin of working"},
+			{Source: "de Hoop and Rosati, World Bank Research Observer 29(2)", Year: 2014, Finding: "most evaluated cash transfer programmes reduced child labour, though some raised it where transfers financed household enterprises"},
+		},
+		CostItems: []string{"transfers paid", "targeting and registration", "payment delivery"},
+	},
+	{
+		ID: "cct", Name: "Conditional transfer (school-linked food basket)",
+		NameRU:        "Условные трансферты (продуктовый набор при посещении школы)",
+		Description:   "A payment or food basket for each child who attends school and stays out of child labour. The household takes it if it is better off with the condition than with the child's work.",
+		DescriptionRU: "Выплата или продуктовый набор на каждого ребёнка, который посещает школу и не занят детским трудом. Хозяйство принимает его, если с условием ему лучше, чем с работой ребёнка.",
+		Moves:         "per-child transfer T paid when the child's hours stay below the child-labour limit (MODEL.md 5)",
+		Effects: []Effect{
+			{Key: "amount", Default: 0.1, Low: 0.05, High: 0.2, Unit: PovertyLines, Doc: "transfer per complying child a year"},
+			{Key: "hours_cap", Default: 0, Low: 0, High: 14, Unit: "hours a week (0: the child-labour limit of each age band)", Doc: "weekly hours a child may work and still count as complying"},
+		},
+		Evidence: []Evidence{
+			ipecKyrgyz2011,
+			{Source: "Skoufias and Parker, Economía 2(1) (PROGRESA, Mexico)", Year: 2001, Finding: "school-conditional grants reduced the work of boys and girls of 12-17 while raising school attendance"},
+		},
+		CostItems: []string{"transfers or food baskets", "school attendance verification", "family counselling"},
+	},
+	{
+		ID: "adult_employment", Name: "Decent work for adults (jobs, wage floor, public works)",
+		NameRU:        "Достойная занятость взрослых (рабочие места, минимальная оплата, общественные работы)",
+		Description:   "More paid days for adults, or a higher wage. Household income rises; a higher adult wage also raises the value of children's work, so the effect on child labour depends on how poor households are.",
+		DescriptionRU: "Больше оплачиваемых дней для взрослых или более высокая оплата. Доход хозяйства растёт; более высокая оплата взрослых повышает и ценность детского труда, поэтому влияние на детский труд зависит от бедности хозяйств.",
+		Moves:         "adult off-farm days up (off_farm_days); adult_wage of the targets (wage_change)",
+		Effects: []Effect{
+			{Key: "off_farm_days", Default: 30, Low: 10, High: 60, Unit: DaysPerAdult, Doc: "extra paid days per adult of adopting households"},
+			{Key: "wage_change", Default: 0, Low: 0, High: 0.2, Unit: Relative, Doc: "change in the adult wage the targets pay and earn"},
+		},
+		Evidence: []Evidence{{Source: "Shah and Steinberg, Journal of Human Resources 56(2) (NREGS, India)", Year: 2021,
+			Finding: "the public works programme raised work and lowered schooling of adolescents, who replaced adults in home production"}},
+		CostItems: []string{"wages of public works", "job placement services", "labour inspection"},
+	},
+	{
+		ID: "osh", Name: "Occupational safety and health",
+		NameRU:        "Безопасность и гигиена труда",
+		Description:   "Safer work: protective equipment, safe pesticide storage and spraying by trained adults, shade, water and lighter loads (WIND-type participatory training). Hazardous child labour falls; child labour by hours does not.",
+		DescriptionRU: "Более безопасный труд: средства защиты, безопасное хранение пестицидов и опрыскивание обученными взрослыми, тень, вода, меньшие тяжести (обучение по методике WIND). Опасный детский труд снижается, а детский труд по часам — нет.",
+		Moves:         "hazard_exposure of adopters down (hazard_change)",
+		Effects: []Effect{
+			{Key: "hazard_change", Default: -0.5, Low: -0.8, High: -0.2, Unit: Relative, Doc: "change in adopters' hazard exposure"},
+		},
+		Evidence: []Evidence{{Source: "ILO, Safety and health in agriculture, code of practice", Year: 2011,
+			Finding: "protective measures and the removal of children from spraying and heavy loads are the core of making farm work safe; effect sizes here are assumptions"}},
+		CostItems: []string{"protective equipment", "WIND trainers", "safe storage"},
+	},
+	{
+		ID: "education", Name: "Education (non-formal education, catch-up classes, school access)",
+		NameRU:        "Образование (неформальное обучение, выравнивающие занятия, доступ к школе)",
+		Description:   "Better and closer schooling, catch-up classes for children who dropped out, school supplies. Time in school is worth more to the household, so fewer hours go to work.",
+		DescriptionRU: "Лучшее и более доступное обучение, выравнивающие занятия для бросивших школу, школьные принадлежности. Время в школе ценится выше, и меньше часов уходит на работу.",
+		Moves:         "beta_b up (beta_change): the value of children's time out of work",
+		Effects: []Effect{
+			{Key: "beta_change", Default: 0.3, Low: 0.1, High: 0.6, Unit: Relative, Doc: "change in the weight of children's non-work time"},
+		},
+		Evidence: []Evidence{
+			ipecKyrgyz2011,
+			{Source: "Duflo, American Economic Review 91(4) (INPRES, Indonesia)", Year: 2001, Finding: "each new primary school per 1,000 children raised education by 0.12-0.19 years and wages by 1.5-2.7%"},
+		},
+		CostItems: []string{"teachers and classes", "school supplies and uniforms", "transport"},
+	},
+	{
+		ID: "awareness", Name: "Awareness raising (SCREAM, campaigns)",
+		NameRU:        "Повышение осведомлённости (SCREAM, кампании)",
+		Description:   "Campaigns, community meetings and the SCREAM education-through-arts approach explain the harm of child labour and the value of school. Effects are smaller and less certain than those of services.",
+		DescriptionRU: "Кампании, собрания в общинах и методика SCREAM (образование через искусство) объясняют вред детского труда и ценность школы. Эффект меньше и менее определён, чем у услуг.",
+		Moves:         "beta_b up, smaller (beta_change)",
+		Effects: []Effect{
+			{Key: "beta_change", Default: 0.1, Low: 0, High: 0.2, Unit: Relative, Doc: "change in the weight of children's non-work time"},
+		},
+		Evidence: []Evidence{{Source: "ILO-IPEC, SCREAM: Supporting Children's Rights through Education, the Arts and the Media", Year: 2002,
+			Finding: "widely used in Central Asia with trade unions and schools; no rigorous impact estimate, so the range starts at zero"}},
+		CostItems: []string{"campaign materials", "facilitators", "community meetings"},
+	},
+	{
+		ID: "youth_skills", Name: "Skills and decent work for youth 15-17",
+		NameRU:        "Профессиональные навыки и достойный труд для молодёжи 15–17 лет",
+		Description:   "Vocational training and safe apprenticeships move youth of working age out of hazardous tasks into decent youth work.",
+		DescriptionRU: "Профессиональное обучение и безопасное ученичество переводят подростков трудоспособного возраста с опасных работ на достойную работу для молодёжи.",
+		Moves:         "15-17 hazard exposure down (youth_hazard_change)",
+		Effects: []Effect{
+			{Key: "youth_hazard_change", Default: -0.7, Low: -1, High: -0.3, Unit: Relative, Doc: "change in the hazard exposure of adopters' children aged 15-17"},
+		},
+		Evidence: []Evidence{{Source: "Card, Kluve and Weber, Journal of the European Economic Association 16(3)", Year: 2018,
+			Finding: "training programmes have small short-run effects that grow two to three years after the programme"}},
+		CostItems: []string{"training courses", "apprenticeship stipends", "placement"},
+	},
+	{
+		ID: "market_linkage", Name: "Market linkage and value addition",
+		NameRU:        "Выход на рынки и добавление стоимости",
+		Description:   "Links to new buyers or markets, grading, drying and processing at source: the targets get a better price or more product from their input.",
+		DescriptionRU: "Связи с новыми покупателями и рынками, сортировка, сушка и переработка на месте: целевые участники получают лучшую цену или больше продукции из того же сырья.",
+		Moves:         "the targets' prices up (price_change); conversion up (conversion_change)",
+		Effects: []Effect{
+			{Key: "price_change", Default: 0.05, Low: 0, High: 0.15, Unit: Relative, Doc: "change in the prices the targets get"},
+			{Key: "conversion_change", Default: 0, Low: 0, High: 0.1, Unit: Relative, Doc: "change in the targets' conversion"},
+		},
+		Evidence: []Evidence{{Source: "Ashraf, Giné and Karlan, American Journal of Agricultural Economics 91(4) (DrumNet, Kenya)", Year: 2009,
+			Finding: "linking farmers to export crops raised incomes in the first year, then the buyer stopped buying when export standards changed"}},
+		CostItems: []string{"buyer search and contracts", "grading and drying equipment", "quality training"},
+	},
+	{
+		ID: "monitoring", Name: "Child labour monitoring (CLMS: identify, refer, verify, track)",
+		NameRU:        "Мониторинг детского труда (СМДТ: выявление, направление, проверка, отслеживание)",
+		Description:   "Community monitors identify children in child labour, refer them to services, and follow them up. A share of the identified children leave child labour each year.",
+		DescriptionRU: "Общественные мониторы выявляют детей, занятых детским трудом, направляют их к услугам и отслеживают. Каждый год часть выявленных детей прекращает детский труд.",
+		Moves:         "withdraws a share of identified child labourers of adopting households each year (withdrawal)",
+		Effects: []Effect{
+			{Key: "withdrawal", Default: 0.6, Low: 0.4, High: 0.65, Unit: Share, Doc: "share of identified children in child labour withdrawn each year"},
+		},
+		Evidence: []Evidence{
+			ipecKyrgyz2011,
+			{Source: "International Cocoa Initiative, CLMRS effectiveness review", Year: 2021, Finding: "about 44% of children identified in child labour and supported were no longer in it after two follow-up visits"},
+		},
+		CostItems: []string{"community monitors", "referral services", "database and verification visits"},
+	},
+	{
+		ID: "ban", Name: "Enforced ban on child labour (policy)",
+		NameRU:        "Обеспечиваемый запрет детского труда (политика)",
+		Description:   "Not a lever of the productive-inclusion guide but a policy: while it is enforced no child of the targeted households works. With a local labour market it can move wages from a bad to a good equilibrium (Basu and Van 1998).",
+		DescriptionRU: "Не инструмент руководства, а мера политики: пока запрет соблюдается, дети целевых хозяйств не работают. На местном рынке труда он может перевести заработную плату из плохого равновесия в хорошее (Басу и Ван, 1998).",
+		Moves:         "children's hours of the targets set to zero while in force (start to end)",
+		Evidence: []Evidence{{Source: "Basu and Van, American Economic Review 88(3)", Year: 1998,
+			Finding: "with multiple labour-market equilibria a temporary ban can move the economy to the equilibrium without child labour, where it stays after the ban is lifted"}},
+		CostItems: []string{"labour inspection", "enforcement"},
+	},
+}

@@ -1,0 +1,101 @@
+// Package guide holds the catalogue of intervention types of the ILO
+// productive-inclusion and economic-empowerment approach to child labour in
+// value chains (MODEL.md 8), each with its names in English and Russian,
+// what it is, the parameters it moves, a default effect with a low-high
+// range, the evidence behind it and its typical costs; and the steps of a
+// rapid market assessment. Scenario files name interventions by ID; reports
+// quote the texts.
+package guide
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Intervention is one type of intervention.
+type Intervention struct {
+	ID            string
+	Name, NameRU  string
+	Description   string // what it is, in plain English
+	DescriptionRU string
+	Moves         string // the model parameters it moves (MODEL.md)
+	// Effects are the effect keys a scenario may give, with defaults.
+	Effects   []Effect
+	Evidence  []Evidence
+	CostItems []string
+}
+
+// Effect is one effect size of an intervention: a default and a plausible
+// low-high range, in the unit the scenario file uses.
+type Effect struct {
+	Key                string // key in a scenario's [effect] table
+	Default, Low, High float64
+	Unit               string // "relative change", "per household per year"...
+	Doc                string
+}
+
+// Evidence is a study or programme result behind an effect.
+type Evidence struct {
+	Source  string // authors or programme, and where published
+	Year    int
+	Finding string
+}
+
+// Lookup returns the intervention type with the given id.
+func Lookup(id string) (*Intervention, bool) {
+	for i := range Catalogue {
+		if Catalogue[i].ID == id {
+			return &Catalogue[i], true
+		}
+	}
+	return nil, false
+}
+
+// IDs lists the ids of the catalogue, in catalogue order.
+func IDs() []string {
+	ids := make([]string, len(Catalogue))
+	for i, iv := range Catalogue {
+		ids[i] = iv.ID
+	}
+	return ids
+}
+
+// Effect returns the effect with the given key.
+func (iv *Intervention) Effect(key string) (Effect, bool) {
+	for _, e := range iv.Effects {
+		if e.Key == key {
+			return e, true
+		}
+	}
+	return Effect{}, false
+}
+
+// EffectKeys lists the intervention's effect keys, sorted.
+func (iv *Intervention) EffectKeys() []string {
+	keys := make([]string, len(iv.Effects))
+	for i, e := range iv.Effects {
+		keys[i] = e.Key
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Text returns the whole entry as plain text, in English or Russian ("ru").
+func (iv *Intervention) Text(lang string) string {
+	var b strings.Builder
+	name, desc := iv.Name, iv.Description
+	if lang == "ru" {
+		name, desc = iv.NameRU, iv.DescriptionRU
+	}
+	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\nMoves: %s\n\nEffects (default, low-high):\n", name, iv.ID, desc, iv.Moves)
+	for _, e := range iv.Effects {
+		fmt.Fprintf(&b, "  %-20s %g (%g to %g) %s: %s\n", e.Key, e.Default, e.Low, e.High, e.Unit, e.Doc)
+	}
+	b.WriteString("\nEvidence:\n")
+	for _, ev := range iv.Evidence {
+		fmt.Fprintf(&b, "  - %s (%d): %s\n", ev.Source, ev.Year, ev.Finding)
+	}
+	fmt.Fprintf(&b, "\nTypical costs: %s\n", strings.Join(iv.CostItems, "; "))
+	return b.String()
+}

@@ -1,0 +1,63 @@
+package guide
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestCatalogueIsComplete(t *testing.T) {
+	// The thirteen types of MODEL.md 8, then the ban.
+	want := []string{"productivity", "mechanisation", "cooperative", "finance", "premium", "cash_transfer",
+		"cct", "adult_employment", "osh", "education", "awareness", "youth_skills", "market_linkage", "monitoring", "ban"}
+	if got := IDs(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("ids %v, want %v", got, want)
+	}
+	for _, iv := range Catalogue {
+		if iv.Name == "" || iv.NameRU == "" || iv.Description == "" || iv.DescriptionRU == "" || iv.Moves == "" {
+			t.Errorf("%s: a name or description is missing", iv.ID)
+		}
+		if len(iv.Evidence) == 0 || len(iv.CostItems) == 0 {
+			t.Errorf("%s: no evidence or cost items", iv.ID)
+		}
+		for _, e := range iv.Effects {
+			if e.Low > e.Default || e.Default > e.High {
+				t.Errorf("%s.%s: default %v outside its range [%v, %v]", iv.ID, e.Key, e.Default, e.Low, e.High)
+			}
+		}
+	}
+}
+
+// TestMonitoringEvidence: the default withdrawal share is the IPEC pilots'
+// 28/45 = 0.62 and 25/40 = 0.625, rounded down.
+func TestMonitoringEvidence(t *testing.T) {
+	iv, ok := Lookup("monitoring")
+	if !ok {
+		t.Fatal("no monitoring")
+	}
+	e, _ := iv.Effect("withdrawal")
+	if lo, hi := 28.0/45, 25.0/40; e.Default > lo || e.High < hi {
+		t.Errorf("withdrawal default %v, high %v; the pilots give %.3f and %.3f", e.Default, e.High, lo, hi)
+	}
+	if !strings.Contains(iv.Text("en"), "28 of 45") {
+		t.Error("the monitoring text does not quote the 2011 pilots")
+	}
+}
+
+func TestSteps(t *testing.T) {
+	if len(Steps) != 4 {
+		t.Fatalf("%d steps, want 4", len(Steps))
+	}
+	for _, s := range Steps {
+		if s.Title == "" || s.TitleRU == "" || s.Text == "" || s.TextRU == "" {
+			t.Errorf("step %s lacks a text", s.ID)
+		}
+	}
+}
+
+func ExampleLookup() {
+	iv, _ := Lookup("cct")
+	e, _ := iv.Effect("amount")
+	fmt.Printf("%s / %s: default %.2f poverty lines per child\n", iv.Name, iv.NameRU, e.Default)
+	// Output: Conditional transfer (school-linked food basket) / Условные трансферты (продуктовый набор при посещении школы): default 0.10 poverty lines per child
+}
