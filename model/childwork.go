@@ -1,6 +1,10 @@
 package model
 
-import "vcsim/valuechain"
+import (
+	"math"
+
+	"vcsim/valuechain"
+)
 
 const nb = valuechain.NumBands
 
@@ -27,47 +31,71 @@ type Decision struct {
 // clamped to [0, H]; bands that clamp at 0 leave the sum and the rest is
 // solved again. When M <= S every child works H. Hours does not allocate.
 func (d *Decision) Hours(y0 float64) [nb]float64 {
+	return d.HoursCapped(y0, [nb]float64{d.H, d.H, d.H})
+}
+
+// HoursCapped is Hours with an upper limit on each band's hours (a
+// condition of a transfer): a band whose optimum exceeds its cap works the
+// cap, its earnings join the fixed income, and the other bands are solved
+// again, as are bands that clamp at zero.
+func (d *Decision) HoursCapped(y0 float64, caps [nb]float64) [nb]float64 {
 	var h [nb]float64
-	var active [nb]bool
-	for b := range active {
-		active[b] = d.N[b] > 0 && d.V[b] > 0
+	var free [nb]bool
+	for b := range free {
+		free[b] = d.N[b] > 0 && d.V[b] > 0
+		caps[b] = min(caps[b], d.H)
 	}
-	for range nb + 1 {
-		m, bsum := y0, 0.0
-		for b := range active {
-			if active[b] {
-				m += d.N[b] * d.V[b] * d.H * d.W
+	for range 2*nb + 1 {
+		// K = M - S over the free bands, with fixed bands at their hours.
+		k, bsum := y0-d.S, 0.0
+		for b := range free {
+			if free[b] {
+				k += d.N[b] * d.V[b] * d.H * d.W
 				bsum += d.N[b] * d.Beta[b]
+			} else {
+				k += d.N[b] * d.V[b] * h[b] * d.W
 			}
 		}
 		den := d.Alpha + bsum
-		if m <= d.S || den <= 0 {
-			for b := range active {
-				if active[b] {
-					h[b] = d.H
-				}
-			}
-			return h
-		}
-		clamped := false
-		for b := range active {
-			if !active[b] {
+		changed := false
+		for b := range free {
+			if !free[b] {
 				continue
 			}
-			leisure := d.Beta[b] * (m - d.S) / (d.V[b] * d.W * den)
-			if leisure >= d.H {
-				active[b] = false
-				h[b] = 0
-				clamped = true
-				continue
+			x := d.H // below subsistence every child works H
+			if k > 0 && den > 0 {
+				x = d.H - d.Beta[b]*k/(d.V[b]*d.W*den)
 			}
-			h[b] = d.H - leisure
+			switch {
+			case x <= 0:
+				h[b], free[b], changed = 0, false, true
+			case x >= caps[b] && caps[b] < d.H:
+				h[b], free[b], changed = caps[b], false, true
+			default:
+				h[b] = min(x, d.H)
+			}
 		}
-		if !clamped {
-			return h
+		if !changed {
+			break
 		}
 	}
 	return h
+}
+
+// Utility returns the household's utility with income without child work
+// y0 (transfers included) and hours h; -Inf at or below subsistence.
+func (d *Decision) Utility(y0 float64, h [nb]float64) float64 {
+	c := y0 + d.Earnings(h) - d.S
+	if c <= 0 {
+		return math.Inf(-1)
+	}
+	u := d.Alpha * math.Log(c)
+	for b := range h {
+		if d.N[b] > 0 && d.Beta[b] > 0 {
+			u += d.N[b] * d.Beta[b] * math.Log(d.H-h[b])
+		}
+	}
+	return u
 }
 
 // Earnings returns the value of the children's work over the season,

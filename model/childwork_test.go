@@ -100,7 +100,7 @@ func TestDecide(t *testing.T) {
 		NetFarm: 2000, Need: 300, CapDays: 100, FamilyDays: 200, Wage: 10, OtherIncome: 500,
 		Gamma: [nb]float64{0.4, 0.7, 0.9}, HoursPerDay: 8,
 	}
-	o := hh.Decide(1.5)
+	o := hh.Decide(1.5, 1)
 	approx(t, "Y0", o.Y0, 1000)
 	approx(t, "hours", o.Hours[0], 16)
 	approx(t, "income", o.Income, 1080)
@@ -109,7 +109,7 @@ func TestDecide(t *testing.T) {
 	approx(t, "hired days", o.HiredDays, 242)
 	// A small farm (scale 0.1) has 10 child-suitable days: the children's
 	// wish is capped there.
-	o = hh.Decide(0.1)
+	o = hh.Decide(0.1, 1)
 	approx(t, "capped child days", o.ChildDays, 10)
 }
 

@@ -1,32 +1,37 @@
 package model
 
-import (
-	"sort"
-
-	"gonum.org/v1/gonum/stat"
-
-	"vcsim/valuechain"
-)
+import "vcsim/valuechain"
 
 // Household is what every household of a group shares, per unit of scale
-// m_h (MODEL.md 4-5). Households of the group differ only by their draws.
+// m_h (MODEL.md 4-5), and the effects of the measures it adopted.
+// Households of the group differ by their draws and adoptions.
 type Household struct {
 	Decision
 	NetFarm     float64     // farm net income before hired labour, per unit of scale
+	Revenue     float64     // farm revenue, per unit of scale
 	Need        float64     // adult-equivalent days of work, per unit of scale
 	CapDays     float64     // child-suitable days, per unit of scale
 	FamilyDays  float64     // days the household's adults give the farm
 	Wage        float64     // adult wage per day
+	Adults      float64     // adults per household
+	OffFarmWage float64     // daily wage of off-farm work
 	OtherIncome float64     // off-farm earnings + other income + transfers
 	Gamma       [nb]float64 // child productivity by band
 	HoursPerDay float64
-	Exposure    float64     // probability a working child is exposed to hazards
+	Exposure    [nb]float64 // probability a working child of the band is exposed to hazards
 	GirlShare   [nb]float64 // share of girls by band (when given by sex)
 	BySex       bool        // whether children are counted by sex
+
+	CCT         float64 // transfer per child whose hours stay under the limit
+	CCTHoursCap float64 // that limit; 0: the child-labour limit of the band
+	PremiumRate float64 // premium, share of farm revenue, if no child is in child labour
+	Withdraw    float64 // share of child labourers withdrawn by monitoring
+	Ban         bool    // no child works
 }
 
 // NewHousehold builds the shared household of household actor i from its
-// account (which must have all lines but wages and profit).
+// account (which must have all lines but wages and profit) and the days
+// of work its tasks need.
 func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Household {
 	a := &c.Actors[i]
 	g := a.Household
@@ -37,18 +42,21 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 		Wage:        wage,
 		Gamma:       gamma,
 		HoursPerDay: hpd,
-		Exposure:    a.Exposure(),
 		FamilyDays:  g.Adults * g.AdultDays,
+		Adults:      g.Adults,
 	}
+	e := a.Exposure()
+	hh.Exposure = [nb]float64{e, e, e}
 	n := float64(acc.Count)
 	hh.NetFarm = (acc.ValueAdded - acc.Interest - acc.Taxes - acc.Depreciation - acc.Rent) / n
+	hh.Revenue = acc.Revenue / n
 	hh.Need = need / n
 	hh.CapDays = childSuitableDays(a) * acc.mainOutput() / n
-	offWage := g.OffFarmWage
-	if offWage == 0 {
-		offWage = wage
+	hh.OffFarmWage = g.OffFarmWage
+	if hh.OffFarmWage == 0 {
+		hh.OffFarmWage = wage
 	}
-	hh.OtherIncome = g.Adults*g.OffFarmDays*offWage + g.OtherIncome + g.Transfers
+	hh.OtherIncome = g.Adults*g.OffFarmDays*hh.OffFarmWage + g.OtherIncome + g.Transfers
 	hh.N = g.Children()
 	hh.BySex = g.BySex()
 	girls := g.Girls()
@@ -70,39 +78,121 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 
 // Outcome is what one household does in the year.
 type Outcome struct {
-	Y0     float64     // income without child work
-	Income float64     // income with the children's work
-	Hours  [nb]float64 // weekly hours of each child, by band
+	Y0      float64     // income without child work (transfers included)
+	Income  float64     // income with the children's work, premiums and conditional transfers
+	Hours   [nb]float64 // weekly hours of each working child, by band
+	Exposed [nb]bool    // whether a working child of the band is exposed to hazards
+	// Active is the share of each band's children still working after
+	// monitoring withdrew some of those in child labour (1 without it).
+	Active [nb]float64
 	// Family and hired adult days and children's days on the farm.
 	FamilyDays, HiredDays, ChildDays float64
+	CCTPaid, PremiumPaid             float64
 }
 
-// Decide returns the outcome of a household of scale m: its income without
-// child work, the children's hours (Stone-Geary, then the farm cap), its
-// income and the labour it uses. Decide does not allocate.
-func (hh *Household) Decide(m float64) Outcome {
+// Decide returns the outcome of a household of scale m whose uniform
+// hazard draw is hazard: its income without child work, the children's
+// hours (Stone-Geary, the farm cap, then the conditions of transfers it
+// may take), its income and the labour it uses. Decide does not allocate.
+func (hh *Household) Decide(m, hazard float64) Outcome {
 	var o Outcome
 	need := m * hh.Need
-	hired0 := need - hh.FamilyDays
-	if hired0 < 0 {
-		hired0 = 0
-	}
+	hired0 := max(need-hh.FamilyDays, 0)
 	o.Y0 = m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
-	o.Hours = hh.Cap(hh.Hours(o.Y0), hh.HoursPerDay, m*hh.CapDays)
-	o.Income = o.Y0 + hh.Earnings(o.Hours)
+	for b := range o.Exposed {
+		o.Exposed[b] = hazard < hh.Exposure[b]
+		o.Active[b] = 1
+	}
+	if !hh.Ban {
+		o.Hours = hh.Cap(hh.Hours(o.Y0), hh.HoursPerDay, m*hh.CapDays)
+		if hh.CCT > 0 || hh.PremiumRate > 0 {
+			o.Hours, o.CCTPaid, o.PremiumPaid = hh.comply(o.Y0, m, o.Hours, o.Exposed)
+		}
+	}
+	o.Income = o.Y0 + o.CCTPaid + o.PremiumPaid
 	var childAE float64
-	for b := range o.Hours {
-		days := hh.N[b] * o.Hours[b] * hh.W / hh.HoursPerDay
+	for b, h := range o.Hours {
+		if hh.Withdraw > 0 {
+			if cl, _ := Classify(b, h, o.Exposed[b]); cl {
+				o.Active[b] = 1 - hh.Withdraw
+			}
+		}
+		n := hh.N[b] * o.Active[b]
+		o.Income += n * hh.V[b] * h * hh.W
+		days := n * h * hh.W / hh.HoursPerDay
 		o.ChildDays += days
 		childAE += hh.Gamma[b] * days
 	}
-	rest := need - childAE
-	if rest < 0 {
-		rest = 0
-	}
+	rest := max(need-childAE, 0)
 	o.FamilyDays = min(rest, hh.FamilyDays)
 	o.HiredDays = rest - o.FamilyDays
 	return o
+}
+
+// limit returns the most hours a child of band b may work and still
+// comply with the conditions of a conditional transfer or premium.
+func (hh *Household) limit(b int, exposed, cct bool) float64 {
+	const eps = 1e-6
+	icls := 0.0
+	if !exposed {
+		switch b {
+		case valuechain.Band12to14:
+			icls = LightWorkHours - eps
+		case valuechain.Band15to17:
+			icls = AdultHours - eps
+		}
+	}
+	if cct && hh.CCTHoursCap > 0 {
+		return hh.CCTHoursCap
+	}
+	return icls
+}
+
+// comply compares the household's utility at its free choice of hours
+// with that under every combination of bands that keep to the transfer's
+// condition (MODEL.md 5: "the household takes it if U at the capped
+// optimum with Y0 + T is higher") and returns the best hours and what is paid.
+func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (h [nb]float64, cct, premium float64) {
+	best := hh.Utility(y0, free)
+	h = free
+	var present int
+	for b := range hh.N {
+		if hh.N[b] > 0 {
+			present |= 1 << b
+		}
+	}
+	prem := hh.PremiumRate * m * hh.Revenue
+	for mask := 1; mask < 1<<nb; mask++ {
+		if mask&present != mask {
+			continue
+		}
+		full := mask == present
+		var caps [nb]float64
+		var children float64
+		for b := range caps {
+			caps[b] = hh.H
+			if mask&(1<<b) != 0 {
+				caps[b] = hh.limit(b, exposed[b], hh.CCT > 0)
+				if full && prem > 0 {
+					caps[b] = min(caps[b], hh.limit(b, exposed[b], false))
+				}
+				children += hh.N[b]
+			}
+		}
+		t := hh.CCT * children
+		p := 0.0
+		if full {
+			p = prem
+		}
+		if t+p == 0 {
+			continue
+		}
+		hc := hh.Cap(hh.HoursCapped(y0+t+p, caps), hh.HoursPerDay, m*hh.CapDays)
+		if u := hh.Utility(y0+t+p, hc); u > best {
+			best, h, cct, premium = u, hc, t, p
+		}
+	}
+	return h, cct, premium
 }
 
 // Tally accumulates the outcomes of a group's households.
@@ -113,9 +203,8 @@ type Tally struct {
 	Below                            int
 }
 
-// Add counts one household's outcome; hazard is its uniform hazard draw.
-// Add does not allocate.
-func (t *Tally) Add(hh *Household, o *Outcome, hazard float64) {
+// Add counts one household's outcome. Add does not allocate.
+func (t *Tally) Add(hh *Household, o *Outcome) {
 	t.FamilyDays += o.FamilyDays
 	t.HiredDays += o.HiredDays
 	t.ChildDays += o.ChildDays
@@ -124,77 +213,42 @@ func (t *Tally) Add(hh *Household, o *Outcome, hazard float64) {
 	if o.Income < hh.S {
 		t.Below++
 	}
-	exposed := hazard < hh.Exposure
-	for b := range o.Hours {
+	for b, h := range o.Hours {
 		n := hh.N[b]
 		if n == 0 {
 			continue
 		}
 		c := &t.ByBand[b]
-		c.Children += n
 		girls := n * hh.GirlShare[b]
+		c.Children += n
 		if hh.BySex {
 			c.Girls.Children += girls
 			c.Boys.Children += n - girls
 		}
-		h := o.Hours[b]
+		// Only the active share of the band works.
+		a := o.Active[b]
 		if h >= WorkHours {
-			c.Working += n
+			c.Working += a * n
 			if hh.BySex {
-				c.Girls.Working += girls
-				c.Boys.Working += n - girls
+				c.Girls.Working += a * girls
+				c.Boys.Working += a * (n - girls)
 			}
 		}
-		cl, haz := Classify(b, h, exposed)
+		cl, haz := Classify(b, h, o.Exposed[b])
 		if cl {
-			c.ChildLabour += n
-			c.Hours += n * h * hh.W
+			c.ChildLabour += a * n
+			c.Hours += a * n * h * hh.W
 			if hh.BySex {
-				c.Girls.ChildLabour += girls
-				c.Boys.ChildLabour += n - girls
+				c.Girls.ChildLabour += a * girls
+				c.Boys.ChildLabour += a * (n - girls)
 			}
 		}
 		if haz {
-			c.Hazardous += n
+			c.Hazardous += a * n
 			if hh.BySex {
-				c.Girls.Hazardous += girls
-				c.Boys.Hazardous += n - girls
+				c.Girls.Hazardous += a * girls
+				c.Boys.Hazardous += a * (n - girls)
 			}
 		}
 	}
-}
-
-// households runs every household of actor i and closes its wages.
-func (r *Result) households(i int, d *Draws) Group {
-	c := r.Chain
-	a, acc, lab := &c.Actors[i], &r.Accounts[i], &r.Labour[i]
-	hh := NewHousehold(c, i, acc, lab.Need)
-	income := make([]float64, len(d.Scale))
-	var t Tally
-	for k, m := range d.Scale {
-		o := hh.Decide(m)
-		income[k] = o.Income
-		t.Add(&hh, &o, d.Hazard[k])
-	}
-	lab.FamilyDays, lab.HiredDays, lab.ChildDays = t.FamilyDays, t.HiredDays, t.ChildDays
-	acc.Wages = t.HiredDays * hh.Wage
-	n := float64(len(income))
-	g := Group{
-		Actor:       a.ID,
-		Households:  len(income),
-		Subsistence: hh.S,
-		Income:      income,
-		ByBand:      t.ByBand,
-		BySex:       a.Household.BySex(),
-		ChildDays:   t.ChildDays,
-	}
-	if n > 0 {
-		g.MeanIncome = t.SumIncome / n
-		g.MeanY0 = t.SumY0 / n
-		g.BelowPoverty = float64(t.Below) / n
-		sorted := append([]float64(nil), income...)
-		sort.Float64s(sorted)
-		g.Median = stat.Quantile(0.5, stat.LinInterp, sorted, nil)
-	}
-	return g
 }

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"sync"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -16,6 +17,35 @@ import (
 type Population struct {
 	Seed   uint64
 	Groups map[string]*Draws // by actor id
+
+	mu    sync.Mutex
+	adopt map[string][]float64
+}
+
+// AdoptDraws returns the uniform draws that order the households of a group
+// for the adoption of a measure: household k adopts when its draw is below
+// the measure's coverage. The same actor and key give the same draws, so
+// the same households adopt in every year and scenario. The empty key
+// gives the group's Adopt draws.
+func (p *Population) AdoptDraws(actor, key string, n int) []float64 {
+	if key == "" {
+		if d := p.Groups[actor]; d != nil && len(d.Adopt) == n {
+			return d.Adopt
+		}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	id := actor + "\x00" + key
+	if x, ok := p.adopt[id]; ok && len(x) == n {
+		return x
+	}
+	if p.adopt == nil {
+		p.adopt = map[string][]float64{}
+	}
+	x := make([]float64, n)
+	uniform(x, stream(p.Seed, actor, "adopt", key))
+	p.adopt[id] = x
+	return x
 }
 
 // Draws are the random numbers of one household group, one per household.

@@ -17,6 +17,8 @@ type Result struct {
 	Totals   Totals
 	// ChildLabour totals the household groups' children by band.
 	ChildLabour [nb]Children
+	// Measures holds the reach and cost of each measure of the policy.
+	Measures []MeasureResult
 }
 
 // Account is the account of one actor type for the year, in money

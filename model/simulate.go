@@ -17,6 +17,8 @@ type Options struct {
 	Seed uint64
 	// Population gives the households; nil draws one from Seed.
 	Population *Population
+	// Policy gives the measures that act on households; nil for none.
+	Policy *Policy
 }
 
 // Simulate computes the baseline year of a valid chain (see
@@ -31,6 +33,9 @@ func Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 		pop = NewPopulation(c, opt.Seed)
 	}
 	r := &Result{Chain: c, Order: order}
+	if opt.Policy != nil {
+		r.Measures = make([]MeasureResult, len(opt.Policy.Measures))
+	}
 	r.flows()
 	r.accounts()
 	for i := range c.Actors {
@@ -40,14 +45,34 @@ func Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 			if d == nil || len(d.Scale) != int(math.Round(a.Count)) {
 				return nil, fmt.Errorf("actor %q: the population has no draws for its %v households", a.ID, a.Count)
 			}
-			r.Groups = append(r.Groups, r.households(i, d))
+			r.Groups = append(r.Groups, r.households(i, d, pop, opt.Policy))
 		} else {
 			r.enterpriseLabour(i)
 		}
 	}
 	r.finish()
 	r.Margins = r.priceBuildUp()
+	r.measureCosts(opt.Policy)
 	return r, nil
+}
+
+// measureCosts closes each measure's adopters and cost. Firms adopt in
+// proportion to coverage; households were counted one by one.
+func (r *Result) measureCosts(pol *Policy) {
+	if pol == nil {
+		return
+	}
+	c := r.Chain
+	for j := range pol.Measures {
+		m, res := &pol.Measures[j], &r.Measures[j]
+		res.Name, res.Type = m.Name, m.Type
+		for _, id := range m.Targets {
+			if a, _ := c.Actor(id); a != nil && a.Kind != valuechain.Household {
+				res.Adopters += m.Coverage * a.Count
+			}
+		}
+		res.Cost = m.FixedCost + m.PerAdopter*res.Adopters + m.PerChild*res.Children + res.Paid
+	}
 }
 
 // flows moves products through the chain in topological order (MODEL.md 2).
