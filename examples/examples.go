@@ -20,7 +20,7 @@ func Names() []string {
 	entries, _ := files.ReadDir(".")
 	var names []string
 	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok {
+		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !strings.HasSuffix(n, ScenarioSuffix) {
 			names = append(names, n)
 		}
 	}
@@ -33,6 +33,18 @@ func Chain(name string) ([]byte, error) {
 	data, err := files.ReadFile(name + ".toml")
 	if err != nil {
 		return nil, fmt.Errorf("no built-in example %q (the examples are: %s)", name, strings.Join(Names(), ", "))
+	}
+	return data, nil
+}
+
+// ScenarioSuffix ends the name of an example's scenario file.
+const ScenarioSuffix = "-scenarios"
+
+// Scenarios returns the TOML text of the named example's scenario file.
+func Scenarios(name string) ([]byte, error) {
+	data, err := files.ReadFile(name + ScenarioSuffix + ".toml")
+	if err != nil {
+		return nil, fmt.Errorf("no built-in scenarios for %q (the examples are: %s)", name, strings.Join(Names(), ", "))
 	}
 	return data, nil
 }

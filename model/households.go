@@ -227,6 +227,7 @@ func (t *Tally) Add(hh *Household, o *Outcome) {
 		}
 		// Only the active share of the band works.
 		a := o.Active[b]
+		c.WeeklyHours += a * n * h
 		if h >= WorkHours {
 			c.Working += a * n
 			if hh.BySex {

@@ -97,6 +97,7 @@ type Children struct {
 	ChildLabour float64
 	Hazardous   float64 // in hazardous child labour
 	Hours       float64 // hours a year worked by children in child labour
+	WeeklyHours float64 // weekly hours of all working children, summed
 	Girls       Sex     // when the group gives sex
 	Boys        Sex
 }
@@ -111,6 +112,7 @@ func (c *Children) Add(o *Children) {
 	c.ChildLabour += o.ChildLabour
 	c.Hazardous += o.Hazardous
 	c.Hours += o.Hours
+	c.WeeklyHours += o.WeeklyHours
 	c.Girls.add(o.Girls)
 	c.Boys.add(o.Boys)
 }

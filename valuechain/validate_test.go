@@ -213,3 +213,19 @@ func FuzzLoadValidate(f *testing.F) {
 		}
 	})
 }
+
+func TestCloneIsDeep(t *testing.T) {
+	c, err := Parse([]byte(base+gin+"[[link]]\nfrom = \"farm\"\nto = \"gin\"\nshare = 0.5\nprice = 2\n"), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.Clone()
+	d.Actors[0].Household.Children5to11 = 9
+	*d.Actors[2].Products[0].Conversion = 9
+	*d.Links[1].Price = 9
+	d.Actors[0].Price = 9
+	if c.Actors[0].Household.Children5to11 != 1 || *c.Actors[2].Products[0].Conversion != 0.35 ||
+		*c.Links[1].Price != 2 || c.Actors[0].Price != 2 {
+		t.Error("changing the clone changed the original")
+	}
+}

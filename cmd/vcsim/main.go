@@ -78,6 +78,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			validateCommand(),
 			initCommand(),
 			examplesCommand(),
+			compareCommand(),
+			guideCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

@@ -4,6 +4,7 @@
 package tables
 
 import (
+	"math"
 	"sort"
 	"strconv"
 
@@ -16,20 +17,27 @@ import (
 // Money is an amount written with two decimals.
 type Money float64
 
-// MarshalCSV formats m with two decimals.
-func (m Money) MarshalCSV() (string, error) { return strconv.FormatFloat(float64(m), 'f', 2, 64), nil }
+// MarshalCSV formats m with two decimals; NaN (undefined) is an empty cell.
+func (m Money) MarshalCSV() (string, error) { return format(float64(m), 2), nil }
 
 // Share is a fraction written with six decimals.
 type Share float64
 
-// MarshalCSV formats s with six decimals.
-func (s Share) MarshalCSV() (string, error) { return strconv.FormatFloat(float64(s), 'f', 6, 64), nil }
+// MarshalCSV formats s with six decimals; NaN (undefined) is an empty cell.
+func (s Share) MarshalCSV() (string, error) { return format(float64(s), 6), nil }
 
 // Qty is a volume, count or number of days written with three decimals.
 type Qty float64
 
 // MarshalCSV formats q with three decimals.
-func (q Qty) MarshalCSV() (string, error) { return strconv.FormatFloat(float64(q), 'f', 3, 64), nil }
+func (q Qty) MarshalCSV() (string, error) { return format(float64(q), 3), nil }
+
+func format(x float64, decimals int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', decimals, 64)
+}
 
 // Total is the actor name of the rows that add up the chain.
 const Total = "total"

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"vcsim/examples"
+	"vcsim/guide"
+	"vcsim/model"
+	"vcsim/model/tables"
+	"vcsim/scenarios"
+	"vcsim/valuechain"
+)
+
+// loadScenarios reads and validates a scenario file against chain c, or the
+// built-in scenarios of the example when path is empty.
+func loadScenarios(path, example string, c *valuechain.Chain) (*scenarios.File, error) {
+	var f *scenarios.File
+	var err error
+	name := path
+	if path == "" {
+		data, e := examples.Scenarios(example)
+		if e != nil {
+			return nil, badInput(e)
+		}
+		name = "scenarios of example " + example
+		f, err = scenarios.Parse(data, name)
+	} else {
+		f, err = scenarios.Load(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := scenarios.Validate(f, c, name); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func compareCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "compare",
+		Usage:     "run the baseline and every scenario over the years and compare them",
+		UsageText: "vcsim compare [--chain FILE --scenarios FILE | --example NAME] [--out DIR] [--years N] [--seed N] [--bom]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "chain", Usage: "chain `FILE`; without it a built-in example runs with its scenarios"},
+			&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE` (needed with --chain)"},
+			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
+			&cli.StringFlag{Name: "out", Usage: "write scenario_years.csv and scenario_summary.csv to `DIR`"},
+			&cli.IntFlag{Name: "years", Usage: "years to run (default: the chain's horizon)"},
+			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
+			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
+		},
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 0 {
+				return usagef("compare takes no arguments, got %q: use --chain and --scenarios (flags first)", ctx.Args().First())
+			}
+			if ctx.String("chain") != "" && ctx.String("scenarios") == "" {
+				return usagef("--chain needs --scenarios FILE")
+			}
+			if y := ctx.Int("years"); y < 0 || y > 100 {
+				return usagef("--years must be between 1 and 100, got %d", y)
+			}
+			c, err := loadChain(ctx.String("chain"), ctx.String("example"))
+			if err != nil {
+				return err
+			}
+			f, err := loadScenarios(ctx.String("scenarios"), ctx.String("example"), c)
+			if err != nil {
+				return err
+			}
+			progress := func(done, total int, name string) {
+				fmt.Fprintf(ctx.App.ErrWriter, "ran %d of %d: %s\n", done, total, name)
+			}
+			cmp, err := scenarios.Compare(c, f, ctx.Int("years"), ctx.Uint64("seed"), progress)
+			if err != nil {
+				return err
+			}
+			rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
+			fmt.Fprintf(ctx.App.Writer, "%s: baseline and %d scenarios over %d years (seed %d)\n\n", c.Name, len(cmp.Runs), cmp.Horizon, cmp.Seed)
+			if err := tables.WriteComparison(ctx.App.Writer, c.Currency, rows); err != nil {
+				return err
+			}
+			dir := ctx.String("out")
+			if dir == "" {
+				return nil
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			years := filepath.Join(dir, "scenario_years.csv")
+			summary := filepath.Join(dir, "scenario_summary.csv")
+			if err := writeCSVFile(years, tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...), ctx.Bool("bom")); err != nil {
+				return err
+			}
+			if err := writeCSVFile(summary, rows, ctx.Bool("bom")); err != nil {
+				return err
+			}
+			fmt.Fprintf(ctx.App.ErrWriter, "wrote %s, %s\n", years, summary)
+			return nil
+		},
+	}
+}
+
+func writeCSVFile(path string, rows any, bom bool) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := tables.WriteCSV(f, rows, bom); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}
+
+func guideCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "guide",
+		Usage:     "list the intervention types of the ILO guide, or show one (guide show ID)",
+		UsageText: "vcsim guide [--lang en|ru] [show ID]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "lang", Usage: "en or ru", Value: "en"},
+		},
+		Action: func(ctx *cli.Context) error {
+			lang := ctx.String("lang")
+			if lang != "en" && lang != "ru" {
+				return usagef("--lang must be en or ru, got %q", lang)
+			}
+			w := ctx.App.Writer
+			switch {
+			case ctx.NArg() == 0:
+				for _, iv := range guide.Catalogue {
+					name := iv.Name
+					if lang == "ru" {
+						name = iv.NameRU
+					}
+					fmt.Fprintf(w, "%-17s %s\n", iv.ID, name)
+				}
+				fmt.Fprintln(w, "\nRapid market assessment steps:")
+				for i, s := range guide.Steps {
+					title := s.Title
+					if lang == "ru" {
+						title = s.TitleRU
+					}
+					fmt.Fprintf(w, "  %d. %s\n", i+1, title)
+				}
+				return nil
+			case ctx.NArg() == 2 && ctx.Args().Get(0) == "show":
+				iv, ok := guide.Lookup(ctx.Args().Get(1))
+				if !ok {
+					return usagef("no intervention type %q (known: %s)", ctx.Args().Get(1), strings.Join(guide.IDs(), ", "))
+				}
+				fmt.Fprint(w, iv.Text(lang))
+				return nil
+			default:
+				return usagef("usage: vcsim guide [--lang en|ru] [show ID]")
+			}
+		},
+	}
+}

@@ -1,0 +1,106 @@
+package tables
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"text/tabwriter"
+
+	"vcsim/model"
+)
+
+// YearRow is a row of scenario_years.csv.
+type YearRow struct {
+	Scenario     string `csv:"scenario"`
+	Year         int    `csv:"year"`
+	Children     Qty    `csv:"children"`
+	ChildLabour  Qty    `csv:"children_in_child_labour"`
+	Hazardous    Qty    `csv:"children_in_hazardous_child_labour"`
+	Prevalence   Share  `csv:"child_labour_prevalence"`
+	WeeklyHours  Qty    `csv:"weekly_child_work_hours"`
+	MeanIncome   Money  `csv:"mean_household_income"`
+	BelowPoverty Share  `csv:"share_below_poverty_line"`
+	ValueAdded   Money  `csv:"value_added"`
+	Cost         Money  `csv:"intervention_cost"`
+	AdultWage    Money  `csv:"adult_wage"`
+}
+
+// Years returns the yearly rows of the runs, baseline first.
+func Years(runs ...*model.Run) []YearRow {
+	var rows []YearRow
+	for _, r := range runs {
+		for _, y := range r.Years {
+			rows = append(rows, YearRow{
+				Scenario: r.Name, Year: y.Year, Children: Qty(y.Children), ChildLabour: Qty(y.ChildLabour),
+				Hazardous: Qty(y.Hazardous), Prevalence: Share(ratio(y.ChildLabour, y.Children)),
+				WeeklyHours: Qty(y.WeeklyHours), MeanIncome: Money(y.MeanIncome), BelowPoverty: Share(y.BelowPoverty),
+				ValueAdded: Money(y.ValueAdded), Cost: Money(y.Cost), AdultWage: Money(y.AdultWage),
+			})
+		}
+	}
+	return rows
+}
+
+// SummaryRow is a row of scenario_summary.csv. Empty cells are undefined
+// (no child-year avoided, or no cost).
+type SummaryRow struct {
+	Scenario              string `csv:"scenario"`
+	ChildLabour           Qty    `csv:"children_in_child_labour_final_year"`
+	Hazardous             Qty    `csv:"children_in_hazardous_child_labour_final_year"`
+	MeanIncome            Money  `csv:"mean_household_income_final_year"`
+	BelowPoverty          Share  `csv:"share_below_poverty_line_final_year"`
+	PVCost                Money  `csv:"pv_cost"`
+	ChildYearsAvoided     Qty    `csv:"child_years_of_child_labour_avoided"`
+	HazardousYearsAvoided Qty    `csv:"child_years_of_hazardous_child_labour_avoided"`
+	CostPerChildYear      Money  `csv:"cost_per_child_year_avoided"`
+	PVIncomeGained        Money  `csv:"pv_household_income_gained"`
+	IncomeGainedPerHH     Money  `csv:"pv_income_gained_per_household"`
+	PVEducation           Money  `csv:"pv_education_benefit"`
+	BCR                   Share  `csv:"benefit_cost_ratio"`
+	BCRSpillover          Share  `csv:"benefit_cost_ratio_with_spillover"`
+}
+
+// Summaries returns the baseline's final year, then one row per scenario.
+func Summaries(base *model.Run, sums []model.Summary) []SummaryRow {
+	nan := math.NaN()
+	rows := []SummaryRow{summaryRow(model.Summary{Name: base.Name, Final: base.Years[len(base.Years)-1],
+		CostPerChildYear: nan, BCR: nan, BCRSpillover: nan})}
+	for _, s := range sums {
+		rows = append(rows, summaryRow(s))
+	}
+	return rows
+}
+
+func summaryRow(s model.Summary) SummaryRow {
+	f := s.Final
+	return SummaryRow{
+		Scenario: s.Name, ChildLabour: Qty(f.ChildLabour), Hazardous: Qty(f.Hazardous),
+		MeanIncome: Money(f.MeanIncome), BelowPoverty: Share(f.BelowPoverty), PVCost: Money(s.PVCost),
+		ChildYearsAvoided: Qty(s.ChildYearsAvoided), HazardousYearsAvoided: Qty(s.HazardousYearsAvoided),
+		CostPerChildYear: Money(s.CostPerChildYear), PVIncomeGained: Money(s.PVIncomeGained),
+		IncomeGainedPerHH: Money(s.IncomeGainedPerHH), PVEducation: Money(s.PVEducation),
+		BCR: Share(s.BCR), BCRSpillover: Share(s.BCRSpillover),
+	}
+}
+
+// WriteComparison prints the side-by-side table of the baseline and the
+// scenarios for a person at a terminal.
+func WriteComparison(w io.Writer, currency string, rows []SummaryRow) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "scenario\tchild labour\thazardous\tmean income\tbelow poverty\tPV cost\tchild-years avoided\tcost per child-year\tBCR\tBCR with spillover\t\n")
+	fmt.Fprintf(tw, "\t(final year)\t(final year)\t(%s)\t\t(%s)\t\t(%s)\t\t\t\n", currency, currency, currency)
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Scenario,
+			Thousands(float64(r.ChildLabour)), Thousands(float64(r.Hazardous)), Thousands(float64(r.MeanIncome)),
+			Percent(float64(r.BelowPoverty)), orNA(Thousands, float64(r.PVCost)), Thousands(float64(r.ChildYearsAvoided)),
+			orNA(Thousands, float64(r.CostPerChildYear)), orNA(Decimal, float64(r.BCR)), orNA(Decimal, float64(r.BCRSpillover)))
+	}
+	return tw.Flush()
+}
+
+func orNA(f func(float64) string, x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "n/a"
+	}
+	return f(x)
+}

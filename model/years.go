@@ -1,0 +1,156 @@
+package model
+
+import (
+	"math"
+
+	"vcsim/valuechain"
+)
+
+// Plan is a run over several years: the chain and household policy of
+// each year 1..horizon (element 0 is year 1).
+type Plan struct {
+	Name  string
+	Years []PlanYear
+}
+
+// PlanYear is the chain and policy of one year.
+type PlanYear struct {
+	Chain  *valuechain.Chain
+	Policy *Policy
+}
+
+// YearKPI is what a run gives in one year.
+type YearKPI struct {
+	Year         int
+	Children     float64
+	ChildLabour  float64
+	Hazardous    float64
+	WeeklyHours  float64 // weekly hours of all working children, summed
+	Households   int
+	TotalIncome  float64 // of all households
+	MeanIncome   float64
+	BelowPoverty float64
+	ValueAdded   float64
+	Cost         float64 // of all measures
+	AdultWage    float64 // the chain's adult wage (set by the labour market when local)
+}
+
+// Run is the yearly results of a plan.
+type Run struct {
+	Name    string
+	Years   []YearKPI
+	Results []*Result
+}
+
+// RunPlan simulates every year of the plan with the given population, so
+// that every plan run with the same population sees the same households.
+func RunPlan(p Plan, pop *Population) (*Run, error) {
+	run := &Run{Name: p.Name}
+	for i, y := range p.Years {
+		r, err := Simulate(y.Chain, Options{Population: pop, Policy: y.Policy})
+		if err != nil {
+			return nil, err
+		}
+		run.Results = append(run.Results, r)
+		run.Years = append(run.Years, KPIs(i+1, r))
+	}
+	return run, nil
+}
+
+// KPIs gathers the yearly indicators of a result.
+func KPIs(year int, r *Result) YearKPI {
+	ch := r.ChildTotal()
+	k := YearKPI{
+		Year: year, Children: ch.Children, ChildLabour: ch.ChildLabour, Hazardous: ch.Hazardous,
+		WeeklyHours: ch.WeeklyHours, Households: r.Totals.Households, BelowPoverty: r.Totals.BelowPoverty,
+		ValueAdded: r.Totals.ValueAdded, AdultWage: r.Chain.AdultWage,
+	}
+	for _, g := range r.Groups {
+		k.TotalIncome += g.MeanIncome * float64(g.Households)
+	}
+	if k.Households > 0 {
+		k.MeanIncome = k.TotalIncome / float64(k.Households)
+	}
+	for _, m := range r.Measures {
+		k.Cost += m.Cost
+	}
+	return k
+}
+
+// Appraisal holds the parameters of costs and benefits (MODEL.md 9).
+type Appraisal struct {
+	DiscountRate           float64
+	SchoolYearsPerHourYear float64 // 1/57
+	ReturnPerSchoolYear    float64 // 0.10
+	WorkingYears           float64 // 40
+	YearsToWork            float64 // 10
+	AdultEarnings          float64 // per year
+	Spillover              float64 // 1 to 2.5
+}
+
+// Discount returns the factor (1+r)^-t.
+func (a Appraisal) Discount(t float64) float64 { return math.Pow(1+a.DiscountRate, -t) }
+
+// Annuity returns the present value, one year before the first payment,
+// of 1 a year for n years: n when r = 0, else (1 - (1+r)^-n) / r.
+func Annuity(r, n float64) float64 {
+	if r == 0 {
+		return n
+	}
+	return (1 - math.Pow(1+r, -n)) / r
+}
+
+// EducationBenefit returns the present value in year 0 of the schooling
+// kept by cutting children's work by hourYears hours a week for one year,
+// in year t: hourYears x school years per hour-year x return per school
+// year x adult earnings, earned each year of a working life that starts
+// YearsToWork years after t.
+func (a Appraisal) EducationBenefit(t int, hourYears float64) float64 {
+	gain := hourYears * a.SchoolYearsPerHourYear * a.ReturnPerSchoolYear * a.AdultEarnings
+	return gain * Annuity(a.DiscountRate, a.WorkingYears) * a.Discount(float64(t)+a.YearsToWork)
+}
+
+// Summary compares a scenario's run with the baseline's, year by year.
+type Summary struct {
+	Name                  string
+	Final                 YearKPI // the last year
+	PVCost                float64
+	ChildYearsAvoided     float64 // child-years of child labour
+	HazardousYearsAvoided float64
+	CostPerChildYear      float64 // PV cost / child-years avoided; NaN when none are
+	PVIncomeGained        float64 // all households
+	IncomeGainedPerHH     float64 // PV per household
+	PVEducation           float64
+	BCR                   float64 // (education + income gained) / cost
+	BCRSpillover          float64 // (education + spillover x income gained) / cost
+}
+
+// Compare appraises a scenario run against the baseline run.
+func Compare(base, scen *Run, a Appraisal) Summary {
+	s := Summary{Name: scen.Name}
+	for i, y := range scen.Years {
+		b := base.Years[i]
+		d := a.Discount(float64(y.Year))
+		s.PVCost += y.Cost * d
+		s.ChildYearsAvoided += b.ChildLabour - y.ChildLabour
+		s.HazardousYearsAvoided += b.Hazardous - y.Hazardous
+		s.PVIncomeGained += (y.TotalIncome - b.TotalIncome) * d
+		s.PVEducation += a.EducationBenefit(y.Year, b.WeeklyHours-y.WeeklyHours)
+	}
+	if n := len(scen.Years); n > 0 {
+		s.Final = scen.Years[n-1]
+		if s.Final.Households > 0 {
+			s.IncomeGainedPerHH = s.PVIncomeGained / float64(s.Final.Households)
+		}
+	}
+	s.CostPerChildYear = math.NaN()
+	if s.ChildYearsAvoided > 1e-9 {
+		s.CostPerChildYear = s.PVCost / s.ChildYearsAvoided
+	}
+	s.BCR, s.BCRSpillover = math.NaN(), math.NaN()
+	if s.PVCost > 0 {
+		s.BCR = (s.PVEducation + s.PVIncomeGained) / s.PVCost
+		s.BCRSpillover = (s.PVEducation + a.Spillover*s.PVIncomeGained) / s.PVCost
+	}
+	return s
+}

@@ -1,0 +1,101 @@
+package scenarios
+
+import (
+	"fmt"
+
+	"vcsim/model"
+	"vcsim/valuechain"
+)
+
+// AppraisalFor returns the file's appraisal parameters with MODEL.md 9's
+// defaults, for chain c.
+func (f *File) AppraisalFor(c *valuechain.Chain) model.Appraisal {
+	a := f.Appraisal
+	out := model.Appraisal{
+		DiscountRate:           c.DiscountRate,
+		SchoolYearsPerHourYear: 1.0 / 57,
+		ReturnPerSchoolYear:    0.10,
+		WorkingYears:           40,
+		YearsToWork:            10,
+		AdultEarnings:          c.AdultWage * c.FTE(),
+		Spillover:              1,
+	}
+	if a.SchoolYearsPerHourYear != nil {
+		out.SchoolYearsPerHourYear = *a.SchoolYearsPerHourYear
+	}
+	if a.ReturnPerSchoolYear != nil {
+		out.ReturnPerSchoolYear = *a.ReturnPerSchoolYear
+	}
+	if a.YearsToWork != nil {
+		out.YearsToWork = *a.YearsToWork
+	}
+	if a.WorkingYears > 0 {
+		out.WorkingYears = a.WorkingYears
+	}
+	if a.AdultEarnings > 0 {
+		out.AdultEarnings = a.AdultEarnings
+	}
+	if a.Spillover > 0 {
+		out.Spillover = a.Spillover
+	}
+	return out
+}
+
+// Plan returns the scenario's plan over years 1..horizon.
+func (s *Scenario) Plan(c *valuechain.Chain, horizon int) model.Plan {
+	p := model.Plan{Name: s.Name}
+	for t := 1; t <= horizon; t++ {
+		d, pol := s.Year(c, t)
+		p.Years = append(p.Years, model.PlanYear{Chain: d, Policy: pol})
+	}
+	return p
+}
+
+// BaselinePlan is the plan without interventions.
+func BaselinePlan(c *valuechain.Chain, horizon int) model.Plan {
+	return (&Scenario{Name: Baseline}).Plan(c, horizon)
+}
+
+// Comparison is the baseline and every scenario run over the horizon, with
+// the same households, and each scenario's appraisal against the baseline.
+type Comparison struct {
+	Horizon   int
+	Seed      uint64
+	Appraisal model.Appraisal
+	Baseline  *model.Run
+	Runs      []*model.Run
+	Summaries []model.Summary
+}
+
+// Compare runs the baseline and every scenario of f on chain c for horizon
+// years (0: the chain's horizon) with the population drawn from seed.
+// progress, when not nil, is called after each run.
+func Compare(c *valuechain.Chain, f *File, horizon int, seed uint64, progress func(done, total int, name string)) (*Comparison, error) {
+	if horizon <= 0 {
+		horizon = c.Years()
+	}
+	pop := model.NewPopulation(c, seed)
+	cmp := &Comparison{Horizon: horizon, Seed: seed, Appraisal: f.AppraisalFor(c)}
+	total := len(f.Scenarios) + 1
+	base, err := model.RunPlan(BaselinePlan(c, horizon), pop)
+	if err != nil {
+		return nil, fmt.Errorf("baseline: %w", err)
+	}
+	cmp.Baseline = base
+	if progress != nil {
+		progress(1, total, Baseline)
+	}
+	for i := range f.Scenarios {
+		s := &f.Scenarios[i]
+		run, err := model.RunPlan(s.Plan(c, horizon), pop)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)
+		}
+		cmp.Runs = append(cmp.Runs, run)
+		cmp.Summaries = append(cmp.Summaries, model.Compare(base, run, cmp.Appraisal))
+		if progress != nil {
+			progress(i+2, total, s.Name)
+		}
+	}
+	return cmp, nil
+}

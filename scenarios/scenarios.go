@@ -1,0 +1,279 @@
+// Package scenarios reads scenario files (several named scenarios, each a
+// list of interventions from the guide's catalogue), validates them against
+// a chain, and applies a scenario to a chain for a given year: the actor-
+// level effects change a copy of the chain, the household-level effects
+// become a model.Policy (MODEL.md 8).
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strings"
+
+	"vcsim/guide"
+	"vcsim/valuechain"
+)
+
+// File is a scenario file.
+type File struct {
+	Appraisal Appraisal  `toml:"appraisal"`
+	Scenarios []Scenario `toml:"scenario"`
+}
+
+// Appraisal holds the parameters of costs and benefits (MODEL.md 9).
+type Appraisal struct {
+	// SchoolYearsPerHourYear is the schooling lost per hour a week of child
+	// work sustained for a year (default 1/57: Beegle, Dehejia, Gatti and
+	// Krutikova 2009).
+	SchoolYearsPerHourYear *float64 `toml:"school_years_per_hour_year"`
+	// ReturnPerSchoolYear is the rise of adult earnings per school year (default 0.10).
+	ReturnPerSchoolYear *float64 `toml:"return_per_school_year"`
+	// WorkingYears is the length of working life that earns the return (default 40).
+	WorkingYears float64 `toml:"working_years"`
+	// YearsToWork is the years from childhood to the first adult earnings (default 10).
+	YearsToWork *float64 `toml:"years_to_work"`
+	// AdultEarnings is an adult's yearly earnings (default adult_wage x fte_days).
+	AdultEarnings float64 `toml:"adult_earnings"`
+	// Spillover scales income gains for local multiplier effects (default 1).
+	Spillover float64 `toml:"spillover"`
+}
+
+// Scenario is a named set of interventions.
+type Scenario struct {
+	Name          string         `toml:"name"`
+	Description   string         `toml:"description"`
+	Interventions []Intervention `toml:"intervention"`
+}
+
+// Intervention is one intervention of a scenario.
+type Intervention struct {
+	Type    string   `toml:"type"` // a guide id
+	Name    string   `toml:"name"` // label (default: type on targets)
+	Targets []string `toml:"targets"`
+	Start   int      `toml:"start"` // first year (default 1)
+	End     int      `toml:"end"`   // last year (default: the horizon)
+	// Coverage is the share of the targets' households or firms reached
+	// after RampYears years (linear or logistic Ramp).
+	Coverage  float64            `toml:"coverage"`
+	RampYears float64            `toml:"ramp_years"`
+	Ramp      string             `toml:"ramp"`
+	Cost      Cost               `toml:"cost"`
+	Effect    map[string]float64 `toml:"effect"`
+	Tasks     []string           `toml:"tasks"`  // mechanisation: the tasks mechanised
+	Bypass    string             `toml:"bypass"` // cooperative: the intermediary bypassed
+}
+
+// Cost is what an intervention costs.
+type Cost struct {
+	Fixed             float64 `toml:"fixed"` // once, in the start year
+	PerAdopterPerYear float64 `toml:"per_adopter_per_year"`
+	PerChildPerYear   float64 `toml:"per_child_per_year"`
+}
+
+// Load reads a scenario file (strict keys, as chain files).
+func Load(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &valuechain.InputError{File: path, Msg: fmt.Sprintf("cannot read: %v", err)}
+	}
+	return Parse(data, path)
+}
+
+// Parse reads a scenario file from TOML text.
+func Parse(data []byte, name string) (*File, error) {
+	var f File
+	if err := valuechain.DecodeStrict(data, name, &f); err != nil {
+		return nil, err
+	}
+	return &f, nil
+}
+
+// householdOnly are the types whose effects fall on households.
+var householdOnly = map[string]bool{
+	"cash_transfer": true, "cct": true, "premium": true, "osh": true, "education": true,
+	"awareness": true, "youth_skills": true, "monitoring": true, "ban": true,
+}
+
+// Validate checks a scenario file against a chain and returns a
+// *valuechain.ValidationError listing every problem, or nil.
+func Validate(f *File, c *valuechain.Chain, file string) error {
+	var ps []valuechain.Problem
+	add := func(where, field, format string, args ...any) {
+		ps = append(ps, valuechain.Problem{Where: where, Field: field, Msg: fmt.Sprintf(format, args...)})
+	}
+	a := f.Appraisal
+	for _, x := range []struct {
+		name string
+		v    float64
+	}{
+		{"working_years", a.WorkingYears}, {"adult_earnings", a.AdultEarnings}, {"spillover", a.Spillover},
+		{"school_years_per_hour_year", ptr(a.SchoolYearsPerHourYear)}, {"return_per_school_year", ptr(a.ReturnPerSchoolYear)},
+		{"years_to_work", ptr(a.YearsToWork)},
+	} {
+		if math.IsNaN(x.v) || math.IsInf(x.v, 0) || x.v < 0 {
+			add("appraisal", x.name, "must be a finite number >= 0, got %v", x.v)
+		}
+	}
+	if len(f.Scenarios) == 0 {
+		add("file", "scenario", "no scenarios: the file needs at least one [[scenario]]")
+	}
+	names := map[string]bool{}
+	horizon := c.Years()
+	for si, s := range f.Scenarios {
+		w := fmt.Sprintf("scenario %q", s.Name)
+		if s.Name == "" {
+			w = fmt.Sprintf("scenario %d", si+1)
+			add(w, "name", "is missing")
+		} else if names[s.Name] || strings.EqualFold(s.Name, Baseline) {
+			add(w, "name", "is used twice or is %q: scenario names must be unique", Baseline)
+		}
+		names[s.Name] = true
+		for ii := range s.Interventions {
+			iv := &s.Interventions[ii]
+			checkIntervention(c, iv, fmt.Sprintf("%s: intervention %d (%s)", w, ii+1, iv.Type), horizon, add)
+		}
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return &valuechain.ValidationError{File: file, Problems: ps}
+}
+
+func ptr(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func checkIntervention(c *valuechain.Chain, iv *Intervention, w string, horizon int, add func(string, string, string, ...any)) {
+	g, ok := guide.Lookup(iv.Type)
+	if !ok {
+		add(w, "type", "unknown intervention type %q (known: %s)", iv.Type, strings.Join(guide.IDs(), ", "))
+		return
+	}
+	if len(iv.Targets) == 0 {
+		add(w, "targets", "is missing: name the actor ids the intervention reaches")
+	}
+	for _, id := range iv.Targets {
+		a, _ := c.Actor(id)
+		switch {
+		case a == nil:
+			add(w, "targets", "names no actor of the chain: %q", id)
+		case householdOnly[iv.Type] && a.Kind != valuechain.Household:
+			add(w, "targets", "%s acts on households, but %q is an enterprise", iv.Type, id)
+		}
+	}
+	if math.IsNaN(iv.Coverage) || iv.Coverage <= 0 || iv.Coverage > 1 {
+		add(w, "coverage", "must be in (0, 1], the share of the targets reached, got %v", iv.Coverage)
+	}
+	if iv.Start < 0 || iv.Start > horizon {
+		add(w, "start", "must be a year from 1 to the horizon %d, got %d", horizon, iv.Start)
+	}
+	if iv.End != 0 && (iv.End < max(iv.Start, 1) || iv.End > horizon) {
+		add(w, "end", "must be a year from start to the horizon %d, got %d", horizon, iv.End)
+	}
+	if math.IsNaN(iv.RampYears) || iv.RampYears < 0 || iv.RampYears > 50 {
+		add(w, "ramp_years", "must be between 0 and 50, got %v", iv.RampYears)
+	}
+	if iv.Ramp != "" && iv.Ramp != "linear" && iv.Ramp != "logistic" {
+		add(w, "ramp", "must be \"linear\" or \"logistic\", got %q", iv.Ramp)
+	}
+	for _, x := range []struct {
+		name string
+		v    float64
+	}{{"cost.fixed", iv.Cost.Fixed}, {"cost.per_adopter_per_year", iv.Cost.PerAdopterPerYear}, {"cost.per_child_per_year", iv.Cost.PerChildPerYear}} {
+		if math.IsNaN(x.v) || math.IsInf(x.v, 0) || x.v < 0 {
+			add(w, x.name, "must be a finite number >= 0, got %v", x.v)
+		}
+	}
+	keys := make([]string, 0, len(iv.Effect))
+	for k := range iv.Effect {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := iv.Effect[k]
+		if _, ok := g.Effect(k); !ok {
+			add(w, "effect."+k, "is not an effect of %s (its effects: %s)", iv.Type, strings.Join(g.EffectKeys(), ", "))
+			continue
+		}
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			add(w, "effect."+k, "must be a finite number, got %v", v)
+		case strings.HasSuffix(k, "_change") && v <= -1:
+			add(w, "effect."+k, "a relative change must be above -1 (-100%%), got %v", v)
+		case (k == "fee" || k == "premium" || k == "withdrawal") && (v < 0 || v > 1):
+			add(w, "effect."+k, "must be a share between 0 and 1, got %v", v)
+		case (k == "amount" || k == "off_farm_days" || k == "hours_cap") && v < 0:
+			add(w, "effect."+k, "must not be negative, got %v", v)
+		}
+	}
+	if _, ok := iv.Effect["hazard_change"]; ok && iv.Type == "mechanisation" {
+		for _, id := range iv.Targets {
+			if a, _ := c.Actor(id); a != nil && a.Kind != valuechain.Household {
+				add(w, "effect.hazard_change", "acts on households' children, but target %q is an enterprise", id)
+			}
+		}
+	}
+	checkTasks(c, iv, w, add)
+	checkBypass(c, iv, w, add)
+}
+
+func checkTasks(c *valuechain.Chain, iv *Intervention, w string, add func(string, string, string, ...any)) {
+	if len(iv.Tasks) > 0 && iv.Type != "mechanisation" {
+		add(w, "tasks", "only mechanisation names tasks")
+		return
+	}
+	for _, name := range iv.Tasks {
+		found := false
+		for _, id := range iv.Targets {
+			if a, _ := c.Actor(id); a != nil {
+				for _, t := range a.Tasks {
+					found = found || t.Name == name
+				}
+			}
+		}
+		if !found {
+			add(w, "tasks", "no target has a task named %q", name)
+		}
+	}
+}
+
+func checkBypass(c *valuechain.Chain, iv *Intervention, w string, add func(string, string, string, ...any)) {
+	if iv.Bypass == "" {
+		return
+	}
+	if iv.Type != "cooperative" {
+		add(w, "bypass", "only a cooperative bypasses an intermediary")
+		return
+	}
+	mid, _ := c.Actor(iv.Bypass)
+	if mid == nil {
+		add(w, "bypass", "names no actor: %q", iv.Bypass)
+		return
+	}
+	if len(mid.Products) > 0 || (mid.Conversion != nil && *mid.Conversion != 1) {
+		add(w, "bypass", "%q transforms what it buys (conversion or joint products): only a trader with conversion 1 can be bypassed", iv.Bypass)
+	}
+	var sold float64
+	for _, l := range c.Links {
+		if l.From == iv.Bypass {
+			sold += l.Share
+		}
+	}
+	if sold < 1-1e-9 {
+		add(w, "bypass", "%q sells %.3g of what it buys to final demand: only an intermediary that sells everything on to other actors can be bypassed", iv.Bypass, 1-sold)
+	}
+	for _, id := range iv.Targets {
+		buys := false
+		for _, l := range c.Links {
+			buys = buys || (l.From == id && l.To == iv.Bypass)
+		}
+		if !buys {
+			add(w, "bypass", "target %q sells nothing to %q", id, iv.Bypass)
+		}
+	}
+}
