@@ -6,6 +6,7 @@ import (
 
 	"vcsim/examples"
 	"vcsim/model"
+	"vcsim/scenarios"
 	"vcsim/valuechain"
 )
 
@@ -104,4 +105,44 @@ func Example() {
 	fmt.Printf("%s: %d actors, value added %.0f million %s\n",
 		c.Name, len(r.Accounts), r.Totals.ValueAdded/1e6, c.Currency)
 	// Output: Tobacco, southern Kyrgyzstan: 3 actors, value added 215 million KGS
+}
+
+// TestScenarioFiles runs every example's scenarios and checks the
+// identities on every year of every scenario.
+func TestScenarioFiles(t *testing.T) {
+	for _, name := range examples.Names() {
+		data, err := examples.Chain(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := valuechain.Parse(data, name)
+		sdata, err := examples.Scenarios(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := scenarios.Parse(sdata, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := scenarios.Validate(f, c, name); err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Scenarios) < 4 {
+			t.Errorf("%s: %d scenarios, want at least 4", name, len(f.Scenarios))
+		}
+		cmp, err := scenarios.Compare(c, f, 0, 1, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, run := range cmp.Runs {
+			for y, r := range run.Results {
+				if err := r.Check(1e-9); err != nil {
+					t.Errorf("%s, %s, year %d: %v", name, run.Name, y+1, err)
+				}
+			}
+			if s := cmp.Summaries[i]; s.PVCost <= 0 {
+				t.Errorf("%s, %s: no cost", name, run.Name)
+			}
+		}
+	}
 }

@@ -198,3 +198,59 @@ func BenchmarkRunCotton(b *testing.B) {
 		}
 	}
 }
+
+func TestCompare(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, status := vcsim(t, "compare", "--example", "tobacco-kyrgyzstan", "--years", "3", "--out", dir)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	for _, s := range []string{"baseline", "IPEC 2011 school package", "cost per child-year", "BCR"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("compare output lacks %q:\n%s", s, out)
+		}
+	}
+	if !strings.Contains(errOut, "ran 6 of 6") {
+		t.Errorf("no progress on stderr: %q", errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "scenario_years.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+6*3 { // header, 6 runs x 3 years
+		t.Errorf("scenario_years.csv has %d rows, want 19", len(rows))
+	}
+	data, err = os.ReadFile(filepath.Join(dir, "scenario_summary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := csv.NewReader(bytes.NewReader(data)).ReadAll(); len(rows) != 7 || rows[0][0] != "scenario" {
+		t.Errorf("scenario_summary.csv: %d rows, header %v", len(rows), rows[0])
+	}
+	bad := filepath.Join(dir, "bad.toml")
+	os.WriteFile(bad, []byte("[[scenario]]\nname = \"x\"\n  [[scenario.intervention]]\n  type = \"magic\"\n  targets = [\"farm\"]\n  coverage = 0.5\n"), 0o644)
+	if _, errOut, status := vcsim(t, "compare", "--chain", "../../examples/tobacco-kyrgyzstan.toml", "--scenarios", bad); status != 2 || !strings.Contains(errOut, `unknown intervention type "magic"`) {
+		t.Errorf("bad scenario file: status %d, %q", status, errOut)
+	}
+	if _, _, status := vcsim(t, "compare", "--chain", "../../examples/tobacco-kyrgyzstan.toml"); status != 2 {
+		t.Errorf("--chain without --scenarios: status %d, want 2", status)
+	}
+}
+
+func TestGuide(t *testing.T) {
+	out, _, status := vcsim(t, "guide")
+	if status != 0 || !strings.Contains(out, "monitoring") || !strings.Contains(out, "Action plan") {
+		t.Errorf("guide: status %d\n%s", status, out)
+	}
+	out, _, status = vcsim(t, "guide", "--lang", "ru", "show", "cct")
+	if status != 0 || !strings.Contains(out, "Условные трансферты") || !strings.Contains(out, "28 of 45") {
+		t.Errorf("guide show cct: status %d\n%s", status, out)
+	}
+	if _, _, status := vcsim(t, "guide", "show", "magic"); status != 2 {
+		t.Errorf("guide show magic: status %d, want 2", status)
+	}
+}
