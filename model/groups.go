@@ -66,6 +66,8 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		ByBand:      t.ByBand,
 		BySex:       a.Household.BySex(),
 		ChildDays:   t.ChildDays,
+		ChildAE:     t.ChildAE,
+		AdultSupply: a.Household.Adults * (a.Household.AdultDays + a.Household.OffFarmDays) * float64(len(income)),
 	}
 	if n > 0 {
 		g.MeanIncome = t.SumIncome / n

@@ -1,6 +1,10 @@
 package model
 
-import "vcsim/valuechain"
+import (
+	"math"
+
+	"vcsim/valuechain"
+)
 
 // Household is what every household of a group shares, per unit of scale
 // m_h (MODEL.md 4-5), and the effects of the measures it adopted.
@@ -10,7 +14,7 @@ type Household struct {
 	NetFarm     float64     // farm net income before hired labour, per unit of scale
 	Revenue     float64     // farm revenue, per unit of scale
 	Need        float64     // adult-equivalent days of work, per unit of scale
-	CapDays     float64     // child-suitable days, per unit of scale
+	CapDays     float64     // child-suitable days, per unit of scale; +Inf off the farm (no tasks)
 	FamilyDays  float64     // days the household's adults give the farm
 	Wage        float64     // adult wage per day
 	Adults      float64     // adults per household
@@ -52,6 +56,10 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 	hh.Revenue = acc.Revenue / n
 	hh.Need = need / n
 	hh.CapDays = childSuitableDays(a) * acc.mainOutput() / n
+	if len(a.Tasks) == 0 {
+		// Not a farm: children's work is not limited to farm tasks.
+		hh.CapDays = math.Inf(1)
+	}
 	hh.OffFarmWage = g.OffFarmWage
 	if hh.OffFarmWage == 0 {
 		hh.OffFarmWage = wage
@@ -87,6 +95,7 @@ type Outcome struct {
 	Active [nb]float64
 	// Family and hired adult days and children's days on the farm.
 	FamilyDays, HiredDays, ChildDays float64
+	ChildAE                          float64 // children's days in adult equivalents
 	CCTPaid, PremiumPaid             float64
 }
 
@@ -110,7 +119,6 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 		}
 	}
 	o.Income = o.Y0 + o.CCTPaid + o.PremiumPaid
-	var childAE float64
 	for b, h := range o.Hours {
 		if hh.Withdraw > 0 {
 			if cl, _ := Classify(b, h, o.Exposed[b]); cl {
@@ -121,9 +129,9 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 		o.Income += n * hh.V[b] * h * hh.W
 		days := n * h * hh.W / hh.HoursPerDay
 		o.ChildDays += days
-		childAE += hh.Gamma[b] * days
+		o.ChildAE += hh.Gamma[b] * days
 	}
-	rest := max(need-childAE, 0)
+	rest := max(need-o.ChildAE, 0)
 	o.FamilyDays = min(rest, hh.FamilyDays)
 	o.HiredDays = rest - o.FamilyDays
 	return o
@@ -199,6 +207,7 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 type Tally struct {
 	ByBand                           [nb]Children
 	FamilyDays, HiredDays, ChildDays float64
+	ChildAE                          float64
 	SumY0, SumIncome                 float64
 	Below                            int
 }
@@ -208,6 +217,7 @@ func (t *Tally) Add(hh *Household, o *Outcome) {
 	t.FamilyDays += o.FamilyDays
 	t.HiredDays += o.HiredDays
 	t.ChildDays += o.ChildDays
+	t.ChildAE += o.ChildAE
 	t.SumY0 += o.Y0
 	t.SumIncome += o.Income
 	if o.Income < hh.S {

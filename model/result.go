@@ -137,6 +137,10 @@ type Group struct {
 	ByBand       [nb]Children
 	BySex        bool
 	ChildDays    float64
+	ChildAE      float64 // children's days in adult equivalents
+	// AdultSupply is the days the group's adults offer: adults x (adult
+	// days + off-farm days) x households.
+	AdultSupply float64
 }
 
 // Totals is the consolidated account of the chain.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 
 	"vcsim/valuechain"
@@ -9,7 +10,11 @@ import (
 // Plan is a run over several years: the chain and household policy of
 // each year 1..horizon (element 0 is year 1).
 type Plan struct {
-	Name  string
+	Name string
+	// Base is the chain without interventions: with a local labour market
+	// its equilibrium is where every plan starts, and its supply at the
+	// adult wage sets labour demand.
+	Base  *valuechain.Chain
 	Years []PlanYear
 }
 
@@ -40,14 +45,45 @@ type Run struct {
 	Name    string
 	Years   []YearKPI
 	Results []*Result
+	// Equilibria lists each year's labour-market equilibria (local market only).
+	Equilibria [][]Equilibrium
 }
+
+// marketGrid is the number of wages scanned for equilibria.
+const marketGrid = 80
 
 // RunPlan simulates every year of the plan with the given population, so
 // that every plan run with the same population sees the same households.
+//
+// With a local labour market the wage moves each year from the last year's
+// (year 0: the base chain's equilibrium reached from its adult wage) to the
+// equilibrium excess demand leads to (see Next).
 func RunPlan(p Plan, pop *Population) (*Run, error) {
 	run := &Run{Name: p.Name}
+	var base *Market
+	var wage float64
+	if p.Base != nil && p.Base.LabourMarket == "local" {
+		var err error
+		if base, err = NewMarket(p.Base, pop, nil); err != nil {
+			return nil, err
+		}
+		if wage, _, err = settle(base, base.W0); err != nil {
+			return nil, err
+		}
+	}
 	for i, y := range p.Years {
-		r, err := Simulate(y.Chain, Options{Population: pop, Policy: y.Policy})
+		chain := y.Chain
+		if base != nil {
+			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity}
+			w, eqs, err := settle(m, wage)
+			if err != nil {
+				return nil, fmt.Errorf("year %d: %w", i+1, err)
+			}
+			wage = w
+			chain = WithWage(y.Chain, w)
+			run.Equilibria = append(run.Equilibria, eqs)
+		}
+		r, err := Simulate(chain, Options{Population: pop, Policy: y.Policy})
 		if err != nil {
 			return nil, err
 		}
@@ -55,6 +91,24 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 		run.Years = append(run.Years, KPIs(i+1, r))
 	}
 	return run, nil
+}
+
+// settle returns the stable equilibrium the market reaches from wage w,
+// and every equilibrium.
+func settle(m *Market, w float64) (float64, []Equilibrium, error) {
+	eqs, err := m.Equilibria(marketGrid)
+	if err != nil {
+		return 0, nil, err
+	}
+	ex, err := m.Excess(w)
+	if err != nil {
+		return 0, nil, err
+	}
+	e, ok := Next(eqs, w, ex)
+	if !ok {
+		return 0, eqs, fmt.Errorf("the local labour market has no stable equilibrium between %.4g and %.4g", m.W0/4, 4*m.W0)
+	}
+	return e.Wage, eqs, nil
 }
 
 // KPIs gathers the yearly indicators of a result.

@@ -43,7 +43,7 @@ func (f *File) AppraisalFor(c *valuechain.Chain) model.Appraisal {
 
 // Plan returns the scenario's plan over years 1..horizon.
 func (s *Scenario) Plan(c *valuechain.Chain, horizon int) model.Plan {
-	p := model.Plan{Name: s.Name}
+	p := model.Plan{Name: s.Name, Base: c}
 	for t := 1; t <= horizon; t++ {
 		d, pol := s.Year(c, t)
 		p.Years = append(p.Years, model.PlanYear{Chain: d, Policy: pol})

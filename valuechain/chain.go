@@ -60,6 +60,12 @@ type Chain struct {
 	Equivalence *Equivalence `toml:"equivalence"`
 	// LabourMarket is "open" (fixed wage, default) or "local".
 	LabourMarket string `toml:"labour_market"`
+	// LabourDemand is L_D0, the adult-equivalent days demanded at the adult
+	// wage (default: what households supply at it). DemandElasticity is
+	// the elasticity of demand to the wage (default 0.5). Both are used
+	// only with a local labour market.
+	LabourDemand     float64 `toml:"labour_demand"`
+	DemandElasticity float64 `toml:"demand_elasticity"`
 
 	Actors []Actor `toml:"actor"`
 	Links  []Link  `toml:"link"`

@@ -113,6 +113,11 @@ func (v *validator) chain(c *Chain) {
 		v.num(w, "equivalence.other_adult", e.OtherAdult, 0, inf)
 		v.num(w, "equivalence.child", e.Child, 0, inf)
 	}
+	v.num(w, "labour_demand", c.LabourDemand, 0, inf)
+	v.num(w, "demand_elasticity", c.DemandElasticity, 0, 10)
+	if c.LabourMarket == "local" && c.AdultWage <= 0 {
+		v.add(w, "adult_wage", "a local labour market needs the chain's adult_wage, where the search for equilibria starts")
+	}
 	switch c.LabourMarket {
 	case "", "open", "local":
 	default:

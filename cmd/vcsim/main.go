@@ -146,11 +146,22 @@ func runCommand() *cli.Command {
 				return err
 			}
 			seed := ctx.Uint64("seed")
-			r, err := model.Simulate(c, model.Options{Seed: seed})
+			pop := model.NewPopulation(c, seed)
+			w := ctx.App.Writer
+			if c.LabourMarket == "local" {
+				wage, eqs, err := model.Settle(c, pop)
+				if err != nil {
+					return err
+				}
+				if format == "table" {
+					tables.WriteEquilibria(w, c.Currency, eqs, wage)
+				}
+				c = model.WithWage(c, wage)
+			}
+			r, err := model.Simulate(c, model.Options{Population: pop})
 			if err != nil {
 				return err
 			}
-			w := ctx.App.Writer
 			switch format {
 			case "table":
 				err = tables.WriteText(w, r)

@@ -104,3 +104,22 @@ func orNA(f func(float64) string, x float64) string {
 	}
 	return f(x)
 }
+
+// WriteEquilibria prints the equilibria of a local labour market and the
+// one the market settles at.
+func WriteEquilibria(w io.Writer, currency string, eqs []model.Equilibrium, settled float64) {
+	fmt.Fprintf(w, "Local labour market: %d equilibria\n", len(eqs))
+	for _, e := range eqs {
+		kind := "unstable"
+		if e.Stable {
+			kind = "stable"
+		}
+		mark := ""
+		if math.Abs(e.Wage-settled) <= 1e-9*settled {
+			mark = "  <- the market settles here"
+		}
+		fmt.Fprintf(w, "  wage %s %s a day (%s): %s children in child labour, %s hazardous%s\n",
+			Decimal(e.Wage), currency, kind, Thousands(e.ChildLabour), Thousands(e.Hazardous), mark)
+	}
+	fmt.Fprintln(w)
+}

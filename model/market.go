@@ -1,0 +1,184 @@
+package model
+
+import (
+	"fmt"
+	"math"
+
+	"vcsim/valuechain"
+)
+
+// Equilibrium is an adult wage where the local labour market clears
+// (MODEL.md 7), with the child labour it brings.
+type Equilibrium struct {
+	Wage        float64
+	Stable      bool // excess demand falls through it: the market returns to it
+	ChildLabour float64
+	Hazardous   float64
+}
+
+// Market is the local labour market of a chain in a year: adult-equivalent
+// demand L_D(w) = L_D0 (w/w0)^-elasticity against the supply of the
+// households, adults' days plus gamma x children's days.
+type Market struct {
+	Chain      *valuechain.Chain
+	Population *Population
+	Policy     *Policy
+	D0, W0     float64
+	Elasticity float64
+}
+
+// NewMarket sets up the local labour market of c with policy pol. L_D0 is
+// the chain's labour_demand, or what households supply at the chain's
+// adult wage w0 (which makes w0 an equilibrium).
+func NewMarket(c *valuechain.Chain, pop *Population, pol *Policy) (*Market, error) {
+	m := &Market{Chain: c, Population: pop, Policy: pol, D0: c.LabourDemand, W0: c.AdultWage, Elasticity: c.DemandElasticity}
+	if m.Elasticity == 0 {
+		m.Elasticity = 0.5
+	}
+	if m.W0 <= 0 {
+		return nil, fmt.Errorf("a local labour market needs the chain's adult_wage")
+	}
+	if m.D0 == 0 {
+		s, _, err := m.Supply(m.W0)
+		if err != nil {
+			return nil, err
+		}
+		m.D0 = s
+	}
+	return m, nil
+}
+
+// Demand returns the adult-equivalent days demanded at wage w.
+func (m *Market) Demand(w float64) float64 { return m.D0 * math.Pow(w/m.W0, -m.Elasticity) }
+
+// Supply returns the adult-equivalent days the households supply at wage
+// w, and the year simulated at that wage.
+func (m *Market) Supply(w float64) (float64, *Result, error) {
+	r, err := Simulate(WithWage(m.Chain, w), Options{Population: m.Population, Policy: m.Policy})
+	if err != nil {
+		return 0, nil, err
+	}
+	var s float64
+	for _, g := range r.Groups {
+		s += g.AdultSupply + g.ChildAE
+	}
+	return s, r, nil
+}
+
+// WithWage returns a copy of c whose adult wage is w.
+func WithWage(c *valuechain.Chain, w float64) *valuechain.Chain {
+	d := c.Clone()
+	d.AdultWage = w
+	return d
+}
+
+// Excess returns demand minus supply at wage w.
+func (m *Market) Excess(w float64) (float64, error) {
+	s, _, err := m.Supply(w)
+	return m.Demand(w) - s, err
+}
+
+// Equilibria scans wages from w0/4 to 4 w0 on a geometric grid of n points
+// for changes of sign of excess demand, bisects each to a relative 1e-12,
+// and returns every equilibrium with its child labour, lowest wage first.
+func (m *Market) Equilibria(n int) ([]Equilibrium, error) {
+	lo, hi := m.W0/4, m.W0*4
+	step := math.Pow(hi/lo, 1/float64(n-1))
+	var eqs []Equilibrium
+	w0 := lo
+	e0, err := m.Excess(w0)
+	if err != nil {
+		return nil, err
+	}
+	for i := 1; i < n; i++ {
+		w1 := lo * math.Pow(step, float64(i))
+		e1, err := m.Excess(w1)
+		if err != nil {
+			return nil, err
+		}
+		if e0 == 0 || (e0 > 0) != (e1 > 0) && e1 != 0 {
+			w, err := m.bisect(w0, w1, e0)
+			if err != nil {
+				return nil, err
+			}
+			eq := Equilibrium{Wage: w, Stable: e0 > 0}
+			if e0 == 0 {
+				prev, _ := m.Excess(w0 / step)
+				eq.Stable = prev > 0 && e1 < 0
+			}
+			_, r, err := m.Supply(w)
+			if err != nil {
+				return nil, err
+			}
+			ch := r.ChildTotal()
+			eq.ChildLabour, eq.Hazardous = ch.ChildLabour, ch.Hazardous
+			eqs = append(eqs, eq)
+		}
+		w0, e0 = w1, e1
+	}
+	return eqs, nil
+}
+
+// bisect finds the wage in [a, b] where excess demand changes sign.
+func (m *Market) bisect(a, b, ea float64) (float64, error) {
+	if ea == 0 {
+		return a, nil
+	}
+	for b-a > 1e-12*b {
+		mid := (a + b) / 2
+		e, err := m.Excess(mid)
+		if err != nil {
+			return 0, err
+		}
+		if e == 0 {
+			return mid, nil
+		}
+		if (e > 0) == (ea > 0) {
+			a, ea = mid, e
+		} else {
+			b = mid
+		}
+	}
+	return (a + b) / 2, nil
+}
+
+// Next returns the equilibrium the market moves to from wage w: up to the
+// nearest stable equilibrium above when demand exceeds supply at w, down
+// to the nearest below when supply exceeds demand (tatonnement).
+func Next(eqs []Equilibrium, w, excess float64) (Equilibrium, bool) {
+	best, found := Equilibrium{}, false
+	for _, e := range eqs {
+		if !e.Stable {
+			continue
+		}
+		up := excess > 0 && e.Wage >= w*(1-1e-9)
+		down := excess < 0 && e.Wage <= w*(1+1e-9)
+		still := excess == 0 && math.Abs(e.Wage-w) <= 1e-9*w
+		if !(up || down || still) {
+			continue
+		}
+		if !found || math.Abs(e.Wage-w) < math.Abs(best.Wage-w) {
+			best, found = e, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	for _, e := range eqs { // nothing in that direction: the nearest stable one
+		if e.Stable && (!found || math.Abs(e.Wage-w) < math.Abs(best.Wage-w)) {
+			best, found = e, true
+		}
+	}
+	return best, found
+}
+
+// Settle finds the equilibria of the chain's local labour market (no
+// interventions) and the stable one the market reaches from the chain's
+// adult wage.
+func Settle(c *valuechain.Chain, pop *Population) (float64, []Equilibrium, error) {
+	m, err := NewMarket(c, pop, nil)
+	if err != nil {
+		return 0, nil, err
+	}
+	return settle(m, m.W0)
+}
