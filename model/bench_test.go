@@ -18,7 +18,7 @@ func BenchmarkHouseholds(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		k := i & (1<<16 - 1)
 		o := hh.Decide(d.Scale[k], d.Hazard[k])
-		t.Add(&hh, &o)
+		t.Add(&hh, &o, 1)
 	}
 	if t.SumIncome == 0 {
 		b.Fatal("no income")

@@ -5,6 +5,8 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/stat"
+
+	"vcsim/valuechain"
 )
 
 // adoption is a measure that targets a household group, with the group's
@@ -30,9 +32,15 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		}
 	}
 	income := make([]float64, len(d.Scale))
+	hours := make([][nb]float64, len(d.Scale))
 	var t Tally
 	for k, m := range d.Scale {
 		hh := base
+		weight := 1.0
+		if d.Survey != nil {
+			hh.fromSurvey(c, a, &d.Survey[k])
+			weight = d.Weight[k]
+		}
 		for _, ad := range ads {
 			if ad.draws[k] < ad.m.Coverage {
 				adopt(&hh, ad.m, ad.draws[k])
@@ -40,44 +48,91 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		}
 		o := hh.Decide(m, d.Hazard[k])
 		income[k] = o.Income
-		t.Add(&hh, &o)
+		hours[k] = o.Hours
+		t.Add(&hh, &o, weight)
 		for _, ad := range ads {
 			if ad.draws[k] < ad.m.Coverage {
-				ad.res.Adopters++
-				ad.res.Children += hh.N[0] + hh.N[1] + hh.N[2]
-				ad.res.Paid += ad.m.Transfer
+				ad.res.Adopters += weight
+				ad.res.Children += weight * (hh.N[0] + hh.N[1] + hh.N[2])
+				ad.res.Paid += weight * ad.m.Transfer
 				if ad.m.CCT > 0 {
-					ad.res.Paid += o.CCTPaid * ad.m.CCT / hh.CCT
+					ad.res.Paid += weight * o.CCTPaid * ad.m.CCT / hh.CCT
 				}
 				if ad.m.PremiumRate > 0 {
-					ad.res.Paid += o.PremiumPaid * ad.m.PremiumRate / hh.PremiumRate
+					ad.res.Paid += weight * o.PremiumPaid * ad.m.PremiumRate / hh.PremiumRate
 				}
 			}
 		}
 	}
 	lab.FamilyDays, lab.HiredDays, lab.ChildDays = t.FamilyDays, t.HiredDays, t.ChildDays
 	acc.Wages = t.HiredDays * base.Wage
-	n := float64(len(income))
+	n := t.Weight
 	g := Group{
 		Actor:       a.ID,
-		Households:  len(income),
+		Households:  int(math.Round(n)),
+		Weights:     d.Weight,
+		Hours:       hours,
 		Subsistence: base.S,
 		Income:      income,
 		ByBand:      t.ByBand,
 		BySex:       a.Household.BySex(),
 		ChildDays:   t.ChildDays,
 		ChildAE:     t.ChildAE,
-		AdultSupply: a.Household.Adults * (a.Household.AdultDays + a.Household.OffFarmDays) * float64(len(income)),
+		AdultSupply: t.AdultDays,
 	}
 	if n > 0 {
 		g.MeanIncome = t.SumIncome / n
 		g.MeanY0 = t.SumY0 / n
-		g.BelowPoverty = float64(t.Below) / n
-		sorted := append([]float64(nil), income...)
-		sort.Float64s(sorted)
-		g.Median = stat.Quantile(0.5, stat.LinInterp, sorted, nil)
+		g.BelowPoverty = t.Below / n
+		g.Median = g.Quantile(0.5)
 	}
 	return g
+}
+
+// Quantile returns the p-quantile of the group's household income
+// (weighted for survey households).
+func (g *Group) Quantile(p float64) float64 {
+	x := append([]float64(nil), g.Income...)
+	if g.Weights == nil {
+		sort.Float64s(x)
+		return stat.Quantile(p, stat.LinInterp, x, nil)
+	}
+	w := append([]float64(nil), g.Weights...)
+	sort.Sort(byFirst{x, w})
+	return stat.Quantile(p, stat.Empirical, x, w)
+}
+
+// byFirst sorts two slices by the first.
+type byFirst struct{ x, w []float64 }
+
+func (s byFirst) Len() int           { return len(s.x) }
+func (s byFirst) Less(i, j int) bool { return s.x[i] < s.x[j] }
+func (s byFirst) Swap(i, j int) {
+	s.x[i], s.x[j] = s.x[j], s.x[i]
+	s.w[i], s.w[j] = s.w[j], s.w[i]
+}
+
+// fromSurvey gives the household the composition and other income of a
+// surveyed household of actor a.
+func (hh *Household) fromSurvey(c *valuechain.Chain, a *valuechain.Actor, sh *valuechain.SurveyHousehold) {
+	g := a.Household
+	hh.N = sh.Children()
+	hh.BySex = true
+	for b := range hh.N {
+		hh.GirlShare[b] = 0
+		if hh.N[b] > 0 {
+			hh.GirlShare[b] = sh.Girls[b] / hh.N[b]
+		}
+	}
+	hh.Adults = sh.Adults
+	hh.FamilyDays = sh.Adults * g.AdultDays
+	other := g.OtherIncome
+	if !math.IsNaN(sh.OtherIncome) {
+		other = sh.OtherIncome
+	}
+	hh.OtherIncome = sh.Adults*g.OffFarmDays*hh.OffFarmWage + other + g.Transfers
+	eq := c.Scale()
+	hh.S = c.PovertyLine * (eq.FirstAdult + eq.OtherAdult*(sh.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2]))
 }
 
 // adopt applies a measure's effects to an adopting household whose

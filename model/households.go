@@ -18,6 +18,7 @@ type Household struct {
 	FamilyDays  float64     // days the household's adults give the farm
 	Wage        float64     // adult wage per day
 	Adults      float64     // adults per household
+	AdultDays   float64     // days each adult offers, on the farm and off it
 	OffFarmWage float64     // daily wage of off-farm work
 	OtherIncome float64     // off-farm earnings + other income + transfers
 	Gamma       [nb]float64 // child productivity by band
@@ -48,6 +49,7 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 		HoursPerDay: hpd,
 		FamilyDays:  g.Adults * g.AdultDays,
 		Adults:      g.Adults,
+		AdultDays:   g.AdultDays + g.OffFarmDays,
 	}
 	e := a.Exposure()
 	hh.Exposure = [nb]float64{e, e, e}
@@ -209,22 +211,27 @@ type Tally struct {
 	FamilyDays, HiredDays, ChildDays float64
 	ChildAE                          float64
 	SumY0, SumIncome                 float64
-	Below                            int
+	Below                            float64 // households under the poverty line
+	Weight                           float64 // households counted
+	AdultDays                        float64 // days the adults offer, on and off the farm
 }
 
-// Add counts one household's outcome. Add does not allocate.
-func (t *Tally) Add(hh *Household, o *Outcome) {
-	t.FamilyDays += o.FamilyDays
-	t.HiredDays += o.HiredDays
-	t.ChildDays += o.ChildDays
-	t.ChildAE += o.ChildAE
-	t.SumY0 += o.Y0
-	t.SumIncome += o.Income
+// Add counts one household's outcome, standing for weight households.
+// Add does not allocate.
+func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {
+	t.FamilyDays += weight * o.FamilyDays
+	t.HiredDays += weight * o.HiredDays
+	t.ChildDays += weight * o.ChildDays
+	t.ChildAE += weight * o.ChildAE
+	t.SumY0 += weight * o.Y0
+	t.SumIncome += weight * o.Income
+	t.Weight += weight
+	t.AdultDays += weight * hh.Adults * hh.AdultDays
 	if o.Income < hh.S {
-		t.Below++
+		t.Below += weight
 	}
 	for b, h := range o.Hours {
-		n := hh.N[b]
+		n := weight * hh.N[b]
 		if n == 0 {
 			continue
 		}

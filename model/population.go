@@ -59,6 +59,52 @@ type Draws struct {
 	// Adopt is a uniform number ranking households for an intervention's
 	// uptake: the lowest adopt first.
 	Adopt []float64
+	// Survey and Weight, when not nil, are the surveyed households that
+	// replace the synthetic ones, and the households each stands for.
+	Survey []valuechain.SurveyHousehold
+	Weight []float64
+}
+
+// NewSurveyPopulation draws the population of c as NewPopulation does,
+// then replaces the households of every group the survey covers: one
+// household per row, weights rescaled to add up to the actor's count,
+// scale from the row's output (rescaled to a weighted mean of 1; rows
+// without output have the group's average), exposure to hazards from its
+// hazardous flag.
+func NewSurveyPopulation(c *valuechain.Chain, sv *valuechain.Survey, seed uint64) *Population {
+	p := NewPopulation(c, seed)
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		rows := sv.Groups[a.ID]
+		if a.Household == nil || len(rows) == 0 {
+			continue
+		}
+		n := len(rows)
+		d := &Draws{Scale: make([]float64, n), Hazard: make([]float64, n), Weight: make([]float64, n), Survey: rows}
+		var wsum, msum float64
+		for k, r := range rows {
+			d.Weight[k] = r.Weight
+			wsum += r.Weight
+			d.Scale[k] = 1
+			if !math.IsNaN(r.Output) && a.OutputPerUnit > 0 {
+				d.Scale[k] = r.Output / a.OutputPerUnit
+			}
+			msum += r.Weight * d.Scale[k]
+			if !r.Hazardous {
+				d.Hazard[k] = 1 // never below an exposure probability
+			}
+		}
+		for k := range rows {
+			d.Weight[k] *= a.Count / wsum
+			if msum > 0 {
+				d.Scale[k] *= wsum / msum
+			}
+		}
+		d.Adopt = make([]float64, n)
+		uniform(d.Adopt, stream(seed, a.ID, "adopt"))
+		p.Groups[a.ID] = d
+	}
+	return p
 }
 
 // NewPopulation draws the households of every household actor of c. Each

@@ -128,8 +128,10 @@ func (s *Sex) add(o Sex) {
 type Group struct {
 	Actor        string
 	Households   int
-	Subsistence  float64   // poverty line x adult equivalents, per household
-	Income       []float64 // per household: income with the children's work
+	Subsistence  float64       // poverty line x adult equivalents, per household
+	Income       []float64     // per household: income with the children's work
+	Weights      []float64     // households each stands for (nil: one each)
+	Hours        [][nb]float64 // per household: weekly hours of its children by band
 	MeanIncome   float64
 	Median       float64
 	MeanY0       float64 // mean income without child work

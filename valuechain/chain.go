@@ -33,170 +33,170 @@ var BandNames = [NumBands]string{"5-11", "12-14", "15-17"}
 
 // Chain is a value chain: metadata, chain-wide parameters, actors and links.
 type Chain struct {
-	Name        string   `toml:"name"`
-	Country     string   `toml:"country"`
-	Region      string   `toml:"region"`
-	Description string   `toml:"description"`
-	Currency    string   `toml:"currency"`
-	BaseYear    int      `toml:"base_year"`
-	Sources     []string `toml:"sources"`
+	Name        string   `toml:"name,omitempty"`
+	Country     string   `toml:"country,omitempty"`
+	Region      string   `toml:"region,omitempty"`
+	Description string   `toml:"description,omitempty"`
+	Currency    string   `toml:"currency,omitempty"`
+	BaseYear    int      `toml:"base_year,omitempty"`
+	Sources     []string `toml:"sources,omitempty"`
 
 	// Horizon is the number of scenario years (default 5).
-	Horizon int `toml:"horizon"`
+	Horizon int `toml:"horizon,omitempty"`
 	// DiscountRate discounts money of year t by (1+r)^t.
-	DiscountRate float64 `toml:"discount_rate"`
+	DiscountRate float64 `toml:"discount_rate,omitempty"`
 	// PovertyLine is income per adult equivalent per year.
-	PovertyLine float64 `toml:"poverty_line"`
+	PovertyLine float64 `toml:"poverty_line,omitempty"`
 	// AdultWage is the default daily wage of hired adults.
-	AdultWage float64 `toml:"adult_wage"`
+	AdultWage float64 `toml:"adult_wage,omitempty"`
 	// HoursPerDay converts days of work to hours (default 8).
-	HoursPerDay float64 `toml:"hours_per_day"`
+	HoursPerDay float64 `toml:"hours_per_day,omitempty"`
 	// FTEDays is the number of working days in one full-time equivalent (default 250).
-	FTEDays float64 `toml:"fte_days"`
+	FTEDays float64 `toml:"fte_days,omitempty"`
 	// ChildProductivity is gamma_b: a child's productivity relative to an
 	// adult, by age band (default 0.5, 0.7, 0.9).
-	ChildProductivity *[NumBands]float64 `toml:"child_productivity"`
+	ChildProductivity *[NumBands]float64 `toml:"child_productivity,omitempty"`
 	// Equivalence is the adult-equivalence scale (default OECD: 1, 0.7, 0.5).
-	Equivalence *Equivalence `toml:"equivalence"`
+	Equivalence *Equivalence `toml:"equivalence,omitempty"`
 	// LabourMarket is "open" (fixed wage, default) or "local".
-	LabourMarket string `toml:"labour_market"`
+	LabourMarket string `toml:"labour_market,omitempty"`
 	// LabourDemand is L_D0, the adult-equivalent days demanded at the adult
 	// wage (default: what households supply at it). DemandElasticity is
 	// the elasticity of demand to the wage (default 0.5). Both are used
 	// only with a local labour market.
-	LabourDemand     float64 `toml:"labour_demand"`
-	DemandElasticity float64 `toml:"demand_elasticity"`
+	LabourDemand     float64 `toml:"labour_demand,omitempty"`
+	DemandElasticity float64 `toml:"demand_elasticity,omitempty"`
 
-	Actors []Actor `toml:"actor"`
-	Links  []Link  `toml:"link"`
+	Actors []Actor `toml:"actor,omitempty"`
+	Links  []Link  `toml:"link,omitempty"`
 }
 
 // Equivalence is an adult-equivalence scale.
 type Equivalence struct {
-	FirstAdult float64 `toml:"first_adult"`
-	OtherAdult float64 `toml:"other_adult"`
-	Child      float64 `toml:"child"`
+	FirstAdult float64 `toml:"first_adult,omitempty"`
+	OtherAdult float64 `toml:"other_adult,omitempty"`
+	Child      float64 `toml:"child,omitempty"`
 }
 
 // Actor is one type of actor in the chain (all dekhan farm households, all
 // ginneries...), counted by Count.
 type Actor struct {
-	ID    string `toml:"id"`
-	Name  string `toml:"name"`
-	Kind  string `toml:"kind"`  // Household or Enterprise
-	Stage string `toml:"stage"` // input, production, collection, processing, trade, export, retail
+	ID    string `toml:"id,omitempty"`
+	Name  string `toml:"name,omitempty"`
+	Kind  string `toml:"kind,omitempty"`  // Household or Enterprise
+	Stage string `toml:"stage,omitempty"` // input, production, collection, processing, trade, export, retail
 	// Count is the number of households or firms of this type.
-	Count float64 `toml:"count"`
+	Count float64 `toml:"count,omitempty"`
 
 	// Unit, Price, Conversion and FinalMarket describe the actor's single
 	// product; an actor with joint products lists them in Products instead.
-	Unit        string    `toml:"unit"`
-	Price       float64   `toml:"price"`
-	Conversion  *float64  `toml:"conversion"`
-	FinalMarket string    `toml:"final_market"`
-	Products    []Product `toml:"product"`
+	Unit        string    `toml:"unit,omitempty"`
+	Price       float64   `toml:"price,omitempty"`
+	Conversion  *float64  `toml:"conversion,omitempty"`
+	FinalMarket string    `toml:"final_market,omitempty"`
+	Products    []Product `toml:"product,omitempty"`
 
 	// OutputPerUnit is the output of one household or firm of a primary
 	// producer (an actor with no incoming link).
-	OutputPerUnit float64 `toml:"output_per_unit"`
+	OutputPerUnit float64 `toml:"output_per_unit,omitempty"`
 
 	// Costs are external intermediate inputs per unit of the main product.
-	Costs map[string]float64 `toml:"costs"`
+	Costs map[string]float64 `toml:"costs,omitempty"`
 	// FixedCosts are external inputs per household or firm per year.
-	FixedCosts float64 `toml:"fixed_costs"`
+	FixedCosts float64 `toml:"fixed_costs,omitempty"`
 
-	InterestRate float64 `toml:"interest_rate"`
-	CreditMonths float64 `toml:"credit_months"`
+	InterestRate float64 `toml:"interest_rate,omitempty"`
+	CreditMonths float64 `toml:"credit_months,omitempty"`
 	// TaxRate is the share of revenue paid in taxes.
-	TaxRate float64 `toml:"tax_rate"`
+	TaxRate float64 `toml:"tax_rate,omitempty"`
 	// Subsidies per household or firm per year (taxes net of subsidies).
-	Subsidies    float64 `toml:"subsidies"`
-	Depreciation float64 `toml:"depreciation"` // per household or firm per year
-	LandRent     float64 `toml:"land_rent"`    // per household or firm per year
+	Subsidies    float64 `toml:"subsidies,omitempty"`
+	Depreciation float64 `toml:"depreciation,omitempty"` // per household or firm per year
+	LandRent     float64 `toml:"land_rent,omitempty"`    // per household or firm per year
 
 	// AdultWage and ChildWage are daily wages; AdultWage defaults to the chain's.
-	AdultWage float64 `toml:"adult_wage"`
-	ChildWage float64 `toml:"child_wage"`
+	AdultWage float64 `toml:"adult_wage,omitempty"`
+	ChildWage float64 `toml:"child_wage,omitempty"`
 	// ChildShare is the share of child-suitable days an enterprise gives to
 	// hired children.
-	ChildShare float64 `toml:"child_share"`
+	ChildShare float64 `toml:"child_share,omitempty"`
 	// FemaleShare is the share of adult days worked by women.
-	FemaleShare *float64 `toml:"female_share"`
+	FemaleShare *float64 `toml:"female_share,omitempty"`
 
-	Tasks     []Task          `toml:"task"`
-	Household *HouseholdGroup `toml:"household"`
+	Tasks     []Task          `toml:"task,omitempty"`
+	Household *HouseholdGroup `toml:"household,omitempty"`
 }
 
 // Product is one of the joint products of an actor.
 type Product struct {
-	ID          string   `toml:"id"`
-	Unit        string   `toml:"unit"`
-	Conversion  *float64 `toml:"conversion"`
-	Price       float64  `toml:"price"`
-	FinalMarket string   `toml:"final_market"`
+	ID          string   `toml:"id,omitempty"`
+	Unit        string   `toml:"unit,omitempty"`
+	Conversion  *float64 `toml:"conversion,omitempty"`
+	Price       float64  `toml:"price,omitempty"`
+	FinalMarket string   `toml:"final_market,omitempty"`
 }
 
 // Link carries Share of the seller's product to the buyer.
 type Link struct {
-	From    string  `toml:"from"`
-	To      string  `toml:"to"`
-	Product string  `toml:"product"`
-	Share   float64 `toml:"share"`
+	From    string  `toml:"from,omitempty"`
+	To      string  `toml:"to,omitempty"`
+	Product string  `toml:"product,omitempty"`
+	Share   float64 `toml:"share,omitempty"`
 	// Price defaults to the seller's price of the product.
-	Price *float64 `toml:"price"`
+	Price *float64 `toml:"price,omitempty"`
 	// Loss is the share of the volume lost in transit.
-	Loss float64 `toml:"loss"`
+	Loss float64 `toml:"loss,omitempty"`
 	// TransportCost is paid by the buyer per unit shipped.
-	TransportCost float64 `toml:"transport_cost"`
+	TransportCost float64 `toml:"transport_cost,omitempty"`
 }
 
 // Task is a piece of work with its labour need per unit of main product.
 type Task struct {
-	Name          string  `toml:"name"`
-	DaysPerUnit   float64 `toml:"days_per_unit"`
-	ChildSuitable float64 `toml:"child_suitable"`
-	Hazardous     bool    `toml:"hazardous"`
+	Name          string  `toml:"name,omitempty"`
+	DaysPerUnit   float64 `toml:"days_per_unit,omitempty"`
+	ChildSuitable float64 `toml:"child_suitable,omitempty"`
+	Hazardous     bool    `toml:"hazardous,omitempty"`
 }
 
 // HouseholdGroup describes the households of a household actor: an average
 // household's composition, its other income and its preferences.
 type HouseholdGroup struct {
-	Adults    float64 `toml:"adults"`
-	AdultDays float64 `toml:"adult_days"` // days per adult per year for the farm
+	Adults    float64 `toml:"adults,omitempty"`
+	AdultDays float64 `toml:"adult_days,omitempty"` // days per adult per year for the farm
 
 	// Children per household by band; either the totals or the split by sex.
-	Children5to11  float64 `toml:"children_5_11"`
-	Children12to14 float64 `toml:"children_12_14"`
-	Children15to17 float64 `toml:"children_15_17"`
-	Girls5to11     float64 `toml:"girls_5_11"`
-	Girls12to14    float64 `toml:"girls_12_14"`
-	Girls15to17    float64 `toml:"girls_15_17"`
-	Boys5to11      float64 `toml:"boys_5_11"`
-	Boys12to14     float64 `toml:"boys_12_14"`
-	Boys15to17     float64 `toml:"boys_15_17"`
+	Children5to11  float64 `toml:"children_5_11,omitempty"`
+	Children12to14 float64 `toml:"children_12_14,omitempty"`
+	Children15to17 float64 `toml:"children_15_17,omitempty"`
+	Girls5to11     float64 `toml:"girls_5_11,omitempty"`
+	Girls12to14    float64 `toml:"girls_12_14,omitempty"`
+	Girls15to17    float64 `toml:"girls_15_17,omitempty"`
+	Boys5to11      float64 `toml:"boys_5_11,omitempty"`
+	Boys12to14     float64 `toml:"boys_12_14,omitempty"`
+	Boys15to17     float64 `toml:"boys_15_17,omitempty"`
 
-	OtherIncome float64 `toml:"other_income"` // per household per year
-	OffFarmDays float64 `toml:"off_farm_days"`
-	OffFarmWage float64 `toml:"off_farm_wage"` // default: the actor's adult wage
-	Transfers   float64 `toml:"transfers"`     // per household per year
+	OtherIncome float64 `toml:"other_income,omitempty"` // per household per year
+	OffFarmDays float64 `toml:"off_farm_days,omitempty"`
+	OffFarmWage float64 `toml:"off_farm_wage,omitempty"` // default: the actor's adult wage
+	Transfers   float64 `toml:"transfers,omitempty"`     // per household per year
 
 	// Alpha and Beta are the Stone-Geary weights of consumption above
 	// subsistence and of each band's non-work time (default 1 and 0.1, 0.2, 0.3).
-	Alpha *float64           `toml:"alpha"`
-	Beta  *[NumBands]float64 `toml:"beta"`
+	Alpha *float64           `toml:"alpha,omitempty"`
+	Beta  *[NumBands]float64 `toml:"beta,omitempty"`
 	// MaxChildHours is H, a child's hours per week available (default 56).
-	MaxChildHours float64 `toml:"max_child_hours"`
+	MaxChildHours float64 `toml:"max_child_hours,omitempty"`
 	// SeasonWeeks is W, the weeks of the working season (default 20).
-	SeasonWeeks float64 `toml:"season_weeks"`
+	SeasonWeeks float64 `toml:"season_weeks,omitempty"`
 	// HazardExposure is the probability that a working child of a household
 	// is exposed to a hazardous task (default: the hazardous share of
 	// child-suitable days).
-	HazardExposure *float64 `toml:"hazard_exposure"`
+	HazardExposure *float64 `toml:"hazard_exposure,omitempty"`
 	// ScaleSD is the standard deviation of the household scale m_h (mean 1).
-	ScaleSD *float64 `toml:"scale_sd"`
+	ScaleSD *float64 `toml:"scale_sd,omitempty"`
 	// ObservedPrevalence is the child-labour prevalence observed in surveys,
 	// used by calibration.
-	ObservedPrevalence *float64 `toml:"observed_prevalence"`
+	ObservedPrevalence *float64 `toml:"observed_prevalence,omitempty"`
 }
 
 // Children returns the children per household by band, totalled over sex.

@@ -5,10 +5,7 @@ package tables
 
 import (
 	"math"
-	"sort"
 	"strconv"
-
-	"gonum.org/v1/gonum/stat"
 
 	"vcsim/model"
 	"vcsim/valuechain"
@@ -273,17 +270,15 @@ func Households(r *model.Result) []HouseholdRow {
 		for b := range g.ByBand {
 			all.Add(&g.ByBand[b])
 		}
-		sorted := append([]float64(nil), g.Income...)
-		sort.Float64s(sorted)
 		row := HouseholdRow{
 			Group: g.Actor, Households: g.Households, Subsistence: Money(g.Subsistence),
 			MeanY0: Money(g.MeanY0), MeanIncome: Money(g.MeanIncome), MedianIncome: Money(g.Median),
 			BelowPoverty: Share(g.BelowPoverty), Children: Qty(all.Children), ChildLabour: Qty(all.ChildLabour),
 			Hazardous: Qty(all.Hazardous), ChildDays: Qty(g.ChildDays),
 		}
-		if len(sorted) > 0 {
-			row.P10Income = Money(stat.Quantile(0.1, stat.Empirical, sorted, nil))
-			row.P90Income = Money(stat.Quantile(0.9, stat.Empirical, sorted, nil))
+		if len(g.Income) > 0 {
+			row.P10Income = Money(g.Quantile(0.1))
+			row.P90Income = Money(g.Quantile(0.9))
 		}
 		rows[i] = row
 	}
