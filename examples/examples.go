@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-//go:embed *.toml
+//go:embed *.toml *.csv
 var files embed.FS
 
 // Default is the example run when no chain file is given.
@@ -51,3 +51,16 @@ func Scenarios(name string) ([]byte, error) {
 
 // FileName returns the file name an example is written to by vcsim init.
 func FileName(name string) string { return path.Base(name) + ".toml" }
+
+// SurveySuffix ends the name of an example's household survey CSV.
+const SurveySuffix = "-survey"
+
+// Survey returns the example household survey CSV of the named example,
+// if it has one.
+func Survey(name string) ([]byte, error) {
+	data, err := files.ReadFile(name + SurveySuffix + ".csv")
+	if err != nil {
+		return nil, fmt.Errorf("the example %q has no survey", name)
+	}
+	return data, nil
+}

@@ -130,7 +130,7 @@ func TestScenarioFiles(t *testing.T) {
 		if len(f.Scenarios) < 4 {
 			t.Errorf("%s: %d scenarios, want at least 4", name, len(f.Scenarios))
 		}
-		cmp, err := scenarios.Compare(c, f, 0, 1, nil)
+		cmp, err := scenarios.Compare(c, f, 0, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

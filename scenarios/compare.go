@@ -68,14 +68,17 @@ type Comparison struct {
 }
 
 // Compare runs the baseline and every scenario of f on chain c for horizon
-// years (0: the chain's horizon) with the population drawn from seed.
-// progress, when not nil, is called after each run.
-func Compare(c *valuechain.Chain, f *File, horizon int, seed uint64, progress func(done, total int, name string)) (*Comparison, error) {
+// years (0: the chain's horizon) with the households of pop (nil: drawn
+// from seed 1), the same in every run. progress, when not nil, is called
+// after each run.
+func Compare(c *valuechain.Chain, f *File, horizon int, pop *model.Population, progress func(done, total int, name string)) (*Comparison, error) {
 	if horizon <= 0 {
 		horizon = c.Years()
 	}
-	pop := model.NewPopulation(c, seed)
-	cmp := &Comparison{Horizon: horizon, Seed: seed, Appraisal: f.AppraisalFor(c)}
+	if pop == nil {
+		pop = model.NewPopulation(c, 1)
+	}
+	cmp := &Comparison{Horizon: horizon, Seed: pop.Seed, Appraisal: f.AppraisalFor(c)}
 	total := len(f.Scenarios) + 1
 	base, err := model.RunPlan(BaselinePlan(c, horizon), pop)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 //   - w = (2400/325)^2 = 54.533 (stable: the child works 40 hours),
 //   - w = (20000/2400)^2 = 69.444 (unstable),
 //   - w = (2400/200)^2 = 144 (stable: no child labour).
+//
 // From the starting wage 60, supply exceeds demand (325 > 309.8) and the
 // wage falls to the bad equilibrium. A ban in year 1 leaves supply at 200:
 // demand exceeds it and the wage rises to 144, where the market stays
@@ -56,7 +57,7 @@ name = "ban for one year"
   coverage = 1
   end = 1
 `)
-	cmp, err := Compare(c, f, 3, 1, nil)
+	cmp, err := Compare(c, f, 3, model.NewPopulation(c, 1), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func parse(t testing.TB, c *valuechain.Chain, text string) *File {
 // final returns the baseline's and the single scenario's last year.
 func final(t *testing.T, c *valuechain.Chain, text string) (base, scen model.YearKPI, cmp *Comparison) {
 	t.Helper()
-	cmp, err := Compare(c, parse(t, c, text), 0, 1, nil)
+	cmp, err := Compare(c, parse(t, c, text), 0, model.NewPopulation(c, 1), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -80,6 +80,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			examplesCommand(),
 			compareCommand(),
 			guideCommand(),
+			calibrateCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -132,6 +133,7 @@ func runCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Usage: "what to print: table (a readable summary), csv (accounts) or json (summary)", Value: "table"},
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the synthetic household population", Value: 1},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark (for Excel and Cyrillic text)"},
+			surveyFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -146,7 +148,11 @@ func runCommand() *cli.Command {
 				return err
 			}
 			seed := ctx.Uint64("seed")
-			pop := model.NewPopulation(c, seed)
+			sv, err := loadSurvey(ctx, c)
+			if err != nil {
+				return err
+			}
+			pop := population(c, sv, seed)
 			w := ctx.App.Writer
 			if c.LabourMarket == "local" {
 				wage, eqs, err := model.Settle(c, pop)

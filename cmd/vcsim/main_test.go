@@ -254,3 +254,27 @@ func TestGuide(t *testing.T) {
 		t.Errorf("guide show magic: status %d, want 2", status)
 	}
 }
+
+func TestCalibrateAndSurvey(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "calibrated.toml")
+	survey := "../../examples/tobacco-kyrgyzstan-survey.csv"
+	stdout, errOut, status := vcsim(t, "calibrate", "--example", "tobacco-kyrgyzstan", "--survey", survey, "--out", out)
+	if status != 0 || !strings.Contains(stdout, "hours") {
+		t.Fatalf("calibrate: status %d, %s %s", status, stdout, errOut)
+	}
+	if _, errOut, status := vcsim(t, "validate", out); status != 0 {
+		t.Fatalf("the calibrated chain does not validate: %s", errOut)
+	}
+	if _, errOut, status := vcsim(t, "run", "--chain", out, "--survey", survey); status != 0 {
+		t.Errorf("run with a survey: status %d, %s", status, errOut)
+	}
+	if _, errOut, status := vcsim(t, "calibrate", "--example", "cotton-tajikistan", "--out", out); status != 2 || !strings.Contains(errOut, "nothing to calibrate") {
+		t.Errorf("calibrate without a target: status %d, %q", status, errOut)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("group,weight,adults\nfarm,1,none\n"), 0o644)
+	if _, errOut, status := vcsim(t, "run", "--example", "tobacco-kyrgyzstan", "--survey", bad); status != 2 || !strings.Contains(errOut, `bad.csv:2: key "adults": "none" is not a number`) {
+		t.Errorf("bad survey: status %d, %q", status, errOut)
+	}
+}

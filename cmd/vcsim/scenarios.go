@@ -54,6 +54,7 @@ func compareCommand() *cli.Command {
 			&cli.IntFlag{Name: "years", Usage: "years to run (default: the chain's horizon)"},
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
+			surveyFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -76,7 +77,12 @@ func compareCommand() *cli.Command {
 			progress := func(done, total int, name string) {
 				fmt.Fprintf(ctx.App.ErrWriter, "ran %d of %d: %s\n", done, total, name)
 			}
-			cmp, err := scenarios.Compare(c, f, ctx.Int("years"), ctx.Uint64("seed"), progress)
+			sv, err := loadSurvey(ctx, c)
+			if err != nil {
+				return err
+			}
+			pop := population(c, sv, ctx.Uint64("seed"))
+			cmp, err := scenarios.Compare(c, f, ctx.Int("years"), pop, progress)
 			if err != nil {
 				return err
 			}
