@@ -169,7 +169,7 @@ func applyActorEffects(d, c *valuechain.Chain, iv *Intervention, cov float64) {
 			}
 		case "market_linkage":
 			scalePrices(d, a, 1+cov*iv.effect("price_change"))
-			scaleConversion(a, d, 1+cov*iv.effect("conversion_change"))
+			scaleOutput(a, d, 1+cov*iv.effect("conversion_change"))
 		case "adult_employment":
 			if f := iv.effect("wage_change"); f != 0 {
 				a.AdultWage = a.Wage(d) * (1 + cov*f)
@@ -188,16 +188,8 @@ func isPrimary(c *valuechain.Chain, id string) bool {
 }
 
 // scaleOutput raises a primary producer's output per unit, or another
-// actor's conversion.
+// actor's conversion (every product's, for joint products).
 func scaleOutput(a *valuechain.Actor, c *valuechain.Chain, f float64) {
-	if isPrimary(c, a.ID) {
-		a.OutputPerUnit *= f
-		return
-	}
-	scaleConversion(a, c, f)
-}
-
-func scaleConversion(a *valuechain.Actor, c *valuechain.Chain, f float64) {
 	if f == 1 {
 		return
 	}

@@ -100,28 +100,16 @@ func compareCommand() *cli.Command {
 			}
 			years := filepath.Join(dir, "scenario_years.csv")
 			summary := filepath.Join(dir, "scenario_summary.csv")
-			if err := writeCSVFile(years, tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...), ctx.Bool("bom")); err != nil {
+			if err := tables.WriteCSVFile(years, tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...), ctx.Bool("bom")); err != nil {
 				return err
 			}
-			if err := writeCSVFile(summary, rows, ctx.Bool("bom")); err != nil {
+			if err := tables.WriteCSVFile(summary, rows, ctx.Bool("bom")); err != nil {
 				return err
 			}
 			fmt.Fprintf(ctx.App.ErrWriter, "wrote %s, %s\n", years, summary)
 			return nil
 		},
 	}
-}
-
-func writeCSVFile(path string, rows any, bom bool) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := tables.WriteCSV(f, rows, bom); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return f.Close()
 }
 
 func guideCommand() *cli.Command {

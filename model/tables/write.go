@@ -93,6 +93,11 @@ func WriteCSV(w io.Writer, rows any, withBOM bool) error {
 	return gocsv.Marshal(rows, w)
 }
 
+// WriteCSVFile writes rows to a CSV file at path (see WriteCSV).
+func WriteCSVFile(path string, rows any, withBOM bool) error {
+	return writeFile(path, func(w io.Writer) error { return WriteCSV(w, rows, withBOM) })
+}
+
 // Files are the names of the files WriteDir writes.
 var Files = []string{"accounts.csv", "margins.csv", "labour.csv", "child_labour.csv", "households.csv", "summary.json"}
 
@@ -106,7 +111,7 @@ func WriteDir(dir string, r *model.Result, seed uint64, withBOM bool) ([]string,
 	var paths []string
 	for i, rows := range contents {
 		p := filepath.Join(dir, Files[i])
-		if err := writeFile(p, func(w io.Writer) error { return WriteCSV(w, rows, withBOM) }); err != nil {
+		if err := WriteCSVFile(p, rows, withBOM); err != nil {
 			return paths, err
 		}
 		paths = append(paths, p)
