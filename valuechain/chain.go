@@ -67,8 +67,32 @@ type Chain struct {
 	LabourDemand     float64 `toml:"labour_demand,omitempty"`
 	DemandElasticity float64 `toml:"demand_elasticity,omitempty"`
 
+	// Study names the published study the chain was imported from.
+	Study *StudyRef `toml:"study,omitempty"`
+	// PriceRatios are published farm-to-final price comparisons.
+	PriceRatios []PriceRatio `toml:"price_ratio,omitempty"`
+
 	Actors []Actor `toml:"actor,omitempty"`
 	Links  []Link  `toml:"link,omitempty"`
+}
+
+// StudyRef names a published value-chain study.
+type StudyRef struct {
+	Source        string  `toml:"source,omitempty"` // e.g. "VCA4D"
+	ID            string  `toml:"id,omitempty"`
+	Country       string  `toml:"country,omitempty"`
+	Commodity     string  `toml:"commodity,omitempty"`
+	LocalCurrency string  `toml:"local_currency,omitempty"`
+	CurrencyRatio float64 `toml:"currency_ratio,omitempty"` // the study's aggregates are in units of this many currency units
+}
+
+// PriceRatio is a published comparison of a farm price with a final price.
+type PriceRatio struct {
+	Label       string  `toml:"label,omitempty"`
+	FarmProduct string  `toml:"farm_product,omitempty"`
+	FarmPrice   float64 `toml:"farm_price,omitempty"`
+	EndProduct  string  `toml:"end_product,omitempty"`
+	EndPrice    float64 `toml:"end_price,omitempty"`
 }
 
 // Equivalence is an adult-equivalence scale.

@@ -7,6 +7,8 @@ func (c *Chain) Clone() *Chain {
 	d.Sources = append([]string(nil), c.Sources...)
 	d.ChildProductivity = clonePtr(c.ChildProductivity)
 	d.Equivalence = clonePtr(c.Equivalence)
+	d.Study = clonePtr(c.Study)
+	d.PriceRatios = append([]PriceRatio(nil), c.PriceRatios...)
 	d.Actors = make([]Actor, len(c.Actors))
 	for i := range c.Actors {
 		d.Actors[i] = c.Actors[i].clone()

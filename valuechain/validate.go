@@ -123,6 +123,14 @@ func (v *validator) chain(c *Chain) {
 	default:
 		v.add(w, "labour_market", "must be \"open\" or \"local\", got %q", c.LabourMarket)
 	}
+	if c.Study != nil {
+		v.num(w, "study.currency_ratio", c.Study.CurrencyRatio, 0, inf)
+	}
+	for i, r := range c.PriceRatios {
+		pw := fmt.Sprintf("price_ratio %d (%q)", i+1, r.Label)
+		v.num(pw, "farm_price", r.FarmPrice, 0, inf)
+		v.num(pw, "end_price", r.EndPrice, 0, inf)
+	}
 	if len(c.Actors) == 0 {
 		v.add(w, "actor", "no actors: a chain needs at least one [[actor]]")
 	}
