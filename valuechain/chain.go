@@ -33,185 +33,185 @@ var BandNames = [NumBands]string{"5-11", "12-14", "15-17"}
 
 // Chain is a value chain: metadata, chain-wide parameters, actors and links.
 type Chain struct {
-	Name        string   `toml:"name,omitempty"`
-	Country     string   `toml:"country,omitempty"`
-	Region      string   `toml:"region,omitempty"`
-	Description string   `toml:"description,omitempty"`
-	Currency    string   `toml:"currency,omitempty"`
-	BaseYear    int      `toml:"base_year,omitempty"`
-	Sources     []string `toml:"sources,omitempty"`
+	Name        string   `toml:"name,omitempty,omitzero"`
+	Country     string   `toml:"country,omitempty,omitzero"`
+	Region      string   `toml:"region,omitempty,omitzero"`
+	Description string   `toml:"description,omitempty,omitzero"`
+	Currency    string   `toml:"currency,omitempty,omitzero"`
+	BaseYear    int      `toml:"base_year,omitempty,omitzero"`
+	Sources     []string `toml:"sources,omitempty,omitzero"`
 
 	// Horizon is the number of scenario years (default 5).
-	Horizon int `toml:"horizon,omitempty"`
+	Horizon int `toml:"horizon,omitempty,omitzero"`
 	// DiscountRate discounts money of year t by (1+r)^t.
-	DiscountRate float64 `toml:"discount_rate,omitempty"`
+	DiscountRate float64 `toml:"discount_rate,omitempty,omitzero"`
 	// PovertyLine is income per adult equivalent per year.
-	PovertyLine float64 `toml:"poverty_line,omitempty"`
+	PovertyLine float64 `toml:"poverty_line,omitempty,omitzero"`
 	// AdultWage is the default daily wage of hired adults.
-	AdultWage float64 `toml:"adult_wage,omitempty"`
+	AdultWage float64 `toml:"adult_wage,omitempty,omitzero"`
 	// HoursPerDay converts days of work to hours (default 8).
-	HoursPerDay float64 `toml:"hours_per_day,omitempty"`
+	HoursPerDay float64 `toml:"hours_per_day,omitempty,omitzero"`
 	// FTEDays is the number of working days in one full-time equivalent (default 250).
-	FTEDays float64 `toml:"fte_days,omitempty"`
+	FTEDays float64 `toml:"fte_days,omitempty,omitzero"`
 	// ChildProductivity is gamma_b: a child's productivity relative to an
 	// adult, by age band (default 0.5, 0.7, 0.9).
 	ChildProductivity *[NumBands]float64 `toml:"child_productivity,omitempty"`
 	// Equivalence is the adult-equivalence scale (default OECD: 1, 0.7, 0.5).
 	Equivalence *Equivalence `toml:"equivalence,omitempty"`
 	// LabourMarket is "open" (fixed wage, default) or "local".
-	LabourMarket string `toml:"labour_market,omitempty"`
+	LabourMarket string `toml:"labour_market,omitempty,omitzero"`
 	// LabourDemand is L_D0, the adult-equivalent days demanded at the adult
 	// wage (default: what households supply at it). DemandElasticity is
 	// the elasticity of demand to the wage (default 0.5). Both are used
 	// only with a local labour market.
-	LabourDemand     float64 `toml:"labour_demand,omitempty"`
-	DemandElasticity float64 `toml:"demand_elasticity,omitempty"`
+	LabourDemand     float64 `toml:"labour_demand,omitempty,omitzero"`
+	DemandElasticity float64 `toml:"demand_elasticity,omitempty,omitzero"`
 
 	// Study names the published study the chain was imported from.
 	Study *StudyRef `toml:"study,omitempty"`
 	// PriceRatios are published farm-to-final price comparisons.
-	PriceRatios []PriceRatio `toml:"price_ratio,omitempty"`
+	PriceRatios []PriceRatio `toml:"price_ratio,omitempty,omitzero"`
 
-	Actors []Actor `toml:"actor,omitempty"`
-	Links  []Link  `toml:"link,omitempty"`
+	Actors []Actor `toml:"actor,omitempty,omitzero"`
+	Links  []Link  `toml:"link,omitempty,omitzero"`
 }
 
 // StudyRef names a published value-chain study.
 type StudyRef struct {
-	Source        string  `toml:"source,omitempty"` // e.g. "VCA4D"
-	ID            string  `toml:"id,omitempty"`
-	Country       string  `toml:"country,omitempty"`
-	Commodity     string  `toml:"commodity,omitempty"`
-	LocalCurrency string  `toml:"local_currency,omitempty"`
-	CurrencyRatio float64 `toml:"currency_ratio,omitempty"` // the study's aggregates are in units of this many currency units
+	Source        string  `toml:"source,omitempty,omitzero"` // e.g. "VCA4D"
+	ID            string  `toml:"id,omitempty,omitzero"`
+	Country       string  `toml:"country,omitempty,omitzero"`
+	Commodity     string  `toml:"commodity,omitempty,omitzero"`
+	LocalCurrency string  `toml:"local_currency,omitempty,omitzero"`
+	CurrencyRatio float64 `toml:"currency_ratio,omitempty,omitzero"` // the study's aggregates are in units of this many currency units
 }
 
 // PriceRatio is a published comparison of a farm price with a final price.
 type PriceRatio struct {
-	Label       string  `toml:"label,omitempty"`
-	FarmProduct string  `toml:"farm_product,omitempty"`
-	FarmPrice   float64 `toml:"farm_price,omitempty"`
-	EndProduct  string  `toml:"end_product,omitempty"`
-	EndPrice    float64 `toml:"end_price,omitempty"`
+	Label       string  `toml:"label,omitempty,omitzero"`
+	FarmProduct string  `toml:"farm_product,omitempty,omitzero"`
+	FarmPrice   float64 `toml:"farm_price,omitempty,omitzero"`
+	EndProduct  string  `toml:"end_product,omitempty,omitzero"`
+	EndPrice    float64 `toml:"end_price,omitempty,omitzero"`
 }
 
 // Equivalence is an adult-equivalence scale.
 type Equivalence struct {
-	FirstAdult float64 `toml:"first_adult,omitempty"`
-	OtherAdult float64 `toml:"other_adult,omitempty"`
-	Child      float64 `toml:"child,omitempty"`
+	FirstAdult float64 `toml:"first_adult,omitempty,omitzero"`
+	OtherAdult float64 `toml:"other_adult,omitempty,omitzero"`
+	Child      float64 `toml:"child,omitempty,omitzero"`
 }
 
 // Actor is one type of actor in the chain (all dekhan farm households, all
 // ginneries...), counted by Count.
 type Actor struct {
-	ID    string `toml:"id,omitempty"`
-	Name  string `toml:"name,omitempty"`
-	Kind  string `toml:"kind,omitempty"`  // Household or Enterprise
-	Stage string `toml:"stage,omitempty"` // input, production, collection, processing, trade, export, retail
+	ID    string `toml:"id,omitempty,omitzero"`
+	Name  string `toml:"name,omitempty,omitzero"`
+	Kind  string `toml:"kind,omitempty,omitzero"`  // Household or Enterprise
+	Stage string `toml:"stage,omitempty,omitzero"` // input, production, collection, processing, trade, export, retail
 	// Count is the number of households or firms of this type.
-	Count float64 `toml:"count,omitempty"`
+	Count float64 `toml:"count,omitempty,omitzero"`
 
 	// Unit, Price, Conversion and FinalMarket describe the actor's single
 	// product; an actor with joint products lists them in Products instead.
-	Unit        string    `toml:"unit,omitempty"`
-	Price       float64   `toml:"price,omitempty"`
+	Unit        string    `toml:"unit,omitempty,omitzero"`
+	Price       float64   `toml:"price,omitempty,omitzero"`
 	Conversion  *float64  `toml:"conversion,omitempty"`
-	FinalMarket string    `toml:"final_market,omitempty"`
-	Products    []Product `toml:"product,omitempty"`
+	FinalMarket string    `toml:"final_market,omitempty,omitzero"`
+	Products    []Product `toml:"product,omitempty,omitzero"`
 
 	// OutputPerUnit is the output of one household or firm of a primary
 	// producer (an actor with no incoming link).
-	OutputPerUnit float64 `toml:"output_per_unit,omitempty"`
+	OutputPerUnit float64 `toml:"output_per_unit,omitempty,omitzero"`
 
 	// Costs are external intermediate inputs per unit of the main product.
-	Costs map[string]float64 `toml:"costs,omitempty"`
+	Costs map[string]float64 `toml:"costs,omitempty,omitzero"`
 	// FixedCosts are external inputs per household or firm per year.
-	FixedCosts float64 `toml:"fixed_costs,omitempty"`
+	FixedCosts float64 `toml:"fixed_costs,omitempty,omitzero"`
 
-	InterestRate float64 `toml:"interest_rate,omitempty"`
-	CreditMonths float64 `toml:"credit_months,omitempty"`
+	InterestRate float64 `toml:"interest_rate,omitempty,omitzero"`
+	CreditMonths float64 `toml:"credit_months,omitempty,omitzero"`
 	// TaxRate is the share of revenue paid in taxes.
-	TaxRate float64 `toml:"tax_rate,omitempty"`
+	TaxRate float64 `toml:"tax_rate,omitempty,omitzero"`
 	// Subsidies per household or firm per year (taxes net of subsidies).
-	Subsidies    float64 `toml:"subsidies,omitempty"`
-	Depreciation float64 `toml:"depreciation,omitempty"` // per household or firm per year
-	LandRent     float64 `toml:"land_rent,omitempty"`    // per household or firm per year
+	Subsidies    float64 `toml:"subsidies,omitempty,omitzero"`
+	Depreciation float64 `toml:"depreciation,omitempty,omitzero"` // per household or firm per year
+	LandRent     float64 `toml:"land_rent,omitempty,omitzero"`    // per household or firm per year
 
 	// AdultWage and ChildWage are daily wages; AdultWage defaults to the chain's.
-	AdultWage float64 `toml:"adult_wage,omitempty"`
-	ChildWage float64 `toml:"child_wage,omitempty"`
+	AdultWage float64 `toml:"adult_wage,omitempty,omitzero"`
+	ChildWage float64 `toml:"child_wage,omitempty,omitzero"`
 	// ChildShare is the share of child-suitable days an enterprise gives to
 	// hired children.
-	ChildShare float64 `toml:"child_share,omitempty"`
+	ChildShare float64 `toml:"child_share,omitempty,omitzero"`
 	// FemaleShare is the share of adult days worked by women.
 	FemaleShare *float64 `toml:"female_share,omitempty"`
 
-	Tasks     []Task          `toml:"task,omitempty"`
+	Tasks     []Task          `toml:"task,omitempty,omitzero"`
 	Household *HouseholdGroup `toml:"household,omitempty"`
 }
 
 // Product is one of the joint products of an actor.
 type Product struct {
-	ID          string   `toml:"id,omitempty"`
-	Unit        string   `toml:"unit,omitempty"`
+	ID          string   `toml:"id,omitempty,omitzero"`
+	Unit        string   `toml:"unit,omitempty,omitzero"`
 	Conversion  *float64 `toml:"conversion,omitempty"`
-	Price       float64  `toml:"price,omitempty"`
-	FinalMarket string   `toml:"final_market,omitempty"`
+	Price       float64  `toml:"price,omitempty,omitzero"`
+	FinalMarket string   `toml:"final_market,omitempty,omitzero"`
 }
 
 // Link carries Share of the seller's product to the buyer.
 type Link struct {
-	From    string  `toml:"from,omitempty"`
-	To      string  `toml:"to,omitempty"`
-	Product string  `toml:"product,omitempty"`
-	Share   float64 `toml:"share,omitempty"`
+	From    string  `toml:"from,omitempty,omitzero"`
+	To      string  `toml:"to,omitempty,omitzero"`
+	Product string  `toml:"product,omitempty,omitzero"`
+	Share   float64 `toml:"share,omitempty,omitzero"`
 	// Price defaults to the seller's price of the product.
 	Price *float64 `toml:"price,omitempty"`
 	// Loss is the share of the volume lost in transit.
-	Loss float64 `toml:"loss,omitempty"`
+	Loss float64 `toml:"loss,omitempty,omitzero"`
 	// TransportCost is paid by the buyer per unit shipped.
-	TransportCost float64 `toml:"transport_cost,omitempty"`
+	TransportCost float64 `toml:"transport_cost,omitempty,omitzero"`
 }
 
 // Task is a piece of work with its labour need per unit of main product.
 type Task struct {
-	Name          string  `toml:"name,omitempty"`
-	DaysPerUnit   float64 `toml:"days_per_unit,omitempty"`
-	ChildSuitable float64 `toml:"child_suitable,omitempty"`
-	Hazardous     bool    `toml:"hazardous,omitempty"`
+	Name          string  `toml:"name,omitempty,omitzero"`
+	DaysPerUnit   float64 `toml:"days_per_unit,omitempty,omitzero"`
+	ChildSuitable float64 `toml:"child_suitable,omitempty,omitzero"`
+	Hazardous     bool    `toml:"hazardous,omitempty,omitzero"`
 }
 
 // HouseholdGroup describes the households of a household actor: an average
 // household's composition, its other income and its preferences.
 type HouseholdGroup struct {
-	Adults    float64 `toml:"adults,omitempty"`
-	AdultDays float64 `toml:"adult_days,omitempty"` // days per adult per year for the farm
+	Adults    float64 `toml:"adults,omitempty,omitzero"`
+	AdultDays float64 `toml:"adult_days,omitempty,omitzero"` // days per adult per year for the farm
 
 	// Children per household by band; either the totals or the split by sex.
-	Children5to11  float64 `toml:"children_5_11,omitempty"`
-	Children12to14 float64 `toml:"children_12_14,omitempty"`
-	Children15to17 float64 `toml:"children_15_17,omitempty"`
-	Girls5to11     float64 `toml:"girls_5_11,omitempty"`
-	Girls12to14    float64 `toml:"girls_12_14,omitempty"`
-	Girls15to17    float64 `toml:"girls_15_17,omitempty"`
-	Boys5to11      float64 `toml:"boys_5_11,omitempty"`
-	Boys12to14     float64 `toml:"boys_12_14,omitempty"`
-	Boys15to17     float64 `toml:"boys_15_17,omitempty"`
+	Children5to11  float64 `toml:"children_5_11,omitempty,omitzero"`
+	Children12to14 float64 `toml:"children_12_14,omitempty,omitzero"`
+	Children15to17 float64 `toml:"children_15_17,omitempty,omitzero"`
+	Girls5to11     float64 `toml:"girls_5_11,omitempty,omitzero"`
+	Girls12to14    float64 `toml:"girls_12_14,omitempty,omitzero"`
+	Girls15to17    float64 `toml:"girls_15_17,omitempty,omitzero"`
+	Boys5to11      float64 `toml:"boys_5_11,omitempty,omitzero"`
+	Boys12to14     float64 `toml:"boys_12_14,omitempty,omitzero"`
+	Boys15to17     float64 `toml:"boys_15_17,omitempty,omitzero"`
 
-	OtherIncome float64 `toml:"other_income,omitempty"` // per household per year
-	OffFarmDays float64 `toml:"off_farm_days,omitempty"`
-	OffFarmWage float64 `toml:"off_farm_wage,omitempty"` // default: the actor's adult wage
-	Transfers   float64 `toml:"transfers,omitempty"`     // per household per year
+	OtherIncome float64 `toml:"other_income,omitempty,omitzero"` // per household per year
+	OffFarmDays float64 `toml:"off_farm_days,omitempty,omitzero"`
+	OffFarmWage float64 `toml:"off_farm_wage,omitempty,omitzero"` // default: the actor's adult wage
+	Transfers   float64 `toml:"transfers,omitempty,omitzero"`     // per household per year
 
 	// Alpha and Beta are the Stone-Geary weights of consumption above
 	// subsistence and of each band's non-work time (default 1 and 0.1, 0.2, 0.3).
 	Alpha *float64           `toml:"alpha,omitempty"`
 	Beta  *[NumBands]float64 `toml:"beta,omitempty"`
 	// MaxChildHours is H, a child's hours per week available (default 56).
-	MaxChildHours float64 `toml:"max_child_hours,omitempty"`
+	MaxChildHours float64 `toml:"max_child_hours,omitempty,omitzero"`
 	// SeasonWeeks is W, the weeks of the working season (default 20).
-	SeasonWeeks float64 `toml:"season_weeks,omitempty"`
+	SeasonWeeks float64 `toml:"season_weeks,omitempty,omitzero"`
 	// HazardExposure is the probability that a working child of a household
 	// is exposed to a hazardous task (default: the hazardous share of
 	// child-suitable days).

@@ -1,11 +1,15 @@
 package valuechain
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // base is a valid two-actor chain; the bad chains below edit it.
@@ -228,4 +232,36 @@ func TestCloneIsDeep(t *testing.T) {
 		*c.Links[1].Price != 2 || c.Actors[0].Price != 2 {
 		t.Error("changing the clone changed the original")
 	}
+}
+
+// TestWriteReadTOML: a chain written with the TOML encoder (as calibrate
+// and import do) reads back the same, zeros of optional values included.
+func TestWriteReadTOML(t *testing.T) {
+	text := strings.Replace(base, "adults = 2", "adults = 2\nalpha = 0\nscale_sd = 0\nhazard_exposure = 0", 1)
+	for _, src := range []string{text, mustRead(t, "../examples/cotton-tajikistan.toml"), mustRead(t, "../examples/tobacco-kyrgyzstan.toml")} {
+		c, err := Parse([]byte(src), "in")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := toml.NewEncoder(&buf).Encode(c); err != nil {
+			t.Fatal(err)
+		}
+		d, err := Parse(buf.Bytes(), "out")
+		if err != nil {
+			t.Fatalf("%v\n%s", err, buf.String())
+		}
+		if !reflect.DeepEqual(c, d) {
+			t.Errorf("%s: the chain read back differs:\n%s", c.Name, buf.String())
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

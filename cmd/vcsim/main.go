@@ -81,6 +81,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			compareCommand(),
 			guideCommand(),
 			calibrateCommand(),
+			importCommand(),
+			exportCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

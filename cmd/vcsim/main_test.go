@@ -278,3 +278,40 @@ func TestCalibrateAndSurvey(t *testing.T) {
 		t.Errorf("bad survey: status %d, %q", status, errOut)
 	}
 }
+
+func TestImportExportVCA4D(t *testing.T) {
+	dir := t.TempDir()
+	chain := filepath.Join(dir, "cocoa.toml")
+	study := "../../valuechain/vca4d/testdata/cocoa-ecuador-eco.json"
+	// The issue's order: the study first, then --out.
+	out, errOut, status := vcsim(t, "import", "vca4d", study, "--out", chain)
+	if status != 0 || !strings.Contains(out, "whole chain (USD)") || !strings.Contains(out, "Half-processing industries") {
+		t.Fatalf("import: status %d\n%s\n%s", status, out, errOut)
+	}
+	if _, errOut, status := vcsim(t, "validate", chain); status != 0 {
+		t.Fatalf("the imported chain does not validate: %s", errOut)
+	}
+	text, _ := os.ReadFile(chain)
+	if !strings.HasPrefix(string(text), "# Cocoa, Ecuador (VCA4D study 2019)") || !strings.Contains(string(text), "Amounts in USD") {
+		t.Errorf("the chain file lacks its header comments:\n%.300s", text)
+	}
+	exported := filepath.Join(dir, "study.json")
+	if _, errOut, status := vcsim(t, "export", "vca4d", "--chain", chain, "--out", exported); status != 0 {
+		t.Fatalf("export: status %d, %s", status, errOut)
+	}
+	if _, errOut, status := vcsim(t, "import", "vca4d", "--out", filepath.Join(dir, "again.toml"), exported); status != 0 {
+		t.Errorf("re-import: status %d, %s", status, errOut)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"id": "x", "year": 2020, "currencyRatio": 1, "ecoData": {"actors": [], "flows": []}}`), 0o644)
+	if _, errOut, status := vcsim(t, "import", "vca4d", bad, "--out", chain); status != 2 || !strings.Contains(errOut, "$.ecoData.actors") {
+		t.Errorf("bad study: status %d, %q", status, errOut)
+	}
+	if _, _, status := vcsim(t, "import", "vca4d", study); status != 2 {
+		t.Errorf("import without --out: status %d, want 2", status)
+	}
+	if _, errOut, status := vcsim(t, "export", "vca4d", "--chain", "../../examples/tobacco-kyrgyzstan.toml",
+		"--scenarios", "../../examples/tobacco-kyrgyzstan-scenarios.toml", "--scenario", "Cooperative", "--out", exported); status != 0 {
+		t.Errorf("export of a scenario: status %d, %s", status, errOut)
+	}
+}

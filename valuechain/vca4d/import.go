@@ -487,10 +487,10 @@ func slug(s string) string {
 }
 
 func title(s string) string {
-	if s == "" {
-		return s
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return s
 }
 
 // num formats a number for notes.

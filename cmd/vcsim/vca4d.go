@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/urfave/cli/v2"
+
+	"vcsim/model"
+	"vcsim/scenarios"
+	"vcsim/valuechain/vca4d"
+)
+
+// splitOut takes "--out FILE" (or --out=FILE) from the arguments, wherever
+// it stands, so that "vcsim import vca4d STUDY.json --out chain.toml" works
+// as the flags-first form does.
+func splitOut(ctx *cli.Context) (args []string, out string, err error) {
+	out = ctx.String("out")
+	a := ctx.Args().Slice()
+	for i := 0; i < len(a); i++ {
+		switch {
+		case a[i] == "--out" || a[i] == "-out":
+			if i+1 >= len(a) {
+				return nil, "", usagef("--out needs a file name")
+			}
+			out = a[i+1]
+			i++
+		case strings.HasPrefix(a[i], "--out="):
+			out = strings.TrimPrefix(a[i], "--out=")
+		default:
+			args = append(args, a[i])
+		}
+	}
+	return args, out, nil
+}
+
+func importCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "import",
+		Usage: "import a published value-chain study (vcsim import vca4d STUDY.json --out chain.toml)",
+		Subcommands: []*cli.Command{{
+			Name:      "vca4d",
+			Usage:     "turn a VCA4D economic study (dashboard JSON) into a vcsim chain and reconcile it",
+			UsageText: "vcsim import vca4d STUDY.json --out chain.toml",
+			Flags:     []cli.Flag{&cli.StringFlag{Name: "out", Usage: "chain `FILE` to write"}},
+			Action: func(ctx *cli.Context) error {
+				args, out, err := splitOut(ctx)
+				if err != nil {
+					return err
+				}
+				if len(args) != 1 || out == "" {
+					return usagef("usage: vcsim import vca4d STUDY.json --out chain.toml")
+				}
+				s, err := vca4d.Load(args[0])
+				if err != nil {
+					return badInput(err)
+				}
+				im, err := vca4d.Import(s)
+				if err != nil {
+					return badInput(err)
+				}
+				rec, err := vca4d.Reconcile(s, im)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(ctx.App.Writer, "%s: value added and net operating profit, study against vcsim's baseline\n\n", im.Chain.Name)
+				if err := rec.Write(ctx.App.Writer, im.Chain.Currency); err != nil {
+					return err
+				}
+				var buf bytes.Buffer
+				fmt.Fprintf(&buf, "# %s\n# Imported by vcsim from the VCA4D study %q (%s, %s, %d).\n", im.Chain.Name, s.ID, s.Commodity, s.Country, s.Year)
+				fmt.Fprintf(&buf, "# Amounts in %s (the study's aggregates x its currency ratio %g).\n", im.Chain.Currency, s.CurrencyRatio)
+				fmt.Fprintf(&buf, "# External inputs are derived so that each actor's value added is the study's;\n# the split of value added follows the study's whole-chain split.\n")
+				for _, n := range im.Notes {
+					fmt.Fprintf(&buf, "# Note: %s\n", n)
+				}
+				buf.WriteString("\n")
+				if err := toml.NewEncoder(&buf).Encode(im.Chain); err != nil {
+					return err
+				}
+				if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+					return err
+				}
+				fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", out)
+				return nil
+			},
+		}},
+	}
+}
+
+func exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "export",
+		Usage: "export a chain as a published study layout (vcsim export vca4d --chain F --out study.json)",
+		Subcommands: []*cli.Command{{
+			Name:      "vca4d",
+			Usage:     "write a chain's baseline, or a scenario's final year, in the VCA4D dashboard's JSON layout",
+			UsageText: "vcsim export vca4d --chain FILE [--scenarios FILE --scenario NAME] [--seed N] --out study.json",
+			Flags: []cli.Flag{
+				&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (default: the built-in example)"},
+				&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE`"},
+				&cli.StringFlag{Name: "scenario", Usage: "export this scenario's final year instead of the baseline"},
+				&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
+				&cli.StringFlag{Name: "out", Usage: "study `FILE` to write"},
+			},
+			Action: func(ctx *cli.Context) error {
+				args, out, err := splitOut(ctx)
+				if err != nil {
+					return err
+				}
+				if len(args) != 0 || out == "" {
+					return usagef("usage: vcsim export vca4d --chain FILE --out study.json")
+				}
+				c, err := loadChain(ctx.String("chain"), "")
+				if err != nil {
+					return err
+				}
+				pop := model.NewPopulation(c, ctx.Uint64("seed"))
+				r, err := model.Simulate(c, model.Options{Population: pop})
+				if err != nil {
+					return err
+				}
+				if name := ctx.String("scenario"); name != "" {
+					if ctx.String("scenarios") == "" {
+						return usagef("--scenario needs --scenarios FILE")
+					}
+					f, err := loadScenarios(ctx.String("scenarios"), "", c)
+					if err != nil {
+						return err
+					}
+					var sc *scenarios.Scenario
+					for i := range f.Scenarios {
+						if f.Scenarios[i].Name == name {
+							sc = &f.Scenarios[i]
+						}
+					}
+					if sc == nil {
+						return usagef("no scenario %q in %s", name, ctx.String("scenarios"))
+					}
+					run, err := model.RunPlan(sc.Plan(c, c.Years()), pop)
+					if err != nil {
+						return err
+					}
+					r = run.Results[len(run.Results)-1]
+				}
+				data, err := json.MarshalIndent(vca4d.Export(r), "", "  ")
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(out, append(data, '\n'), 0o644); err != nil {
+					return err
+				}
+				fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", out)
+				return nil
+			},
+		}},
+	}
+}
