@@ -14,6 +14,19 @@ import (
 	"vcsim/valuechain"
 )
 
+// writeChain writes a chain as TOML under comment lines.
+func writeChain(path string, comments []string, c *valuechain.Chain) error {
+	var buf bytes.Buffer
+	for _, l := range comments {
+		fmt.Fprintf(&buf, "# %s\n", l)
+	}
+	buf.WriteString("\n")
+	if err := toml.NewEncoder(&buf).Encode(c); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
 // surveyFlag is the --survey flag of run, compare and calibrate.
 var surveyFlag = &cli.StringFlag{Name: "survey", Usage: "household survey `CSV` that replaces the synthetic households of the groups it covers (docs/survey-format.md)"}
 
@@ -75,20 +88,15 @@ func calibrateCommand() *cli.Command {
 				fmt.Fprintf(tw, "%s\t%s\t%.4f\t%.4f\t%.6f\t%.4f\t%.2f\t\n", f.Group, f.Target, f.Observed, f.Fitted, f.Alpha, f.Prevalence, f.Hours)
 			}
 			tw.Flush()
-			var buf bytes.Buffer
-			fmt.Fprintf(&buf, "# %s, calibrated by vcsim calibrate (seed %d", c.Name, ctx.Uint64("seed"))
+			header := fmt.Sprintf("%s, calibrated by vcsim calibrate (seed %d", c.Name, ctx.Uint64("seed"))
 			if sv != nil {
-				fmt.Fprintf(&buf, ", survey %s", sv.File)
+				header += ", survey " + sv.File
 			}
-			buf.WriteString(").\n")
+			lines := []string{header + ")."}
 			for _, f := range fits {
-				fmt.Fprintf(&buf, "# group %s: alpha %.6f matches observed %s %.4g (model %.4g).\n", f.Group, f.Alpha, f.Target, f.Observed, f.Fitted)
+				lines = append(lines, fmt.Sprintf("group %s: alpha %.6f matches observed %s %.4g (model %.4g).", f.Group, f.Alpha, f.Target, f.Observed, f.Fitted))
 			}
-			buf.WriteString("\n")
-			if err := toml.NewEncoder(&buf).Encode(out); err != nil {
-				return err
-			}
-			if err := os.WriteFile(ctx.String("out"), buf.Bytes(), 0o644); err != nil {
+			if err := writeChain(ctx.String("out"), lines, out); err != nil {
 				return err
 			}
 			fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", ctx.String("out"))

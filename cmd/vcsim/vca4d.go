@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
 
 	"vcsim/model"
@@ -71,18 +69,17 @@ func importCommand() *cli.Command {
 				if err := rec.Write(ctx.App.Writer, im.Chain.Currency); err != nil {
 					return err
 				}
-				var buf bytes.Buffer
-				fmt.Fprintf(&buf, "# %s\n# Imported by vcsim from the VCA4D study %q (%s, %s, %d).\n", im.Chain.Name, s.ID, s.Commodity, s.Country, s.Year)
-				fmt.Fprintf(&buf, "# Amounts in %s (the study's aggregates x its currency ratio %g).\n", im.Chain.Currency, s.CurrencyRatio)
-				fmt.Fprintf(&buf, "# External inputs are derived so that each actor's value added is the study's;\n# the split of value added follows the study's whole-chain split.\n")
+				lines := []string{
+					im.Chain.Name,
+					fmt.Sprintf("Imported by vcsim from the VCA4D study %q (%s, %s, %d).", s.ID, s.Commodity, s.Country, s.Year),
+					fmt.Sprintf("Amounts in %s (the study's aggregates x its currency ratio %g).", im.Chain.Currency, s.CurrencyRatio),
+					"External inputs are derived so that each actor's value added is the study's;",
+					"the split of value added follows the study's whole-chain split.",
+				}
 				for _, n := range im.Notes {
-					fmt.Fprintf(&buf, "# Note: %s\n", n)
+					lines = append(lines, "Note: "+n.String())
 				}
-				buf.WriteString("\n")
-				if err := toml.NewEncoder(&buf).Encode(im.Chain); err != nil {
-					return err
-				}
-				if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+				if err := writeChain(out, lines, im.Chain); err != nil {
 					return err
 				}
 				fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", out)
