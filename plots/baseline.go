@@ -1,0 +1,254 @@
+package plots
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"vcsim/model"
+	"vcsim/plots/lang"
+	"vcsim/valuechain"
+)
+
+// actorName returns the actor's name for an axis.
+func actorName(c *valuechain.Chain, i int) string {
+	a := &c.Actors[i]
+	if a.Name != "" {
+		return short(a.Name, 32)
+	}
+	return a.ID
+}
+
+// ValueAdded is a bar chart of each actor's share of the chain's value
+// added, its amount written at the end of the bar.
+func ValueAdded(r *model.Result, l lang.Lang) (*plot.Plot, error) {
+	c := r.Chain
+	p := newPlot(l.T("va.title"))
+	p.X.Label.Text = l.T("va.axis")
+	n := len(r.Accounts)
+	vals := make(plotter.Values, n)
+	names := make([]string, n)
+	labels := make([]string, n)
+	xys := make(plotter.XYs, n)
+	for k := range r.Accounts {
+		i := n - 1 - k // first actor on top
+		a := &r.Accounts[k]
+		vals[i] = 100 * a.VAShare
+		names[i] = actorName(c, k)
+		labels[i] = " " + l.Thousands(a.ValueAdded) + " " + c.Currency
+		xys[i] = plotter.XY{X: vals[i], Y: float64(i)}
+	}
+	bars, err := plotter.NewBarChart(vals, vg.Points(24))
+	if err != nil {
+		return nil, err
+	}
+	bars.Horizontal = true
+	bars.Color = colour(0)
+	bars.LineStyle.Width = 0
+	p.Add(bars)
+	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	if err != nil {
+		return nil, err
+	}
+	for i := range lab.TextStyle {
+		lab.TextStyle[i].Font.Size = 8
+		lab.TextStyle[i].YAlign = -0.5
+	}
+	p.Add(lab)
+	p.NominalY(names...)
+	p.X.Tick.Marker = ticker{l: l}
+	p.X.Min = 0
+	p.X.Max = maxOf(vals) * 1.45 // room for the amounts
+	return p, nil
+}
+
+func maxOf(v plotter.Values) float64 {
+	m := 0.0
+	for _, x := range v {
+		m = max(m, x)
+	}
+	return m
+}
+
+// PriceBuildUp is a waterfall of the final price along the main channel:
+// the farm-gate price, then each stage's transport and margin stacked on
+// what came before, per unit of the final product.
+func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
+	c := r.Chain
+	st := r.Margins
+	if len(st) == 0 {
+		return nil, errNoData("price build-up")
+	}
+	p := newPlot(l.T("price.title"))
+	last := st[len(st)-1]
+	p.Y.Label.Text = l.T("price.axis", c.Currency, last.Unit)
+	n := len(st)
+	base, trans, margin := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	names := make([]string, n)
+	cum := 0.0
+	for i, s := range st {
+		_, ai := c.Actor(s.Actor)
+		names[i] = short(actorName(c, ai), 18)
+		base[i] = cum
+		trans[i] = s.Transport
+		margin[i] = s.Margin
+		cum += s.Transport + s.Margin
+	}
+	w := vg.Points(26)
+	b, err := plotter.NewBarChart(base, w)
+	if err != nil {
+		return nil, err
+	}
+	b.Color = color.NRGBA{}
+	b.LineStyle.Width = 0
+	t, err := plotter.NewBarChart(trans, w)
+	if err != nil {
+		return nil, err
+	}
+	t.Color = colour(1)
+	t.LineStyle.Width = 0
+	t.StackOn(b)
+	m, err := plotter.NewBarChart(margin, w)
+	if err != nil {
+		return nil, err
+	}
+	m.Color = colour(0)
+	m.LineStyle.Width = 0
+	m.StackOn(t)
+	p.Add(b, t, m)
+	p.Legend.Left = true
+	p.Legend.Add(l.T("price.margin"), m)
+	p.Legend.Add(l.T("price.transport"), t)
+	xys := make(plotter.XYs, n)
+	labels := make([]string, n)
+	for i, s := range st {
+		xys[i] = plotter.XY{X: float64(i), Y: base[i] + trans[i] + margin[i]}
+		labels[i] = l.Number(s.Margin, 2) + " (" + l.Percent(s.Share) + ")"
+	}
+	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	if err != nil {
+		return nil, err
+	}
+	for i := range lab.TextStyle {
+		lab.TextStyle[i].Font.Size = 8
+		lab.TextStyle[i].XAlign = -0.5
+	}
+	lab.Offset = vg.Point{Y: vg.Points(2)}
+	p.Add(lab)
+	p.NominalX(names...)
+	p.Y.Tick.Marker = ticker{l: l}
+	p.Y.Min = 0
+	p.Y.Max = cum * 1.12
+	return p, nil
+}
+
+// Employment is a stacked bar chart of each actor's full-time equivalents:
+// family adults, hired adults and children.
+func Employment(r *model.Result, l lang.Lang) (*plot.Plot, error) {
+	c := r.Chain
+	p := newPlot(l.T("labour.title"))
+	p.X.Label.Text = l.T("labour.axis")
+	n := len(r.Labour)
+	fte := c.FTE()
+	fam, hired, child := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	names := make([]string, n)
+	for k, lab := range r.Labour {
+		i := n - 1 - k
+		fam[i] = lab.FamilyDays / fte
+		hired[i] = lab.HiredDays / fte
+		child[i] = lab.ChildDays / fte
+		names[i] = actorName(c, k)
+	}
+	var prev *plotter.BarChart
+	for j, s := range []struct {
+		key string
+		v   plotter.Values
+	}{{"labour.family", fam}, {"labour.hired", hired}, {"labour.child", child}} {
+		b, err := plotter.NewBarChart(s.v, vg.Points(24))
+		if err != nil {
+			return nil, err
+		}
+		b.Horizontal = true
+		b.Color = colour([]int{0, 4, 3}[j])
+		b.LineStyle.Width = 0
+		if prev != nil {
+			b.StackOn(prev)
+		}
+		prev = b
+		p.Add(b)
+		p.Legend.Add(l.T(s.key), b)
+	}
+	p.Legend.Top = false // the bars start at the top left
+	p.NominalY(names...)
+	p.X.Tick.Marker = ticker{l: l}
+	p.X.Min = 0
+	return p, nil
+}
+
+// ChildLabour is a stacked bar chart of the children in child labour of
+// the household groups, by age band (and sex where given): hazardous child
+// labour and the rest.
+func ChildLabour(r *model.Result, l lang.Lang) (*plot.Plot, error) {
+	if len(r.Groups) == 0 {
+		return nil, errNoData("child labour")
+	}
+	p := newPlot(l.T("child.title"))
+	p.Y.Label.Text = l.T("child.axis")
+	bySex := false
+	for _, g := range r.Groups {
+		bySex = bySex || g.BySex
+	}
+	var names []string
+	var other, haz plotter.Values
+	for b, ch := range r.ChildLabour {
+		band := l.T("child.band", valuechain.BandNames[b])
+		if !bySex {
+			names = append(names, band)
+			other = append(other, ch.ChildLabour-ch.Hazardous)
+			haz = append(haz, ch.Hazardous)
+			continue
+		}
+		for _, s := range []struct {
+			key string
+			x   model.Sex
+		}{{"child.girls", ch.Girls}, {"child.boys", ch.Boys}} {
+			names = append(names, band+"\n"+l.T(s.key))
+			other = append(other, s.x.ChildLabour-s.x.Hazardous)
+			haz = append(haz, s.x.Hazardous)
+		}
+	}
+	w := vg.Points(22)
+	h, err := plotter.NewBarChart(haz, w)
+	if err != nil {
+		return nil, err
+	}
+	h.Color = colour(3)
+	h.LineStyle.Width = 0
+	o, err := plotter.NewBarChart(other, w)
+	if err != nil {
+		return nil, err
+	}
+	o.Color = colour(1)
+	o.LineStyle.Width = 0
+	o.StackOn(h)
+	p.Add(h, o)
+	p.Legend.Add(l.T("child.hazardous"), h)
+	p.Legend.Add(l.T("child.cl"), o)
+	p.NominalX(names...)
+	p.Y.Tick.Marker = ticker{l: l}
+	p.Y.Min = 0
+	top := 0.0
+	for i := range haz {
+		top = max(top, haz[i]+other[i])
+	}
+	p.Y.Max = top * 1.25 // room for the legend
+	return p, nil
+}
+
+type noDataError string
+
+func (e noDataError) Error() string { return "no data for the " + string(e) + " chart" }
+
+func errNoData(chart string) error { return noDataError(chart) }

@@ -1,0 +1,190 @@
+// Package plots draws vcsim's charts with gonum/plot: the chain map, value
+// added and the price build-up, employment and child labour, and the
+// comparison of scenarios. Each chart is a function from results to a
+// *plot.Plot; Save writes it as PNG, SVG or PDF by the file's extension,
+// with a source line under it. Labels come from the message catalogue
+// (package lang) in English or Russian.
+package plots
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"vcsim/plots/lang"
+)
+
+// Palette is the Okabe-Ito colour-blind-safe palette.
+var Palette = []color.Color{
+	color.NRGBA{0, 114, 178, 255},   // blue
+	color.NRGBA{230, 159, 0, 255},   // orange
+	color.NRGBA{0, 158, 115, 255},   // bluish green
+	color.NRGBA{213, 94, 0, 255},    // vermillion
+	color.NRGBA{86, 180, 233, 255},  // sky blue
+	color.NRGBA{204, 121, 167, 255}, // reddish purple
+	color.NRGBA{240, 228, 66, 255},  // yellow
+	color.NRGBA{0, 0, 0, 255},       // black
+}
+
+// colour returns the i-th colour of the palette, cycling.
+func colour(i int) color.Color { return Palette[i%len(Palette)] }
+
+// Sans is the sans-serif face of every chart; Liberation Sans ships inside
+// gonum/plot and has Cyrillic.
+var Sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+func init() {
+	plot.DefaultFont = Sans
+	plotter.DefaultFont = Sans
+}
+
+// Size of charts: 16 x 10 cm, for slides and A4 pages.
+const (
+	Width  = 16 * vg.Centimeter
+	Height = 10 * vg.Centimeter
+	// DPI of PNG charts: sharp on slides and in print.
+	DPI = 200
+)
+
+// newPlot returns a plot with vcsim's style and a title.
+func newPlot(title string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = 13
+	p.Title.Padding = vg.Points(6)
+	p.X.Label.TextStyle.Font.Size = 10
+	p.Y.Label.TextStyle.Font.Size = 10
+	p.X.Tick.Label.Font.Size = 9
+	p.Y.Tick.Label.Font.Size = 9
+	p.Legend.TextStyle.Font.Size = 9
+	p.Legend.Top = true
+	return p
+}
+
+// ticker labels ticks with the language's thousands separator (and as
+// percentages when pct).
+type ticker struct {
+	l   lang.Lang
+	pct bool
+}
+
+// Ticks returns gonum's default ticks with vcsim's labels.
+func (t ticker) Ticks(min, max float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(min, max)
+	dec := 0
+	for _, tk := range ts {
+		if tk.Label == "" {
+			continue
+		}
+		if _, f, ok := strings.Cut(tk.Label, "."); ok && len(f) > dec {
+			dec = len(f)
+		}
+		if strings.ContainsAny(tk.Label, "e") {
+			dec = 2
+		}
+	}
+	for i := range ts {
+		if ts[i].Label == "" {
+			continue
+		}
+		v := ts[i].Value
+		if t.pct {
+			ts[i].Label = t.l.Number(100*v, max0(dec-2))
+		} else {
+			ts[i].Label = t.l.Number(v, dec)
+		}
+	}
+	return ts
+}
+
+func max0(x int) int { return max(x, 0) }
+
+// Save draws the plot with a source line under it and writes it to path:
+// PNG at DPI, SVG or PDF by the extension.
+func Save(p *plot.Plot, source, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := Write(f, p, source, strings.TrimPrefix(filepath.Ext(path), ".")); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// Write draws the plot with its source line as format "png", "svg" or "pdf".
+func Write(w io.Writer, p *plot.Plot, source, format string) (err error) {
+	var c interface {
+		vg.CanvasSizer
+		io.WriterTo
+	}
+	switch strings.ToLower(format) {
+	case "png":
+		img := vgimg.NewWith(vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI))
+		c = vgimg.PngCanvas{Canvas: img}
+	case "svg":
+		c = vgsvg.NewWith(vgsvg.UseWH(Width, Height), vgsvg.EmbedFonts(false))
+	case "pdf":
+		defer func() {
+			// The PDF backend panics when it cannot write its font files.
+			if r := recover(); r != nil {
+				err = fmt.Errorf("cannot write the PDF: %v", r)
+			}
+		}()
+		pdf := vgpdf.New(Width, Height)
+		pdf.EmbedFonts(true)
+		c = pdf
+	default:
+		return fmt.Errorf("unknown chart format %q: use png, svg or pdf", format)
+	}
+	dc := draw.New(c)
+	drawWithSource(dc, p, source)
+	_, err = c.WriteTo(w)
+	return err
+}
+
+// drawWithSource draws the plot above a small source line.
+func drawWithSource(dc draw.Canvas, p *plot.Plot, source string) {
+	sty := draw.TextStyle{Color: color.Gray{Y: 90}, Font: font.From(Sans, 7), Handler: plot.DefaultTextHandler}
+	strip := sty.Height(source) + vg.Points(4)
+	p.Draw(draw.Crop(dc, 0, 0, strip, 0))
+	sty.XAlign = draw.XRight
+	dc.FillText(sty, vg.Point{X: dc.Max.X - vg.Points(4), Y: dc.Min.Y + vg.Points(3)}, source)
+}
+
+// SourceLine is the small print under a chart.
+func SourceLine(l lang.Lang, chain, scenarios string, seed uint64) string {
+	if scenarios == "" {
+		return l.T("source", chain, seed)
+	}
+	return l.T("source.scen", chain, scenarios, seed)
+}
+
+// short shortens a label for an axis.
+func short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// round2 rounds for labels.
+func round2(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
