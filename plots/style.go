@@ -82,36 +82,34 @@ type ticker struct {
 	pct bool
 }
 
-// Ticks returns gonum's default ticks with vcsim's labels.
+// Ticks returns gonum's default ticks with vcsim's labels, with as few
+// decimals as the major ticks need.
 func (t ticker) Ticks(min, max float64) []plot.Tick {
 	ts := plot.DefaultTicks{}.Ticks(min, max)
+	scale := 1.0
+	if t.pct {
+		scale = 100
+	}
 	dec := 0
-	for _, tk := range ts {
-		if tk.Label == "" {
-			continue
+	for ; dec < 4; dec++ {
+		ok := true
+		for _, tk := range ts {
+			v := tk.Value * scale * math.Pow(10, float64(dec))
+			if tk.Label != "" && math.Abs(v-math.Round(v)) > 1e-6*math.Max(1, math.Abs(v)) {
+				ok = false
+			}
 		}
-		if _, f, ok := strings.Cut(tk.Label, "."); ok && len(f) > dec {
-			dec = len(f)
-		}
-		if strings.ContainsAny(tk.Label, "e") {
-			dec = 2
+		if ok {
+			break
 		}
 	}
 	for i := range ts {
-		if ts[i].Label == "" {
-			continue
-		}
-		v := ts[i].Value
-		if t.pct {
-			ts[i].Label = t.l.Number(100*v, max0(dec-2))
-		} else {
-			ts[i].Label = t.l.Number(v, dec)
+		if ts[i].Label != "" {
+			ts[i].Label = t.l.Number(ts[i].Value*scale, dec)
 		}
 	}
 	return ts
 }
-
-func max0(x int) int { return max(x, 0) }
 
 // Save draws the plot with a source line under it and writes it to path:
 // PNG at DPI, SVG or PDF by the extension.
@@ -173,6 +171,30 @@ func SourceLine(l lang.Lang, chain, scenarios string, seed uint64) string {
 		return l.T("source", chain, seed)
 	}
 	return l.T("source.scen", chain, scenarios, seed)
+}
+
+// wrap breaks a label into lines of about n characters, at most three.
+func wrap(s string, n int) string {
+	words := strings.Fields(s)
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		if cur != "" && len([]rune(cur+" "+w)) > n {
+			lines = append(lines, cur)
+			cur = w
+			continue
+		}
+		if cur != "" {
+			cur += " "
+		}
+		cur += w
+	}
+	lines = append(lines, cur)
+	if len(lines) > 3 {
+		lines = lines[:3]
+		lines[2] = short(lines[2], n-1) + "…"
+	}
+	return strings.Join(lines, "\n")
 }
 
 // short shortens a label for an axis.

@@ -34,6 +34,7 @@ var messages = map[string][2]string{
 	"scen.hazardous":  {"in hazardous child labour", "в опасном детском труде"},
 	"scen.meanincome": {"mean household income (%s)", "средний доход домохозяйства (%s)"},
 	"scen.poor":       {"households below the poverty line (%)", "домохозяйства за чертой бедности (%)"},
+	"scen.poorlabel":  {"on each bar: share of households below the poverty line", "над столбцами: доля домохозяйств за чертой бедности"},
 	"paths.title":     {"Children in child labour, year by year", "Дети в детском труде по годам"},
 	"paths.year":      {"year", "год"},
 	"dist.title":      {"Household income relative to the poverty line, final year", "Доход домохозяйств относительно черты бедности, последний год"},
