@@ -83,6 +83,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			calibrateCommand(),
 			importCommand(),
 			exportCommand(),
+			plotCommand(),
+			mapCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"vcsim/examples"
+	"vcsim/model"
+	"vcsim/plots"
+	"vcsim/plots/lang"
+	"vcsim/scenarios"
+	"vcsim/valuechain"
+)
+
+// analysis is what plot and report draw on: the baseline and, with
+// scenarios, their comparison.
+type analysis struct {
+	chain     *valuechain.Chain
+	base      *model.Result
+	cmp       *scenarios.Comparison
+	file      *scenarios.File
+	scenFile  string
+	chainFile string
+	seed      uint64
+	lang      lang.Lang
+}
+
+var chartFlags = []cli.Flag{
+	&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (default: a built-in example with its scenarios)"},
+	&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
+	&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE` to compare"},
+	&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
+	&cli.StringFlag{Name: "lang", Usage: "language of labels: en or ru", Value: "en"},
+	surveyFlag,
+}
+
+// loadAnalysis runs the baseline and, when there are scenarios, compares them.
+func loadAnalysis(ctx *cli.Context) (*analysis, error) {
+	l, err := lang.Parse(ctx.String("lang"))
+	if err != nil {
+		return nil, badInput(err)
+	}
+	a := &analysis{seed: ctx.Uint64("seed"), lang: l, chainFile: ctx.String("chain"), scenFile: ctx.String("scenarios")}
+	if a.chain, err = loadChain(a.chainFile, ctx.String("example")); err != nil {
+		return nil, err
+	}
+	if a.chainFile == "" {
+		a.chainFile = "example " + ctx.String("example")
+		if a.scenFile == "" {
+			a.scenFile = "-" // the example's own scenarios
+		}
+	}
+	sv, err := loadSurvey(ctx, a.chain)
+	if err != nil {
+		return nil, err
+	}
+	pop := population(a.chain, sv, a.seed)
+	if a.base, err = model.Simulate(a.chain, model.Options{Population: pop}); err != nil {
+		return nil, err
+	}
+	if a.scenFile == "" {
+		return a, nil
+	}
+	path := a.scenFile
+	if path == "-" {
+		path = ""
+		a.scenFile = ctx.String("example") + examples.ScenarioSuffix + ".toml"
+	}
+	if a.file, err = loadScenarios(path, ctx.String("example"), a.chain); err != nil {
+		return nil, err
+	}
+	a.cmp, err = scenarios.Compare(a.chain, a.file, 0, pop, nil)
+	return a, err
+}
+
+// charts returns every chart that applies.
+func (a *analysis) charts() ([]plots.Chart, error) {
+	cs, err := plots.BaselineCharts(a.base, a.lang)
+	if err != nil || a.cmp == nil {
+		return cs, err
+	}
+	more, err := plots.ScenarioCharts(a.cmp, a.lang, a.chain.Currency)
+	return append(cs, more...), err
+}
+
+// source is the small print under each chart.
+func (a *analysis) source() string {
+	if a.cmp == nil {
+		return plots.SourceLine(a.lang, a.chain.Name, "", a.seed)
+	}
+	return plots.SourceLine(a.lang, a.chain.Name, filepath.Base(a.scenFile), a.seed)
+}
+
+func plotCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "plot",
+		Usage:     "draw every chart that applies to a chain (and its scenarios) as PNG, SVG or PDF files",
+		UsageText: "vcsim plot [--chain FILE] [--scenarios FILE] --out DIR [--format png|svg|pdf] [--lang en|ru]",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "out", Usage: "directory for the charts", Required: true},
+			&cli.StringFlag{Name: "format", Usage: "png, svg or pdf", Value: "png"},
+		}, chartFlags...),
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 0 {
+				return usagef("plot takes no arguments, got %q (flags first)", ctx.Args().First())
+			}
+			format := ctx.String("format")
+			if format != "png" && format != "svg" && format != "pdf" {
+				return usagef("--format must be png, svg or pdf, got %q", format)
+			}
+			a, err := loadAnalysis(ctx)
+			if err != nil {
+				return err
+			}
+			cs, err := a.charts()
+			if err != nil {
+				return err
+			}
+			dir := ctx.String("out")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			for _, c := range cs {
+				path := filepath.Join(dir, c.Name+"."+format)
+				if err := plots.Save(c.Plot, a.source(), path); err != nil {
+					return err
+				}
+				fmt.Fprintf(ctx.App.Writer, "wrote %s\n", path)
+			}
+			return nil
+		},
+	}
+}
+
+func mapCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "map",
+		Usage:     "draw the chain map (--format dot prints it for Graphviz)",
+		UsageText: "vcsim map [--chain FILE] [--format dot|png|svg|pdf] [--out FILE] [--lang en|ru]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "chain", Usage: "chain `FILE`"},
+			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
+			&cli.StringFlag{Name: "format", Usage: "dot, png, svg or pdf", Value: "dot"},
+			&cli.StringFlag{Name: "out", Usage: "file to write (dot: default standard output)"},
+			&cli.StringFlag{Name: "lang", Usage: "en or ru", Value: "en"},
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "seed of the household population"},
+		},
+		Action: func(ctx *cli.Context) error {
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
+				return badInput(err)
+			}
+			c, err := loadChain(ctx.String("chain"), ctx.String("example"))
+			if err != nil {
+				return err
+			}
+			r, err := model.Simulate(c, model.Options{Seed: ctx.Uint64("seed")})
+			if err != nil {
+				return err
+			}
+			out, format := ctx.String("out"), ctx.String("format")
+			switch format {
+			case "dot":
+				dot := plots.Dot(r, l)
+				if out == "" {
+					_, err := fmt.Fprint(ctx.App.Writer, dot)
+					return err
+				}
+				return os.WriteFile(out, []byte(dot), 0o644)
+			case "png", "svg", "pdf":
+				if out == "" {
+					return usagef("--format %s needs --out FILE", format)
+				}
+				p, err := plots.ChainMap(r, l)
+				if err != nil {
+					return err
+				}
+				return plots.Save(p, plots.SourceLine(l, c.Name, "", ctx.Uint64("seed")), out)
+			}
+			return usagef("--format must be dot, png, svg or pdf, got %q", format)
+		},
+	}
+}
