@@ -42,7 +42,7 @@ var messages = map[string][2]string{
 	"dist.line":       {"poverty line", "черта бедности"},
 	"ce.title":        {"Cost-effectiveness of the scenarios", "Экономическая эффективность сценариев"},
 	"ce.x":            {"PV of income gained per household (%s)", "ПС прироста дохода на домохозяйство (%s)"},
-	"ce.y":            {"cost per child-year of child labour avoided (%s)", "затраты на ребёнко-год предотвращённого детского труда (%s)"},
+	"ce.y":            {"cost per child-year avoided (%s)", "затраты на ребёнко-год (%s)"},
 	"baseline":        {"baseline", "базовый сценарий"},
 	"source":          {"Source: vcsim, %s; seed %d", "Источник: vcsim, %s; зерно %d"},
 	"source.scen":     {"Source: vcsim, %s; scenarios %s; seed %d", "Источник: vcsim, %s; сценарии %s; зерно %d"},
