@@ -14,7 +14,7 @@ var ipecKyrgyz2011 = Evidence{
 	Year:   2011,
 	Finding: "a school-based service package (non-formal education, school reintegration, school supplies, " +
 		"a monthly food basket, family counselling) withdrew 28 of 45 identified working children in one pilot " +
-		"and 25 of 40 in another within four months, and prevented 73 and 100 children at risk from starting work",
+		"and 25 of 40 in another within four months, and prevented 73 and 100 children at risk from starting work", FindingRU: "школьный пакет услуг (неформальное образование, возвращение в школу, школьные принадлежности, ежемесячный продуктовый набор, консультирование семей) за четыре месяца вывел из труда 28 из 45 выявленных работающих детей в одном пилоте и 25 из 40 в другом и предотвратил начало работы 73 и 100 детей группы риска",
 }
 
 // Catalogue is the list of intervention types, in the order of MODEL.md 8,
@@ -31,8 +31,9 @@ var Catalogue = []Intervention{
 			{Key: "cost_change", Default: 0.05, Low: 0, High: 0.15, Unit: Relative, Doc: "change in external inputs per unit of output"},
 		},
 		Evidence: []Evidence{{Source: "Waddington, Snilstveit, Hombrados et al., Campbell Systematic Reviews 10(6)", Year: 2014,
-			Finding: "farmer field schools raised yields by about 13% and net incomes by about 19% on average, with wide variation"}},
-		CostItems: []string{"facilitators and master trainers", "demonstration plots and inputs", "farmers' time"},
+			Finding: "farmer field schools raised yields by about 13% and net incomes by about 19% on average, with wide variation", FindingRU: "полевые школы фермеров повысили урожайность в среднем примерно на 13 %, а чистый доход — примерно на 19 %, с большим разбросом"}},
+		CostItems:   []string{"facilitators and master trainers", "demonstration plots and inputs", "farmers' time"},
+		CostItemsRU: []string{"фасилитаторы и тренеры", "демонстрационные участки и ресурсы", "время фермеров"},
 	},
 	{
 		ID: "mechanisation", Name: "Mechanisation and labour-saving technology",
@@ -45,10 +46,11 @@ var Catalogue = []Intervention{
 			{Key: "hazard_change", Default: -0.3, Low: -0.6, High: 0, Unit: Relative, Doc: "change in adopters' hazard exposure"},
 		},
 		Evidence: []Evidence{
-			{Source: "Basu and Van, American Economic Review 88(3)", Year: 1998, Finding: "child labour falls when the demand for the work children do falls and adult earnings are above subsistence"},
-			{Source: "Tobacco Reporter (Kyrgyz Ministry of Agriculture)", Year: 2014, Finding: "the ministry sought investors for mechanised tobacco harvesting because manual harvesting is hard and harmful; effect sizes here are assumptions"},
+			{Source: "Basu and Van, American Economic Review 88(3)", Year: 1998, Finding: "child labour falls when the demand for the work children do falls and adult earnings are above subsistence", FindingRU: "детский труд сокращается, когда падает спрос на работу, которую выполняют дети, а доходы взрослых выше прожиточного минимума"},
+			{Source: "Tobacco Reporter (Kyrgyz Ministry of Agriculture)", Year: 2014, Finding: "the ministry sought investors for mechanised tobacco harvesting because manual harvesting is hard and harmful; effect sizes here are assumptions", FindingRU: "министерство искало инвесторов для механизированной уборки табака, поскольку ручная уборка тяжела и вредна; величины эффекта здесь — допущения"},
 		},
-		CostItems: []string{"equipment (capital cost)", "maintenance and fuel", "operator training"},
+		CostItems:   []string{"equipment (capital cost)", "maintenance and fuel", "operator training"},
+		CostItemsRU: []string{"оборудование (капитальные затраты)", "обслуживание и топливо", "обучение операторов"},
 	},
 	{
 		ID: "cooperative", Name: "Cooperatives and collective marketing",
@@ -61,8 +63,9 @@ var Catalogue = []Intervention{
 			{Key: "fee", Default: 0.02, Low: 0, High: 0.05, Unit: Share, Doc: "cooperative fee, share of members' revenue"},
 		},
 		Evidence: []Evidence{{Source: "Fischer and Qaim, World Development 40(6)", Year: 2012,
-			Finding: "banana farmers in Kenya marketing through groups obtained higher prices and incomes than non-members"}},
-		CostItems: []string{"organisation and registration", "management training", "storage and weighing equipment"},
+			Finding: "banana farmers in Kenya marketing through groups obtained higher prices and incomes than non-members", FindingRU: "производители бананов в Кении, продававшие через группы, получали более высокие цены и доходы, чем не члены групп"}},
+		CostItems:   []string{"organisation and registration", "management training", "storage and weighing equipment"},
+		CostItemsRU: []string{"организация и регистрация", "обучение управлению", "склады и весовое оборудование"},
 	},
 	{
 		ID: "finance", Name: "Finance (credit, savings groups)",
@@ -75,10 +78,11 @@ var Catalogue = []Intervention{
 			{Key: "output_change", Default: 0.03, Low: 0, High: 0.1, Unit: Relative, Doc: "change in output from more working capital"},
 		},
 		Evidence: []Evidence{
-			{Source: "Banerjee, Duflo, Glennerster and Kinnan, AEJ: Applied 7(1)", Year: 2015, Finding: "microcredit expanded some existing businesses but had no significant effect on average consumption"},
-			{Source: "Hazarika and Sarangi, World Development 36(5)", Year: 2008, Finding: "household access to microcredit in rural Malawi was associated with more child work"},
+			{Source: "Banerjee, Duflo, Glennerster and Kinnan, AEJ: Applied 7(1)", Year: 2015, Finding: "microcredit expanded some existing businesses but had no significant effect on average consumption", FindingRU: "микрокредит расширил часть существующих предприятий, но не дал значимого эффекта на среднее потребление"},
+			{Source: "Hazarika and Sarangi, World Development 36(5)", Year: 2008, Finding: "household access to microcredit in rural Malawi was associated with more child work", FindingRU: "доступ домохозяйств к микрокредиту в сельском Малави был связан с большим объёмом детского труда"},
 		},
-		CostItems: []string{"group formation and training", "loan guarantee or subsidy", "follow-up"},
+		CostItems:   []string{"group formation and training", "loan guarantee or subsidy", "follow-up"},
+		CostItemsRU: []string{"создание групп и обучение", "гарантия или субсидия по кредиту", "сопровождение"},
 	},
 	{
 		ID: "premium", Name: "Child-labour-free premium (sourcing, certification)",
@@ -90,8 +94,9 @@ var Catalogue = []Intervention{
 			{Key: "premium", Default: 0.10, Low: 0.05, High: 0.20, Unit: Share, Doc: "premium as a share of the household's farm revenue, paid if no child is in child labour"},
 		},
 		Evidence: []Evidence{{Source: "NORC at the University of Chicago, cocoa report for the US Department of Labor", Year: 2020,
-			Finding: "child labour in cocoa growing in Côte d'Ivoire and Ghana rose from 31% to 45% of children in agricultural households between 2008-09 and 2018-19 as production grew; sourcing commitments alone did not reverse it"}},
-		CostItems: []string{"premium paid", "verification and monitoring", "certification fees"},
+			Finding: "child labour in cocoa growing in Côte d'Ivoire and Ghana rose from 31% to 45% of children in agricultural households between 2008-09 and 2018-19 as production grew; sourcing commitments alone did not reverse it", FindingRU: "доля детского труда в выращивании какао в Кот-д’Ивуаре и Гане выросла с 31 % до 45 % детей сельскохозяйственных домохозяйств между 2008–09 и 2018–19 годами вместе с ростом производства; одни обязательства по закупкам этого не изменили"}},
+		CostItems:   []string{"premium paid", "verification and monitoring", "certification fees"},
+		CostItemsRU: []string{"выплаченная надбавка", "проверка и мониторинг", "плата за сертификацию"},
 	},
 	{
 		ID: "cash_transfer", Name: "Unconditional cash transfer",
@@ -103,10 +108,11 @@ var Catalogue = []Intervention{
 			{Key: "amount", Default: 0.25, Low: 0.1, High: 0.5, Unit: PovertyLines, Doc: "transfer per household a year"},
 		},
 		Evidence: []Evidence{
-			{Source: "Edmonds and Schady, AEJ: Economic Policy 4(4)", Year: 2012, Finding: "Ecuador's Bono de Desarrollo Humano, about USD 15 a month, sharply reduced paid work of children at the margin of working"},
-			{Source: "de Hoop and Rosati, World Bank Research Observer 29(2)", Year: 2014, Finding: "most evaluated cash transfer programmes reduced child labour, though some raised it where transfers financed household enterprises"},
+			{Source: "Edmonds and Schady, AEJ: Economic Policy 4(4)", Year: 2012, Finding: "Ecuador's Bono de Desarrollo Humano, about USD 15 a month, sharply reduced paid work of children at the margin of working", FindingRU: "программа Bono de Desarrollo Humano в Эквадоре (около 15 долл. США в месяц) резко сократила оплачиваемую работу детей на грани занятости"},
+			{Source: "de Hoop and Rosati, World Bank Research Observer 29(2)", Year: 2014, Finding: "most evaluated cash transfer programmes reduced child labour, though some raised it where transfers financed household enterprises", FindingRU: "большинство оценённых программ денежных трансфертов сократили детский труд, хотя некоторые увеличили его там, где трансферты финансировали семейные предприятия"},
 		},
-		CostItems: []string{"transfers paid", "targeting and registration", "payment delivery"},
+		CostItems:   []string{"transfers paid", "targeting and registration", "payment delivery"},
+		CostItemsRU: []string{"выплаченные трансферты", "отбор и регистрация", "доставка выплат"},
 	},
 	{
 		ID: "cct", Name: "Conditional transfer (school-linked food basket)",
@@ -120,9 +126,10 @@ var Catalogue = []Intervention{
 		},
 		Evidence: []Evidence{
 			ipecKyrgyz2011,
-			{Source: "Skoufias and Parker, Economía 2(1) (PROGRESA, Mexico)", Year: 2001, Finding: "school-conditional grants reduced the work of boys and girls of 12-17 while raising school attendance"},
+			{Source: "Skoufias and Parker, Economía 2(1) (PROGRESA, Mexico)", Year: 2001, Finding: "school-conditional grants reduced the work of boys and girls of 12-17 while raising school attendance", FindingRU: "пособия при условии посещения школы сократили работу мальчиков и девочек 12–17 лет и повысили посещаемость школ"},
 		},
-		CostItems: []string{"transfers or food baskets", "school attendance verification", "family counselling"},
+		CostItems:   []string{"transfers or food baskets", "school attendance verification", "family counselling"},
+		CostItemsRU: []string{"трансферты или продуктовые наборы", "проверка посещения школы", "консультирование семей"},
 	},
 	{
 		ID: "adult_employment", Name: "Decent work for adults (jobs, wage floor, public works)",
@@ -135,8 +142,9 @@ var Catalogue = []Intervention{
 			{Key: "wage_change", Default: 0, Low: 0, High: 0.2, Unit: Relative, Doc: "change in the adult wage the targets pay and earn"},
 		},
 		Evidence: []Evidence{{Source: "Shah and Steinberg, Journal of Human Resources 56(2) (NREGS, India)", Year: 2021,
-			Finding: "the public works programme raised work and lowered schooling of adolescents, who replaced adults in home production"}},
-		CostItems: []string{"wages of public works", "job placement services", "labour inspection"},
+			Finding: "the public works programme raised work and lowered schooling of adolescents, who replaced adults in home production", FindingRU: "программа общественных работ увеличила занятость и сократила обучение подростков, которые заменили взрослых в домашнем хозяйстве"}},
+		CostItems:   []string{"wages of public works", "job placement services", "labour inspection"},
+		CostItemsRU: []string{"оплата общественных работ", "услуги по трудоустройству", "трудовая инспекция"},
 	},
 	{
 		ID: "osh", Name: "Occupational safety and health",
@@ -148,8 +156,9 @@ var Catalogue = []Intervention{
 			{Key: "hazard_change", Default: -0.5, Low: -0.8, High: -0.2, Unit: Relative, Doc: "change in adopters' hazard exposure"},
 		},
 		Evidence: []Evidence{{Source: "ILO, Safety and health in agriculture, code of practice", Year: 2011,
-			Finding: "protective measures and the removal of children from spraying and heavy loads are the core of making farm work safe; effect sizes here are assumptions"}},
-		CostItems: []string{"protective equipment", "WIND trainers", "safe storage"},
+			Finding: "protective measures and the removal of children from spraying and heavy loads are the core of making farm work safe; effect sizes here are assumptions", FindingRU: "защитные меры и отстранение детей от опрыскивания и переноски тяжестей — основа безопасного сельского труда; величины эффекта здесь — допущения"}},
+		CostItems:   []string{"protective equipment", "WIND trainers", "safe storage"},
+		CostItemsRU: []string{"средства защиты", "тренеры WIND", "безопасное хранение"},
 	},
 	{
 		ID: "education", Name: "Education (non-formal education, catch-up classes, school access)",
@@ -162,9 +171,10 @@ var Catalogue = []Intervention{
 		},
 		Evidence: []Evidence{
 			ipecKyrgyz2011,
-			{Source: "Duflo, American Economic Review 91(4) (INPRES, Indonesia)", Year: 2001, Finding: "each new primary school per 1,000 children raised education by 0.12-0.19 years and wages by 1.5-2.7%"},
+			{Source: "Duflo, American Economic Review 91(4) (INPRES, Indonesia)", Year: 2001, Finding: "each new primary school per 1,000 children raised education by 0.12-0.19 years and wages by 1.5-2.7%", FindingRU: "каждая новая начальная школа на 1000 детей увеличила продолжительность обучения на 0,12–0,19 года и заработки на 1,5–2,7 %"},
 		},
-		CostItems: []string{"teachers and classes", "school supplies and uniforms", "transport"},
+		CostItems:   []string{"teachers and classes", "school supplies and uniforms", "transport"},
+		CostItemsRU: []string{"учителя и занятия", "школьные принадлежности и форма", "транспорт"},
 	},
 	{
 		ID: "awareness", Name: "Awareness raising (SCREAM, campaigns)",
@@ -176,8 +186,9 @@ var Catalogue = []Intervention{
 			{Key: "beta_change", Default: 0.1, Low: 0, High: 0.2, Unit: Relative, Doc: "change in the weight of children's non-work time"},
 		},
 		Evidence: []Evidence{{Source: "ILO-IPEC, SCREAM: Supporting Children's Rights through Education, the Arts and the Media", Year: 2002,
-			Finding: "widely used in Central Asia with trade unions and schools; no rigorous impact estimate, so the range starts at zero"}},
-		CostItems: []string{"campaign materials", "facilitators", "community meetings"},
+			Finding: "widely used in Central Asia with trade unions and schools; no rigorous impact estimate, so the range starts at zero", FindingRU: "широко применяется в Центральной Азии вместе с профсоюзами и школами; строгой оценки воздействия нет, поэтому диапазон начинается с нуля"}},
+		CostItems:   []string{"campaign materials", "facilitators", "community meetings"},
+		CostItemsRU: []string{"материалы кампании", "фасилитаторы", "собрания в общинах"},
 	},
 	{
 		ID: "youth_skills", Name: "Skills and decent work for youth 15-17",
@@ -189,8 +200,9 @@ var Catalogue = []Intervention{
 			{Key: "youth_hazard_change", Default: -0.7, Low: -1, High: -0.3, Unit: Relative, Doc: "change in the hazard exposure of adopters' children aged 15-17"},
 		},
 		Evidence: []Evidence{{Source: "Card, Kluve and Weber, Journal of the European Economic Association 16(3)", Year: 2018,
-			Finding: "training programmes have small short-run effects that grow two to three years after the programme"}},
-		CostItems: []string{"training courses", "apprenticeship stipends", "placement"},
+			Finding: "training programmes have small short-run effects that grow two to three years after the programme", FindingRU: "программы обучения дают небольшой краткосрочный эффект, который растёт через два–три года после программы"}},
+		CostItems:   []string{"training courses", "apprenticeship stipends", "placement"},
+		CostItemsRU: []string{"учебные курсы", "стипендии ученикам", "трудоустройство"},
 	},
 	{
 		ID: "market_linkage", Name: "Market linkage and value addition",
@@ -203,8 +215,9 @@ var Catalogue = []Intervention{
 			{Key: "conversion_change", Default: 0, Low: 0, High: 0.1, Unit: Relative, Doc: "change in the targets' conversion"},
 		},
 		Evidence: []Evidence{{Source: "Ashraf, Giné and Karlan, American Journal of Agricultural Economics 91(4) (DrumNet, Kenya)", Year: 2009,
-			Finding: "linking farmers to export crops raised incomes in the first year, then the buyer stopped buying when export standards changed"}},
-		CostItems: []string{"buyer search and contracts", "grading and drying equipment", "quality training"},
+			Finding: "linking farmers to export crops raised incomes in the first year, then the buyer stopped buying when export standards changed", FindingRU: "подключение фермеров к экспортным культурам повысило доходы в первый год, затем покупатель прекратил закупки из-за изменения экспортных стандартов"}},
+		CostItems:   []string{"buyer search and contracts", "grading and drying equipment", "quality training"},
+		CostItemsRU: []string{"поиск покупателей и контракты", "оборудование для сортировки и сушки", "обучение качеству"},
 	},
 	{
 		ID: "monitoring", Name: "Child labour monitoring (CLMS: identify, refer, verify, track)",
@@ -217,9 +230,10 @@ var Catalogue = []Intervention{
 		},
 		Evidence: []Evidence{
 			ipecKyrgyz2011,
-			{Source: "International Cocoa Initiative, CLMRS effectiveness review", Year: 2021, Finding: "about 44% of children identified in child labour and supported were no longer in it after two follow-up visits"},
+			{Source: "International Cocoa Initiative, CLMRS effectiveness review", Year: 2021, Finding: "about 44% of children identified in child labour and supported were no longer in it after two follow-up visits", FindingRU: "около 44 % детей, выявленных в детском труде и получивших поддержку, не были в нём после двух контрольных визитов"},
 		},
-		CostItems: []string{"community monitors", "referral services", "database and verification visits"},
+		CostItems:   []string{"community monitors", "referral services", "database and verification visits"},
+		CostItemsRU: []string{"общественные мониторы", "услуги по направлению", "база данных и проверочные визиты"},
 	},
 	{
 		ID: "ban", Name: "Enforced ban on child labour (policy)",
@@ -228,7 +242,8 @@ var Catalogue = []Intervention{
 		DescriptionRU: "Не инструмент руководства, а мера политики: пока запрет соблюдается, дети целевых хозяйств не работают. На местном рынке труда он может перевести заработную плату из плохого равновесия в хорошее (Басу и Ван, 1998).",
 		Moves:         "children's hours of the targets set to zero while in force (start to end)",
 		Evidence: []Evidence{{Source: "Basu and Van, American Economic Review 88(3)", Year: 1998,
-			Finding: "with multiple labour-market equilibria a temporary ban can move the economy to the equilibrium without child labour, where it stays after the ban is lifted"}},
-		CostItems: []string{"labour inspection", "enforcement"},
+			Finding: "with multiple labour-market equilibria a temporary ban can move the economy to the equilibrium without child labour, where it stays after the ban is lifted", FindingRU: "при нескольких равновесиях на рынке труда временный запрет может перевести экономику в равновесие без детского труда, где она остаётся и после отмены запрета"}},
+		CostItems:   []string{"labour inspection", "enforcement"},
+		CostItemsRU: []string{"трудовая инспекция", "обеспечение соблюдения"},
 	},
 }

@@ -21,9 +21,10 @@ type Intervention struct {
 	DescriptionRU string
 	Moves         string // the model parameters it moves (MODEL.md)
 	// Effects are the effect keys a scenario may give, with defaults.
-	Effects   []Effect
-	Evidence  []Evidence
-	CostItems []string
+	Effects     []Effect
+	Evidence    []Evidence
+	CostItems   []string
+	CostItemsRU []string
 }
 
 // Effect is one effect size of an intervention: a default and a plausible
@@ -37,9 +38,10 @@ type Effect struct {
 
 // Evidence is a study or programme result behind an effect.
 type Evidence struct {
-	Source  string // authors or programme, and where published
-	Year    int
-	Finding string
+	Source    string // authors or programme, and where published
+	Year      int
+	Finding   string
+	FindingRU string
 }
 
 // Lookup returns the intervention type with the given id.
@@ -81,6 +83,44 @@ func (iv *Intervention) EffectKeys() []string {
 	return keys
 }
 
+// Title returns the intervention's name in language lang ("en" or "ru").
+func (iv *Intervention) Title(lang string) string {
+	if lang == "ru" {
+		return iv.NameRU
+	}
+	return iv.Name
+}
+
+// About returns the description in language lang.
+func (iv *Intervention) About(lang string) string {
+	if lang == "ru" {
+		return iv.DescriptionRU
+	}
+	return iv.Description
+}
+
+// EvidenceText returns each piece of evidence as "source (year): finding"
+// in language lang.
+func (iv *Intervention) EvidenceText(lang string) []string {
+	out := make([]string, len(iv.Evidence))
+	for i, ev := range iv.Evidence {
+		f := ev.Finding
+		if lang == "ru" {
+			f = ev.FindingRU
+		}
+		out[i] = fmt.Sprintf("%s (%d): %s", ev.Source, ev.Year, f)
+	}
+	return out
+}
+
+// Costs returns the typical cost items in language lang.
+func (iv *Intervention) Costs(lang string) []string {
+	if lang == "ru" {
+		return iv.CostItemsRU
+	}
+	return iv.CostItems
+}
+
 // Text returns the whole entry as plain text, in English or Russian ("ru").
 func (iv *Intervention) Text(lang string) string {
 	var b strings.Builder
@@ -93,9 +133,9 @@ func (iv *Intervention) Text(lang string) string {
 		fmt.Fprintf(&b, "  %-20s %g (%g to %g) %s: %s\n", e.Key, e.Default, e.Low, e.High, e.Unit, e.Doc)
 	}
 	b.WriteString("\nEvidence:\n")
-	for _, ev := range iv.Evidence {
-		fmt.Fprintf(&b, "  - %s (%d): %s\n", ev.Source, ev.Year, ev.Finding)
+	for _, ev := range iv.EvidenceText(lang) {
+		fmt.Fprintf(&b, "  - %s\n", ev)
 	}
-	fmt.Fprintf(&b, "\nTypical costs: %s\n", strings.Join(iv.CostItems, "; "))
+	fmt.Fprintf(&b, "\nTypical costs: %s\n", strings.Join(iv.Costs(lang), "; "))
 	return b.String()
 }

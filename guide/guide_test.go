@@ -17,8 +17,13 @@ func TestCatalogueIsComplete(t *testing.T) {
 		if iv.Name == "" || iv.NameRU == "" || iv.Description == "" || iv.DescriptionRU == "" || iv.Moves == "" {
 			t.Errorf("%s: a name or description is missing", iv.ID)
 		}
-		if len(iv.Evidence) == 0 || len(iv.CostItems) == 0 {
-			t.Errorf("%s: no evidence or cost items", iv.ID)
+		if len(iv.Evidence) == 0 || len(iv.CostItems) == 0 || len(iv.CostItemsRU) != len(iv.CostItems) {
+			t.Errorf("%s: no evidence or cost items, or not in both languages", iv.ID)
+		}
+		for _, ev := range iv.Evidence {
+			if ev.Finding == "" || ev.FindingRU == "" {
+				t.Errorf("%s: evidence %q lacks a language", iv.ID, ev.Source)
+			}
 		}
 		for _, e := range iv.Effects {
 			if e.Low > e.Default || e.Default > e.High {

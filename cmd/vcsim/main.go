@@ -85,6 +85,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			exportCommand(),
 			plotCommand(),
 			mapCommand(),
+			reportCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

@@ -247,7 +247,7 @@ func TestGuide(t *testing.T) {
 		t.Errorf("guide: status %d\n%s", status, out)
 	}
 	out, _, status = vcsim(t, "guide", "--lang", "ru", "show", "cct")
-	if status != 0 || !strings.Contains(out, "Условные трансферты") || !strings.Contains(out, "28 of 45") {
+	if status != 0 || !strings.Contains(out, "Условные трансферты") || !strings.Contains(out, "28 из 45") {
 		t.Errorf("guide show cct: status %d\n%s", status, out)
 	}
 	if _, _, status := vcsim(t, "guide", "show", "magic"); status != 2 {

@@ -1,0 +1,319 @@
+// Package report writes vcsim's action-plan report: one self-contained
+// HTML file (charts inline as SVG, styles inline, no network, A4 print
+// styles) in English or Russian, with a summary in plain words, the chain
+// map, accounts, margins and employment tables, child labour and household
+// income, the scenarios compared, the interventions used with their
+// evidence, the assumptions, the method and the sources.
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"vcsim/guide"
+	"vcsim/model"
+	"vcsim/plots"
+	"vcsim/plots/lang"
+	"vcsim/scenarios"
+	"vcsim/valuechain"
+)
+
+// Input is what a report is made of.
+type Input struct {
+	Lang      lang.Lang
+	Chain     *valuechain.Chain
+	ChainFile string
+	Seed      uint64
+	Base      *model.Result
+	// Comparison and Scenarios are nil without scenarios.
+	Comparison *scenarios.Comparison
+	Scenarios  *scenarios.File
+	Charts     []plots.Chart
+	Source     string // the source line under each chart
+}
+
+// Sections are the ids of the report's sections, in order; a test checks
+// that every one is present.
+var Sections = []string{"summary", "map", "accounts", "margins", "employment", "children", "scenarios", "interventions", "assumptions", "method", "sources"}
+
+// Write writes the report as HTML.
+func Write(w io.Writer, in Input) error {
+	svgs := map[string]template.HTML{}
+	for _, c := range in.Charts {
+		var buf bytes.Buffer
+		if err := plots.Write(&buf, c.Plot, in.Source, "svg"); err != nil {
+			return fmt.Errorf("chart %s: %w", c.Name, err)
+		}
+		s := buf.String()
+		if i := strings.Index(s, "<svg"); i >= 0 {
+			s = s[i:]
+		}
+		svgs[c.Name] = template.HTML(s) // drawn by vcsim, not user input
+	}
+	d := &doc{in: in, l: in.Lang, svgs: svgs}
+	return page.Execute(w, d)
+}
+
+// doc feeds the template.
+type doc struct {
+	in   Input
+	l    lang.Lang
+	svgs map[string]template.HTML
+}
+
+func (d *doc) T(key string, args ...any) string { return d.l.T(key, args...) }
+func (d *doc) Lang() string                     { return string(d.l) }
+func (d *doc) Chain() *valuechain.Chain         { return d.in.Chain }
+func (d *doc) Chart(name string) template.HTML  { return d.svgs[name] }
+func (d *doc) HasChart(name string) bool        { _, ok := d.svgs[name]; return ok }
+func (d *doc) Generated() string                { return d.T("r.generated", d.in.ChainFile, d.in.Seed) }
+func (d *doc) N(x float64) string               { return d.l.Thousands(x) }
+func (d *doc) D(x float64) string               { return d.l.Number(x, 2) }
+func (d *doc) P(x float64) string               { return d.l.Percent(x) }
+
+// Summary is the plain-words paragraph.
+func (d *doc) Summary() []string {
+	r, c, l := d.in.Base, d.in.Chain, d.l
+	var out []string
+	top := 0
+	for i, a := range r.Accounts {
+		if a.ValueAdded > r.Accounts[top].ValueAdded {
+			top = i
+		}
+	}
+	if len(r.Margins) > 0 {
+		last := r.Margins[len(r.Margins)-1]
+		out = append(out, l.T("r.summary.chain", l.Thousands(r.Totals.ValueAdded), c.Currency, actorName(c, top),
+			l.Percent(r.Accounts[top].VAShare), l.Percent(r.Margins[0].Share), l.Number(last.Price, 2), c.Currency, last.Unit))
+	}
+	if r.Totals.Households > 0 {
+		ch := r.ChildTotal()
+		out = append(out, l.T("r.summary.hh", l.Thousands(float64(r.Totals.Households)), l.Percent(r.Totals.BelowPoverty),
+			l.Thousands(ch.Children), l.Thousands(ch.ChildLabour), l.Percent(ch.ChildLabour/ch.Children),
+			l.Thousands(ch.Hazardous), l.Percent(ch.Hazardous/ch.Children)))
+	}
+	if cmp := d.in.Comparison; cmp != nil && len(cmp.Summaries) > 0 {
+		best := cmp.Summaries[0]
+		for _, s := range cmp.Summaries {
+			if s.ChildYearsAvoided > best.ChildYearsAvoided {
+				best = s
+			}
+		}
+		out = append(out, l.T("r.summary.best", len(cmp.Summaries), cmp.Horizon, best.Name,
+			l.Thousands(best.ChildYearsAvoided), l.Thousands(best.CostPerChildYear), c.Currency))
+	}
+	return out
+}
+
+func actorName(c *valuechain.Chain, i int) string {
+	if n := c.Actors[i].Name; n != "" {
+		return n
+	}
+	return c.Actors[i].ID
+}
+
+// Row is a table row of cells.
+type Row struct {
+	Cells []string
+	Total bool
+}
+
+// Accounts is the accounts table.
+func (d *doc) Accounts() []Row {
+	r, c := d.in.Base, d.in.Chain
+	var rows []Row
+	for i, a := range r.Accounts {
+		rows = append(rows, Row{Cells: []string{actorName(c, i), d.N(a.Count), d.N(a.Revenue), d.N(a.IntermediateConsumption),
+			d.N(a.ValueAdded), d.N(a.Wages), d.N(a.NetOperatingProfit), d.P(a.VAShare), d.N(a.PerUnit(a.ValueAdded))}})
+	}
+	t := r.Totals
+	rows = append(rows, Row{Total: true, Cells: []string{d.T("t.total"), "", "", "", d.N(t.ValueAdded), d.N(t.Wages),
+		d.N(t.NetOperatingProfit), d.P(1), ""}})
+	return rows
+}
+
+// Margins is the price build-up table.
+func (d *doc) Margins() []Row {
+	c := d.in.Chain
+	var rows []Row
+	for _, s := range d.in.Base.Margins {
+		_, i := c.Actor(s.Actor)
+		rows = append(rows, Row{Cells: []string{actorName(c, i), d.D(s.Price) + " / " + s.Unit, d.D(s.PriceFinal),
+			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
+	}
+	return rows
+}
+
+// Employment is the labour table.
+func (d *doc) Employment() []Row {
+	c := d.in.Chain
+	var rows []Row
+	for i, lab := range d.in.Base.Labour {
+		rows = append(rows, Row{Cells: []string{actorName(c, i), d.N(lab.FamilyDays), d.N(lab.HiredDays), d.N(lab.ChildDays), d.N(lab.FTE)}})
+	}
+	t := d.in.Base.Totals
+	rows = append(rows, Row{Total: true, Cells: []string{d.T("t.total"), "", "", d.N(t.ChildDays), d.N(t.FTE)}})
+	return rows
+}
+
+// Households is the household income table.
+func (d *doc) Households() []Row {
+	var rows []Row
+	for _, g := range d.in.Base.Groups {
+		_, i := d.in.Chain.Actor(g.Actor)
+		rows = append(rows, Row{Cells: []string{actorName(d.in.Chain, i), d.N(float64(g.Households)), d.N(g.MeanIncome), d.N(g.Median), d.P(g.BelowPoverty)}})
+	}
+	return rows
+}
+
+// ChildRows is the child labour table by band.
+func (d *doc) ChildRows() []Row {
+	var rows []Row
+	var all model.Children
+	for b, ch := range d.in.Base.ChildLabour {
+		all.Add(&ch)
+		rows = append(rows, Row{Cells: []string{valuechain.BandNames[b], d.N(ch.Children), d.N(ch.ChildLabour), d.N(ch.Hazardous), d.P(ratio(ch.ChildLabour, ch.Children))}})
+	}
+	rows = append(rows, Row{Total: true, Cells: []string{"5-17", d.N(all.Children), d.N(all.ChildLabour), d.N(all.Hazardous), d.P(ratio(all.ChildLabour, all.Children))}})
+	return rows
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// ScenarioRows is the comparison table.
+func (d *doc) ScenarioRows() []Row {
+	cmp := d.in.Comparison
+	if cmp == nil {
+		return nil
+	}
+	base := cmp.Baseline.Years[len(cmp.Baseline.Years)-1]
+	rows := []Row{{Cells: []string{d.T("baseline"), d.N(base.ChildLabour), d.N(base.Hazardous), d.N(base.MeanIncome), d.P(base.BelowPoverty), "", "", "", "", ""}}}
+	for _, s := range cmp.Summaries {
+		f := s.Final
+		rows = append(rows, Row{Cells: []string{s.Name, d.N(f.ChildLabour), d.N(f.Hazardous), d.N(f.MeanIncome), d.P(f.BelowPoverty),
+			d.N(s.PVCost), d.N(s.ChildYearsAvoided), d.N(s.CostPerChildYear), d.D(s.BCR), d.D(s.BCRSpillover)}})
+	}
+	return rows
+}
+
+// Intervention is an intervention used by the scenarios, from the guide.
+type Intervention struct {
+	Name, Description string
+	Evidence          []string
+	Costs             string
+}
+
+// Interventions lists the guide entries of the types the scenarios use.
+func (d *doc) Interventions() []Intervention {
+	if d.in.Scenarios == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []Intervention
+	for _, s := range d.in.Scenarios.Scenarios {
+		for _, iv := range s.Interventions {
+			g, ok := guide.Lookup(iv.Type)
+			if !ok || seen[iv.Type] {
+				continue
+			}
+			seen[iv.Type] = true
+			out = append(out, Intervention{Name: g.Title(string(d.l)), Description: g.About(string(d.l)),
+				Evidence: g.EvidenceText(string(d.l)), Costs: strings.Join(g.Costs(string(d.l)), "; ")})
+		}
+	}
+	return out
+}
+
+// Steps are the steps of a rapid market assessment.
+func (d *doc) Steps() [][2]string {
+	var out [][2]string
+	for _, s := range guide.Steps {
+		if d.l == lang.RU {
+			out = append(out, [2]string{s.TitleRU, s.TextRU})
+		} else {
+			out = append(out, [2]string{s.Title, s.Text})
+		}
+	}
+	return out
+}
+
+// Assumption is a parameter set in the chain file.
+type Assumption struct{ Where, Key, Value string }
+
+// Assumptions lists every parameter the chain file sets (vcsim writes no
+// parameter at its zero default), the chain's own first, then each actor's.
+func (d *doc) Assumptions() []Assumption {
+	var out []Assumption
+	c := d.in.Chain.Clone()
+	actors := c.Actors
+	c.Actors, c.Links, c.Sources, c.PriceRatios = nil, nil, nil, nil
+	c.Name, c.Description = "", ""
+	out = append(out, flat(d.T("r.chainwide"), c)...)
+	for i := range actors {
+		a := actors[i]
+		where := a.Name
+		if where == "" {
+			where = a.ID
+		}
+		a.ID, a.Name = "", ""
+		out = append(out, flat(where, a)...)
+	}
+	return out
+}
+
+// flat lists the keys and values v would have in a TOML file.
+func flat(where string, v any) []Assumption {
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(v); err != nil {
+		return nil
+	}
+	var m map[string]any
+	if _, err := toml.Decode(buf.String(), &m); err != nil {
+		return nil
+	}
+	var out []Assumption
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			switch x := m[k].(type) {
+			case map[string]any:
+				walk(prefix+k+".", x)
+			case []map[string]any:
+				for i, e := range x {
+					walk(fmt.Sprintf("%s%s[%d].", prefix, k, i+1), e)
+				}
+			default:
+				out = append(out, Assumption{Where: where, Key: prefix + k, Value: fmt.Sprint(x)})
+			}
+		}
+	}
+	walk("", m)
+	return out
+}
+
+// Sources are the sources named in the chain file.
+func (d *doc) Sources() []string { return d.in.Chain.Sources }
+
+// HasScenarios reports whether scenarios were compared.
+func (d *doc) HasScenarios() bool { return d.in.Comparison != nil }
+
+// ScenarioCharts are the names of the scenario charts, in report order.
+func (d *doc) ScenarioCharts() []string {
+	return []string{"scenario_children", "scenario_income", "scenario_paths", "income_distribution", "cost_effectiveness"}
+}

@@ -1,0 +1,137 @@
+package report
+
+import "html/template"
+
+// page is the report. It is XHTML-clean (every element closed) so that a
+// test can check it with an XML parser; styles are inline and nothing is
+// fetched from the network.
+var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>{{.T "r.title" .Chain.Name}}</title>
+<style>
+@page { size: A4; margin: 16mm 14mm; }
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #222; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+h2 { font-size: 13pt; margin: 8mm 0 3mm; border-bottom: 1.5pt solid #0072B2; padding-bottom: 1mm; page-break-after: avoid; }
+h3 { font-size: 11pt; margin: 4mm 0 1mm; }
+p.meta { color: #666; font-size: 9pt; margin: 0 0 4mm; }
+figure { margin: 3mm 0; page-break-inside: avoid; }
+figure svg { width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 2mm 0 4mm; page-break-inside: avoid; }
+th, td { border-bottom: 0.5pt solid #ccc; padding: 1mm 1.5mm; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+th { background: #eef5fa; }
+tr.total td { font-weight: bold; border-top: 1pt solid #444; }
+.summary p { font-size: 11pt; }
+ul.evidence { margin: 1mm 0 3mm; padding-left: 5mm; font-size: 9pt; }
+table.assume td, table.assume th { text-align: left; }
+</style>
+</head>
+<body>
+<h1>{{.T "r.title" .Chain.Name}}</h1>
+<p class="meta">{{.Generated}}</p>
+
+<section id="summary" class="summary">
+<h2>{{.T "r.summary"}}</h2>
+{{range .Summary}}<p>{{.}}</p>
+{{end}}</section>
+
+<section id="map">
+<h2>{{.T "r.map"}}</h2>
+{{if .HasChart "chain_map"}}<figure>{{.Chart "chain_map"}}</figure>{{end}}
+{{if .HasChart "value_added"}}<figure>{{.Chart "value_added"}}</figure>{{end}}
+</section>
+
+<section id="accounts">
+<h2>{{.T "r.accounts"}} ({{.Chain.Currency}})</h2>
+<table>
+<thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.count"}}</th><th>{{.T "t.revenue"}}</th><th>{{.T "t.ic"}}</th><th>{{.T "t.va"}}</th><th>{{.T "t.wages"}}</th><th>{{.T "t.nop"}}</th><th>{{.T "t.share"}}</th><th>{{.T "t.perunit"}}</th></tr></thead>
+<tbody>{{range .Accounts}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</section>
+
+<section id="margins">
+<h2>{{.T "r.margins"}}</h2>
+{{if .HasChart "price_build_up"}}<figure>{{.Chart "price_build_up"}}</figure>{{end}}
+<table>
+<thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.price"}}</th><th>{{.T "t.pricefinal"}}</th><th>{{.T "t.transport"}}</th><th>{{.T "t.margin"}}</th><th>{{.T "t.finalshare"}}</th></tr></thead>
+<tbody>{{range .Margins}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</section>
+
+<section id="employment">
+<h2>{{.T "r.employment"}}</h2>
+{{if .HasChart "employment"}}<figure>{{.Chart "employment"}}</figure>{{end}}
+<table>
+<thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.familydays"}}</th><th>{{.T "t.hireddays"}}</th><th>{{.T "t.childdays"}}</th><th>{{.T "t.fte"}}</th></tr></thead>
+<tbody>{{range .Employment}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</section>
+
+<section id="children">
+<h2>{{.T "r.children"}}</h2>
+{{if .HasChart "child_labour"}}<figure>{{.Chart "child_labour"}}</figure>{{end}}
+<table>
+<thead><tr><th>{{.T "t.band"}}</th><th>{{.T "t.children"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.hcl"}}</th><th>{{.T "t.prevalence"}}</th></tr></thead>
+<tbody>{{range .ChildRows}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+<table>
+<thead><tr><th>{{.T "t.group"}}</th><th>{{.T "t.households"}}</th><th>{{.T "t.meanincome"}} ({{.Chain.Currency}})</th><th>{{.T "t.medianincome"}} ({{.Chain.Currency}})</th><th>{{.T "t.poor"}}</th></tr></thead>
+<tbody>{{range .Households}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</section>
+
+<section id="scenarios">
+<h2>{{.T "r.scenarios"}}</h2>
+{{if .HasScenarios}}
+<table>
+<thead><tr><th>{{.T "t.scenario"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.hcl"}}</th><th>{{.T "t.meanincome"}}</th><th>{{.T "t.poor"}}</th><th>{{.T "t.pvcost"}}</th><th>{{.T "t.cyavoided"}}</th><th>{{.T "t.costpercy"}}</th><th>{{.T "t.bcr"}}</th><th>{{.T "t.bcrspill"}}</th></tr></thead>
+<tbody>{{range .ScenarioRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{range $n := .ScenarioCharts}}{{if $.HasChart $n}}<figure>{{$.Chart $n}}</figure>
+{{end}}{{end}}
+{{else}}<p>{{.T "r.noscen"}}</p>{{end}}
+</section>
+
+<section id="interventions">
+<h2>{{.T "r.interventions"}}</h2>
+{{range .Interventions}}<h3>{{.Name}}</h3>
+<p>{{.Description}}</p>
+<ul class="evidence">{{range .Evidence}}<li>{{.}}</li>{{end}}</ul>
+<p><em>{{$.T "r.costs"}}:</em> {{.Costs}}</p>
+{{else}}<p>{{.T "r.noscen"}}</p>{{end}}
+</section>
+
+<section id="assumptions">
+<h2>{{.T "r.assumptions"}}</h2>
+<p>{{.T "r.assumptions.intro"}}</p>
+<table class="assume">
+<thead><tr><th>{{.T "r.where"}}</th><th>{{.T "r.parameter"}}</th><th>{{.T "r.value"}}</th></tr></thead>
+<tbody>{{range .Assumptions}}<tr><td>{{.Where}}</td><td>{{.Key}}</td><td>{{.Value}}</td></tr>
+{{end}}</tbody>
+</table>
+</section>
+
+<section id="method">
+<h2>{{.T "r.method"}}</h2>
+<p>{{.T "r.method.text"}}</p>
+<h3>{{.T "r.steps"}}</h3>
+<ol>{{range .Steps}}<li><strong>{{index . 0}}.</strong> {{index . 1}}</li>{{end}}</ol>
+</section>
+
+<section id="sources">
+<h2>{{.T "r.sources"}}</h2>
+<ul>{{range .Sources}}<li>{{.}}</li>{{end}}</ul>
+</section>
+</body>
+</html>
+`))
