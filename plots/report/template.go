@@ -106,6 +106,7 @@ table.assume td, table.assume th { text-align: left; }
 <h2>{{.T "r.interventions"}}</h2>
 {{range .Interventions}}<h3>{{.Name}}</h3>
 <p>{{.Description}}</p>
+<p><em>{{$.T "r.evidence"}}:</em></p>
 <ul class="evidence">{{range .Evidence}}<li>{{.}}</li>{{end}}</ul>
 <p><em>{{$.T "r.costs"}}:</em> {{.Costs}}</p>
 {{else}}<p>{{.T "r.noscen"}}</p>{{end}}
