@@ -107,9 +107,26 @@ func TestFormats(t *testing.T) {
 		if ext == "svg" && !strings.Contains(string(data), "Карта цепочки") {
 			t.Error("the SVG lacks its Russian title")
 		}
+		// gonum/plot's PDF fonts are Windows-1252 only: Russian charts
+		// become a page holding the drawn chart.
+		if ext == "pdf" && (!strings.HasPrefix(string(data), "%PDF-1.4") || !strings.Contains(string(data), "/Subtype /Image")) {
+			t.Error("the Russian PDF is not the raster page")
+		}
 	}
 	if err := Save(cs[0].Plot, "", filepath.Join(dir, "map.gif")); err == nil || !strings.Contains(err.Error(), "unknown chart format") {
 		t.Errorf("gif: %v", err)
+	}
+}
+
+// TestEnglishPDFIsVector: an English chart keeps gonum's vector PDF.
+func TestEnglishPDFIsVector(t *testing.T) {
+	cs := charts(t, lang.EN)
+	var buf bytes.Buffer
+	if err := Write(&buf, cs[1].Plot, "Source", "pdf"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "/Subtype /Image") || !strings.HasPrefix(buf.String(), "%PDF") {
+		t.Error("the English PDF is not a vector PDF")
 	}
 }
 

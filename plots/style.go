@@ -13,7 +13,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -125,7 +124,10 @@ func Save(p *plot.Plot, source, path string) error {
 	return f.Close()
 }
 
-// Write draws the plot with its source line as format "png", "svg" or "pdf".
+// Write draws the plot with its source line as format "png", "svg" or
+// "pdf". gonum/plot's PDF backend writes Windows-1252 text only: a chart
+// with Cyrillic (or other) text is written as a PDF page holding the chart
+// drawn at DPI instead.
 func Write(w io.Writer, p *plot.Plot, source, format string) (err error) {
 	var c interface {
 		vg.CanvasSizer
@@ -138,6 +140,9 @@ func Write(w io.Writer, p *plot.Plot, source, format string) (err error) {
 	case "svg":
 		c = vgsvg.NewWith(vgsvg.UseWH(Width, Height), vgsvg.EmbedFonts(false))
 	case "pdf":
+		if needsRaster(p, source) {
+			return writeRasterPDF(w, p, source)
+		}
 		defer func() {
 			// The PDF backend panics when it cannot write its font files.
 			if r := recover(); r != nil {
@@ -207,6 +212,3 @@ func short(s string, n int) string {
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
-// round2 rounds for labels.
-func round2(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }

@@ -315,3 +315,36 @@ func TestImportExportVCA4D(t *testing.T) {
 		t.Errorf("export of a scenario: status %d, %s", status, errOut)
 	}
 }
+
+func TestPlotMapReport(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, status := vcsim(t, "plot", "--example", "tobacco-kyrgyzstan", "--out", dir, "--format", "svg", "--lang", "ru")
+	if status != 0 || strings.Count(out, "wrote ") != 10 {
+		t.Fatalf("plot: status %d, %s %s", status, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "cost_effectiveness.svg")); err != nil {
+		t.Error(err)
+	}
+	out, _, status = vcsim(t, "plot", "--chain", "../../examples/tobacco-kyrgyzstan.toml", "--out", dir)
+	if status != 0 || strings.Count(out, "wrote ") != 5 {
+		t.Errorf("plot without scenarios: status %d, %s", status, out)
+	}
+	out, _, status = vcsim(t, "map")
+	if status != 0 || !strings.HasPrefix(out, "digraph chain") {
+		t.Errorf("map: status %d, %.40q", status, out)
+	}
+	html := filepath.Join(dir, "report.html")
+	if _, errOut, status := vcsim(t, "report", "--lang", "ru", "--example", "tobacco-kyrgyzstan", "--out", html); status != 0 {
+		t.Fatalf("report: status %d, %s", status, errOut)
+	}
+	data, _ := os.ReadFile(html)
+	if !strings.Contains(string(data), "Быстрая оценка рынка") || strings.Count(string(data), "<svg") != 10 {
+		t.Errorf("report: %d bytes, %d charts", len(data), strings.Count(string(data), "<svg"))
+	}
+	if _, _, status := vcsim(t, "report", "--lang", "de", "--out", html); status != 2 {
+		t.Errorf("--lang de: status %d, want 2", status)
+	}
+	if _, _, status := vcsim(t, "plot", "--out", dir, "--format", "gif"); status != 2 {
+		t.Errorf("--format gif: status %d, want 2", status)
+	}
+}
