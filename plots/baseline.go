@@ -48,13 +48,9 @@ func ValueAdded(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	bars.Color = colour(0)
 	bars.LineStyle.Width = 0
 	p.Add(bars)
-	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	lab, err := smallLabels(xys, labels, 0, -0.5, vg.Point{})
 	if err != nil {
 		return nil, err
-	}
-	for i := range lab.TextStyle {
-		lab.TextStyle[i].Font.Size = 8
-		lab.TextStyle[i].YAlign = -0.5
 	}
 	p.Add(lab)
 	p.NominalY(names...)
@@ -127,15 +123,10 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		xys[i] = plotter.XY{X: float64(i), Y: base[i] + trans[i] + margin[i]}
 		labels[i] = l.Number(s.Margin, 2) + " (" + l.Percent(s.Share) + ")"
 	}
-	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	lab, err := smallLabels(xys, labels, -0.5, 0, vg.Point{Y: vg.Points(2)})
 	if err != nil {
 		return nil, err
 	}
-	for i := range lab.TextStyle {
-		lab.TextStyle[i].Font.Size = 8
-		lab.TextStyle[i].XAlign = -0.5
-	}
-	lab.Offset = vg.Point{Y: vg.Points(2)}
 	p.Add(lab)
 	p.NominalX(names...)
 	p.Y.Tick.Marker = ticker{l: l}

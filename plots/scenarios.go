@@ -76,15 +76,10 @@ func ScenarioIncome(cmp *scenarios.Comparison, l lang.Lang, currency string) (*p
 	}
 	b.Color, b.LineStyle.Width = colour(2), 0
 	p.Add(b)
-	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	lab, err := smallLabels(xys, labels, draw.XCenter, 0, vg.Point{Y: vg.Points(2)})
 	if err != nil {
 		return nil, err
 	}
-	for i := range lab.TextStyle {
-		lab.TextStyle[i].Font.Size = 8
-		lab.TextStyle[i].XAlign = draw.XCenter
-	}
-	lab.Offset = vg.Point{Y: vg.Points(2)}
 	p.Add(lab)
 	p.X.Label.Text = l.T("scen.poorlabel")
 	p.NominalX(names...)
@@ -205,15 +200,10 @@ func CostEffectiveness(cmp *scenarios.Comparison, l lang.Lang, currency string) 
 	sc.GlyphStyle.Radius = vg.Points(4)
 	sc.GlyphStyle.Shape = draw.CircleGlyph{}
 	p.Add(sc)
-	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	lab, err := smallLabels(xys, labels, 0, draw.YCenter, vg.Point{X: vg.Points(5)})
 	if err != nil {
 		return nil, err
 	}
-	for i := range lab.TextStyle {
-		lab.TextStyle[i].Font.Size = 8
-		lab.TextStyle[i].YAlign = draw.YCenter
-	}
-	lab.Offset = vg.Point{X: vg.Points(5)}
 	p.Add(lab)
 	minX, maxX, maxY := xys[0].X, xys[0].X, 0.0
 	for _, pt := range xys {

@@ -178,6 +178,22 @@ func SourceLine(l lang.Lang, chain, scenarios string, seed uint64) string {
 	return l.T("source.scen", chain, scenarios, seed)
 }
 
+// smallLabels returns 8-point labels at xys, aligned by xAlign and yAlign
+// (draw.XAlignment units) and offset.
+func smallLabels(xys plotter.XYs, labels []string, xAlign draw.XAlignment, yAlign draw.YAlignment, offset vg.Point) (*plotter.Labels, error) {
+	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	if err != nil {
+		return nil, err
+	}
+	for i := range lab.TextStyle {
+		lab.TextStyle[i].Font.Size = 8
+		lab.TextStyle[i].XAlign = xAlign
+		lab.TextStyle[i].YAlign = yAlign
+	}
+	lab.Offset = offset
+	return lab, nil
+}
+
 // wrap breaks a label into lines of about n characters, at most three.
 func wrap(s string, n int) string {
 	words := strings.Fields(s)
