@@ -52,7 +52,7 @@ func (r *Result) checkVolumes(tol float64) error {
 	}
 	for i, a := range c.Actors {
 		in := received[i]
-		if isPrimary(c, a.ID) {
+		if c.IsPrimary(a.ID) {
 			in = a.Count * a.OutputPerUnit
 		}
 		for p, prod := range a.Outputs() {

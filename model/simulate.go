@@ -93,7 +93,7 @@ func (r *Result) flows() {
 		a := &c.Actors[i]
 		acc := &r.Accounts[i]
 		base := acc.Input
-		if isPrimary(c, a.ID) {
+		if c.IsPrimary(a.ID) {
 			base = a.Count * a.OutputPerUnit
 		}
 		prods := a.Outputs()
@@ -140,15 +140,6 @@ func (r *Result) flows() {
 		_, j := c.Actor(r.Finals[y].Actor)
 		return i < j
 	})
-}
-
-func isPrimary(c *valuechain.Chain, id string) bool {
-	for _, l := range c.Links {
-		if l.To == id {
-			return false
-		}
-	}
-	return true
 }
 
 // mainOutput is the volume of the actor's main (first) product, the unit

@@ -13,13 +13,7 @@ import (
 )
 
 // actorName returns the actor's name for an axis.
-func actorName(c *valuechain.Chain, i int) string {
-	a := &c.Actors[i]
-	if a.Name != "" {
-		return short(a.Name, 32)
-	}
-	return a.ID
-}
+func actorName(c *valuechain.Chain, i int) string { return short(c.Actors[i].DisplayName(), 32) }
 
 // ValueAdded is a bar chart of each actor's share of the chain's value
 // added, its amount written at the end of the bar.

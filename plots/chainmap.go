@@ -157,7 +157,7 @@ func Dot(r *model.Result, l lang.Lang) string {
 		if a.Kind == valuechain.Household {
 			fill = "#009E7340"
 		}
-		label := strings.ReplaceAll(l.T("map.node", name(&a), l.Thousands(acc.Count), l.Thousands(acc.ValueAdded)+" "+c.Currency), "\n", "\\n")
+		label := strings.ReplaceAll(l.T("map.node", a.DisplayName(), l.Thousands(acc.Count), l.Thousands(acc.ValueAdded)+" "+c.Currency), "\n", "\\n")
 		fmt.Fprintf(&b, "  %q [label=\"%s\", fillcolor=%q];\n", a.ID, strings.ReplaceAll(label, `"`, `\"`), fill)
 	}
 	for li, lk := range c.Links {
@@ -170,12 +170,4 @@ func Dot(r *model.Result, l lang.Lang) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
-}
-
-// name returns an actor's name, else its id.
-func name(a *valuechain.Actor) string {
-	if a.Name != "" {
-		return a.Name
-	}
-	return a.ID
 }

@@ -178,22 +178,13 @@ func applyActorEffects(d, c *valuechain.Chain, iv *Intervention, cov float64) {
 	}
 }
 
-func isPrimary(c *valuechain.Chain, id string) bool {
-	for _, l := range c.Links {
-		if l.To == id {
-			return false
-		}
-	}
-	return true
-}
-
 // scaleOutput raises a primary producer's output per unit, or another
 // actor's conversion (every product's, for joint products).
 func scaleOutput(a *valuechain.Actor, c *valuechain.Chain, f float64) {
 	if f == 1 {
 		return
 	}
-	if isPrimary(c, a.ID) {
+	if c.IsPrimary(a.ID) {
 		a.OutputPerUnit *= f
 		return
 	}

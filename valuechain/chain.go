@@ -8,6 +8,8 @@
 // chain into accounts, flows and child-labour counts live in package model.
 package valuechain
 
+import "strings"
+
 // Actor kinds.
 const (
 	Household  = "household"
@@ -305,6 +307,26 @@ func (c *Chain) Actor(id string) (*Actor, int) {
 		}
 	}
 	return nil, -1
+}
+
+// IsPrimary reports whether the actor with the given id is a primary
+// producer: no link sells to it.
+func (c *Chain) IsPrimary(id string) bool {
+	for _, l := range c.Links {
+		if l.To == id {
+			return false
+		}
+	}
+	return true
+}
+
+// DisplayName returns the actor's name for tables and charts, or its id
+// when it has no name.
+func (a *Actor) DisplayName() string {
+	if strings.TrimSpace(a.Name) != "" {
+		return a.Name
+	}
+	return a.ID
 }
 
 // Wage returns the actor's adult wage, defaulting to the chain's.

@@ -146,7 +146,7 @@ func WriteText(w io.Writer, r *model.Result) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "actor\tcount\tvalue added\tshare\tper unit\tnet op. profit\t\n")
 	for i, a := range r.Accounts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", label(c.Actors[i].Name, a.Actor), Thousands(a.Count),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Actors[i].DisplayName(), Thousands(a.Count),
 			Thousands(a.ValueAdded), Percent(a.VAShare), Thousands(a.PerUnit(a.ValueAdded)), Thousands(a.NetOperatingProfit))
 	}
 	fmt.Fprintf(tw, "whole chain\t\t%s\t%s\t\t%s\t\n", Thousands(s.TotalValueAdded), Percent(1), Thousands(s.NetOperatingProfit))
@@ -167,11 +167,4 @@ func WriteText(w io.Writer, r *model.Result) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func label(name, id string) string {
-	if name == "" {
-		return id
-	}
-	return name
 }

@@ -111,12 +111,7 @@ func (d *doc) Summary() []string {
 	return out
 }
 
-func actorName(c *valuechain.Chain, i int) string {
-	if n := c.Actors[i].Name; n != "" {
-		return n
-	}
-	return c.Actors[i].ID
-}
+func actorName(c *valuechain.Chain, i int) string { return c.Actors[i].DisplayName() }
 
 // Row is a table row of cells.
 type Row struct {

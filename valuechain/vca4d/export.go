@@ -1,8 +1,6 @@
 package vca4d
 
 import (
-	"strings"
-
 	"vcsim/model"
 	"vcsim/valuechain"
 )
@@ -48,7 +46,7 @@ func Export(r *model.Result) *Study {
 		taxes := acc.Taxes / cr
 		female := lab.FemaleDays / c.FTE()
 		e.Actors = append(e.Actors, Actor{
-			Name: name(a), Stage: a.Stage, ID: i, NumberOfActors: &count, DirectAddedValue: &va,
+			Name: a.DisplayName(), Stage: a.Stage, ID: i, NumberOfActors: &count, DirectAddedValue: &va,
 			NetOperatingProfit: &nop, TotalCosts: &costs, PublicFundsBalance: &taxes, ReceivedAddedValue: nop,
 			Employment: &Employment{UnskilledFemale: female, UnskilledMale: lab.AdultDays()/c.FTE() - female},
 		})
@@ -101,7 +99,7 @@ func actorFlows(r *model.Result, i int, markets map[string]bool) []Flow {
 			}
 			f := r.Flows[li]
 			buyer, _ := c.Actor(l.To)
-			out = append(out, Flow{Seller: name(a), Buyer: name(buyer), Volume: f.Shipped, MonetaryValue: f.Value,
+			out = append(out, Flow{Seller: a.DisplayName(), Buyer: buyer.DisplayName(), Volume: f.Shipped, MonetaryValue: f.Value,
 				UnitPrice: f.Price, VolumeUnit: prod.Unit, Product: pname})
 		}
 		for _, fs := range r.Finals {
@@ -113,17 +111,9 @@ func actorFlows(r *model.Result, i int, markets map[string]bool) []Flow {
 				m = ExportMarket
 			}
 			markets[m] = true
-			out = append(out, Flow{Seller: name(a), Buyer: m, Volume: fs.Volume, MonetaryValue: fs.Value,
+			out = append(out, Flow{Seller: a.DisplayName(), Buyer: m, Volume: fs.Volume, MonetaryValue: fs.Value,
 				UnitPrice: fs.Price, VolumeUnit: prod.Unit, Product: pname})
 		}
 	}
 	return out
-}
-
-// name returns the actor's name in a study: its name, else its id.
-func name(a *valuechain.Actor) string {
-	if strings.TrimSpace(a.Name) != "" {
-		return a.Name
-	}
-	return a.ID
 }
