@@ -34,6 +34,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	income := make([]float64, len(d.Scale))
 	hours := make([][nb]float64, len(d.Scale))
 	var t Tally
+	adopted := make([]bool, len(ads)) // reused for every household
 	for k, m := range d.Scale {
 		hh := base
 		weight := 1.0
@@ -41,8 +42,9 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 			hh.fromSurvey(c, a, &d.Survey[k])
 			weight = d.Weight[k]
 		}
-		for _, ad := range ads {
-			if ad.draws[k] < ad.m.Coverage {
+		for j, ad := range ads {
+			adopted[j] = ad.draws[k] < ad.m.Coverage
+			if adopted[j] {
 				adopt(&hh, ad.m, ad.draws[k])
 			}
 		}
@@ -50,17 +52,9 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		income[k] = o.Income
 		hours[k] = o.Hours
 		t.Add(&hh, &o, weight)
-		for _, ad := range ads {
-			if ad.draws[k] < ad.m.Coverage {
-				ad.res.Adopters += weight
-				ad.res.Children += weight * (hh.N[0] + hh.N[1] + hh.N[2])
-				ad.res.Paid += weight * ad.m.Transfer
-				if ad.m.CCT > 0 {
-					ad.res.Paid += weight * o.CCTPaid * ad.m.CCT / hh.CCT
-				}
-				if ad.m.PremiumRate > 0 {
-					ad.res.Paid += weight * o.PremiumPaid * ad.m.PremiumRate / hh.PremiumRate
-				}
+		for j, ad := range ads {
+			if adopted[j] {
+				ad.count(&hh, &o, weight)
 			}
 		}
 	}
@@ -133,6 +127,21 @@ func (hh *Household) fromSurvey(c *valuechain.Chain, a *valuechain.Actor, sh *va
 	hh.OtherIncome = sh.Adults*g.OffFarmDays*hh.OffFarmWage + other + g.Transfers
 	eq := c.Scale()
 	hh.S = c.PovertyLine * (eq.FirstAdult + eq.OtherAdult*(sh.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2]))
+}
+
+// count adds an adopting household, standing for weight households, to
+// the measure's reach and what it paid.
+func (ad adoption) count(hh *Household, o *Outcome, weight float64) {
+	r, m := ad.res, ad.m
+	r.Adopters += weight
+	r.Children += weight * (hh.N[0] + hh.N[1] + hh.N[2])
+	r.Paid += weight * m.Transfer
+	if m.CCT > 0 {
+		r.Paid += weight * o.CCTPaid * m.CCT / hh.CCT
+	}
+	if m.PremiumRate > 0 {
+		r.Paid += weight * o.PremiumPaid * m.PremiumRate / hh.PremiumRate
+	}
 }
 
 // adopt applies a measure's effects to an adopting household whose
