@@ -8,7 +8,6 @@ package scenarios
 import (
 	"fmt"
 	"math"
-	"os"
 	"sort"
 	"strings"
 
@@ -20,6 +19,8 @@ import (
 type File struct {
 	Appraisal Appraisal  `toml:"appraisal"`
 	Scenarios []Scenario `toml:"scenario"`
+
+	pos valuechain.Positions // lines of the file's keys
 }
 
 // Appraisal holds the parameters of costs and benefits (MODEL.md 9).
@@ -74,9 +75,9 @@ type Cost struct {
 
 // Load reads a scenario file (strict keys, as chain files).
 func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := valuechain.ReadInput(path)
 	if err != nil {
-		return nil, &valuechain.InputError{File: path, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return nil, err
 	}
 	return Parse(data, path)
 }
@@ -84,9 +85,11 @@ func Load(path string) (*File, error) {
 // Parse reads a scenario file from TOML text.
 func Parse(data []byte, name string) (*File, error) {
 	var f File
-	if err := valuechain.DecodeStrict(data, name, &f); err != nil {
+	pos, err := valuechain.DecodeStrict(data, name, "docs/scenario-format.md", &f)
+	if err != nil {
 		return nil, err
 	}
+	f.pos = pos
 	return &f, nil
 }
 
@@ -99,10 +102,9 @@ var householdOnly = map[string]bool{
 // Validate checks a scenario file against a chain and returns a
 // *valuechain.ValidationError listing every problem, or nil.
 func Validate(f *File, c *valuechain.Chain, file string) error {
-	var ps []valuechain.Problem
-	add := func(where, field, format string, args ...any) {
-		ps = append(ps, valuechain.Problem{Where: where, Field: field, Msg: fmt.Sprintf(format, args...)})
-	}
+	ps := valuechain.NewProblems(f.pos)
+	ps.At("appraisal", "appraisal")
+	add := ps.Add
 	a := f.Appraisal
 	for _, x := range []struct {
 		name string
@@ -125,6 +127,9 @@ func Validate(f *File, c *valuechain.Chain, file string) error {
 		w := fmt.Sprintf("scenario %q", s.Name)
 		if s.Name == "" {
 			w = fmt.Sprintf("scenario %d", si+1)
+		}
+		ps.At(w, fmt.Sprintf("scenario.%d", si))
+		if s.Name == "" {
 			add(w, "name", "is missing")
 		} else if names[s.Name] || strings.EqualFold(s.Name, Baseline) {
 			add(w, "name", "is used twice or is %q: scenario names must be unique", Baseline)
@@ -132,13 +137,12 @@ func Validate(f *File, c *valuechain.Chain, file string) error {
 		names[s.Name] = true
 		for ii := range s.Interventions {
 			iv := &s.Interventions[ii]
-			checkIntervention(c, iv, fmt.Sprintf("%s: intervention %d (%s)", w, ii+1, iv.Type), horizon, add)
+			iw := fmt.Sprintf("%s: intervention %d (%s)", w, ii+1, iv.Type)
+			ps.At(iw, fmt.Sprintf("scenario.%d.intervention.%d", si, ii))
+			checkIntervention(c, iv, iw, horizon, add)
 		}
 	}
-	if len(ps) == 0 {
-		return nil
-	}
-	return &valuechain.ValidationError{File: file, Problems: ps}
+	return ps.Err(file)
 }
 
 func ptr(p *float64) float64 {

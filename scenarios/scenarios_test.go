@@ -287,7 +287,7 @@ func TestBadScenarioFiles(t *testing.T) {
 	ok := "[[scenario]]\nname = \"s\"\n  [[scenario.intervention]]\n  type = \"cct\"\n  targets = [\"farm\"]\n  coverage = 0.5\n"
 	r := strings.Replace
 	tests := []struct{ name, text, want string }{
-		{"unknown key", r(ok, "coverage", "coverge", 1), `s.toml:6: key "scenario.intervention.coverge": unknown key`},
+		{"unknown key", r(ok, "coverage", "coverge", 1), `s.toml:6: scenario "s": intervention 1: unknown key "coverge"`},
 		{"unknown type", r(ok, `"cct"`, `"subsidy"`, 1), `unknown intervention type "subsidy"`},
 		{"unknown target", r(ok, `["farm"]`, `["farmer"]`, 1), `names no actor of the chain: "farmer"`},
 		{"household type on enterprise", r(ok, `["farm"]`, `["trader"]`, 1), `cct acts on households, but "trader" is an enterprise`},

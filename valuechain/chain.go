@@ -76,7 +76,14 @@ type Chain struct {
 
 	Actors []Actor `toml:"actor,omitempty,omitzero"`
 	Links  []Link  `toml:"link,omitempty,omitzero"`
+
+	// pos gives the line of each key of the file the chain was read from.
+	pos Positions
 }
+
+// Positions returns the lines of the keys of the file the chain was read
+// from (nil for a chain built in code).
+func (c *Chain) Positions() Positions { return c.pos }
 
 // StudyRef names a published value-chain study.
 type StudyRef struct {

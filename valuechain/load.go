@@ -1,12 +1,18 @@
 package valuechain
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"os"
+	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -14,10 +20,11 @@ import (
 // InputError is a problem with a file: its syntax, a value of the wrong
 // type or a key that vcsim does not know.
 type InputError struct {
-	File string
-	Line int    // 0 when unknown
-	Key  string // dotted key, when known
-	Msg  string
+	File   string
+	Line   int    // 0 when unknown
+	Where  string // the table: `actor "farm"`, `link 3`; empty at the top
+	Column string // the CSV column the message is about, when Msg does not name it
+	Msg    string
 }
 
 func (e *InputError) Error() string {
@@ -26,8 +33,11 @@ func (e *InputError) Error() string {
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
-	if e.Key != "" {
-		fmt.Fprintf(&b, ": key %q", e.Key)
+	if e.Where != "" {
+		b.WriteString(": " + e.Where)
+	}
+	if e.Column != "" {
+		fmt.Fprintf(&b, ": column %q", e.Column)
 	}
 	b.WriteString(": ")
 	b.WriteString(e.Msg)
@@ -45,11 +55,21 @@ func (es InputErrors) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
+// typeErrors reports whether the list holds more than unknown keys.
+func (es InputErrors) typeErrors() bool {
+	for _, e := range es {
+		if !strings.HasPrefix(e.Msg, "unknown key") {
+			return true
+		}
+	}
+	return false
+}
+
 // Load reads a chain from a TOML file, as Parse does. It does not validate the chain.
 func Load(path string) (*Chain, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadInput(path)
 	if err != nil {
-		return nil, &InputError{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+		return nil, err
 	}
 	return Parse(data, path)
 }
@@ -60,67 +80,275 @@ func Load(path string) (*Chain, error) {
 // and every problem reported at once.
 func Parse(data []byte, name string) (*Chain, error) {
 	var c Chain
-	err := DecodeStrict(data, name, &c)
+	pos, err := DecodeStrict(data, name, "docs/chain-format.md", &c)
 	var unknown InputErrors
-	if err != nil && !errors.As(err, &unknown) {
+	if err != nil && (!errors.As(err, &unknown) || unknown.typeErrors()) {
 		return nil, err
 	}
+	c.pos = pos
 	return &c, err
 }
 
-// DecodeStrict decodes TOML text into v and reports syntax errors, type
-// errors and every unknown key, with file name and line. Other packages
-// reading TOML files (scenarios) use it too.
-func DecodeStrict(data []byte, name string, v any) error {
-	md, err := toml.NewDecoder(strings.NewReader(string(data))).Decode(v)
+// DecodeStrict decodes TOML text into v (a pointer to a struct) and
+// reports syntax errors, values of the wrong type and every unknown key,
+// each with the file name, its line and the table it is in. Other
+// packages reading TOML files (scenarios) use it too; doc names the
+// document that lists the keys. It returns the
+// positions of the file's keys, for later messages (see Positions).
+//
+// Unknown keys do not stop decoding: v is filled and the errors
+// (InputErrors) returned with it. Syntax and type errors leave v unfilled.
+func DecodeStrict(data []byte, name, doc string, v any) (Positions, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	pos, err := Locate(data)
 	if err != nil {
+		return nil, &InputError{File: name, Msg: err.Error()}
+	}
+	var raw map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return &InputError{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message}
+			return pos, &InputError{File: name, Line: pe.Position.Line, Msg: pe.Message + decimalCommaHint(data, pe.Position.Line)}
 		}
-		// Type errors come as "toml: line N (last key "k"): message".
-		if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			return &InputError{File: name, Line: line, Key: m[2], Msg: m[3]}
-		}
-		return &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+		return pos, &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
-	und := md.Undecoded()
-	if len(und) == 0 {
-		return nil
+	w := &walker{file: name, doc: doc, pos: pos}
+	w.walk(raw, reflect.TypeOf(v).Elem(), "", "")
+	if len(w.types) > 0 {
+		return pos, append(w.types, w.unknown...)
 	}
-	lines := strings.Split(string(data), "\n")
-	seen := map[string]int{}
-	var errs InputErrors
-	for _, k := range und {
-		key := k.String()
-		last := k[len(k)-1]
-		seen[last]++
-		errs = append(errs, &InputError{
-			File: name,
-			Line: keyLine(lines, last, seen[last]),
-			Key:  key,
-			Msg:  "unknown key (check its spelling; docs/chain-format.md lists the keys)",
-		})
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
+		// The walk accepts only what the decoder can take: this is a bug.
+		return pos, &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
-	return errs
+	if len(w.unknown) > 0 {
+		return pos, w.unknown
+	}
+	return pos, nil
 }
 
-var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+// decimalCommaHint explains a syntax error on a line with a decimal comma.
+func decimalCommaHint(data []byte, line int) string {
+	lines := bytes.Split(data, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	if decimalComma.Match(lines[line-1]) {
+		return " (numbers take a decimal point, not a comma: write 0.85, not 0,85)"
+	}
+	return ""
+}
 
-// keyLine returns the line (from 1) of the n-th assignment of key, or 0.
-func keyLine(lines []string, key string, n int) int {
-	re := regexp.MustCompile(`(^|[{,]\s*)("?` + regexp.QuoteMeta(key) + `"?)\s*=`)
-	count := 0
-	for i, l := range lines {
-		if re.MatchString(strings.TrimSpace(l)) {
-			count++
-			if count == n {
-				return i + 1
+var decimalComma = regexp.MustCompile(`=\s*-?\d+,\d`)
+
+// walker checks decoded TOML values against the Go type they will fill.
+type walker struct {
+	file, doc      string
+	pos            Positions
+	types, unknown InputErrors
+}
+
+func (w *walker) errorf(list *InputErrors, path, where, format string, args ...any) {
+	*list = append(*list, &InputError{File: w.file, Line: w.pos.Line(path), Where: where, Msg: fmt.Sprintf(format, args...)})
+}
+
+// walk checks value x at path (label where) against type t.
+func (w *walker) walk(x any, t reflect.Type, path, where string) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	field := path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		field = path[i+1:]
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := x.(map[string]any)
+		if !ok {
+			w.errorf(&w.types, path, where, "%s must be a table, got %s", field, describe(x))
+			return
+		}
+		fields := tomlFields(t)
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			f, ok := fields[k]
+			p := join(path, k)
+			if !ok {
+				w.errorf(&w.unknown, p, where, "unknown key %q (check its spelling; %s lists the keys)", k, w.doc)
+				continue
 			}
+			wh := where
+			if ft := deref(f); (ft.Kind() == reflect.Struct || ft.Kind() == reflect.Map) && where != "" {
+				wh = join2(where, k)
+			}
+			w.walk(m[k], f, p, wh)
+		}
+	case reflect.Map:
+		m, ok := x.(map[string]any)
+		if !ok {
+			w.errorf(&w.types, path, where, "%s must be a table, got %s", field, describe(x))
+			return
+		}
+		for k, v := range m {
+			w.walk(v, t.Elem(), join(path, k), where)
+		}
+	case reflect.Slice, reflect.Array:
+		var items []any
+		switch v := x.(type) {
+		case []any:
+			items = v
+		case []map[string]any:
+			for _, e := range v {
+				items = append(items, e)
+			}
+		default:
+			w.errorf(&w.types, path, where, "%s must be a list, got %s", field, describe(x))
+			return
+		}
+		if t.Kind() == reflect.Array && len(items) != t.Len() {
+			w.errorf(&w.types, path, where, "%s must be a list of %d values (one per age band 5-11, 12-14, 15-17), got %d", field, t.Len(), len(items))
+			return
+		}
+		for i, e := range items {
+			p := join(path, strconv.Itoa(i))
+			wh := where
+			if m, ok := e.(map[string]any); ok {
+				wh = join2(where, label(field, i, m))
+			}
+			w.walk(e, t.Elem(), p, wh)
+		}
+	case reflect.Float64, reflect.Float32:
+		switch v := x.(type) {
+		case float64:
+		case int64:
+			if math.Abs(float64(v)) > 1<<53 {
+				w.errorf(&w.types, path, where, "%s: %d is too large", field, v)
+			}
+		default:
+			w.errorf(&w.types, path, where, "%s must be a number, got %s", field, describe(x))
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		switch v := x.(type) {
+		case int64:
+			if v < math.MinInt32 || v > math.MaxInt32 {
+				w.errorf(&w.types, path, where, "%s: %d is out of range", field, v)
+			}
+		case float64:
+			w.errorf(&w.types, path, where, "%s must be a whole number, got %v", field, v)
+		default:
+			w.errorf(&w.types, path, where, "%s must be a whole number, got %s", field, describe(x))
+		}
+	case reflect.Uint, reflect.Uint64:
+		if v, ok := x.(int64); !ok || v < 0 {
+			w.errorf(&w.types, path, where, "%s must be a whole number not below 0, got %s", field, describe(x))
+		}
+	case reflect.String:
+		if _, ok := x.(string); !ok {
+			w.errorf(&w.types, path, where, "%s must be text in quotes, got %s", field, describe(x))
+		}
+	case reflect.Bool:
+		if _, ok := x.(bool); !ok {
+			w.errorf(&w.types, path, where, "%s must be true or false, got %s", field, describe(x))
 		}
 	}
-	return 0
+}
+
+func deref(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+// join2 joins two labels of a message: `actor "farm": household`.
+func join2(where, key string) string {
+	if where == "" {
+		return key
+	}
+	return where + ": " + key
+}
+
+// label names the i-th table of an array for messages: `actor "farm"`,
+// `link 3`.
+func label(key string, i int, m map[string]any) string {
+	for _, k := range []string{"id", "name"} {
+		if s, ok := m[k].(string); ok && s != "" {
+			return fmt.Sprintf("%s %q", key, s)
+		}
+	}
+	return fmt.Sprintf("%s %d", key, i+1)
+}
+
+// describe says what a decoded TOML value is, for messages.
+func describe(x any) string {
+	switch v := x.(type) {
+	case string:
+		if len(v) > 40 {
+			v = v[:40] + "..."
+		}
+		return fmt.Sprintf("the text %q", v)
+	case bool:
+		return fmt.Sprintf("%v", v)
+	case int64:
+		return fmt.Sprintf("the number %d", v)
+	case float64:
+		return fmt.Sprintf("the number %v", v)
+	case map[string]any:
+		return "a table"
+	case []any, []map[string]any:
+		return "a list"
+	}
+	return fmt.Sprintf("%T", x)
+}
+
+var fieldCache sync.Map // reflect.Type -> map[string]reflect.Type
+
+// tomlFields returns the TOML keys of a struct type and their types.
+func tomlFields(t reflect.Type) map[string]reflect.Type {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.(map[string]reflect.Type)
+	}
+	f := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(sf.Tag.Get("toml"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		f[name] = sf.Type
+	}
+	fieldCache.Store(t, f)
+	return f
+}
+
+// ReadInput reads an input file of at most MaxFileSize bytes.
+func ReadInput(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &InputError{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &InputError{File: path, Msg: "is a folder, not a file"}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &InputError{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &InputError{File: path, Msg: fmt.Sprintf("the file is larger than %d MiB, the most vcsim reads", MaxFileSize>>20)}
+	}
+	return data, nil
 }
 
 func unwrapPath(err error) error {

@@ -99,13 +99,13 @@ func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 	for _, h := range header {
 		h = strings.TrimSpace(h)
 		if !known[h] {
-			errs = append(errs, &InputError{File: name, Line: 1, Key: h, Msg: "unknown column (the columns are: " + strings.Join(SurveyColumns, ", ") + ")"})
+			errs = append(errs, &InputError{File: name, Line: 1, Column: h, Msg: "unknown column (the columns are: " + strings.Join(SurveyColumns, ", ") + ")"})
 		}
 		seen[h] = true
 	}
 	for _, req := range []string{"group", "weight", "adults"} {
 		if !seen[req] {
-			errs = append(errs, &InputError{File: name, Line: 1, Key: req, Msg: "required column is missing"})
+			errs = append(errs, &InputError{File: name, Line: 1, Column: req, Msg: "required column is missing"})
 		}
 	}
 	if len(errs) > 0 {
@@ -140,7 +140,7 @@ type rowParser struct {
 }
 
 func (p *rowParser) fail(col, format string, args ...any) {
-	p.errs = append(p.errs, &InputError{File: p.file, Line: p.line, Key: col, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &InputError{File: p.file, Line: p.line, Column: col, Msg: fmt.Sprintf(format, args...)})
 }
 
 // num parses a cell: a finite number >= min, or def when empty and allowed.

@@ -10,6 +10,7 @@ import (
 // Problem is one thing wrong with a chain: where it is (an actor, a link,
 // the chain), the field and what was expected.
 type Problem struct {
+	Line  int    // line of the key in the file, 0 when unknown
 	Where string // `actor "gin"`, `link 3 (farm -> gin)`, `chain`
 	Field string
 	Msg   string
@@ -20,6 +21,50 @@ func (p Problem) String() string {
 		return p.Where + ": " + p.Msg
 	}
 	return p.Where + ": " + p.Field + ": " + p.Msg
+}
+
+// Problems collects the problems of a file, each with the line of its key.
+// Validators name a table with At (its label in messages and its path in
+// the file's Positions), then Add problems about its fields.
+type Problems struct {
+	pos   Positions
+	paths map[string]string
+	List  []Problem
+}
+
+// NewProblems returns an empty list for a file whose keys are at pos
+// (nil when unknown).
+func NewProblems(pos Positions) *Problems {
+	return &Problems{pos: pos, paths: map[string]string{}}
+}
+
+// At records that the table labelled where is at path in the file.
+func (ps *Problems) At(where, path string) { ps.paths[where] = path }
+
+// Add adds a problem with field of the table labelled where. The field
+// may be a dotted key ("costs.fertiliser") and may end in a bracketed
+// note ("beta[5-11]").
+func (ps *Problems) Add(where, field, format string, args ...any) {
+	key, _, _ := strings.Cut(field, "[")
+	path, ok := ps.paths[where]
+	line := 0
+	if ps.pos != nil {
+		switch {
+		case ok:
+			line = ps.pos.Line(join(path, key))
+		case where == "chain":
+			line = ps.pos.Line(key)
+		}
+	}
+	ps.List = append(ps.List, Problem{Line: line, Where: where, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Err returns a *ValidationError for file, or nil when there are no problems.
+func (ps *Problems) Err(file string) error {
+	if len(ps.List) == 0 {
+		return nil
+	}
+	return &ValidationError{File: file, Problems: ps.List}
 }
 
 // ValidationError lists every problem found in a chain.
@@ -35,7 +80,11 @@ func (e *ValidationError) Error() string {
 			b.WriteByte('\n')
 		}
 		if e.File != "" {
-			b.WriteString(e.File + ": ")
+			b.WriteString(e.File)
+			if p.Line > 0 {
+				fmt.Fprintf(&b, ":%d", p.Line)
+			}
+			b.WriteString(": ")
 		}
 		b.WriteString(p.String())
 	}
@@ -45,27 +94,22 @@ func (e *ValidationError) Error() string {
 // Validate checks a chain and returns a *ValidationError listing every
 // problem, or nil. file names the chain in messages and may be empty.
 func Validate(c *Chain, file string) error {
-	v := &validator{}
+	v := &validator{NewProblems(c.pos)}
 	v.chain(c)
 	ids := v.actors(c)
 	v.links(c, ids)
-	if len(v.problems) == 0 {
+	if len(v.List) == 0 {
 		// The graph checks need unique ids and known link ends.
 		if _, err := Order(c); err != nil {
-			v.add("chain", "link", "%s", err)
+			v.Add("chain", "link", "%s", err)
 		}
 	}
-	if len(v.problems) == 0 {
-		return nil
-	}
-	return &ValidationError{File: file, Problems: v.problems}
+	return v.Err(file)
 }
 
-type validator struct{ problems []Problem }
+type validator struct{ *Problems }
 
-func (v *validator) add(where, field, format string, args ...any) {
-	v.problems = append(v.problems, Problem{Where: where, Field: field, Msg: fmt.Sprintf(format, args...)})
-}
+func (v *validator) add(where, field, format string, args ...any) { v.Add(where, field, format, args...) }
 
 // num checks a number is finite and within [lo, hi] (use ±Inf for open ends).
 func (v *validator) num(where, field string, x, lo, hi float64) {
@@ -128,6 +172,7 @@ func (v *validator) chain(c *Chain) {
 	}
 	for i, r := range c.PriceRatios {
 		pw := fmt.Sprintf("price_ratio %d (%q)", i+1, r.Label)
+		v.At(pw, fmt.Sprintf("price_ratio.%d", i))
 		v.num(pw, "farm_price", r.FarmPrice, 0, inf)
 		v.num(pw, "end_price", r.EndPrice, 0, inf)
 	}
@@ -158,7 +203,8 @@ func (v *validator) actors(c *Chain) map[string]int {
 		}
 		primary := !buyers[a.ID]
 		hasPrimary = hasPrimary || primary
-		v.actor(c, a, w, primary)
+		v.At(w, fmt.Sprintf("actor.%d", i))
+		v.actor(c, a, i, w, primary)
 	}
 	if len(c.Actors) > 0 && !hasPrimary {
 		v.add("chain", "link", "no primary producer: every actor buys from another, so nothing enters the chain")
@@ -166,7 +212,7 @@ func (v *validator) actors(c *Chain) map[string]int {
 	return ids
 }
 
-func (v *validator) actor(c *Chain, a *Actor, w string, primary bool) {
+func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary bool) {
 	inf := math.Inf(1)
 	switch a.Kind {
 	case Household, Enterprise:
@@ -182,7 +228,7 @@ func (v *validator) actor(c *Chain, a *Actor, w string, primary bool) {
 	} else if a.OutputPerUnit != 0 {
 		v.add(w, "output_per_unit", "is given but the actor buys from other actors: its output is conversion x input")
 	}
-	v.products(a, w)
+	v.products(a, i, w)
 	keys := make([]string, 0, len(a.Costs))
 	for k := range a.Costs {
 		keys = append(keys, k)
@@ -212,6 +258,7 @@ func (v *validator) actor(c *Chain, a *Actor, w string, primary bool) {
 	}
 	for j, t := range a.Tasks {
 		tw := fmt.Sprintf("%s: task %d (%q)", w, j+1, t.Name)
+		v.At(tw, fmt.Sprintf("actor.%d.task.%d", i, j))
 		v.num(tw, "days_per_unit", t.DaysPerUnit, 0, inf)
 		v.num(tw, "child_suitable", t.ChildSuitable, 0, 1)
 	}
@@ -224,11 +271,11 @@ func (v *validator) actor(c *Chain, a *Actor, w string, primary bool) {
 	case a.Kind != Household && a.Household != nil:
 		v.add(w, "household", "is given but kind is %q: only household actors have one", a.Kind)
 	case a.Household != nil:
-		v.household(c, a, w)
+		v.household(c, a, i, w)
 	}
 }
 
-func (v *validator) products(a *Actor, w string) {
+func (v *validator) products(a *Actor, i int, w string) {
 	if len(a.Products) > 0 {
 		if a.Price != 0 || a.Unit != "" || a.Conversion != nil || a.FinalMarket != "" {
 			v.add(w, "price", "the actor lists products: give price, unit, conversion and final_market in each [[actor.product]]")
@@ -241,6 +288,9 @@ func (v *validator) products(a *Actor, w string) {
 			pw = fmt.Sprintf("%s: product %q", w, p.ID)
 			if p.ID == "" {
 				pw = fmt.Sprintf("%s: product %d", w, j+1)
+			}
+			v.At(pw, fmt.Sprintf("actor.%d.product.%d", i, j))
+			if p.ID == "" {
 				v.add(pw, "id", "is missing")
 			} else if seen[p.ID] {
 				v.add(pw, "id", "is used twice in this actor")
@@ -259,8 +309,9 @@ func (v *validator) products(a *Actor, w string) {
 	}
 }
 
-func (v *validator) household(c *Chain, a *Actor, w string) {
+func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 	h := a.Household
+	v.At(w+": household", fmt.Sprintf("actor.%d.household", i))
 	w += ": household"
 	inf := math.Inf(1)
 	if math.Abs(a.Count-math.Round(a.Count)) > 1e-9 {
@@ -324,6 +375,7 @@ func (v *validator) links(c *Chain, ids map[string]int) {
 	var order []sellerProduct
 	for i, l := range c.Links {
 		w := fmt.Sprintf("link %d (%s -> %s)", i+1, l.From, l.To)
+		v.At(w, fmt.Sprintf("link.%d", i))
 		fi, fok := ids[l.From]
 		_, tok := ids[l.To]
 		if l.From == "" {

@@ -75,8 +75,8 @@ func TestBadChains(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
-		{"unknown key", r(base, "price = 3", "price = 3\nprcie = 3", 1), `t.toml:21: key "actor.prcie": unknown key`},
-		{"unknown household key", r(base, "adults = 2", "adluts = 2", 1), `t.toml:13: key "actor.household.adluts": unknown key`},
+		{"unknown key", r(base, "price = 3", "price = 3\nprcie = 3", 1), `t.toml:21: actor "trader": unknown key "prcie"`},
+		{"unknown household key", r(base, "adults = 2", "adluts = 2", 1), `t.toml:13: actor "farm": household: unknown key "adluts"`},
 		{"syntax", r(base, "price = 3", "price = ", 1), "t.toml:20"},
 		{"type", r(base, "count = 1\n", "count = \"one\"\n", 1), "t.toml:19"},
 		{"missing id", r(base, `id = "trader"`, ``, 1), "actor 2: id: is missing"},
@@ -251,6 +251,7 @@ func TestWriteReadTOML(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v\n%s", err, buf.String())
 		}
+		c.pos, d.pos = nil, nil // the lines differ; the values must not
 		if !reflect.DeepEqual(c, d) {
 			t.Errorf("%s: the chain read back differs:\n%s", c.Name, buf.String())
 		}

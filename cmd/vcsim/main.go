@@ -17,6 +17,7 @@ import (
 	"vcsim/examples"
 	"vcsim/model"
 	"vcsim/model/tables"
+	"vcsim/outfile"
 	"vcsim/valuechain"
 )
 
@@ -56,7 +57,10 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	var ve *valuechain.ValidationError
 	var fe *valuechain.InputError
 	var fes valuechain.InputErrors
-	if errors.As(err, &ie) || errors.As(err, &ve) || errors.As(err, &fe) || errors.As(err, &fes) {
+	var ce *outfile.ConflictError
+	var ne *outfile.NonFiniteError
+	if errors.As(err, &ie) || errors.As(err, &ve) || errors.As(err, &fe) || errors.As(err, &fes) ||
+		errors.As(err, &ce) || errors.As(err, &ne) {
 		return exitBadInput
 	}
 	return exitFailure
@@ -139,6 +143,7 @@ func runCommand() *cli.Command {
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the synthetic household population", Value: 1},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark (for Excel and Cyrillic text)"},
 			surveyFlag,
+			forceFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -185,11 +190,11 @@ func runCommand() *cli.Command {
 				return err
 			}
 			if dir := ctx.String("out"); dir != "" {
-				paths, err := tables.WriteDir(dir, r, seed, ctx.Bool("bom"))
-				if err != nil {
+				out := outputs(ctx)
+				if err := tables.AddDir(out, dir, r, seed, ctx.Bool("bom")); err != nil {
 					return err
 				}
-				fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", strings.Join(paths, ", "))
+				return writeOutputs(ctx, out)
 			}
 			return nil
 		},

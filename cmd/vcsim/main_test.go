@@ -132,7 +132,7 @@ func TestExitStatuses(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"validate", "../../examples/cotton-tajikistan.toml", "../../examples/tobacco-kyrgyzstan.toml"}, 0, ""},
-		{[]string{"validate", bad}, 2, `bad.toml:6: key "actor.prcie": unknown key`},
+		{[]string{"validate", bad}, 2, `bad.toml:6: actor "a": unknown key "prcie"`},
 		{[]string{"validate", bad}, 2, `actor "a": kind: must be "household" or "enterprise"`},
 		{[]string{"validate"}, 2, "needs at least one chain file"},
 		{[]string{"validate", filepath.Join(dir, "none.toml")}, 2, "cannot read"},
@@ -144,7 +144,7 @@ func TestExitStatuses(t *testing.T) {
 		{[]string{"run", "--nope"}, 2, "flag provided but not defined"},
 		{[]string{"frobnicate"}, 2, `no command "frobnicate"`},
 		{[]string{"init"}, 2, "one directory argument"},
-		{[]string{"run", "--out", bad + "/x"}, 1, "not a directory"},
+		{[]string{"run", "--out", bad + "/x"}, 2, "bad.toml: is a file, not a folder"},
 	}
 	for _, tt := range tests {
 		_, errOut, status := vcsim(t, tt.args...)
@@ -274,7 +274,7 @@ func TestCalibrateAndSurvey(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("group,weight,adults\nfarm,1,none\n"), 0o644)
-	if _, errOut, status := vcsim(t, "run", "--example", "tobacco-kyrgyzstan", "--survey", bad); status != 2 || !strings.Contains(errOut, `bad.csv:2: key "adults": "none" is not a number`) {
+	if _, errOut, status := vcsim(t, "run", "--example", "tobacco-kyrgyzstan", "--survey", bad); status != 2 || !strings.Contains(errOut, `bad.csv:2: column "adults": "none" is not a number`) {
 		t.Errorf("bad survey: status %d, %q", status, errOut)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -55,6 +54,7 @@ func compareCommand() *cli.Command {
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
 			surveyFlag,
+			forceFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -95,19 +95,15 @@ func compareCommand() *cli.Command {
 			if dir == "" {
 				return nil
 			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+			out := outputs(ctx)
+			years := tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...)
+			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_years.csv"), years, ctx.Bool("bom")); err != nil {
 				return err
 			}
-			years := filepath.Join(dir, "scenario_years.csv")
-			summary := filepath.Join(dir, "scenario_summary.csv")
-			if err := tables.WriteCSVFile(years, tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...), ctx.Bool("bom")); err != nil {
+			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_summary.csv"), rows, ctx.Bool("bom")); err != nil {
 				return err
 			}
-			if err := tables.WriteCSVFile(summary, rows, ctx.Bool("bom")); err != nil {
-				return err
-			}
-			fmt.Fprintf(ctx.App.ErrWriter, "wrote %s, %s\n", years, summary)
-			return nil
+			return writeOutputs(ctx, out)
 		},
 	}
 }

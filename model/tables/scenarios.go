@@ -52,12 +52,12 @@ type SummaryRow struct {
 	PVCost                Money  `csv:"pv_cost"`
 	ChildYearsAvoided     Qty    `csv:"child_years_of_child_labour_avoided"`
 	HazardousYearsAvoided Qty    `csv:"child_years_of_hazardous_child_labour_avoided"`
-	CostPerChildYear      Money  `csv:"cost_per_child_year_avoided"`
+	CostPerChildYear      Money  `csv:"cost_per_child_year_avoided" undefined:"empty"`
 	PVIncomeGained        Money  `csv:"pv_household_income_gained"`
 	IncomeGainedPerHH     Money  `csv:"pv_income_gained_per_household"`
 	PVEducation           Money  `csv:"pv_education_benefit"`
-	BCR                   Share  `csv:"benefit_cost_ratio"`
-	BCRSpillover          Share  `csv:"benefit_cost_ratio_with_spillover"`
+	BCR                   Share  `csv:"benefit_cost_ratio" undefined:"empty"`
+	BCRSpillover          Share  `csv:"benefit_cost_ratio_with_spillover" undefined:"empty"`
 }
 
 // Summaries returns the baseline's final year, then one row per scenario.

@@ -4,14 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+		"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/gocarina/gocsv"
 
 	"vcsim/model"
+	"vcsim/outfile"
 )
 
 // Summary is the content of summary.json: the chain's headline numbers.
@@ -93,46 +93,37 @@ func WriteCSV(w io.Writer, rows any, withBOM bool) error {
 	return gocsv.Marshal(rows, w)
 }
 
-// WriteCSVFile writes rows to a CSV file at path (see WriteCSV).
-func WriteCSVFile(path string, rows any, withBOM bool) error {
-	return writeFile(path, func(w io.Writer) error { return WriteCSV(w, rows, withBOM) })
-}
-
-// Files are the names of the files WriteDir writes.
-var Files = []string{"accounts.csv", "margins.csv", "labour.csv", "child_labour.csv", "households.csv", "summary.json"}
-
-// WriteDir writes every output file of r into dir, creating it, and
-// returns the paths written.
-func WriteDir(dir string, r *model.Result, seed uint64, withBOM bool) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	contents := []any{Accounts(r), Margins(r), Labour(r), ChildLabour(r), Households(r)}
-	var paths []string
-	for i, rows := range contents {
-		p := filepath.Join(dir, Files[i])
-		if err := WriteCSVFile(p, rows, withBOM); err != nil {
-			return paths, err
-		}
-		paths = append(paths, p)
-	}
-	p := filepath.Join(dir, "summary.json")
-	if err := writeFile(p, func(w io.Writer) error { return WriteJSON(w, NewSummary(r, seed)) }); err != nil {
-		return paths, err
-	}
-	return append(paths, p), nil
-}
-
-func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
+// AddCSV renders rows as a CSV file at path (see WriteCSV) and adds it to
+// the output set, after checking that every number in them is finite.
+func AddCSV(s *outfile.Set, path string, rows any, withBOM bool) error {
+	if err := outfile.Finite(filepath.Base(path), rows); err != nil {
 		return err
 	}
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
+	return s.AddFunc(path, func(w io.Writer) error { return WriteCSV(w, rows, withBOM) })
+}
+
+// AddJSON renders v as indented JSON at path and adds it to the output
+// set, after checking that every number in it is finite.
+func AddJSON(s *outfile.Set, path string, v any) error {
+	if err := outfile.Finite(filepath.Base(path), v); err != nil {
+		return err
 	}
-	return f.Close()
+	return s.AddFunc(path, func(w io.Writer) error { return WriteJSON(w, v) })
+}
+
+// Files are the names of the files AddDir writes.
+var Files = []string{"accounts.csv", "margins.csv", "labour.csv", "child_labour.csv", "households.csv", "summary.json"}
+
+// AddDir renders every output file of r into the output set, in dir.
+// Nothing is written until the set is.
+func AddDir(s *outfile.Set, dir string, r *model.Result, seed uint64, withBOM bool) error {
+	contents := []any{Accounts(r), Margins(r), Labour(r), ChildLabour(r), Households(r)}
+	for i, rows := range contents {
+		if err := AddCSV(s, filepath.Join(dir, Files[i]), rows, withBOM); err != nil {
+			return err
+		}
+	}
+	return AddJSON(s, filepath.Join(dir, "summary.json"), NewSummary(r, seed))
 }
 
 // WriteText writes a readable summary for a person at a terminal: value

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"vcsim/outfile"
+)
+
+// forceFlag lets a command replace files that vcsim did not write.
+var forceFlag = &cli.BoolFlag{Name: "force", Usage: "replace output files that vcsim did not write (or that were edited since)"}
+
+// outputs returns the output set of a command: its inputs (the --chain,
+// --scenarios and --survey files, and extra) may never be written over.
+func outputs(ctx *cli.Context, extra ...outfile.Input) *outfile.Set {
+	s := &outfile.Set{Force: ctx.Bool("force"), Flag: "--out"}
+	for _, role := range []string{"chain", "scenarios", "survey"} {
+		if p := ctx.String(role); p != "" {
+			s.Inputs = append(s.Inputs, outfile.Input{Role: role, Path: p})
+		}
+	}
+	s.Inputs = append(s.Inputs, extra...)
+	return s
+}
+
+// writeOutputs writes the set and says what was written on standard error.
+func writeOutputs(ctx *cli.Context, s *outfile.Set) error {
+	paths, err := s.Write()
+	if err != nil {
+		return err
+	}
+	if len(paths) > 0 {
+		fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", strings.Join(paths, ", "))
+	}
+	return nil
+}
