@@ -7,11 +7,11 @@
 package plots
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -24,6 +24,7 @@ import (
 	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 
+	"vcsim/outfile"
 	"vcsim/plots/lang"
 )
 
@@ -113,15 +114,11 @@ func (t ticker) Ticks(min, max float64) []plot.Tick {
 // Save draws the plot with a source line under it and writes it to path:
 // PNG at DPI, SVG or PDF by the extension.
 func Save(p *plot.Plot, source, path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := Write(f, p, source, strings.TrimPrefix(filepath.Ext(path), ".")); err != nil {
-		f.Close()
+	var b bytes.Buffer
+	if err := Write(&b, p, source, strings.TrimPrefix(filepath.Ext(path), ".")); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return f.Close()
+	return outfile.WriteAtomic(path, b.Bytes())
 }
 
 // Write draws the plot with its source line as format "png", "svg" or

@@ -109,7 +109,9 @@ func Validate(c *Chain, file string) error {
 
 type validator struct{ *Problems }
 
-func (v *validator) add(where, field, format string, args ...any) { v.Add(where, field, format, args...) }
+func (v *validator) add(where, field, format string, args ...any) {
+	v.Add(where, field, format, args...)
+}
 
 // num checks a number is finite and within [lo, hi] (use ±Inf for open ends).
 func (v *validator) num(where, field string, x, lo, hi float64) {

@@ -3,7 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
+	"math"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/BurntSushi/toml"
@@ -14,17 +15,45 @@ import (
 	"vcsim/valuechain"
 )
 
-// writeChain writes a chain as TOML under comment lines.
-func writeChain(path string, comments []string, c *valuechain.Chain) error {
+// chainTOML renders a new chain (one vcsim built, with no file behind it)
+// as TOML under comment lines.
+func chainTOML(comments []string, c *valuechain.Chain) ([]byte, error) {
 	var buf bytes.Buffer
 	for _, l := range comments {
 		fmt.Fprintf(&buf, "# %s\n", l)
 	}
 	buf.WriteString("\n")
 	if err := toml.NewEncoder(&buf).Encode(c); err != nil {
-		return err
+		return nil, err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return buf.Bytes(), nil
+}
+
+// chainText returns the text of the --chain file, or of the example.
+func chainText(ctx *cli.Context) ([]byte, error) {
+	if p := ctx.String("chain"); p != "" {
+		return valuechain.ReadInput(p)
+	}
+	return examples.Chain(ctx.String("example"))
+}
+
+// calibratedText writes each fitted alpha into the chain's own text, so
+// that the user's comments and key order are kept, under comment lines.
+func calibratedText(text []byte, c *valuechain.Chain, comments []string, fits []model.Fit) ([]byte, error) {
+	for _, f := range fits {
+		_, i := c.Actor(f.Group)
+		var err error
+		text, err = valuechain.SetValue(text, fmt.Sprintf("actor.%d.household.alpha", i), strconv.FormatFloat(f.Alpha, 'f', 6, 64))
+		if err != nil {
+			return nil, fmt.Errorf("writing alpha of %q: %w", f.Group, err)
+		}
+	}
+	var buf bytes.Buffer
+	for _, l := range comments {
+		fmt.Fprintf(&buf, "# %s\n", l)
+	}
+	buf.Write(text)
+	return buf.Bytes(), nil
 }
 
 // surveyFlag is the --survey flag of run, compare and calibrate.
@@ -61,6 +90,7 @@ func calibrateCommand() *cli.Command {
 			&cli.StringFlag{Name: "target", Usage: "what to match with a survey: hours or prevalence", Value: model.TargetHours},
 			&cli.StringFlag{Name: "out", Usage: "write the calibrated chain to `FILE`", Required: true},
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
+			forceFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -78,7 +108,7 @@ func calibrateCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			out, fits, err := model.CalibrateChain(c, sv, ctx.Uint64("seed"), target)
+			_, fits, err := model.CalibrateChain(c, sv, ctx.Uint64("seed"), target)
 			if err != nil {
 				return badInput(err)
 			}
@@ -96,11 +126,27 @@ func calibrateCommand() *cli.Command {
 			for _, f := range fits {
 				lines = append(lines, fmt.Sprintf("group %s: alpha %.6f matches observed %s %.4g (model %.4g).", f.Group, f.Alpha, f.Target, f.Observed, f.Fitted))
 			}
-			if err := writeChain(ctx.String("out"), lines, out); err != nil {
+			text, err := chainText(ctx)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", ctx.String("out"))
-			return nil
+			data, err := calibratedText(text, c, lines, fits)
+			if err != nil {
+				return err
+			}
+			// The text written must read back as the calibrated chain.
+			back, err := valuechain.Parse(data, ctx.String("out"))
+			if err != nil {
+				return fmt.Errorf("the calibrated chain does not read back: %w", err)
+			}
+			for _, f := range fits {
+				if a, _ := back.Actor(f.Group); a == nil || a.Household == nil || math.Abs(a.Household.AlphaOr()-f.Alpha) > 1e-6*max(1, f.Alpha) {
+					return fmt.Errorf("the calibrated chain does not read back: alpha of %q", f.Group)
+				}
+			}
+			set := outputs(ctx)
+			set.Add(ctx.String("out"), data)
+			return writeOutputs(ctx, set)
 		},
 	}
 }

@@ -319,14 +319,14 @@ func TestImportExportVCA4D(t *testing.T) {
 func TestPlotMapReport(t *testing.T) {
 	dir := t.TempDir()
 	out, errOut, status := vcsim(t, "plot", "--example", "tobacco-kyrgyzstan", "--out", dir, "--format", "svg", "--lang", "ru")
-	if status != 0 || strings.Count(out, "wrote ") != 10 {
+	if status != 0 || strings.Count(errOut, "wrote ") != 10 {
 		t.Fatalf("plot: status %d, %s %s", status, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "cost_effectiveness.svg")); err != nil {
 		t.Error(err)
 	}
-	out, _, status = vcsim(t, "plot", "--chain", "../../examples/tobacco-kyrgyzstan.toml", "--out", dir)
-	if status != 0 || strings.Count(out, "wrote ") != 5 {
+	out, errOut, status = vcsim(t, "plot", "--chain", "../../examples/tobacco-kyrgyzstan.toml", "--out", dir)
+	if status != 0 || strings.Count(errOut, "wrote ") != 5 {
 		t.Errorf("plot without scenarios: status %d, %s", status, out)
 	}
 	out, _, status = vcsim(t, "map")

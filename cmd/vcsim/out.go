@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -31,8 +30,8 @@ func writeOutputs(ctx *cli.Context, s *outfile.Set) error {
 	if err != nil {
 		return err
 	}
-	if len(paths) > 0 {
-		fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", strings.Join(paths, ", "))
+	for _, p := range paths {
+		fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", p)
 	}
 	return nil
 }

@@ -2,13 +2,14 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
 	"vcsim/examples"
 	"vcsim/model"
+	"vcsim/outfile"
 	"vcsim/plots"
 	"vcsim/plots/lang"
 	"vcsim/scenarios"
@@ -102,6 +103,7 @@ func plotCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "directory for the charts", Required: true},
 			&cli.StringFlag{Name: "format", Usage: "png, svg or pdf", Value: "png"},
+			forceFlag,
 		}, chartFlags...),
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -119,18 +121,14 @@ func plotCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			dir := ctx.String("out")
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
+			set := outputs(ctx)
 			for _, c := range cs {
-				path := filepath.Join(dir, c.Name+"."+format)
-				if err := plots.Save(c.Plot, a.source(), path); err != nil {
+				path := filepath.Join(ctx.String("out"), c.Name+"."+format)
+				if err := set.AddFunc(path, func(w io.Writer) error { return plots.Write(w, c.Plot, a.source(), format) }); err != nil {
 					return err
 				}
-				fmt.Fprintf(ctx.App.Writer, "wrote %s\n", path)
 			}
-			return nil
+			return writeOutputs(ctx, set)
 		},
 	}
 }
@@ -143,15 +141,27 @@ func mapCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "chain", Usage: "chain `FILE`"},
 			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
-			&cli.StringFlag{Name: "format", Usage: "dot, png, svg or pdf", Value: "dot"},
+			&cli.StringFlag{Name: "format", Usage: "dot, png, svg or pdf (default: from --out's extension, else dot)"},
 			&cli.StringFlag{Name: "out", Usage: "file to write (dot: default standard output)"},
 			&cli.StringFlag{Name: "lang", Usage: "en or ru", Value: "en"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "seed of the household population"},
+			forceFlag,
 		},
 		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 0 {
+				return usagef("map takes no arguments, got %q (flags first)", ctx.Args().First())
+			}
 			l, err := lang.Parse(ctx.String("lang"))
 			if err != nil {
 				return badInput(err)
+			}
+			out := ctx.String("out")
+			format, err := outfile.CheckFormat(out, ctx.String("format"), "dot", "dot", "png", "svg", "pdf")
+			if err != nil {
+				return badInput(err)
+			}
+			if out == "" && format != "dot" {
+				return usagef("--format %s needs --out FILE", format)
 			}
 			c, err := loadChain(ctx.String("chain"), ctx.String("example"))
 			if err != nil {
@@ -161,26 +171,25 @@ func mapCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			out, format := ctx.String("out"), ctx.String("format")
-			switch format {
-			case "dot":
+			set := outputs(ctx)
+			if format == "dot" {
 				dot := plots.Dot(r, l)
 				if out == "" {
 					_, err := fmt.Fprint(ctx.App.Writer, dot)
 					return err
 				}
-				return os.WriteFile(out, []byte(dot), 0o644)
-			case "png", "svg", "pdf":
-				if out == "" {
-					return usagef("--format %s needs --out FILE", format)
-				}
-				p, err := plots.ChainMap(r, l)
-				if err != nil {
-					return err
-				}
-				return plots.Save(p, plots.SourceLine(l, c.Name, "", ctx.Uint64("seed")), out)
+				set.Add(out, []byte(dot))
+				return writeOutputs(ctx, set)
 			}
-			return usagef("--format must be dot, png, svg or pdf, got %q", format)
+			p, err := plots.ChainMap(r, l)
+			if err != nil {
+				return err
+			}
+			source := plots.SourceLine(l, c.Name, "", ctx.Uint64("seed"))
+			if err := set.AddFunc(out, func(w io.Writer) error { return plots.Write(w, p, source, format) }); err != nil {
+				return err
+			}
+			return writeOutputs(ctx, set)
 		},
 	}
 }

@@ -2,8 +2,7 @@ package main
 
 import (
 	"bytes"
-	"fmt"
-	"os"
+	"vcsim/outfile"
 
 	"github.com/urfave/cli/v2"
 
@@ -17,10 +16,14 @@ func reportCommand() *cli.Command {
 		UsageText: "vcsim report [--chain FILE] [--scenarios FILE] --out report.html [--lang en|ru]",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "HTML `FILE` to write", Required: true},
+			forceFlag,
 		}, chartFlags...),
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
 				return usagef("report takes no arguments, got %q (flags first)", ctx.Args().First())
+			}
+			if _, err := outfile.CheckFormat(ctx.String("out"), "", "html", "html", "htm"); err != nil {
+				return badInput(err)
 			}
 			a, err := loadAnalysis(ctx)
 			if err != nil {
@@ -36,11 +39,9 @@ func reportCommand() *cli.Command {
 			if err := report.Write(&buf, in); err != nil {
 				return err
 			}
-			if err := os.WriteFile(ctx.String("out"), buf.Bytes(), 0o644); err != nil {
-				return err
-			}
-			fmt.Fprintf(ctx.App.ErrWriter, "wrote %s (%d charts)\n", ctx.String("out"), len(cs))
-			return nil
+			set := outputs(ctx)
+			set.Add(ctx.String("out"), buf.Bytes())
+			return writeOutputs(ctx, set)
 		},
 	}
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"vcsim/model"
+	"vcsim/outfile"
 	"vcsim/scenarios"
 	"vcsim/valuechain/vca4d"
 )
@@ -16,24 +16,28 @@ import (
 // splitOut takes "--out FILE" (or --out=FILE) from the arguments, wherever
 // it stands, so that "vcsim import vca4d STUDY.json --out chain.toml" works
 // as the flags-first form does.
-func splitOut(ctx *cli.Context) (args []string, out string, err error) {
-	out = ctx.String("out")
+func splitOut(ctx *cli.Context) (args []string, out string, force bool, err error) {
+	out, force = ctx.String("out"), ctx.Bool("force")
 	a := ctx.Args().Slice()
 	for i := 0; i < len(a); i++ {
 		switch {
 		case a[i] == "--out" || a[i] == "-out":
 			if i+1 >= len(a) {
-				return nil, "", usagef("--out needs a file name")
+				return nil, "", false, usagef("--out needs a file name")
 			}
 			out = a[i+1]
 			i++
 		case strings.HasPrefix(a[i], "--out="):
 			out = strings.TrimPrefix(a[i], "--out=")
+		case a[i] == "--force" || a[i] == "-force":
+			force = true
+		case strings.HasPrefix(a[i], "-"):
+			return nil, "", false, usagef("%s: flags go before file arguments, and this command has no flag %s", a[i], a[i])
 		default:
 			args = append(args, a[i])
 		}
 	}
-	return args, out, nil
+	return args, out, force, nil
 }
 
 func importCommand() *cli.Command {
@@ -44,15 +48,17 @@ func importCommand() *cli.Command {
 			Name:      "vca4d",
 			Usage:     "turn a VCA4D economic study (dashboard JSON) into a vcsim chain and reconcile it",
 			UsageText: "vcsim import vca4d STUDY.json --out chain.toml",
-			Flags:     []cli.Flag{&cli.StringFlag{Name: "out", Usage: "chain `FILE` to write"}},
+			Flags:     []cli.Flag{&cli.StringFlag{Name: "out", Usage: "chain `FILE` to write"}, forceFlag},
 			Action: func(ctx *cli.Context) error {
-				args, out, err := splitOut(ctx)
+				args, out, force, err := splitOut(ctx)
 				if err != nil {
 					return err
 				}
 				if len(args) != 1 || out == "" {
 					return usagef("usage: vcsim import vca4d STUDY.json --out chain.toml")
 				}
+				set := outputs(ctx, outfile.Input{Role: "study", Path: args[0]})
+				set.Force = force
 				s, err := vca4d.Load(args[0])
 				if err != nil {
 					return badInput(err)
@@ -79,11 +85,12 @@ func importCommand() *cli.Command {
 				for _, n := range im.Notes {
 					lines = append(lines, "Note: "+n.String())
 				}
-				if err := writeChain(out, lines, im.Chain); err != nil {
+				data, err := chainTOML(lines, im.Chain)
+				if err != nil {
 					return err
 				}
-				fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", out)
-				return nil
+				set.Add(out, data)
+				return writeOutputs(ctx, set)
 			},
 		}},
 	}
@@ -103,9 +110,10 @@ func exportCommand() *cli.Command {
 				&cli.StringFlag{Name: "scenario", Usage: "export this scenario's final year instead of the baseline"},
 				&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
 				&cli.StringFlag{Name: "out", Usage: "study `FILE` to write"},
+				forceFlag,
 			},
 			Action: func(ctx *cli.Context) error {
-				args, out, err := splitOut(ctx)
+				args, out, force, err := splitOut(ctx)
 				if err != nil {
 					return err
 				}
@@ -148,11 +156,10 @@ func exportCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				if err := os.WriteFile(out, append(data, '\n'), 0o644); err != nil {
-					return err
-				}
-				fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", out)
-				return nil
+				set := outputs(ctx)
+				set.Force = force
+				set.Add(out, append(data, '\n'))
+				return writeOutputs(ctx, set)
 			},
 		}},
 	}

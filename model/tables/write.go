@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-		"path/filepath"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyFile copies src to dst and returns dst.
+func copyFile(t *testing.T, src, dst string) string {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// TestNeverWritesOverInputs runs every command that writes with an output
+// that is one of its inputs: each must exit with status 2, name the role,
+// and leave every file of the folder as it was.
+func TestNeverWritesOverInputs(t *testing.T) {
+	const ex = "../../examples/"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string // name in the temp folder -> source
+		args  []string          // with {dir} for the folder
+		want  string
+	}{
+		{"report over the chain", map[string]string{"a.toml": ex + "tobacco-kyrgyzstan.toml"},
+			[]string{"report", "--chain", "{dir}/a.toml", "--out", "{dir}/a.toml"}, "not .toml"},
+		{"report over the chain named .html", map[string]string{"a.html": ex + "tobacco-kyrgyzstan.toml"},
+			[]string{"report", "--chain", "{dir}/a.html", "--out", "{dir}/a.html"}, "--out is the chain file"},
+		{"report over the scenarios", map[string]string{"a.toml": ex + "tobacco-kyrgyzstan.toml", "s.html": ex + "tobacco-kyrgyzstan-scenarios.toml"},
+			[]string{"report", "--chain", "{dir}/a.toml", "--scenarios", "{dir}/s.html", "--out", "{dir}/s.html"}, "--out is the scenarios file"},
+		{"run over the survey", map[string]string{"o/households.csv": ex + "tobacco-kyrgyzstan-survey.csv"},
+			[]string{"run", "--example", "tobacco-kyrgyzstan", "--survey", "{dir}/o/households.csv", "--out", "{dir}/o"}, "--out is the survey file"},
+		{"compare over the scenarios", map[string]string{"a.toml": ex + "tobacco-kyrgyzstan.toml", "o/scenario_years.csv": ex + "tobacco-kyrgyzstan-scenarios.toml"},
+			[]string{"compare", "--chain", "{dir}/a.toml", "--scenarios", "{dir}/o/scenario_years.csv", "--out", "{dir}/o"}, "--out is the scenarios file"},
+		{"calibrate over the chain", map[string]string{"a.toml": ex + "tobacco-kyrgyzstan.toml", "s.csv": ex + "tobacco-kyrgyzstan-survey.csv"},
+			[]string{"calibrate", "--chain", "{dir}/a.toml", "--survey", "{dir}/s.csv", "--out", "{dir}/a.toml"}, "--out is the chain file"},
+		{"calibrate over the survey", map[string]string{"a.toml": ex + "tobacco-kyrgyzstan.toml", "s.csv": ex + "tobacco-kyrgyzstan-survey.csv"},
+			[]string{"calibrate", "--chain", "{dir}/a.toml", "--survey", "{dir}/s.csv", "--out", "{dir}/s.csv"}, "--out is the survey file"},
+		{"export over the chain", map[string]string{"a.toml": ex + "tobacco-kyrgyzstan.toml"},
+			[]string{"export", "vca4d", "--chain", "{dir}/a.toml", "--out", "{dir}/a.toml"}, "--out is the chain file"},
+		{"import over the study", map[string]string{"s.json": "../../valuechain/vca4d/testdata/cocoa-ecuador-eco.json"},
+			[]string{"import", "vca4d", "{dir}/s.json", "--out", "{dir}/s.json"}, "--out is the study file"},
+		{"map over the chain", map[string]string{"a.toml": ex + "tobacco-kyrgyzstan.toml"},
+			[]string{"map", "--chain", "{dir}/a.toml", "--format", "png", "--out", "{dir}/a.toml"}, "ends in .toml but --format is png"},
+		{"map over the chain named .dot", map[string]string{"a.dot": ex + "tobacco-kyrgyzstan.toml"},
+			[]string{"map", "--chain", "{dir}/a.dot", "--out", "{dir}/a.dot"}, "--out is the chain file"},
+		{"plot over the chain", map[string]string{"o/chain_map.png": ex + "tobacco-kyrgyzstan.toml"},
+			[]string{"plot", "--chain", "{dir}/o/chain_map.png", "--out", "{dir}/o"}, "--out is the chain file"},
+		{"a user's file without --force", map[string]string{"o/accounts.csv": ex + "tobacco-kyrgyzstan-survey.csv"},
+			[]string{"run", "--out", "{dir}/o"}, "give --force"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			before := map[string][]byte{}
+			for name, src := range tc.files {
+				p := copyFile(t, src, filepath.Join(dir, name))
+				before[p], _ = os.ReadFile(p)
+			}
+			args := make([]string, len(tc.args))
+			for i, a := range tc.args {
+				args[i] = strings.ReplaceAll(a, "{dir}", dir)
+			}
+			_, errOut, status := vcsim(t, args...)
+			if status != 2 || !strings.Contains(errOut, tc.want) {
+				t.Errorf("status %d, stderr %q; want 2 and %q", status, errOut, tc.want)
+			}
+			err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				old, ok := before[p]
+				if !ok {
+					t.Errorf("%s was written although the command failed", p)
+				} else if data, _ := os.ReadFile(p); !bytes.Equal(data, old) {
+					t.Errorf("%s was changed", p)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestForceAndRerun: a second run replaces its own outputs; --force
+// replaces a user's file.
+func TestForceAndRerun(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 2; i++ {
+		if _, errOut, status := vcsim(t, "run", "--out", dir); status != 0 {
+			t.Fatalf("run %d: status %d: %s", i+1, status, errOut)
+		}
+	}
+	acc := filepath.Join(dir, "accounts.csv")
+	os.WriteFile(acc, []byte("my notes"), 0o644)
+	if _, _, status := vcsim(t, "run", "--out", dir); status != 2 {
+		t.Errorf("an edited output was replaced: status %d", status)
+	}
+	if _, errOut, status := vcsim(t, "run", "--out", dir, "--force"); status != 0 {
+		t.Errorf("--force: status %d: %s", status, errOut)
+	}
+	if data, _ := os.ReadFile(acc); string(data) == "my notes" {
+		t.Error("--force did not replace the file")
+	}
+}
+
+// TestCalibrateKeepsComments: the calibrated chain is the user's text with
+// only alpha changed.
+func TestCalibrateKeepsComments(t *testing.T) {
+	dir := t.TempDir()
+	src := "../../examples/tobacco-kyrgyzstan.toml"
+	out := filepath.Join(dir, "calibrated.toml")
+	if _, errOut, status := vcsim(t, "calibrate", "--chain", src, "--survey", "../../examples/tobacco-kyrgyzstan-survey.csv", "--out", out); status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	orig, _ := os.ReadFile(src)
+	got, _ := os.ReadFile(out)
+	ol, gl := strings.Split(string(orig), "\n"), strings.Split(string(got), "\n")
+	// Comment lines are added on top; then every line is the same but alpha's.
+	gl = gl[len(gl)-len(ol):]
+	changed := 0
+	for i := range ol {
+		if ol[i] != gl[i] {
+			changed++
+			if !strings.HasPrefix(strings.TrimSpace(gl[i]), "alpha = ") {
+				t.Errorf("line %d changed: %q -> %q", i+1, ol[i], gl[i])
+			}
+		}
+	}
+	if changed != 1 {
+		t.Errorf("%d lines changed, want 1 (alpha)", changed)
+	}
+}
