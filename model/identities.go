@@ -50,9 +50,10 @@ func (r *Result) checkVolumes(tol float64) error {
 		a, i := c.Actor(f.Actor)
 		sold[i][a.ProductIndex(f.Product)] += f.Volume
 	}
+	primary := c.Primaries()
 	for i, a := range c.Actors {
 		in := received[i]
-		if c.IsPrimary(a.ID) {
+		if primary[i] {
 			in = a.Count * a.OutputPerUnit
 		}
 		for p, prod := range a.Outputs() {

@@ -89,11 +89,12 @@ func (r *Result) flows() {
 	for i, a := range c.Actors {
 		r.Accounts[i] = Account{Actor: a.ID, Name: a.Name, Kind: a.Kind, Stage: a.Stage, Count: a.Count}
 	}
+	primary := c.Primaries()
 	for _, i := range r.Order {
 		a := &c.Actors[i]
 		acc := &r.Accounts[i]
 		base := acc.Input
-		if c.IsPrimary(a.ID) {
+		if primary[i] {
 			base = a.Count * a.OutputPerUnit
 		}
 		prods := a.Outputs()

@@ -8,7 +8,10 @@
 // chain into accounts, flows and child-labour counts live in package model.
 package valuechain
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
 
 // Actor kinds.
 const (
@@ -79,6 +82,14 @@ type Chain struct {
 
 	// pos gives the line of each key of the file the chain was read from.
 	pos Positions
+	// index caches actor id -> index for Actor; shared by copies of the
+	// chain and checked on every hit, so a copy with other actors is
+	// never misled.
+	index *actorIndex
+}
+
+type actorIndex struct {
+	ids atomic.Pointer[map[string]int]
 }
 
 // Positions returns the lines of the keys of the file the chain was read
@@ -306,8 +317,23 @@ func (c *Chain) Years() int {
 	return DefaultHorizon
 }
 
-// Actor returns the actor with the given id and its index, or -1.
+// Actor returns the actor with the given id and its index, or -1. It
+// takes constant time on a chain read by Parse or Load.
 func (c *Chain) Actor(id string) (*Actor, int) {
+	if c.index != nil {
+		m := c.index.ids.Load()
+		if m == nil || len(*m) > len(c.Actors) {
+			idx := make(map[string]int, len(c.Actors))
+			for i := len(c.Actors) - 1; i >= 0; i-- {
+				idx[c.Actors[i].ID] = i
+			}
+			m = &idx
+			c.index.ids.Store(m)
+		}
+		if i, ok := (*m)[id]; ok && i < len(c.Actors) && c.Actors[i].ID == id {
+			return &c.Actors[i], i
+		}
+	}
 	for i := range c.Actors {
 		if c.Actors[i].ID == id {
 			return &c.Actors[i], i
@@ -325,6 +351,20 @@ func (c *Chain) IsPrimary(id string) bool {
 		}
 	}
 	return true
+}
+
+// Primaries reports, for each actor, whether it is a primary producer
+// (see IsPrimary), in time linear in the chain's size.
+func (c *Chain) Primaries() []bool {
+	buyers := make(map[string]bool, len(c.Links))
+	for _, l := range c.Links {
+		buyers[l.To] = true
+	}
+	p := make([]bool, len(c.Actors))
+	for i := range c.Actors {
+		p[i] = !buyers[c.Actors[i].ID]
+	}
+	return p
 }
 
 // DisplayName returns the actor's name for tables and charts, or its id

@@ -86,6 +86,7 @@ func Parse(data []byte, name string) (*Chain, error) {
 		return nil, err
 	}
 	c.pos = pos
+	c.index = &actorIndex{}
 	return &c, err
 }
 

@@ -91,6 +91,31 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
+// Plausible ranges of inputs: a value outside them is an error, so that
+// every number the model computes stays finite (docs/chain-format.md).
+const (
+	MaxCount    = 1e8  // households or firms of one actor
+	MaxMoney    = 1e15 // a price, cost, wage or income
+	MaxQuantity = 1e12 // output per household or firm, in its unit
+	MaxDays     = 1e7  // days of work per unit of product (a unit may be a container)
+	MaxRatio    = 1e9  // a conversion factor
+)
+
+// Given reports whether the file set the key at path (false for a chain
+// built in code).
+func (ps *Problems) Given(path string) bool {
+	_, ok := ps.pos[path]
+	return ok
+}
+
+// zero reports a key given explicitly as 0 whose absence means a default:
+// an explicit 0 is never silently replaced.
+func (ps *Problems) zero(where, path, field string, x float64, def string) {
+	if x == 0 && ps.Given(path) {
+		ps.Add(where, field, "is 0: give a value greater than 0, or leave the key out for the default (%s)", def)
+	}
+}
+
 // Validate checks a chain and returns a *ValidationError listing every
 // problem, or nil. file names the chain in messages and may be empty.
 func Validate(c *Chain, file string) error {
@@ -134,7 +159,6 @@ func (v *validator) pos(where, field string, x float64) {
 
 func (v *validator) chain(c *Chain) {
 	const w = "chain"
-	inf := math.Inf(1)
 	if c.Name == "" {
 		v.add(w, "name", "is missing")
 	}
@@ -144,9 +168,12 @@ func (v *validator) chain(c *Chain) {
 	if c.Horizon < 0 || c.Horizon > 100 {
 		v.add(w, "horizon", "must be between 1 and 100 years, got %d", c.Horizon)
 	}
+	v.zero(w, "horizon", "horizon", float64(c.Horizon), "5 years")
+	v.zero(w, "hours_per_day", "hours_per_day", c.HoursPerDay, "8")
+	v.zero(w, "fte_days", "fte_days", c.FTEDays, "250")
 	v.num(w, "discount_rate", c.DiscountRate, 0, 1)
-	v.num(w, "poverty_line", c.PovertyLine, 0, inf)
-	v.num(w, "adult_wage", c.AdultWage, 0, inf)
+	v.num(w, "poverty_line", c.PovertyLine, 0, MaxMoney)
+	v.num(w, "adult_wage", c.AdultWage, 0, MaxMoney)
 	v.num(w, "hours_per_day", c.HoursPerDay, 0, 24)
 	v.num(w, "fte_days", c.FTEDays, 0, 366)
 	if g := c.ChildProductivity; g != nil {
@@ -156,10 +183,11 @@ func (v *validator) chain(c *Chain) {
 	}
 	if e := c.Equivalence; e != nil {
 		v.pos(w, "equivalence.first_adult", e.FirstAdult)
-		v.num(w, "equivalence.other_adult", e.OtherAdult, 0, inf)
-		v.num(w, "equivalence.child", e.Child, 0, inf)
+		v.num(w, "equivalence.first_adult", e.FirstAdult, 0, 10)
+		v.num(w, "equivalence.other_adult", e.OtherAdult, 0, 10)
+		v.num(w, "equivalence.child", e.Child, 0, 10)
 	}
-	v.num(w, "labour_demand", c.LabourDemand, 0, inf)
+	v.num(w, "labour_demand", c.LabourDemand, 0, MaxCount*MaxDays)
 	v.num(w, "demand_elasticity", c.DemandElasticity, 0, 10)
 	if c.LabourMarket == "local" && c.AdultWage <= 0 {
 		v.add(w, "adult_wage", "a local labour market needs the chain's adult_wage, where the search for equilibria starts")
@@ -170,13 +198,13 @@ func (v *validator) chain(c *Chain) {
 		v.add(w, "labour_market", "must be \"open\" or \"local\", got %q", c.LabourMarket)
 	}
 	if c.Study != nil {
-		v.num(w, "study.currency_ratio", c.Study.CurrencyRatio, 0, inf)
+		v.num(w, "study.currency_ratio", c.Study.CurrencyRatio, 0, MaxMoney)
 	}
 	for i, r := range c.PriceRatios {
 		pw := fmt.Sprintf("price_ratio %d (%q)", i+1, r.Label)
 		v.At(pw, fmt.Sprintf("price_ratio.%d", i))
-		v.num(pw, "farm_price", r.FarmPrice, 0, inf)
-		v.num(pw, "end_price", r.EndPrice, 0, inf)
+		v.num(pw, "farm_price", r.FarmPrice, 0, MaxMoney)
+		v.num(pw, "end_price", r.EndPrice, 0, MaxMoney)
 	}
 	if len(c.Actors) == 0 {
 		v.add(w, "actor", "no actors: a chain needs at least one [[actor]]")
@@ -186,9 +214,18 @@ func (v *validator) chain(c *Chain) {
 // actors checks every actor and returns the set of valid ids.
 func (v *validator) actors(c *Chain) map[string]int {
 	ids := map[string]int{}
+	known := map[string]bool{}
+	for _, a := range c.Actors {
+		known[a.ID] = true
+	}
+	// Whether an actor is a primary producer depends on the links; while
+	// a link names an unknown actor the checks that need it wait, so that
+	// one mistake gives one message.
+	linksOK := true
 	buyers := map[string]bool{}
 	for _, l := range c.Links {
 		buyers[l.To] = true
+		linksOK = linksOK && known[l.From] && known[l.To]
 	}
 	hasPrimary := false
 	for i := range c.Actors {
@@ -206,30 +243,43 @@ func (v *validator) actors(c *Chain) map[string]int {
 		primary := !buyers[a.ID]
 		hasPrimary = hasPrimary || primary
 		v.At(w, fmt.Sprintf("actor.%d", i))
-		v.actor(c, a, i, w, primary)
+		v.actor(c, a, i, w, primary, linksOK)
 	}
-	if len(c.Actors) > 0 && !hasPrimary {
-		v.add("chain", "link", "no primary producer: every actor buys from another, so nothing enters the chain")
+	if len(c.Actors) > 0 && !hasPrimary && linksOK {
+		// Every actor buys: the links go round in a cycle.
+		if _, err := Order(c); err != nil {
+			v.add("chain", "link", "%s", err)
+		} else {
+			v.add("chain", "link", "no primary producer: every actor buys from another, so nothing enters the chain")
+		}
 	}
 	return ids
 }
 
-func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary bool) {
-	inf := math.Inf(1)
+func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary, linksOK bool) {
 	switch a.Kind {
 	case Household, Enterprise:
 	default:
 		v.add(w, "kind", "must be \"household\" or \"enterprise\", got %q", a.Kind)
 	}
 	v.pos(w, "count", a.Count)
-	if primary {
+	if a.Count > MaxCount {
+		v.add(w, "count", "must be at most %g, got %v", MaxCount, a.Count)
+	}
+	switch {
+	case !linksOK:
+	case primary:
 		v.pos(w, "output_per_unit", a.OutputPerUnit)
+		if a.OutputPerUnit > MaxQuantity {
+			v.add(w, "output_per_unit", "must be at most %g, got %v", MaxQuantity, a.OutputPerUnit)
+		}
 		if a.Conversion != nil {
 			v.add(w, "conversion", "is given but the actor buys from no one: a primary producer's output is count x output_per_unit")
 		}
-	} else if a.OutputPerUnit != 0 {
+	case a.OutputPerUnit != 0:
 		v.add(w, "output_per_unit", "is given but the actor buys from other actors: its output is conversion x input")
 	}
+	v.zero(w, fmt.Sprintf("actor.%d.adult_wage", i), "adult_wage", a.AdultWage, "the chain's adult_wage")
 	v.products(a, i, w)
 	keys := make([]string, 0, len(a.Costs))
 	for k := range a.Costs {
@@ -237,7 +287,7 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary bool) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		v.num(w, "costs."+k, a.Costs[k], 0, inf)
+		v.num(w, "costs."+k, a.Costs[k], 0, MaxMoney)
 	}
 	for _, f := range []struct {
 		name string
@@ -247,7 +297,7 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary bool) {
 		{"subsidies", a.Subsidies}, {"depreciation", a.Depreciation},
 		{"land_rent", a.LandRent}, {"adult_wage", a.AdultWage}, {"child_wage", a.ChildWage},
 	} {
-		v.num(w, f.name, f.x, 0, inf)
+		v.num(w, f.name, f.x, 0, MaxMoney)
 	}
 	v.num(w, "interest_rate", a.InterestRate, 0, 5)
 	v.num(w, "tax_rate", a.TaxRate, 0, 1)
@@ -261,7 +311,7 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary bool) {
 	for j, t := range a.Tasks {
 		tw := fmt.Sprintf("%s: task %d (%q)", w, j+1, t.Name)
 		v.At(tw, fmt.Sprintf("actor.%d.task.%d", i, j))
-		v.num(tw, "days_per_unit", t.DaysPerUnit, 0, inf)
+		v.num(tw, "days_per_unit", t.DaysPerUnit, 0, MaxDays)
 		v.num(tw, "child_suitable", t.ChildSuitable, 0, 1)
 	}
 	if len(a.Tasks) > 0 && a.Wage(c) <= 0 {
@@ -301,8 +351,11 @@ func (v *validator) products(a *Actor, i int, w string) {
 		}
 		if p.Conversion != nil {
 			v.pos(pw, "conversion", *p.Conversion)
+			if *p.Conversion > MaxRatio {
+				v.add(pw, "conversion", "must be at most %g, got %v", MaxRatio, *p.Conversion)
+			}
 		}
-		v.num(pw, "price", p.Price, 0, math.Inf(1))
+		v.num(pw, "price", p.Price, 0, MaxMoney)
 		switch p.FinalMarket {
 		case "", Domestic, Export:
 		default:
@@ -313,27 +366,39 @@ func (v *validator) products(a *Actor, i int, w string) {
 
 func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 	h := a.Household
-	v.At(w+": household", fmt.Sprintf("actor.%d.household", i))
+	hp := fmt.Sprintf("actor.%d.household", i)
+	v.At(w+": household", hp)
 	w += ": household"
-	inf := math.Inf(1)
+	v.zero(w, hp+".max_child_hours", "max_child_hours", h.MaxChildHours, "56 hours a week")
+	v.zero(w, hp+".season_weeks", "season_weeks", h.SeasonWeeks, "20 weeks")
+	v.zero(w, hp+".off_farm_wage", "off_farm_wage", h.OffFarmWage, "the actor's adult wage")
 	if math.Abs(a.Count-math.Round(a.Count)) > 1e-9 {
 		v.add(w, "count", "households are counted whole, got %v", a.Count)
 	}
-	if math.IsNaN(h.Adults) || h.Adults < 1 {
-		v.add(w, "adults", "must be at least 1 (adults per household), got %v", h.Adults)
+	if math.IsNaN(h.Adults) || h.Adults < 1 || h.Adults > 100 {
+		v.add(w, "adults", "must be at least 1 (adults per household) and at most 100, got %v", h.Adults)
 	}
 	for _, f := range []struct {
 		name string
 		x    float64
 	}{
-		{"adult_days", h.AdultDays}, {"children_5_11", h.Children5to11}, {"children_12_14", h.Children12to14},
+		{"children_5_11", h.Children5to11}, {"children_12_14", h.Children12to14},
 		{"children_15_17", h.Children15to17}, {"girls_5_11", h.Girls5to11}, {"girls_12_14", h.Girls12to14},
 		{"girls_15_17", h.Girls15to17}, {"boys_5_11", h.Boys5to11}, {"boys_12_14", h.Boys12to14},
-		{"boys_15_17", h.Boys15to17}, {"other_income", h.OtherIncome}, {"off_farm_days", h.OffFarmDays},
-		{"off_farm_wage", h.OffFarmWage}, {"transfers", h.Transfers},
+		{"boys_15_17", h.Boys15to17},
 	} {
-		v.num(w, f.name, f.x, 0, inf)
+		v.num(w, f.name, f.x, 0, 50)
 	}
+	for _, f := range []struct {
+		name string
+		x    float64
+	}{
+		{"other_income", h.OtherIncome}, {"off_farm_wage", h.OffFarmWage}, {"transfers", h.Transfers},
+	} {
+		v.num(w, f.name, f.x, 0, MaxMoney)
+	}
+	v.num(w, "adult_days", h.AdultDays, 0, 366)
+	v.num(w, "off_farm_days", h.OffFarmDays, 0, 366)
 	if h.AdultDays > 366 || h.OffFarmDays > 366 || h.AdultDays+h.OffFarmDays > 366 {
 		v.add(w, "adult_days", "adult_days + off_farm_days must be at most 366 days a year, got %v", h.AdultDays+h.OffFarmDays)
 	}
@@ -341,11 +406,11 @@ func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 		v.add(w, "children_5_11", "give children either by band (children_*) or by sex (girls_*, boys_*), not both")
 	}
 	if h.Alpha != nil {
-		v.num(w, "alpha", *h.Alpha, 0, inf)
+		v.num(w, "alpha", *h.Alpha, 0, 1e6)
 	}
 	if h.Beta != nil {
 		for b, x := range h.Beta {
-			v.num(w, "beta["+BandNames[b]+"]", x, 0, inf)
+			v.num(w, "beta["+BandNames[b]+"]", x, 0, 1e6)
 		}
 	}
 	if beta := h.BetaOr(); h.AlphaOr()+beta[0]+beta[1]+beta[2] <= 0 {
@@ -398,12 +463,12 @@ func (v *validator) links(c *Chain, ids map[string]int) {
 			v.add(w, "share", "is missing or 0: give the part of the seller's output sold on this link")
 		}
 		if l.Price != nil {
-			v.num(w, "price", *l.Price, 0, math.Inf(1))
+			v.num(w, "price", *l.Price, 0, MaxMoney)
 		}
 		if math.IsNaN(l.Loss) || l.Loss < 0 || l.Loss >= 1 {
 			v.add(w, "loss", "must be in [0, 1), got %v", l.Loss)
 		}
-		v.num(w, "transport_cost", l.TransportCost, 0, math.Inf(1))
+		v.num(w, "transport_cost", l.TransportCost, 0, MaxMoney)
 		if !fok {
 			continue
 		}
