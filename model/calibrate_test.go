@@ -109,3 +109,52 @@ func TestCalibrationFailsClearly(t *testing.T) {
 		t.Errorf("no target: error %v", err)
 	}
 }
+
+// TestSurveyHazardousFlag: a surveyed household flagged hazardous exposes
+// its working children although the group has no hazardous task, so its
+// working 12-14-year-olds are in hazardous child labour (ICLS: hazardous
+// work is child labour at any hours); OSH that removes the hazard frees
+// them. Hand count: household 1 (weight 2, one boy 12-14, flagged) gives
+// 2 children in hazardous child labour when he works; household 2 (weight
+// 3, one girl 12-14, not flagged, working under 14 hours) gives none.
+func TestSurveyHazardousFlag(t *testing.T) {
+	c := load(t, "testdata/village.toml")
+	for i := range c.Actors[0].Tasks {
+		c.Actors[0].Tasks[i].Hazardous = false // a group without hazardous tasks
+	}
+	if h := c.Actors[0].Household; h.HazardExposure != nil {
+		zero := 0.0
+		h.HazardExposure = &zero
+	}
+	c.Actors[0].Count = 5 // survey weights are rescaled to the count: keep them 2 and 3
+	if c.Actors[0].Exposure() != 0 {
+		t.Fatal("the group still has hazards")
+	}
+	nan := math.NaN()
+	sv := &valuechain.Survey{Groups: map[string][]valuechain.SurveyHousehold{"farm": {
+		{Row: 2, Weight: 2, Adults: 2, Boys: [3]float64{0, 1, 0}, Output: nan, OtherIncome: nan, Hours: [3]float64{nan, nan, nan}, Hazardous: true},
+		{Row: 3, Weight: 3, Adults: 2, Girls: [3]float64{0, 1, 0}, Output: nan, OtherIncome: nan, Hours: [3]float64{nan, nan, nan}},
+	}}}
+	pop := NewSurveyPopulation(c, sv, 1)
+	r, err := Simulate(c, Options{Population: pop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := r.Groups[0]
+	h1, h2 := g.Hours[0][1], g.Hours[1][1]
+	if h1 < WorkHours || h2 >= LightWorkHours {
+		t.Fatalf("hours %v and %v: the test needs the boy working and the girl in light work", h1, h2)
+	}
+	band := g.ByBand[valuechain.Band12to14]
+	if band.Hazardous != 2 || band.ChildLabour != 2 {
+		t.Errorf("hazardous %v, child labour %v; want 2 and 2 (the flagged household's boy, weight 2)", band.Hazardous, band.ChildLabour)
+	}
+	osh := &Policy{Measures: []Measure{{Name: "osh", Type: "osh", Targets: []string{"farm"}, AdoptKey: "osh", Coverage: 1, HazardChange: -1}}}
+	r, err = Simulate(c, Options{Population: pop, Policy: osh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if band := r.Groups[0].ByBand[valuechain.Band12to14]; band.Hazardous != 0 || band.ChildLabour != 0 {
+		t.Errorf("with OSH removing the hazard: hazardous %v, child labour %v; want 0 and 0", band.Hazardous, band.ChildLabour)
+	}
+}

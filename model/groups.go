@@ -118,6 +118,13 @@ func (hh *Household) fromSurvey(c *valuechain.Chain, a *valuechain.Actor, sh *va
 			hh.GirlShare[b] = sh.Girls[b] / hh.N[b]
 		}
 	}
+	// The survey observed whether the children do hazardous tasks: that
+	// is their exposure, whatever the group's tasks.
+	e := 0.0
+	if sh.Hazardous {
+		e = 1
+	}
+	hh.Exposure = [nb]float64{e, e, e}
 	hh.Adults = sh.Adults
 	hh.FamilyDays = sh.Adults * g.AdultDays
 	other := g.OtherIncome

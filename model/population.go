@@ -69,8 +69,10 @@ type Draws struct {
 // then replaces the households of every group the survey covers: one
 // household per row, weights rescaled to add up to the actor's count,
 // scale from the row's output (rescaled to a weighted mean of 1; rows
-// without output have the group's average), exposure to hazards from its
-// hazardous flag.
+// without output have the group's average). A surveyed household's
+// exposure to hazards is its hazardous flag (see Household.fromSurvey);
+// its Hazard draw is uniform, so that a measure lowering exposure by a
+// share frees that share of the flagged households.
 func NewSurveyPopulation(c *valuechain.Chain, sv *valuechain.Survey, seed uint64) *Population {
 	p := NewPopulation(c, seed)
 	for i := range c.Actors {
@@ -81,6 +83,7 @@ func NewSurveyPopulation(c *valuechain.Chain, sv *valuechain.Survey, seed uint64
 		}
 		n := len(rows)
 		d := &Draws{Scale: make([]float64, n), Hazard: make([]float64, n), Weight: make([]float64, n), Survey: rows}
+		uniform(d.Hazard, stream(seed, a.ID, "survey-hazard"))
 		var wsum, msum float64
 		for k, r := range rows {
 			d.Weight[k] = r.Weight
@@ -90,9 +93,6 @@ func NewSurveyPopulation(c *valuechain.Chain, sv *valuechain.Survey, seed uint64
 				d.Scale[k] = r.Output / a.OutputPerUnit
 			}
 			msum += r.Weight * d.Scale[k]
-			if !r.Hazardous {
-				d.Hazard[k] = 1 // never below an exposure probability
-			}
 		}
 		for k := range rows {
 			d.Weight[k] *= a.Count / wsum

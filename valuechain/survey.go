@@ -3,14 +3,12 @@ package valuechain
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 )
 
 // SurveyColumns are the columns of a household survey CSV, one row per
@@ -73,58 +71,100 @@ type Survey struct {
 // LoadSurvey reads a household survey CSV for chain c. Every bad cell is
 // reported with its line and column; no row is skipped.
 func LoadSurvey(path string, c *Chain) (*Survey, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadInput(path)
 	if err != nil {
-		return nil, &InputError{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+		return nil, err
 	}
 	return ParseSurvey(data, path, c)
 }
 
-// ParseSurvey reads a household survey CSV from its text.
+// ParseSurvey reads a household survey CSV from its text. The separator
+// is found from the header: a comma, or the semicolon or tab that a
+// Russian-locale Excel writes; with a semicolon or tab, numbers may have
+// a decimal comma and spaces between thousands ("1 250,5").
 func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	header, err := csv.NewReader(bytes.NewReader(data)).Read()
+	if len(data) > MaxFileSize {
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB, the most vcsim reads", MaxFileSize>>20)}
+	}
+	sep := separator(data)
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = sep
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
 	if err == io.EOF {
 		return nil, &InputError{File: name, Msg: "the file is empty: it needs a header row (" + strings.Join(SurveyColumns, ",") + ")"}
 	}
 	if err != nil {
-		return nil, &InputError{File: name, Line: 1, Msg: err.Error()}
+		return nil, &InputError{File: name, Line: 1, Msg: csvMessage(err)}
 	}
 	var errs InputErrors
 	known := map[string]bool{}
 	for _, col := range SurveyColumns {
 		known[col] = true
 	}
-	seen := map[string]bool{}
-	for _, h := range header {
+	index := map[string]int{}
+	for i, h := range header {
 		h = strings.TrimSpace(h)
-		if !known[h] {
-			errs = append(errs, &InputError{File: name, Line: 1, Column: h, Msg: "unknown column (the columns are: " + strings.Join(SurveyColumns, ", ") + ")"})
+		switch _, dup := index[h]; {
+		case !known[h] && len(header) == 1:
+			errs = append(errs, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("the header %q has one column: vcsim found no separator (comma, semicolon or tab) between the columns %s", h, strings.Join(SurveyColumns[:3], ","))})
+		case !known[h]:
+			errs = append(errs, &InputError{File: name, Line: 1, Column: h, Msg: fmt.Sprintf("unknown column (separator %s; the columns are: %s)", sepName(sep), strings.Join(SurveyColumns, ", "))})
+		case dup:
+			errs = append(errs, &InputError{File: name, Line: 1, Column: h, Msg: fmt.Sprintf("is given twice (columns %d and %d)", index[h]+1, i+1)})
 		}
-		seen[h] = true
+		index[h] = i
 	}
 	for _, req := range []string{"group", "weight", "adults"} {
-		if !seen[req] {
+		if _, ok := index[req]; !ok && len(header) > 1 {
 			errs = append(errs, &InputError{File: name, Line: 1, Column: req, Msg: "required column is missing"})
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	var rows []surveyRow
-	if err := gocsv.UnmarshalBytes(data, &rows); err != nil {
-		return nil, &InputError{File: name, Msg: err.Error()}
-	}
 	s := &Survey{File: name, Groups: map[string][]SurveyHousehold{}}
-	for i, r := range rows {
-		p := rowParser{file: name, line: i + 2}
-		h := p.household(r, c)
+	rows := 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			errs = append(errs, &InputError{File: name, Line: line, Msg: csvMessage(err)})
+			break
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		rows++
+		if len(rec) > len(header) {
+			errs = append(errs, &InputError{File: name, Line: line, Msg: fmt.Sprintf("has %d cells but the header has %d columns", len(rec), len(header))})
+			continue
+		}
+		cell := func(col string) string {
+			if i, ok := index[col]; ok && i < len(rec) {
+				return rec[i]
+			}
+			return ""
+		}
+		row := surveyRow{
+			Group: cell("group"), Weight: cell("weight"), Adults: cell("adults"),
+			Girls5: cell("girls_5_11"), Boys5: cell("boys_5_11"), Girls12: cell("girls_12_14"),
+			Boys12: cell("boys_12_14"), Girls15: cell("girls_15_17"), Boys15: cell("boys_15_17"),
+			Output: cell("output"), OtherIncome: cell("other_income"), Hours5: cell("hours_5_11"),
+			Hours12: cell("hours_12_14"), Hours15: cell("hours_15_17"), Hazardous: cell("hazardous"),
+		}
+		p := rowParser{file: name, line: line, decimalComma: sep != ','}
+		h := p.household(row, c)
 		errs = append(errs, p.errs...)
 		if len(p.errs) == 0 {
-			s.Groups[r.Group] = append(s.Groups[r.Group], h)
+			s.Groups[row.Group] = append(s.Groups[row.Group], h)
 		}
 	}
-	if len(rows) == 0 {
+	if rows == 0 {
 		errs = append(errs, &InputError{File: name, Msg: "no households: the file has a header but no rows"})
 	}
 	if len(errs) > 0 {
@@ -133,10 +173,55 @@ func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 	return s, nil
 }
 
+// separator returns the most frequent of comma, semicolon and tab in the
+// first line outside quotes (comma when none is found).
+func separator(data []byte) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, ch := range string(data) {
+		if ch == '"' {
+			quoted = !quoted
+		}
+		if ch == '\n' && !quoted {
+			break
+		}
+		if !quoted && (ch == ',' || ch == ';' || ch == '\t') {
+			counts[ch]++
+		}
+	}
+	best := ','
+	for _, ch := range []rune{';', '\t'} {
+		if counts[ch] > counts[best] {
+			best = ch
+		}
+	}
+	return best
+}
+
+func sepName(r rune) string {
+	switch r {
+	case ';':
+		return "semicolon"
+	case '\t':
+		return "tab"
+	}
+	return "comma"
+}
+
+// csvMessage turns an encoding/csv error into plain words.
+func csvMessage(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
 type rowParser struct {
-	file string
-	line int
-	errs InputErrors
+	file         string
+	line         int
+	decimalComma bool // numbers may be written 1 250,5
+	errs         InputErrors
 }
 
 func (p *rowParser) fail(col, format string, args ...any) {
@@ -152,8 +237,13 @@ func (p *rowParser) num(col, cell string, min float64, required bool, def float6
 		}
 		return def
 	}
+	if p.decimalComma {
+		cell = strings.NewReplacer(",", ".", " ", "", "\u00a0", "", "\u202f", "").Replace(cell)
+	}
 	x, err := strconv.ParseFloat(cell, 64)
 	switch {
+	case err != nil && !p.decimalComma && strings.Contains(cell, ","):
+		p.fail(col, "%q is not a number: write a decimal point (or save the file with semicolons, as a Russian-locale Excel does, to use decimal commas)", cell)
 	case err != nil:
 		p.fail(col, "%q is not a number", cell)
 	case math.IsNaN(x) || math.IsInf(x, 0):
@@ -162,6 +252,13 @@ func (p *rowParser) num(col, cell string, min float64, required bool, def float6
 		p.fail(col, "must be at least %v, got %s", min, cell)
 	}
 	return x
+}
+
+// atMost reports a parsed number above max.
+func (p *rowParser) atMost(col string, x, max float64) {
+	if x > max {
+		p.fail(col, "must be at most %g, got %v", max, x)
+	}
 }
 
 func (p *rowParser) household(r surveyRow, c *Chain) SurveyHousehold {
@@ -187,6 +284,14 @@ func (p *rowParser) household(r surveyRow, c *Chain) SurveyHousehold {
 	}
 	h.Output = p.num("output", r.Output, 0, false, math.NaN())
 	h.OtherIncome = p.num("other_income", r.OtherIncome, 0, false, math.NaN())
+	p.atMost("weight", h.Weight, MaxCount)
+	p.atMost("adults", h.Adults, 100)
+	for b := range BandNames {
+		p.atMost("girls_"+bandKey(b), h.Girls[b], 50)
+		p.atMost("boys_"+bandKey(b), h.Boys[b], 50)
+	}
+	p.atMost("output", h.Output, MaxQuantity)
+	p.atMost("other_income", h.OtherIncome, MaxMoney)
 	hours := [NumBands]string{r.Hours5, r.Hours12, r.Hours15}
 	for b := range hours {
 		h.Hours[b] = p.num("hours_"+bandKey(b), hours[b], 0, false, math.NaN())

@@ -27,6 +27,31 @@ func TestParseSurvey(t *testing.T) {
 	}
 }
 
+// TestSurveyDialects: the survey a Russian-locale Excel writes (BOM,
+// semicolons, decimal commas, spaces between thousands) and tab-separated
+// text read as the comma file does; blank lines keep row numbers right.
+func TestSurveyDialects(t *testing.T) {
+	c, err := Parse([]byte(base), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"comma":     "group,weight,adults,output,other_income\n\nfarm,1.5,2,1250.5,\"3000\"\n",
+		"semicolon": "\ufeffgroup;weight;adults;output;other_income\r\n\r\nfarm;1,5;2;1 250,5;3\u00a0000\r\n",
+		"tab":       "group\tweight\tadults\toutput\tother_income\n\nfarm\t1,5\t2\t1250,5\t3000\n",
+	} {
+		sv, err := ParseSurvey([]byte(text), name, c)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		h := sv.Groups["farm"][0]
+		if h.Weight != 1.5 || h.Adults != 2 || h.Output != 1250.5 || h.OtherIncome != 3000 || h.Row != 3 {
+			t.Errorf("%s: household %+v", name, h)
+		}
+	}
+}
+
 func TestBadSurveys(t *testing.T) {
 	c, err := Parse([]byte(base), "t")
 	if err != nil {
@@ -47,6 +72,12 @@ func TestBadSurveys(t *testing.T) {
 		{"too many hours", header + "farm,1,2,1,,,,,,,,200,,,\n", "weekly hours must be at most 168"},
 		{"bad flag", header + "farm,1,2,,,,,,,,,,,,maybe\n", `column "hazardous": must be 0 or 1`},
 		{"infinite output", header + "farm,1,2,,,,,,,inf,,,,,\n", `column "output": must be a finite number`},
+		{"duplicate column", "group,weight,adults,weight\nfarm,1,2,1\n", `column "weight": is given twice (columns 2 and 4)`},
+		{"no separator", "group weight adults\nfarm 1 2\n", "found no separator"},
+		{"decimal comma in a comma file", header + "farm,1,2,,,,,,,\"1,5\",,,,,\n", "write a decimal point"},
+		{"huge weight", header + "farm,1e9,2,,,,,,,,,,,,\n", `column "weight": must be at most 1e+08`},
+		{"row after a quoted newline", "group,weight,adults\n\"farm\",1,2\n\n\"far\nm\",1,x\n", `s.csv:4: column "adults"`},
+		{"ragged row", "group,weight,adults\nfarm,1,2,3,4\n", "s.csv:2: has 5 cells"},
 		{"second bad row", header + "farm,1,2,,,,,,,,,,,,\nfarm,1,x,,,,,,,,,,,,\n", `s.csv:3: column "adults"`},
 	}
 	for _, tt := range tests {

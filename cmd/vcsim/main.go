@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -52,6 +53,9 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	if err == nil {
 		return exitOK
 	}
+	if strings.HasPrefix(err.Error(), "Required flag") || strings.HasPrefix(err.Error(), "flag provided but not defined") {
+		err = badInput(err)
+	}
 	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(err.Error(), "\n", "\nvcsim: "))
 	var ie inputError
 	var ve *valuechain.ValidationError
@@ -76,7 +80,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		// Errors are printed and turned into exit statuses by run.
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError:    usage,
-		HideHelpCommand: true,
+		Version:         version(),
 		Commands: []*cli.Command{
 			runCommand(),
 			validateCommand(),
@@ -102,6 +106,44 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		c.OnUsageError = usage
 	}
 	return app
+}
+
+// version returns the module version and the commit vcsim was built from.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+modified"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" {
+		v += " (commit " + rev + dirty + ")"
+	}
+	return v
+}
+
+// noFlagArgs reports an argument that looks like a flag after the first
+// file argument: urfave/cli stops reading flags there.
+func noFlagArgs(ctx *cli.Context) error {
+	for _, a := range ctx.Args().Slice() {
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			return usagef("%s comes after a file argument: flags go before file arguments (vcsim %s %s ...)", a, ctx.Command.Name, a)
+		}
+	}
+	return nil
 }
 
 // loadChain reads and validates a chain file, or the named built-in
@@ -210,6 +252,9 @@ func validateCommand() *cli.Command {
 			if ctx.NArg() == 0 {
 				return usagef("validate needs at least one chain file")
 			}
+			if err := noFlagArgs(ctx); err != nil {
+				return err
+			}
 			bad := 0
 			for _, path := range ctx.Args().Slice() {
 				if _, err := loadChain(path, ""); err != nil {
@@ -236,6 +281,9 @@ func initCommand() *cli.Command {
 			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME` (see vcsim examples)", Value: examples.Default},
 		},
 		Action: func(ctx *cli.Context) error {
+			if err := noFlagArgs(ctx); err != nil {
+				return err
+			}
 			if ctx.NArg() != 1 {
 				return usagef("init needs one directory argument (flags first: vcsim init --example NAME DIR)")
 			}
