@@ -40,6 +40,8 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		weight := 1.0
 		if d.Survey != nil {
 			hh.fromSurvey(c, a, &d.Survey[k])
+		}
+		if d.Weight != nil {
 			weight = d.Weight[k]
 		}
 		for j, ad := range ads {

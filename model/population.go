@@ -117,10 +117,28 @@ func NewPopulation(c *valuechain.Chain, seed uint64) *Population {
 		if a.Kind != valuechain.Household || a.Household == nil {
 			continue
 		}
-		p.Groups[a.ID] = NewDraws(int(math.Round(a.Count)), a.Household.ScaleSDOr(), seed, a.ID)
+		n := math.Round(a.Count)
+		if n <= MaxSimulated {
+			p.Groups[a.ID] = NewDraws(int(n), a.Household.ScaleSDOr(), seed, a.ID)
+			continue
+		}
+		// A larger group is a random sample of MaxSimulated households,
+		// each standing for n / MaxSimulated.
+		d := NewDraws(MaxSimulated, a.Household.ScaleSDOr(), seed, a.ID)
+		d.Weight = make([]float64, MaxSimulated)
+		for k := range d.Weight {
+			d.Weight[k] = n / MaxSimulated
+		}
+		p.Groups[a.ID] = d
 	}
 	return p
 }
+
+// MaxSimulated is the most households of one group simulated one by one;
+// a group with more is represented by a random sample of this many, each
+// weighted (the sampling error of a share estimated from 2 million
+// households is below 0.04 percentage points).
+const MaxSimulated = 2_000_000
 
 // NewDraws draws n households with scale ~ LogNormal(mean 1, sd), then
 // rescaled to mean exactly 1.

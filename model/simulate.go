@@ -42,7 +42,7 @@ func Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 		a := &c.Actors[i]
 		if a.Kind == valuechain.Household {
 			d := pop.Groups[a.ID]
-			if d == nil || (d.Survey == nil && len(d.Scale) != int(math.Round(a.Count))) {
+			if d == nil || (d.Weight == nil && len(d.Scale) != int(math.Round(a.Count))) {
 				return nil, fmt.Errorf("actor %q: the population has no draws for its %v households", a.ID, a.Count)
 			}
 			r.Groups = append(r.Groups, r.households(i, d, pop, opt.Policy))

@@ -109,13 +109,19 @@ func Validate(f *File, c *valuechain.Chain, file string) error {
 	for _, x := range []struct {
 		name string
 		v    float64
+		max  float64
+		def  string // the default an absent key takes; "" when 0 is a value
 	}{
-		{"working_years", a.WorkingYears}, {"adult_earnings", a.AdultEarnings}, {"spillover", a.Spillover},
-		{"school_years_per_hour_year", ptr(a.SchoolYearsPerHourYear)}, {"return_per_school_year", ptr(a.ReturnPerSchoolYear)},
-		{"years_to_work", ptr(a.YearsToWork)},
+		{"working_years", a.WorkingYears, 100, "40 years"}, {"adult_earnings", a.AdultEarnings, valuechain.MaxMoney, "adult_wage x fte_days"},
+		{"spillover", a.Spillover, 100, "1"},
+		{"school_years_per_hour_year", ptr(a.SchoolYearsPerHourYear), 1, ""}, {"return_per_school_year", ptr(a.ReturnPerSchoolYear), 1, ""},
+		{"years_to_work", ptr(a.YearsToWork), 100, ""},
 	} {
-		if math.IsNaN(x.v) || math.IsInf(x.v, 0) || x.v < 0 {
-			add("appraisal", x.name, "must be a finite number >= 0, got %v", x.v)
+		switch {
+		case math.IsNaN(x.v) || math.IsInf(x.v, 0) || x.v < 0 || x.v > x.max:
+			add("appraisal", x.name, "must be a number from 0 to %g, got %v", x.max, x.v)
+		case x.v == 0 && x.def != "" && ps.Given("appraisal."+x.name):
+			add("appraisal", x.name, "is 0: give a value greater than 0, or leave the key out for the default (%s)", x.def)
 		}
 	}
 	if len(f.Scenarios) == 0 {
@@ -140,6 +146,9 @@ func Validate(f *File, c *valuechain.Chain, file string) error {
 			iw := fmt.Sprintf("%s: intervention %d (%s)", w, ii+1, iv.Type)
 			ps.At(iw, fmt.Sprintf("scenario.%d.intervention.%d", si, ii))
 			checkIntervention(c, iv, iw, horizon, add)
+			if iv.Start == 0 && ps.Given(fmt.Sprintf("scenario.%d.intervention.%d.start", si, ii)) {
+				add(iw, "start", "is 0: years count from 1 (the first scenario year); leave the key out to start in year 1")
+			}
 		}
 	}
 	return ps.Err(file)
@@ -189,8 +198,8 @@ func checkIntervention(c *valuechain.Chain, iv *Intervention, w string, horizon 
 		name string
 		v    float64
 	}{{"cost.fixed", iv.Cost.Fixed}, {"cost.per_adopter_per_year", iv.Cost.PerAdopterPerYear}, {"cost.per_child_per_year", iv.Cost.PerChildPerYear}} {
-		if math.IsNaN(x.v) || math.IsInf(x.v, 0) || x.v < 0 {
-			add(w, x.name, "must be a finite number >= 0, got %v", x.v)
+		if math.IsNaN(x.v) || math.IsInf(x.v, 0) || x.v < 0 || x.v > valuechain.MaxMoney {
+			add(w, x.name, "must be a number from 0 to %g, got %v", valuechain.MaxMoney, x.v)
 		}
 	}
 	keys := make([]string, 0, len(iv.Effect))
@@ -209,6 +218,14 @@ func checkIntervention(c *valuechain.Chain, iv *Intervention, w string, horizon 
 			add(w, "effect."+k, "must be a finite number, got %v", v)
 		case strings.HasSuffix(k, "_change") && v <= -1:
 			add(w, "effect."+k, "a relative change must be above -1 (-100%%), got %v", v)
+		case strings.HasSuffix(k, "_change") && v > 100:
+			add(w, "effect."+k, "a relative change must be at most 100 (+10,000%%), got %v", v)
+		case k == "amount" && v > valuechain.MaxMoney:
+			add(w, "effect."+k, "must be at most %g, got %v", valuechain.MaxMoney, v)
+		case k == "off_farm_days" && v > 366:
+			add(w, "effect."+k, "must be at most 366 days a year, got %v", v)
+		case k == "hours_cap" && v > 168:
+			add(w, "effect."+k, "must be at most 168 hours a week, got %v", v)
 		case (k == "fee" || k == "premium" || k == "withdrawal") && (v < 0 || v > 1):
 			add(w, "effect."+k, "must be a share between 0 and 1, got %v", v)
 		case (k == "amount" || k == "off_farm_days" || k == "hours_cap") && v < 0:

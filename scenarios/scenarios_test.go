@@ -293,7 +293,7 @@ func TestBadScenarioFiles(t *testing.T) {
 		{"household type on enterprise", r(ok, `["farm"]`, `["trader"]`, 1), `cct acts on households, but "trader" is an enterprise`},
 		{"coverage over 1", r(ok, "0.5", "1.5", 1), "coverage: must be in (0, 1]"},
 		{"coverage missing", r(ok, "coverage = 0.5", "", 1), "coverage: must be in (0, 1]"},
-		{"negative cost", ok + "  cost = { fixed = -5 }\n", "cost.fixed: must be a finite number >= 0, got -5"},
+		{"negative cost", ok + "  cost = { fixed = -5 }\n", "cost.fixed: must be a number from 0 to 1e+15, got -5"},
 		{"unknown effect", ok + "  effect = { price_change = 0.1 }\n", "effect.price_change: is not an effect of cct (its effects: amount, hours_cap)"},
 		{"change of -100%", r(r(ok, `"cct"`, `"productivity"`, 1), "coverage", "effect = { output_change = -1 }\n  coverage", 1), "a relative change must be above -1"},
 		{"start past horizon", ok + "  start = 9\n", "start: must be a year from 1 to the horizon 3, got 9"},
@@ -304,7 +304,7 @@ func TestBadScenarioFiles(t *testing.T) {
 		{"duplicate name", ok + ok, "scenario names must be unique"},
 		{"baseline name", r(ok, `"s"`, `"Baseline"`, 1), "scenario names must be unique"},
 		{"no scenarios", "", "no scenarios"},
-		{"negative spillover", "[appraisal]\nspillover = -1\n" + ok, "spillover: must be a finite number >= 0"},
+		{"negative spillover", "[appraisal]\nspillover = -1\n" + ok, "spillover: must be a number from 0 to 100, got -1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

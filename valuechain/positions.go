@@ -107,8 +107,12 @@ func (s *scanner) run() error {
 			table = t
 			continue
 		}
+		start := s.i
 		if err := s.keyValue(table, 0); err != nil {
 			return err
+		}
+		if s.i == start {
+			s.next()
 		}
 	}
 }
@@ -218,8 +222,12 @@ func (s *scanner) value(path string, depth int) error {
 				s.next()
 				continue
 			}
+			start := s.i
 			if err := s.keyValue(path, depth+1); err != nil {
 				return err
+			}
+			if s.i == start {
+				s.next()
 			}
 		}
 	case '[':
@@ -245,12 +253,16 @@ func (s *scanner) value(path string, depth int) error {
 			n++
 		}
 	default:
+		start := s.i
 		for !s.eof() {
 			c := s.peek()
 			if c == ',' || c == ']' || c == '}' || c == '\n' || c == '#' {
 				break
 			}
 			s.next()
+		}
+		if s.i == start && !s.eof() && s.peek() != '\n' {
+			s.next() // a stray bracket: the decoder will report it; move on
 		}
 	}
 	return nil

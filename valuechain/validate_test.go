@@ -266,3 +266,14 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// FuzzLocate: the key scanner ends on any text (it once looped on a
+// stray closing brace inside an array) and never panics.
+func FuzzLocate(f *testing.F) {
+	for _, s := range []string{"a = [1, }]\n", "x = [\n  {a = 1},\n", "[[actor]]\nid = 'a'\n[actor.household]\nalpha = 1\n", "s = \"\"\"\nq\n\"\"\"\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Locate(data)
+	})
+}

@@ -78,9 +78,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Writer:    stdout,
 		ErrWriter: stderr,
 		// Errors are printed and turned into exit statuses by run.
-		ExitErrHandler:  func(*cli.Context, error) {},
-		OnUsageError:    usage,
-		Version:         version(),
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError:   usage,
+		Version:        version(),
 		Commands: []*cli.Command{
 			runCommand(),
 			validateCommand(),
