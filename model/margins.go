@@ -74,10 +74,18 @@ func (r *Result) priceBuildUp() []Stage {
 // largestInflow returns the index of the link of largest value into actor
 // i, or -1 when it buys nothing.
 func (r *Result) largestInflow(i int) int {
+	if r.inflows == nil {
+		// The links into each actor, found once: the walk up the main
+		// channel visits every stage, so a scan per stage is quadratic.
+		r.inflows = make([][]int, len(r.Chain.Actors))
+		for li, l := range r.Chain.Links {
+			_, to := r.Chain.Actor(l.To)
+			r.inflows[to] = append(r.inflows[to], li)
+		}
+	}
 	best := -1
-	id := r.Chain.Actors[i].ID
-	for li, l := range r.Chain.Links {
-		if l.To == id && (best < 0 || r.Flows[li].Value > r.Flows[best].Value) {
+	for _, li := range r.inflows[i] {
+		if best < 0 || r.Flows[li].Value > r.Flows[best].Value {
 			best = li
 		}
 	}

@@ -10,7 +10,8 @@ type Result struct {
 	Order    []int // actor indices, sellers before buyers
 	Accounts []Account
 	Labour   []Labour
-	Flows    []Flow // one per link, in file order
+	Flows    []Flow  // one per link, in file order
+	inflows  [][]int // links into each actor, for the price build-up
 	Finals   []FinalSale
 	Margins  []Stage
 	Groups   []Group // one per household actor, in file order
