@@ -3,7 +3,9 @@ package vca4d
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -95,6 +97,44 @@ func (im *importer) note(actor, format string, args ...any) {
 	im.res.Notes = append(im.res.Notes, Note{Actor: actor, Msg: fmt.Sprintf(format, args...)})
 }
 
+// fteDays reads the study's FTE definition as days of work a year. A
+// number up to 366 is days; a larger number is hours a year (8 hours a
+// day); text such as "220 days", "1,760 hours", "48 weeks" or "11 months"
+// is read by its unit (5 days a week, 250/12 days a month). Anything else
+// gives the default. Every reading other than plain days is a note.
+func (im *importer) fteDays(def any) float64 {
+	const path = "$.ecoData.macroData.FTE_Definition"
+	d := float64(valuechain.DefaultFTEDays)
+	switch v := def.(type) {
+	case nil:
+		im.note("", "the study gives no FTE definition: 1 FTE = %v days", d)
+		return d
+	case float64:
+		switch {
+		case v > 0 && v <= 366:
+			return v
+		case v > 366 && v <= 8784:
+			days := v / valuechain.DefaultHoursPerDay
+			im.note("", "%s is %v, more than the days of a year: read as hours a year, 1 FTE = %s days of %d hours", path, v, num(days), valuechain.DefaultHoursPerDay)
+			return days
+		}
+	case string:
+		m := fteText.FindStringSubmatch(strings.ToLower(strings.TrimSpace(v)))
+		if m != nil {
+			x, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(m[1]), 64)
+			per := map[string]float64{"day": 1, "hour": 1 / float64(valuechain.DefaultHoursPerDay), "week": 5, "month": float64(valuechain.DefaultFTEDays) / 12}[m[2]]
+			if days := x * per; err == nil && days > 0 && days <= 366 {
+				im.note("", "%s is %q: 1 FTE = %s days", path, v, num(days))
+				return days
+			}
+		}
+	}
+	im.note("", "%s is %v, which vcsim cannot read as a length of work: 1 FTE = %v days", path, def, d)
+	return d
+}
+
+var fteText = regexp.MustCompile(`^([0-9][0-9, ]*\.?[0-9]*)\s*(day|hour|week|month)s?\b`)
+
 func (im *importer) chainInfo() {
 	s := im.s
 	cur := s.TargetCurrency
@@ -113,11 +153,7 @@ func (im *importer) chainInfo() {
 		Study: &valuechain.StudyRef{Source: "VCA4D", ID: s.ID, Country: s.Country, Commodity: s.Commodity,
 			LocalCurrency: s.LocalCurrency, CurrencyRatio: s.CurrencyRatio},
 	}
-	if v, ok := s.EcoData.MacroData["FTE_Definition"].(float64); ok && v > 0 {
-		c.FTEDays = v
-	} else {
-		im.note("", "the study gives no FTE definition: 1 FTE = %v days", valuechain.DefaultFTEDays)
-	}
+	c.FTEDays = im.fteDays(s.EcoData.MacroData["FTE_Definition"])
 	for _, r := range s.EcoData.FarmToFinalPricesRatio {
 		c.PriceRatios = append(c.PriceRatios, valuechain.PriceRatio{Label: r.Label, FarmProduct: r.FarmProduct,
 			FarmPrice: r.FarmPrice, EndProduct: r.EndProducts, EndPrice: r.EndPrice})
@@ -426,6 +462,10 @@ func (im *importer) split1(act *valuechain.Actor, a *Actor, va, revenue, ic floa
 	var fte, female float64
 	if a.Employment != nil {
 		fte, female = a.Employment.Total()
+	}
+	if a.Employment != nil && act.Count >= 1000 && fte/act.Count > 20 {
+		im.note(a.Name, "employment of %s FTE is %s FTE for each of its %s households or firms, which looks like person-days; vcsim reads it as FTE, as the VCA4D layout says (divide by the FTE definition in the study if it meant days)",
+			num(fte), num(fte/act.Count), num(act.Count))
 	}
 	if wages > 0 && fte == 0 {
 		fte = wages / wbar / c.FTEDays

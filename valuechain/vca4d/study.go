@@ -9,8 +9,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
+	"reflect"
+	"sort"
 	"strings"
+
+	"vcsim/valuechain"
 )
 
 // Study is one VCA4D economic study.
@@ -124,9 +127,9 @@ type PriceRatio struct {
 
 // Load reads and checks a study file.
 func Load(path string) (*Study, error) {
-	data, err := os.ReadFile(path)
+	data, err := valuechain.ReadInput(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %w", path, err)
+		return nil, err
 	}
 	return Parse(data, path)
 }
@@ -152,19 +155,120 @@ func (es Errors) Error() string {
 // Parse reads a study from JSON and checks it: required fields, numbers,
 // actor names of flows. Every problem is reported with its JSON path.
 func Parse(data []byte, name string) (*Study, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, &PathError{File: name, Path: "$", Msg: "not a JSON object: " + err.Error()}
+	}
+	var generic any
+	if err := json.Unmarshal(data, &generic); err != nil {
+		return nil, &PathError{File: name, Path: "$", Msg: err.Error()}
+	}
+	w := &walker{file: name}
+	w.walk(generic, reflect.TypeOf(Study{}), "$")
+	if len(w.types) > 0 {
+		return nil, append(w.types, w.unknown...)
 	}
 	var s Study
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&s); err != nil {
 		return nil, &PathError{File: name, Path: jsonPath(err), Msg: err.Error()}
 	}
+	if len(w.unknown) > 0 {
+		return nil, w.unknown
+	}
 	if errs := check(&s, raw, name); len(errs) > 0 {
 		return nil, errs
 	}
 	return &s, nil
+}
+
+// walker checks a decoded JSON value against the Go type it will fill:
+// unknown keys and values of the wrong type, each at its JSON path with
+// array indices.
+type walker struct {
+	file           string
+	types, unknown Errors
+}
+
+func (w *walker) walk(x any, t reflect.Type, path string) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if x == nil {
+		return // null: the field keeps its zero value; check reports what is required
+	}
+	bad := func(want string) {
+		w.types = append(w.types, &PathError{File: w.file, Path: path, Msg: fmt.Sprintf("must be %s, got %s", want, describe(x))})
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := x.(map[string]any)
+		if !ok {
+			bad("an object")
+			return
+		}
+		fields := map[string]reflect.Type{}
+		for i := 0; i < t.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			fields[name] = t.Field(i).Type
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			ft, ok := fields[k]
+			if !ok {
+				w.unknown = append(w.unknown, &PathError{File: w.file, Path: path + "." + k, Msg: "unknown key (check its spelling against the VCA4D dashboard's layout, docs/vca4d.md)"})
+				continue
+			}
+			w.walk(m[k], ft, path+"."+k)
+		}
+	case reflect.Slice:
+		a, ok := x.([]any)
+		if !ok {
+			bad("a list")
+			return
+		}
+		for i, e := range a {
+			w.walk(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case reflect.Map, reflect.Interface:
+		// macroData and the like: free-form.
+	case reflect.Float64:
+		if _, ok := x.(float64); !ok {
+			bad("a number")
+		}
+	case reflect.Int:
+		if f, ok := x.(float64); !ok || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+			bad("a whole number")
+		}
+	case reflect.String:
+		if _, ok := x.(string); !ok {
+			bad("text")
+		}
+	}
+}
+
+func describe(x any) string {
+	switch v := x.(type) {
+	case string:
+		if len(v) > 40 {
+			v = v[:40] + "..."
+		}
+		return fmt.Sprintf("the text %q", v)
+	case float64:
+		return fmt.Sprintf("the number %v", v)
+	case bool:
+		return fmt.Sprint(v)
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "a list"
+	}
+	return fmt.Sprintf("%T", x)
 }
 
 // jsonPath names the field of a JSON type error.
