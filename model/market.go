@@ -25,6 +25,9 @@ type Market struct {
 	Policy     *Policy
 	D0, W0     float64
 	Elasticity float64
+	// Note says where the last search for equilibria stopped without
+	// knowing the sign of excess demand; empty when it knew both ends.
+	Note string
 }
 
 // NewMarket sets up the local labour market of c with policy pol. L_D0 is
@@ -78,24 +81,55 @@ func (m *Market) Excess(w float64) (float64, error) {
 	return m.Demand(w) - s, err
 }
 
-// Equilibria scans wages from w0/4 to 4 w0 on a geometric grid of n points
-// for changes of sign of excess demand, bisects each to a relative 1e-12,
-// and returns every equilibrium with its child labour, lowest wage first.
+// Equilibria scans wages from w0/4 to 4 w0 on a geometric grid of n
+// points for changes of sign of excess demand, bisects each to a relative
+// 1e-12, and returns every equilibrium with its child labour, lowest wage
+// first. Where excess demand at w0/4 is not yet positive (demand above
+// supply, as at a low enough wage) the scan goes on down with the same
+// step, and where it is not yet negative at 4 w0 it goes on up, up to a
+// factor MarketReach either way; if the sign is still unknown there,
+// m.Note says where the search stopped.
 func (m *Market) Equilibria(n int) ([]Equilibrium, error) {
 	lo, hi := m.W0/4, m.W0*4
 	step := math.Pow(hi/lo, 1/float64(n-1))
-	var eqs []Equilibrium
-	w0 := lo
-	e0, err := m.Excess(w0)
-	if err != nil {
-		return nil, err
-	}
-	for i := 1; i < n; i++ {
-		w1 := lo * math.Pow(step, float64(i))
-		e1, err := m.Excess(w1)
+	ws := make([]float64, n)
+	es := make([]float64, n)
+	for i := range ws {
+		ws[i] = lo * math.Pow(step, float64(i))
+		e, err := m.Excess(ws[i])
 		if err != nil {
 			return nil, err
 		}
+		es[i] = e
+	}
+	m.Note = ""
+	for es[0] <= 0 {
+		w := ws[0] / step
+		if w < m.W0/MarketReach {
+			m.Note = fmt.Sprintf("supply still meets or exceeds demand at a wage of %.4g (w0/%g): the search stopped there, and equilibria below it, if any, are not listed", ws[0], MarketReach)
+			break
+		}
+		e, err := m.Excess(w)
+		if err != nil {
+			return nil, err
+		}
+		ws, es = append([]float64{w}, ws...), append([]float64{e}, es...)
+	}
+	for es[len(es)-1] >= 0 {
+		w := ws[len(ws)-1] * step
+		if w > m.W0*MarketReach {
+			m.Note = fmt.Sprintf("demand still meets or exceeds supply at a wage of %.4g (%g w0): the search stopped there, and equilibria above it, if any, are not listed", ws[len(ws)-1], MarketReach)
+			break
+		}
+		e, err := m.Excess(w)
+		if err != nil {
+			return nil, err
+		}
+		ws, es = append(ws, w), append(es, e)
+	}
+	var eqs []Equilibrium
+	for i := 1; i < len(ws); i++ {
+		w0, w1, e0, e1 := ws[i-1], ws[i], es[i-1], es[i]
 		if e0 == 0 || (e0 > 0) != (e1 > 0) && e1 != 0 {
 			w, err := m.bisect(w0, w1, e0)
 			if err != nil {
@@ -103,7 +137,10 @@ func (m *Market) Equilibria(n int) ([]Equilibrium, error) {
 			}
 			eq := Equilibrium{Wage: w, Stable: e0 > 0}
 			if e0 == 0 {
-				prev, _ := m.Excess(w0 / step)
+				prev := 1.0 // below the lowest wage demand exceeds supply
+				if i >= 2 {
+					prev = es[i-2]
+				}
 				eq.Stable = prev > 0 && e1 < 0
 			}
 			_, r, err := m.Supply(w)
@@ -114,10 +151,13 @@ func (m *Market) Equilibria(n int) ([]Equilibrium, error) {
 			eq.ChildLabour, eq.Hazardous = ch.ChildLabour, ch.Hazardous
 			eqs = append(eqs, eq)
 		}
-		w0, e0 = w1, e1
 	}
 	return eqs, nil
 }
+
+// MarketReach is how far from the chain's adult wage w0, as a factor
+// either way, the search for equilibria goes.
+const MarketReach = 1e4
 
 // bisect finds the wage in [a, b] where excess demand changes sign.
 func (m *Market) bisect(a, b, ea float64) (float64, error) {
@@ -175,10 +215,20 @@ func Next(eqs []Equilibrium, w, excess float64) (Equilibrium, bool) {
 // Settle finds the equilibria of the chain's local labour market (no
 // interventions) and the stable one the market reaches from the chain's
 // adult wage.
-func Settle(c *valuechain.Chain, pop *Population) (float64, []Equilibrium, error) {
+func Settle(c *valuechain.Chain, pop *Population) (Settled, error) {
 	m, err := NewMarket(c, pop, nil)
 	if err != nil {
-		return 0, nil, err
+		return Settled{}, err
 	}
-	return settle(m, m.W0)
+	w, eqs, err := settle(m, m.W0)
+	return Settled{Wage: w, Equilibria: eqs, Note: m.Note}, err
+}
+
+// Settled is the local labour market of a chain's baseline: the wage it
+// settles at, every equilibrium found, and where the search stopped
+// without knowing the sign of excess demand (empty when it knew).
+type Settled struct {
+	Wage       float64
+	Equilibria []Equilibrium
+	Note       string
 }

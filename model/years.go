@@ -106,9 +106,16 @@ func settle(m *Market, w float64) (float64, []Equilibrium, error) {
 	}
 	e, ok := Next(eqs, w, ex)
 	if !ok {
-		return 0, eqs, fmt.Errorf("the local labour market has no stable equilibrium between %.4g and %.4g", m.W0/4, 4*m.W0)
+		return 0, eqs, fmt.Errorf("the local labour market has no stable equilibrium between %.4g and %.4g%s", m.W0/MarketReach, m.W0*MarketReach, noteSuffix(m.Note))
 	}
 	return e.Wage, eqs, nil
+}
+
+func noteSuffix(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " (" + note + ")"
 }
 
 // KPIs gathers the yearly indicators of a result.

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"vcsim/model"
@@ -70,5 +71,67 @@ name = "ban for one year"
 		if math.Abs(y.AdultWage-144) > 1e-8*144 || y.ChildLabour != 0 {
 			t.Errorf("ban scenario year %d: wage %v, child labour %v; want 144 and none", y.Year, y.AdultWage, y.ChildLabour)
 		}
+	}
+}
+
+// TestEquilibriaOutsideTheFirstScan: the market of TestThreeEquilibria
+// with other starting wages w0 (demand unchanged: L_D0 = 2400/sqrt(w0)).
+// With w0 = 20 the first scan covers [5, 80] and sees excess demand still
+// positive at 80; the search goes on up and finds the stable equilibrium
+// at 144 that the old scan missed. With w0 = 600 the scan [150, 2400] has
+// supply above demand everywhere (the old scan found nothing); the search
+// goes down until demand exceeds supply, just below 144, and finds it.
+// The pair at 54.5 and 69.4 lies below a wage where excess demand already
+// has the sign of low wages, so it is not searched for: that is the rule
+// (docs/model.md), and the test pins it.
+func TestEquilibriaOutsideTheFirstScan(t *testing.T) {
+	for _, tc := range []struct {
+		w0   float64
+		want []float64
+	}{
+		{20, []float64{2400.0 * 2400 / (325 * 325), 20000.0 * 20000 / (2400 * 2400), 144}},
+		{600, []float64{144}},
+	} {
+		c := chain(t, "testdata/market.toml")
+		c.AdultWage = tc.w0
+		c.LabourDemand = 2400 / math.Sqrt(tc.w0)
+		m, err := model.NewMarket(c, model.NewPopulation(c, 1), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eqs, err := m.Equilibria(80)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(eqs) != len(tc.want) {
+			t.Fatalf("w0 = %v: %d equilibria %+v, want %v", tc.w0, len(eqs), eqs, tc.want)
+		}
+		for i, w := range tc.want {
+			if math.Abs(eqs[i].Wage-w) > 1e-8*w {
+				t.Errorf("w0 = %v: equilibrium %d at %v, want %v", tc.w0, i+1, eqs[i].Wage, w)
+			}
+		}
+		if m.Note != "" {
+			t.Errorf("w0 = %v: note %q, want none: both ends were found", tc.w0, m.Note)
+		}
+	}
+}
+
+// TestEquilibriaSearchNote: with demand that never falls below supply
+// (elasticity 0 and a huge L_D0) the search stops at 1e4 w0 and says so.
+func TestEquilibriaSearchNote(t *testing.T) {
+	c := chain(t, "testdata/market.toml")
+	c.LabourDemand = 1e9
+	m, err := model.NewMarket(c, model.NewPopulation(c, 1), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Elasticity = 1e-9
+	eqs, err := m.Equilibria(80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eqs) != 0 || !strings.Contains(m.Note, "demand still meets or exceeds supply") {
+		t.Errorf("equilibria %v, note %q", eqs, m.Note)
 	}
 }

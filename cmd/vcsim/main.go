@@ -206,15 +206,17 @@ func runCommand() *cli.Command {
 			}
 			pop := population(c, sv, seed)
 			w := ctx.App.Writer
+			var market *model.Settled
 			if c.LabourMarket == "local" {
-				wage, eqs, err := model.Settle(c, pop)
+				m, err := model.Settle(c, pop)
 				if err != nil {
 					return err
 				}
 				if format == "table" {
-					tables.WriteEquilibria(w, c.Currency, eqs, wage)
+					tables.WriteEquilibria(w, c.Currency, m)
 				}
-				c = model.WithWage(c, wage)
+				c = model.WithWage(c, m.Wage)
+				market = &m
 			}
 			r, err := model.Simulate(c, model.Options{Population: pop})
 			if err != nil {
@@ -226,14 +228,18 @@ func runCommand() *cli.Command {
 			case "csv":
 				err = tables.WriteCSV(w, tables.Accounts(r), ctx.Bool("bom"))
 			case "json":
-				err = tables.WriteJSON(w, tables.NewSummary(r, seed))
+				sum := tables.NewSummary(r, seed)
+				if market != nil {
+					sum.WithMarket(*market)
+				}
+				err = tables.WriteJSON(w, sum)
 			}
 			if err != nil {
 				return err
 			}
 			if dir := ctx.String("out"); dir != "" {
 				out := outputs(ctx)
-				if err := tables.AddDir(out, dir, r, seed, ctx.Bool("bom")); err != nil {
+				if err := tables.AddDir(out, dir, r, seed, ctx.Bool("bom"), market); err != nil {
 					return err
 				}
 				return writeOutputs(ctx, out)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +145,38 @@ func TestCalibrateKeepsComments(t *testing.T) {
 	}
 	if changed != 1 {
 		t.Errorf("%d lines changed, want 1 (alpha)", changed)
+	}
+}
+
+// TestRunWritesEquilibria: with a local labour market, run --out writes
+// every equilibrium to equilibria.csv and summary.json (the three of
+// scenarios/testdata/market.toml, worked by hand in scenarios).
+func TestRunWritesEquilibria(t *testing.T) {
+	dir := t.TempDir()
+	if _, errOut, status := vcsim(t, "run", "--chain", "../../scenarios/testdata/market.toml", "--out", dir); status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "equilibria.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "wage,stable,children_in_child_labour") ||
+		!strings.HasPrefix(lines[1], "54.53,true,1.000") || !strings.HasPrefix(lines[2], "69.44,false,1.000") ||
+		!strings.HasPrefix(lines[3], "144.00,true,0.000") {
+		t.Errorf("equilibria.csv:\n%s", data)
+	}
+	var sum struct {
+		LabourMarket struct {
+			Wage       float64
+			Equilibria []struct{ Wage float64 }
+		} `json:"labour_market"`
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err := json.Unmarshal(js, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.LabourMarket.Equilibria) != 3 || math.Abs(sum.LabourMarket.Wage-54.533) > 1e-3 {
+		t.Errorf("summary.json labour_market: %+v", sum.LabourMarket)
 	}
 }

@@ -107,7 +107,8 @@ func orNA(f func(float64) string, x float64) string {
 
 // WriteEquilibria prints the equilibria of a local labour market and the
 // one the market settles at.
-func WriteEquilibria(w io.Writer, currency string, eqs []model.Equilibrium, settled float64) {
+func WriteEquilibria(w io.Writer, currency string, m model.Settled) {
+	eqs, settled := m.Equilibria, m.Wage
 	fmt.Fprintf(w, "Local labour market: %d equilibria\n", len(eqs))
 	for _, e := range eqs {
 		kind := "unstable"
@@ -121,5 +122,42 @@ func WriteEquilibria(w io.Writer, currency string, eqs []model.Equilibrium, sett
 		fmt.Fprintf(w, "  wage %s %s a day (%s): %s children in child labour, %s hazardous%s\n",
 			Decimal(e.Wage), currency, kind, Thousands(e.ChildLabour), Thousands(e.Hazardous), mark)
 	}
+	if m.Note != "" {
+		fmt.Fprintf(w, "  Note: %s.\n", m.Note)
+	}
 	fmt.Fprintln(w)
+}
+
+// EquilibriumRow is a row of equilibria.csv: an equilibrium of the local
+// labour market.
+type EquilibriumRow struct {
+	Wage        Money `csv:"wage" json:"wage"`
+	Stable      bool  `csv:"stable" json:"stable"`
+	ChildLabour Qty   `csv:"children_in_child_labour" json:"children_in_child_labour"`
+	Hazardous   Qty   `csv:"children_in_hazardous_child_labour" json:"children_in_hazardous_child_labour"`
+	Settled     bool  `csv:"market_settles_here" json:"market_settles_here"`
+}
+
+// MarketSummary is the local labour market in summary.json.
+type MarketSummary struct {
+	Wage       float64          `json:"wage"`
+	Equilibria []EquilibriumRow `json:"equilibria"`
+	// Note says where the search for equilibria stopped without knowing
+	// the sign of excess demand; empty when it knew both ends.
+	Note string `json:"search_note,omitempty"`
+}
+
+// Equilibria returns the rows of equilibria.csv.
+func Equilibria(m model.Settled) []EquilibriumRow {
+	rows := make([]EquilibriumRow, len(m.Equilibria))
+	for i, e := range m.Equilibria {
+		rows[i] = EquilibriumRow{Wage: Money(e.Wage), Stable: e.Stable, ChildLabour: Qty(e.ChildLabour),
+			Hazardous: Qty(e.Hazardous), Settled: math.Abs(e.Wage-m.Wage) <= 1e-9*m.Wage}
+	}
+	return rows
+}
+
+// WithMarket adds the local labour market to a summary.
+func (s *Summary) WithMarket(m model.Settled) {
+	s.LabourMarket = &MarketSummary{Wage: m.Wage, Equilibria: Equilibria(m), Note: m.Note}
 }

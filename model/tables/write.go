@@ -40,6 +40,8 @@ type Summary struct {
 	ChildLabourPrevalence float64   `json:"child_labour_prevalence"`
 	HazardousPrevalence   float64   `json:"hazardous_child_labour_prevalence"`
 	ValueAddedByActor     []ActorVA `json:"value_added_by_actor"`
+	// LabourMarket is the local labour market, when the chain has one.
+	LabourMarket *MarketSummary `json:"labour_market,omitempty"`
 }
 
 // ActorVA is an actor's value added and its share of the chain's.
@@ -114,16 +116,24 @@ func AddJSON(s *outfile.Set, path string, v any) error {
 // Files are the names of the files AddDir writes.
 var Files = []string{"accounts.csv", "margins.csv", "labour.csv", "child_labour.csv", "households.csv", "summary.json"}
 
-// AddDir renders every output file of r into the output set, in dir.
-// Nothing is written until the set is.
-func AddDir(s *outfile.Set, dir string, r *model.Result, seed uint64, withBOM bool) error {
+// AddDir renders every output file of r into the output set, in dir;
+// with a local labour market (market not nil) equilibria.csv too, and the
+// market in summary.json. Nothing is written until the set is.
+func AddDir(s *outfile.Set, dir string, r *model.Result, seed uint64, withBOM bool, market *model.Settled) error {
 	contents := []any{Accounts(r), Margins(r), Labour(r), ChildLabour(r), Households(r)}
 	for i, rows := range contents {
 		if err := AddCSV(s, filepath.Join(dir, Files[i]), rows, withBOM); err != nil {
 			return err
 		}
 	}
-	return AddJSON(s, filepath.Join(dir, "summary.json"), NewSummary(r, seed))
+	sum := NewSummary(r, seed)
+	if market != nil {
+		sum.WithMarket(*market)
+		if err := AddCSV(s, filepath.Join(dir, "equilibria.csv"), Equilibria(*market), withBOM); err != nil {
+			return err
+		}
+	}
+	return AddJSON(s, filepath.Join(dir, "summary.json"), sum)
 }
 
 // WriteText writes a readable summary for a person at a terminal: value
