@@ -103,6 +103,11 @@ func DecodeStrict(data []byte, name, doc string, v any) (Positions, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	pos, err := Locate(data)
 	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			ie.File = name
+			return nil, ie
+		}
 		return nil, &InputError{File: name, Msg: err.Error()}
 	}
 	var raw map[string]any
@@ -158,10 +163,7 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	field := path
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		field = path[i+1:]
-	}
+	field := fieldName(path)
 	switch t.Kind() {
 	case reflect.Struct:
 		m, ok := x.(map[string]any)
@@ -256,6 +258,17 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 			w.errorf(&w.types, path, where, "%s must be true or false, got %s", field, describe(x))
 		}
 	}
+}
+
+// fieldName names the key at path for messages: "count", or "beta[2]"
+// for the second element of beta.
+func fieldName(path string) string {
+	parts := strings.Split(path, ".")
+	last := parts[len(parts)-1]
+	if n, err := strconv.Atoi(last); err == nil && len(parts) > 1 {
+		return fmt.Sprintf("%s[%d]", parts[len(parts)-2], n+1)
+	}
+	return last
 }
 
 func deref(t reflect.Type) reflect.Type {

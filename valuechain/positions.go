@@ -202,7 +202,7 @@ func (s *scanner) keyValue(table string, depth int) error {
 // value reads a value whose path is path.
 func (s *scanner) value(path string, depth int) error {
 	if depth > MaxDepth {
-		return fmt.Errorf("line %d: tables and arrays are nested more than %d deep", s.line, MaxDepth)
+		return &InputError{Line: s.line, Msg: fmt.Sprintf("tables and arrays are nested more than %d deep", MaxDepth)}
 	}
 	switch s.peek() {
 	case '"', '\'':

@@ -373,7 +373,7 @@ func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 	v.zero(w, hp+".season_weeks", "season_weeks", h.SeasonWeeks, "20 weeks")
 	v.zero(w, hp+".off_farm_wage", "off_farm_wage", h.OffFarmWage, "the actor's adult wage")
 	if math.Abs(a.Count-math.Round(a.Count)) > 1e-9 {
-		v.add(w, "count", "households are counted whole, got %v", a.Count)
+		v.add(strings.TrimSuffix(w, ": household"), "count", "households are counted whole, got %v", a.Count)
 	}
 	if math.IsNaN(h.Adults) || h.Adults < 1 || h.Adults > 100 {
 		v.add(w, "adults", "must be at least 1 (adults per household) and at most 100, got %v", h.Adults)

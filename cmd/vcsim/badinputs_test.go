@@ -1,0 +1,191 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// lineOf returns the line (from 1) of the first line of text that
+// contains the first line of needle, or 0.
+func lineOf(text, needle string) int {
+	needle, _, _ = strings.Cut(needle, "\n")
+	for i, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, needle) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// TestBadInputs runs vcsim on bad chain, scenario, survey and study files
+// made from the tobacco example and a published VCA4D study. Each must
+// exit with status 2, name the file with the line (or the JSON path) and
+// the field, and write nothing: so no NaN or infinite number reaches a
+// file.
+func TestBadInputs(t *testing.T) {
+	chain := mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")
+	scen := mustReadFile(t, "../../examples/tobacco-kyrgyzstan-scenarios.toml")
+	survey := mustReadFile(t, "../../examples/tobacco-kyrgyzstan-survey.csv")
+	study := mustReadFile(t, "../../valuechain/vca4d/testdata/cocoa-ecuador-eco.json")
+
+	type tc struct {
+		name   string
+		kind   string // chain, scenarios, survey, study
+		text   string
+		needle string // the line with this text is named (chain, scenarios, survey)
+		want   string // the field or JSON path named, and what is wrong
+	}
+	var cases []tc
+	c := func(name, old, new, want string) {
+		if !strings.Contains(chain, old) {
+			t.Fatalf("%s: the example has no %q", name, old)
+		}
+		cases = append(cases, tc{name, "chain", strings.Replace(chain, old, new, 1), new, want})
+	}
+	// Chain files: numbers out of range, wrong types, zeros, names.
+	c("count as text", "count = 2500", `count = "2500"`, `actor "farm": count must be a number, got the text "2500"`)
+	c("count too large", "count = 2500", "count = 1e9", "count: must be at most 1e+08")
+	c("count huge", "count = 2500", "count = 1e308", "count: must be at most 1e+08")
+	c("count zero", "count = 2500", "count = 0", "count: must be a number greater than 0")
+	c("count negative", "count = 2500", "count = -5", "count: must be a number greater than 0")
+	c("count fractional households", "count = 2500", "count = 2500.5", "households are counted whole")
+	c("count as a list", "count = 2500", "count = [2500]", "count must be a number, got a list")
+	c("count is true", "count = 2500", "count = true", "count must be a number, got true")
+	c("count nan", "count = 2500", "count = nan", "count: must be a number greater than 0")
+	c("count inf", "count = 2500", "count = inf", "count: must be a number greater than 0")
+	c("price huge", "price = 160  ", "price = 1e308", "price: must be between 0 and 1e+15")
+	c("price negative", "price = 160  ", "price = -1", "price: must not be negative")
+	c("price inf", "price = 160  ", "price = inf", "price: must be a finite number")
+	c("price decimal comma", "price = 160  ", "price = 160,5", "write 0.85, not 0,85")
+	c("output huge", "output_per_unit = 455", "output_per_unit = 1e13", "output_per_unit: must be at most 1e+12")
+	c("output zero", "output_per_unit = 455", "output_per_unit = 0", "output_per_unit: must be a number greater than 0")
+	c("cost huge", "fertiliser = 9", "fertiliser = 1e16", "costs.fertiliser: must be between 0 and 1e+15")
+	c("cost negative", "fertiliser = 9", "fertiliser = -9", "costs.fertiliser: must not be negative")
+	c("cost as text", "fertiliser = 9", `fertiliser = "9"`, `fertiliser must be a number, got the text "9"`)
+	c("fixed costs huge", "fixed_costs = 2000", "fixed_costs = 1e20", "fixed_costs: must be between 0 and 1e+15")
+	c("interest over 5", "interest_rate = 0.30", "interest_rate = 30", "interest_rate: must be between 0 and 5")
+	c("credit months over 12", "credit_months = 6", "credit_months = 18", "credit_months: must be at most 12")
+	c("female share over 1", "female_share = 0.55", "female_share = 55", "female_share: must be between 0 and 1")
+	c("adults zero", "adults = 2.8", "adults = 0", "adults: must be at least 1")
+	c("adults too many", "adults = 2.8", "adults = 1000", "adults: must be at least 1 (adults per household) and at most 100")
+	c("adult days over a year", "adult_days = 120", "adult_days = 400", "adult_days: must be between 0 and 366")
+	c("children negative", "children_5_11 = 1.6", "children_5_11 = -1", "children_5_11: must not be negative")
+	c("children too many", "children_5_11 = 1.6", "children_5_11 = 80", "children_5_11: must be between 0 and 50")
+	c("other income huge", "other_income = 40000", "other_income = 1e300", "other_income: must be between 0 and 1e+15")
+	c("off-farm days over a year", "off_farm_days = 30", "off_farm_days = 500", "off_farm_days: must be between 0 and 366")
+	c("alpha negative", "alpha = 1.0", "alpha = -1", "alpha: must not be negative")
+	c("beta too short", "beta = [4.0, 3.0, 2.0]", "beta = [4.0, 3.0]", "beta must be a list of 3 values")
+	c("beta text", "beta = [4.0, 3.0, 2.0]", `beta = [4.0, "3", 2.0]`, `beta[2] must be a number, got the text "3"`)
+	c("max child hours zero", "max_child_hours = 56", "max_child_hours = 0", "max_child_hours: is 0")
+	c("max child hours over a week", "max_child_hours = 56", "max_child_hours = 200", "max_child_hours: must be between 0 and 168")
+	c("season weeks zero", "season_weeks = 16", "season_weeks = 0", "season_weeks: is 0")
+	c("season weeks over a year", "season_weeks = 16", "season_weeks = 60", "season_weeks: must be between 0 and 52")
+	c("unknown key", "alpha = 1.0", "alpah = 1.0", `unknown key "alpah"`)
+	c("kind misspelt", `kind = "household"`, `kind = "housefold"`, `kind: must be "household" or "enterprise"`)
+	c("horizon zero", "horizon = 5", "horizon = 0", "horizon: is 0")
+	c("hours per day zero", "hours_per_day = 8", "hours_per_day = 0", "hours_per_day: is 0")
+	c("fte days zero", "fte_days = 250", "fte_days = 0", "fte_days: is 0")
+	c("hours per day over 24", "hours_per_day = 8", "hours_per_day = 30", "hours_per_day: must be between 0 and 24")
+	c("discount over 1", "discount_rate = 0.10", "discount_rate = 5", "discount_rate: must be between 0 and 1")
+	c("labour market misspelt", "fte_days = 250", "labour_market = \"locale\"\nfte_days = 250", `labour_market: must be "open" or "local"`)
+	c("horizon as text", "horizon = 5", "horizon = \"5\"", `horizon must be a whole number, got the text "5"`)
+	c("horizon fractional", "horizon = 5", "horizon = 2.5", "horizon must be a whole number, got 2.5")
+	c("link share over 1", "share = 0.95", "share = 1.4", "share: must be between 0 and 1")
+	c("link share as text", "share = 0.95", `share = "0.95"`, `share must be a number`)
+	c("link loss 1", "loss = 0.02", "loss = 1", "loss: must be in [0, 1)")
+	c("link to nobody", `to = "fermenter"`, `to = "fermentor"`, `to: names no actor: "fermentor"`)
+	c("link transport huge", "transport_cost = 3", "transport_cost = 1e18", "transport_cost: must be between 0 and 1e+15")
+	c("nesting too deep", "fte_days = 250", "deep = "+strings.Repeat("[", 40)+strings.Repeat("]", 40)+"\nfte_days = 250", "nested more than 32 deep")
+
+	s := func(name, old, new, want string) {
+		if !strings.Contains(scen, old) {
+			t.Fatalf("%s: the scenario file has no %q", name, old)
+		}
+		cases = append(cases, tc{name, "scenarios", strings.Replace(scen, old, new, 1), new, want})
+	}
+	s("coverage over 1", "coverage = 0.5", "coverage = 5", "coverage: must be in (0, 1]")
+	s("coverage as text", "coverage = 0.5", `coverage = "half"`, `coverage must be a number, got the text "half"`)
+	s("unknown target", `targets = ["farm"]`, `targets = ["farms"]`, `farms`)
+	s("unknown type", `type = "cooperative"`, `type = "cooperation"`, `cooperation`)
+	s("cost huge", "fixed = 1500000", "fixed = 1e30", "cost.fixed: must be a number from 0 to 1e+15")
+	s("amount huge", "amount = 6000", "amount = 1e20", "effect.amount: must be at most 1e+15")
+	s("spillover zero", "spillover = 1.5", "spillover = 0", "spillover: is 0")
+	s("spillover huge", "spillover = 1.5", "spillover = 1e9", "spillover: must be a number from 0 to 100")
+	s("start zero", "ramp_years = 2", "start = 0\n  ramp_years = 2", "start: is 0")
+	s("misspelt key", "ramp_years = 2", "ramp_yeras = 2", `unknown key "ramp_yeras"`)
+
+	v := func(name, row, want string) {
+		cases = append(cases, tc{name, "survey", survey + row + "\n", strings.TrimSuffix(row, "\n"), want})
+	}
+	v("survey weight as text", "farm,many,3,1,1,1,1,1,0,522,20000,7,22,38,0", `column "weight": "many" is not a number`)
+	v("survey weight huge", "farm,1e9,3,1,1,1,1,1,0,522,20000,7,22,38,0", `column "weight": must be at most 1e+08`)
+	v("survey adults zero", "farm,65,0,1,1,1,1,1,0,522,20000,7,22,38,0", `column "adults": must be at least 1`)
+	v("survey hours over a week", "farm,65,3,1,1,1,1,1,0,522,20000,7,200,38,0", `column "hours_12_14": weekly hours must be at most 168`)
+	v("survey output inf", "farm,65,3,1,1,1,1,1,0,inf,20000,7,22,38,0", `column "output": must be a finite number`)
+	v("survey unknown group", "farmer,65,3,1,1,1,1,1,0,522,20000,7,22,38,0", `"farmer" is no actor`)
+	v("survey flag", "farm,65,3,1,1,1,1,1,0,522,20000,7,22,38,maybe", `column "hazardous": must be 0 or 1`)
+
+	j := func(name, old, new, want string) {
+		if !strings.Contains(study, old) {
+			t.Fatalf("%s: the study has no %q", name, old)
+		}
+		cases = append(cases, tc{name, "study", strings.Replace(study, old, new, 1), "", want})
+	}
+	j("study misspelt key", `"employment"`, `"employement"`, `$.ecoData.actors[0].employement: unknown key`)
+	j("study text for a number", `"currencyRatio": `, `"currencyRatio": "x", "_": `, `$.currencyRatio: must be a number`)
+	j("study not JSON", `{`, `[`, `$: not a JSON object`)
+
+	if len(cases) < 60 {
+		t.Fatalf("%d cases, want at least 60", len(cases))
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			var args []string
+			var file string
+			switch tt.kind {
+			case "chain":
+				file = filepath.Join(dir, "c.toml")
+				args = []string{"run", "--chain", file, "--out", out}
+			case "scenarios":
+				file = filepath.Join(dir, "s.toml")
+				args = []string{"compare", "--chain", "../../examples/tobacco-kyrgyzstan.toml", "--scenarios", file, "--out", out}
+			case "survey":
+				file = filepath.Join(dir, "v.csv")
+				args = []string{"run", "--example", "tobacco-kyrgyzstan", "--survey", file, "--out", out}
+			case "study":
+				file = filepath.Join(dir, "study.json")
+				args = []string{"import", "vca4d", file, "--out", filepath.Join(out, "c.toml")}
+			}
+			if err := os.WriteFile(file, []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, errOut, status := vcsim(t, args...)
+			where := file
+			if tt.needle != "" {
+				where = file + ":" + itoa(lineOf(tt.text, tt.needle)) + ":"
+			}
+			if status != 2 || !strings.Contains(errOut, where) || !strings.Contains(errOut, tt.want) {
+				t.Errorf("status %d, stderr:\n%s\nwant status 2, %q and %q", status, errOut, where, tt.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s was written although the input is bad", out)
+			}
+		})
+	}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func mustReadFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
