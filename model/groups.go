@@ -31,8 +31,12 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 			}
 		}
 	}
-	income := make([]float64, len(d.Scale))
-	hours := make([][nb]float64, len(d.Scale))
+	var income []float64
+	var hours [][nb]float64
+	if !r.aggregatesOnly {
+		income = make([]float64, len(d.Scale))
+		hours = make([][nb]float64, len(d.Scale))
+	}
 	var t Tally
 	adopted := make([]bool, len(ads)) // reused for every household
 	for k, m := range d.Scale {
@@ -51,8 +55,10 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 			}
 		}
 		o := hh.Decide(m, d.Hazard[k])
-		income[k] = o.Income
-		hours[k] = o.Hours
+		if income != nil {
+			income[k] = o.Income
+			hours[k] = o.Hours
+		}
 		t.Add(&hh, &o, weight)
 		for j, ad := range ads {
 			if adopted[j] {
@@ -66,7 +72,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	g := Group{
 		Actor:       a.ID,
 		Households:  int(math.Round(n)),
-		Weights:     d.Weight,
+		Weights:     weights(d.Weight, r.aggregatesOnly),
 		Hours:       hours,
 		Subsistence: base.S,
 		Income:      income,
@@ -80,9 +86,18 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		g.MeanIncome = t.SumIncome / n
 		g.MeanY0 = t.SumY0 / n
 		g.BelowPoverty = t.Below / n
-		g.Median = g.Quantile(0.5)
+		if income != nil {
+			g.Median = g.Quantile(0.5)
+		}
 	}
 	return g
+}
+
+func weights(w []float64, aggregatesOnly bool) []float64 {
+	if aggregatesOnly {
+		return nil
+	}
+	return w
 }
 
 // Quantile returns the p-quantile of the group's household income

@@ -28,6 +28,8 @@ type Market struct {
 	// Note says where the last search for equilibria stopped without
 	// knowing the sign of excess demand; empty when it knew both ends.
 	Note string
+	// Memo, when not nil, remembers the years simulated at each wage.
+	Memo *Memo
 }
 
 // NewMarket sets up the local labour market of c with policy pol. L_D0 is
@@ -57,7 +59,7 @@ func (m *Market) Demand(w float64) float64 { return m.D0 * math.Pow(w/m.W0, -m.E
 // Supply returns the adult-equivalent days the households supply at wage
 // w, and the year simulated at that wage.
 func (m *Market) Supply(w float64) (float64, *Result, error) {
-	r, err := Simulate(WithWage(m.Chain, w), Options{Population: m.Population, Policy: m.Policy})
+	r, err := m.Memo.Simulate(WithWage(m.Chain, w), Options{Population: m.Population, Policy: m.Policy, AggregatesOnly: true})
 	if err != nil {
 		return 0, nil, err
 	}

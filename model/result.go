@@ -12,10 +12,12 @@ type Result struct {
 	Labour   []Labour
 	Flows    []Flow  // one per link, in file order
 	inflows  [][]int // links into each actor, for the price build-up
-	Finals   []FinalSale
-	Margins  []Stage
-	Groups   []Group // one per household actor, in file order
-	Totals   Totals
+	// aggregatesOnly: households' own incomes and hours are not kept.
+	aggregatesOnly bool
+	Finals         []FinalSale
+	Margins        []Stage
+	Groups         []Group // one per household actor, in file order
+	Totals         Totals
 	// ChildLabour totals the household groups' children by band.
 	ChildLabour [nb]Children
 	// Measures holds the reach and cost of each measure of the policy.

@@ -19,6 +19,10 @@ type Options struct {
 	Population *Population
 	// Policy gives the measures that act on households; nil for none.
 	Policy *Policy
+	// AggregatesOnly leaves out what is kept per household (Group.Income,
+	// Weights, Hours and Median): a year whose totals are all that is read
+	// needs neither the memory nor the sort for the median.
+	AggregatesOnly bool
 }
 
 // Simulate computes the baseline year of a valid chain (see
@@ -32,7 +36,7 @@ func Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 	if pop == nil {
 		pop = NewPopulation(c, opt.Seed)
 	}
-	r := &Result{Chain: c, Order: order}
+	r := &Result{Chain: c, Order: order, aggregatesOnly: opt.AggregatesOnly}
 	if opt.Policy != nil {
 		r.Measures = make([]MeasureResult, len(opt.Policy.Measures))
 	}

@@ -16,6 +16,9 @@ type Plan struct {
 	// adult wage sets labour demand.
 	Base  *valuechain.Chain
 	Years []PlanYear
+	// Memo, when not nil, remembers simulated years, also across the plans
+	// that share it.
+	Memo *Memo
 }
 
 // PlanYear is the chain and policy of one year.
@@ -67,6 +70,7 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 		if base, err = NewMarket(p.Base, pop, nil); err != nil {
 			return nil, err
 		}
+		base.Memo = p.Memo
 		if wage, _, err = settle(base, base.W0); err != nil {
 			return nil, err
 		}
@@ -74,7 +78,7 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 	for i, y := range p.Years {
 		chain := y.Chain
 		if base != nil {
-			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity}
+			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity, Memo: p.Memo}
 			w, eqs, err := settle(m, wage)
 			if err != nil {
 				return nil, fmt.Errorf("year %d: %w", i+1, err)
@@ -83,7 +87,10 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 			chain = WithWage(y.Chain, w)
 			run.Equilibria = append(run.Equilibria, eqs)
 		}
-		r, err := Simulate(chain, Options{Population: pop, Policy: y.Policy})
+		// Only the final year's households are read (the income
+		// distribution): earlier years keep their totals.
+		last := i == len(p.Years)-1
+		r, err := p.Memo.Simulate(chain, Options{Population: pop, Policy: y.Policy, AggregatesOnly: !last})
 		if err != nil {
 			return nil, err
 		}

@@ -80,7 +80,10 @@ func Compare(c *valuechain.Chain, f *File, horizon int, pop *model.Population, p
 	}
 	cmp := &Comparison{Horizon: horizon, Seed: pop.Seed, Appraisal: f.AppraisalFor(c)}
 	total := len(f.Scenarios) + 1
-	base, err := model.RunPlan(BaselinePlan(c, horizon), pop)
+	memo := model.NewMemo() // years that repeat, within and across runs, are simulated once
+	bp := BaselinePlan(c, horizon)
+	bp.Memo = memo
+	base, err := model.RunPlan(bp, pop)
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}
@@ -90,7 +93,9 @@ func Compare(c *valuechain.Chain, f *File, horizon int, pop *model.Population, p
 	}
 	for i := range f.Scenarios {
 		s := &f.Scenarios[i]
-		run, err := model.RunPlan(s.Plan(c, horizon), pop)
+		p := s.Plan(c, horizon)
+		p.Memo = memo
+		run, err := model.RunPlan(p, pop)
 		if err != nil {
 			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)
 		}
