@@ -2,6 +2,9 @@ package model
 
 import (
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"sort"
 
 	"gonum.org/v1/gonum/stat"
@@ -37,41 +40,30 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		income = make([]float64, len(d.Scale))
 		hours = make([][nb]float64, len(d.Scale))
 	}
+	// Households are run in fixed chunks, each with its own tally, by as
+	// many goroutines as there are processors; the tallies are added in
+	// chunk order, so the result does not depend on the number of workers.
+	n := len(d.Scale)
+	chunks := (n + householdChunk - 1) / householdChunk
+	tallies := make([]Tally, chunks)
+	reached := make([]MeasureResult, chunks*len(ads))
+	forChunks(chunks, func(ci int) {
+		lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
+		r.householdRange(lo, hi, a, &base, d, ads, income, hours, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
+	})
 	var t Tally
-	adopted := make([]bool, len(ads)) // reused for every household
-	for k, m := range d.Scale {
-		hh := base
-		weight := 1.0
-		if d.Survey != nil {
-			hh.fromSurvey(c, a, &d.Survey[k])
-		}
-		if d.Weight != nil {
-			weight = d.Weight[k]
-		}
+	for ci := range tallies {
+		t.Merge(&tallies[ci])
 		for j, ad := range ads {
-			adopted[j] = ad.draws[k] < ad.m.Coverage
-			if adopted[j] {
-				adopt(&hh, ad.m, ad.draws[k])
-			}
-		}
-		o := hh.Decide(m, d.Hazard[k])
-		if income != nil {
-			income[k] = o.Income
-			hours[k] = o.Hours
-		}
-		t.Add(&hh, &o, weight)
-		for j, ad := range ads {
-			if adopted[j] {
-				ad.count(&hh, &o, weight)
-			}
+			ad.res.add(&reached[ci*len(ads)+j])
 		}
 	}
 	lab.FamilyDays, lab.HiredDays, lab.ChildDays = t.FamilyDays, t.HiredDays, t.ChildDays
 	acc.Wages = t.HiredDays * base.Wage
-	n := t.Weight
+	w := t.Weight
 	g := Group{
 		Actor:       a.ID,
-		Households:  int(math.Round(n)),
+		Households:  int(math.Round(w)),
 		Weights:     weights(d.Weight, r.aggregatesOnly),
 		Hours:       hours,
 		Subsistence: base.S,
@@ -82,15 +74,87 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		ChildAE:     t.ChildAE,
 		AdultSupply: t.AdultDays,
 	}
-	if n > 0 {
-		g.MeanIncome = t.SumIncome / n
-		g.MeanY0 = t.SumY0 / n
-		g.BelowPoverty = t.Below / n
+	if w > 0 {
+		g.MeanIncome = t.SumIncome / w
+		g.MeanY0 = t.SumY0 / w
+		g.BelowPoverty = t.Below / w
 		if income != nil {
 			g.Median = g.Quantile(0.5)
 		}
 	}
 	return g
+}
+
+// householdChunk is the number of households in a chunk of work. It is
+// fixed: the chunks, not the workers, decide how sums are grouped.
+const householdChunk = 1 << 14
+
+// forChunks calls f for every chunk 0..n-1, on up to GOMAXPROCS goroutines.
+func forChunks(n int, f func(chunk int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for ci := 0; ci < n; ci++ {
+			f(ci)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ci := int(next.Add(1) - 1); ci < n; ci = int(next.Add(1) - 1) {
+				f(ci)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// householdRange runs households lo..hi-1 of actor a into the tally t and
+// the reach of each adopted measure (reached[j] for ads[j]). It does not
+// allocate: a household that adopts nothing and was not surveyed is the
+// shared base household itself.
+func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household, d *Draws, ads []adoption,
+	income []float64, hours [][nb]float64, t *Tally, reached []MeasureResult) {
+	adopted := make([]bool, len(ads))
+	var own Household
+	for k := lo; k < hi; k++ {
+		hh := base
+		any := false
+		for j, ad := range ads {
+			adopted[j] = ad.draws[k] < ad.m.Coverage
+			any = any || adopted[j]
+		}
+		if any || d.Survey != nil {
+			own = *base
+			hh = &own
+			if d.Survey != nil {
+				hh.fromSurvey(r.Chain, a, &d.Survey[k])
+			}
+			for j, ad := range ads {
+				if adopted[j] {
+					adopt(hh, ad.m, ad.draws[k])
+				}
+			}
+		}
+		weight := 1.0
+		if d.Weight != nil {
+			weight = d.Weight[k]
+		}
+		o := hh.Decide(d.Scale[k], d.Hazard[k])
+		if income != nil {
+			income[k] = o.Income
+			hours[k] = o.Hours
+		}
+		t.Add(hh, &o, weight)
+		for j, ad := range ads {
+			if adopted[j] {
+				ad.count(&reached[j], hh, &o, weight)
+			}
+		}
+	}
 }
 
 func weights(w []float64, aggregatesOnly bool) []float64 {
@@ -155,8 +219,8 @@ func (hh *Household) fromSurvey(c *valuechain.Chain, a *valuechain.Actor, sh *va
 
 // count adds an adopting household, standing for weight households, to
 // the measure's reach and what it paid.
-func (ad adoption) count(hh *Household, o *Outcome, weight float64) {
-	r, m := ad.res, ad.m
+func (ad adoption) count(r *MeasureResult, hh *Household, o *Outcome, weight float64) {
+	m := ad.m
 	r.Adopters += weight
 	r.Children += weight * (hh.N[0] + hh.N[1] + hh.N[2])
 	r.Paid += weight * m.Transfer

@@ -216,6 +216,22 @@ type Tally struct {
 	AdultDays                        float64 // days the adults offer, on and off the farm
 }
 
+// Merge adds the households counted in u.
+func (t *Tally) Merge(u *Tally) {
+	for b := range t.ByBand {
+		t.ByBand[b].Add(&u.ByBand[b])
+	}
+	t.FamilyDays += u.FamilyDays
+	t.HiredDays += u.HiredDays
+	t.ChildDays += u.ChildDays
+	t.ChildAE += u.ChildAE
+	t.SumY0 += u.SumY0
+	t.SumIncome += u.SumIncome
+	t.Below += u.Below
+	t.Weight += u.Weight
+	t.AdultDays += u.AdultDays
+}
+
 // Add counts one household's outcome, standing for weight households.
 // Add does not allocate.
 func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {

@@ -60,3 +60,10 @@ type MeasureResult struct {
 	Paid     float64 // transfers and premiums paid
 	Cost     float64 // fixed + per adopter + per child + paid
 }
+
+// add adds the households, children and payments reached in o to r.
+func (r *MeasureResult) add(o *MeasureResult) {
+	r.Adopters += o.Adopters
+	r.Children += o.Children
+	r.Paid += o.Paid
+}

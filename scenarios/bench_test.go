@@ -1,0 +1,124 @@
+package scenarios
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"runtime"
+	"testing"
+
+	"vcsim/model"
+	"vcsim/valuechain"
+)
+
+// scaledCotton returns the cotton example with n farm households, and its
+// scenario file.
+func scaledCotton(tb testing.TB, n int) (*valuechain.Chain, *File) {
+	tb.Helper()
+	text, err := os.ReadFile("../examples/cotton-tajikistan.toml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := valuechain.Parse(text, "cotton")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i, a := range c.Actors {
+		if a.Kind == valuechain.Household {
+			if text, err = valuechain.SetValue(text, fmt.Sprintf("actor.%d.count", i), fmt.Sprint(n)); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	if c, err = valuechain.Parse(text, "cotton"); err != nil {
+		tb.Fatal(err)
+	}
+	if err := valuechain.Validate(c, "cotton"); err != nil {
+		tb.Fatal(err)
+	}
+	f, err := Load("../examples/cotton-tajikistan-scenarios.toml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := Validate(f, c, "scenarios"); err != nil {
+		tb.Fatal(err)
+	}
+	return c, f
+}
+
+// BenchmarkCompare runs the cotton example's baseline and 5 scenarios over
+// 10 years, at 30,000 and 1,500,000 farm households, as vcsim compare does
+// (the population is drawn once, outside the timing).
+func BenchmarkCompare(b *testing.B) {
+	for _, n := range []int{30000, 1500000} {
+		b.Run(fmt.Sprintf("households=%d", n), func(b *testing.B) {
+			c, f := scaledCotton(b, n)
+			pop := model.NewPopulation(c, 1)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := Compare(c, f, 10, pop, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)*10*6*float64(b.N)/b.Elapsed().Seconds()/1e6, "M-hh-years/s")
+		})
+	}
+}
+
+// BenchmarkHouseholdYears simulates one year of the cotton chain with
+// 1,500,000 farm households and the cash-transfer scenario's measures in
+// force, through the path compare takes for a year (Simulate, totals
+// only), and reports household-years per second.
+func BenchmarkHouseholdYears(b *testing.B) {
+	const n = 1500000
+	c, f := scaledCotton(b, n)
+	pop := model.NewPopulation(c, 1)
+	var sc *Scenario
+	for i := range f.Scenarios {
+		if f.Scenarios[i].Name == "Cash transfer" {
+			sc = &f.Scenarios[i]
+		}
+	}
+	if sc == nil {
+		b.Fatal("no cash transfer scenario")
+	}
+	y := sc.Plan(c, 5).Years[4]
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := model.Simulate(y.Chain, model.Options{Population: pop, Policy: y.Policy, AggregatesOnly: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds()/1e6, "M-hh-years/s")
+}
+
+// TestSameResultsOnAnyNumberOfProcessors: households are run in fixed
+// chunks whose sums are added in order, so a comparison with 100,000
+// households (7 chunks) is identical, number for number, with GOMAXPROCS
+// 1, 2 and 3.
+func TestSameResultsOnAnyNumberOfProcessors(t *testing.T) {
+	c, f := scaledCotton(t, 100000)
+	var first *Comparison
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 3} {
+		runtime.GOMAXPROCS(procs)
+		cmp, err := Compare(c, f, 3, model.NewPopulation(c, 7), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = cmp
+			continue
+		}
+		if !reflect.DeepEqual(first.Summaries, cmp.Summaries) || !reflect.DeepEqual(first.Baseline.Years, cmp.Baseline.Years) {
+			t.Errorf("GOMAXPROCS %d gives other numbers than GOMAXPROCS 1", procs)
+		}
+		for i := range cmp.Runs {
+			if !reflect.DeepEqual(first.Runs[i].Years, cmp.Runs[i].Years) {
+				t.Errorf("GOMAXPROCS %d: run %q differs", procs, cmp.Runs[i].Name)
+			}
+		}
+	}
+}
