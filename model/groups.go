@@ -3,9 +3,9 @@ package model
 import (
 	"math"
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
-	"sort"
 
 	"gonum.org/v1/gonum/stat"
 
