@@ -18,15 +18,19 @@ import (
 // for concurrent use.
 type Memo struct {
 	mu   sync.Mutex
-	m    map[[32]byte]*Result
+	m    map[[32]byte]*Result // before the measures' costs (see simulateYear)
 	hits int
 }
 
 // NewMemo returns an empty memo.
 func NewMemo() *Memo { return &Memo{m: map[[32]byte]*Result{}} }
 
-// Simulate returns the remembered result of the same inputs, or simulates
-// and remembers it. A nil memo simulates every time.
+// Simulate returns the result of Simulate(c, opt), simulating only when no
+// year with the same inputs was simulated before. The inputs are the chain,
+// the policy (but for the measures' fixed costs, which fall in their first
+// year and do not change what households do), the population and the seed;
+// a year remembered with totals only is simulated again when opt asks for
+// the households. A nil memo simulates every time.
 func (m *Memo) Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 	if m == nil {
 		return Simulate(c, opt)
@@ -37,21 +41,24 @@ func (m *Memo) Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 	}
 	m.mu.Lock()
 	r, ok := m.m[key]
-	if ok {
+	if ok && (opt.AggregatesOnly || !r.aggregatesOnly) {
 		m.hits++
+	} else {
+		ok = false
 	}
 	m.mu.Unlock()
-	if ok {
-		return r, nil
+	if !ok {
+		if r, err = simulateYear(c, opt); err != nil {
+			return nil, err
+		}
+		m.mu.Lock()
+		m.m[key] = r
+		m.mu.Unlock()
 	}
-	r, err = Simulate(c, opt)
-	if err != nil {
-		return nil, err
-	}
-	m.mu.Lock()
-	m.m[key] = r
-	m.mu.Unlock()
-	return r, nil
+	out := *r
+	out.Measures = append([]MeasureResult(nil), r.Measures...)
+	out.measureCosts(opt.Policy)
+	return &out, nil
 }
 
 // Hits returns how many simulations the memo saved.
@@ -67,10 +74,16 @@ func memoKey(c *valuechain.Chain, opt Options) ([32]byte, error) {
 	if err := enc.Encode(c); err != nil {
 		return [32]byte{}, err
 	}
-	if err := enc.Encode(opt.Policy); err != nil {
-		return [32]byte{}, err
+	if opt.Policy != nil {
+		pol := Policy{Measures: append([]Measure(nil), opt.Policy.Measures...)}
+		for i := range pol.Measures {
+			pol.Measures[i].FixedCost = 0
+		}
+		if err := enc.Encode(pol); err != nil {
+			return [32]byte{}, err
+		}
 	}
-	fmt.Fprintf(h, "%p/%d/%v", opt.Population, opt.Seed, opt.AggregatesOnly)
+	fmt.Fprintf(h, "%p/%d", opt.Population, opt.Seed)
 	var k [32]byte
 	copy(k[:], h.Sum(nil))
 	return k, nil

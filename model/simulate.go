@@ -28,6 +28,18 @@ type Options struct {
 // Simulate computes the baseline year of a valid chain (see
 // valuechain.Validate).
 func Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
+	r, err := simulateYear(c, opt)
+	if err != nil {
+		return nil, err
+	}
+	r.measureCosts(opt.Policy)
+	return r, nil
+}
+
+// simulateYear is Simulate without the measures' costs (which a Memo computes
+// for each request: the fixed cost of a measure falls in its first year
+// only, and does not change what households do).
+func simulateYear(c *valuechain.Chain, opt Options) (*Result, error) {
 	order, err := valuechain.Order(c)
 	if err != nil {
 		return nil, err
@@ -56,7 +68,6 @@ func Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 	}
 	r.finish()
 	r.Margins = r.priceBuildUp()
-	r.measureCosts(opt.Policy)
 	return r, nil
 }
 

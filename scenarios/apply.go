@@ -67,14 +67,17 @@ func (s *Scenario) Year(c *valuechain.Chain, t int) (*valuechain.Chain, *model.P
 			Name: iv.label(), Type: iv.Type, Targets: iv.Targets, Coverage: cov,
 			AdoptKey: fmt.Sprintf("%s/%v/%d", iv.Type, iv.Targets, countBefore(s.Interventions[:i], iv)),
 		}
-		for y := max(iv.Start, 1); y <= t; y++ {
-			m.History = append(m.History, iv.CoverageIn(y))
-		}
 		if cov > 0 {
 			m.PerAdopter = iv.Cost.PerAdopterPerYear
 			m.PerChild = iv.Cost.PerChildPerYear
 			applyActorEffects(d, c, iv, cov)
 			householdEffects(&m, iv, c)
+		}
+		if m.Withdrawal > 0 {
+			// Monitoring compounds over the years a household was covered.
+			for y := max(iv.Start, 1); y <= t; y++ {
+				m.History = append(m.History, iv.CoverageIn(y))
+			}
 		}
 		if t == max(iv.Start, 1) {
 			m.FixedCost = iv.Cost.Fixed
