@@ -78,9 +78,6 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		g.MeanIncome = t.SumIncome / w
 		g.MeanY0 = t.SumY0 / w
 		g.BelowPoverty = t.Below / w
-		if income != nil {
-			g.Median = g.Quantile(0.5)
-		}
 	}
 	return g
 }
@@ -165,8 +162,12 @@ func weights(w []float64, aggregatesOnly bool) []float64 {
 }
 
 // Quantile returns the p-quantile of the group's household income
-// (weighted for survey households).
+// (weighted for survey households), or NaN when the households' incomes
+// were not kept.
 func (g *Group) Quantile(p float64) float64 {
+	if len(g.Income) == 0 {
+		return math.NaN() // the households were not kept (Options.AggregatesOnly)
+	}
 	x := append([]float64(nil), g.Income...)
 	if g.Weights == nil {
 		sort.Float64s(x)

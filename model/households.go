@@ -172,6 +172,16 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 		}
 	}
 	prem := hh.PremiumRate * m * hh.Revenue
+	// Complying in every band pays the most. When the household's free
+	// choice at that income keeps every condition (no cap binds, nor the
+	// farm's work), that choice is the best of all: utility rises strictly
+	// with income when Alpha > 0, and no other option pays as much. The
+	// search over the other combinations would find the same.
+	if hh.Alpha > 0 && present != 0 {
+		if h, t, p, ok := hh.freeCompliance(y0, m, present, prem, exposed); ok {
+			return h, t, p
+		}
+	}
 	for mask := 1; mask < 1<<nb; mask++ {
 		if mask&present != mask {
 			continue
@@ -203,6 +213,38 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 		}
 	}
 	return h, cct, premium
+}
+
+// freeCompliance returns the hours, transfer and premium of complying in
+// every band present when the household's unconstrained choice at that
+// income already keeps every condition; ok is false otherwise.
+func (hh *Household) freeCompliance(y0, m float64, present int, prem float64, exposed [nb]bool) (h [nb]float64, t, p float64, ok bool) {
+	var children float64
+	var caps [nb]float64
+	for b := range caps {
+		caps[b] = hh.H
+		if present&(1<<b) != 0 {
+			caps[b] = hh.limit(b, exposed[b], hh.CCT > 0)
+			if prem > 0 {
+				caps[b] = min(caps[b], hh.limit(b, exposed[b], false))
+			}
+			children += hh.N[b]
+		}
+	}
+	t = hh.CCT * children
+	if t+prem <= 0 {
+		return h, 0, 0, false
+	}
+	h = hh.Hours(y0 + t + prem)
+	for b := range h {
+		if present&(1<<b) != 0 && h[b] >= caps[b] {
+			return h, 0, 0, false
+		}
+	}
+	if hh.Cap(h, hh.HoursPerDay, m*hh.CapDays) != h {
+		return h, 0, 0, false
+	}
+	return h, t, prem, true
 }
 
 // Tally accumulates the outcomes of a group's households.

@@ -136,7 +136,6 @@ type Group struct {
 	Weights      []float64     // households each stands for (nil: one each)
 	Hours        [][nb]float64 // per household: weekly hours of its children by band
 	MeanIncome   float64
-	Median       float64
 	MeanY0       float64 // mean income without child work
 	BelowPoverty float64 // share of households whose income is under Subsistence
 	ByBand       [nb]Children

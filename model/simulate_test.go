@@ -186,7 +186,7 @@ func TestHouseholdChain(t *testing.T) {
 	approx(t, "subsistence", g.Subsistence, 1100)
 	approx(t, "mean Y0", g.MeanY0, 1100)
 	approx(t, "mean income", g.MeanIncome, 1220)
-	approx(t, "median income", g.Median, 1220)
+	approx(t, "median income", g.Quantile(0.5), 1220)
 	approx(t, "below poverty", g.BelowPoverty, 0)
 	cl := r.ChildLabour[valuechain.Band5to11]
 	approx(t, "children", cl.Children, 4)

@@ -272,7 +272,7 @@ func Households(r *model.Result) []HouseholdRow {
 		}
 		row := HouseholdRow{
 			Group: g.Actor, Households: g.Households, Subsistence: Money(g.Subsistence),
-			MeanY0: Money(g.MeanY0), MeanIncome: Money(g.MeanIncome), MedianIncome: Money(g.Median),
+			MeanY0: Money(g.MeanY0), MeanIncome: Money(g.MeanIncome), MedianIncome: Money(g.Quantile(0.5)),
 			BelowPoverty: Share(g.BelowPoverty), Children: Qty(all.Children), ChildLabour: Qty(all.ChildLabour),
 			Hazardous: Qty(all.Hazardous), ChildDays: Qty(g.ChildDays),
 		}

@@ -162,7 +162,7 @@ func (d *doc) Households() []Row {
 	var rows []Row
 	for _, g := range d.in.Base.Groups {
 		_, i := d.in.Chain.Actor(g.Actor)
-		rows = append(rows, Row{Cells: []string{actorName(d.in.Chain, i), d.N(float64(g.Households)), d.N(g.MeanIncome), d.N(g.Median), d.P(g.BelowPoverty)}})
+		rows = append(rows, Row{Cells: []string{actorName(d.in.Chain, i), d.N(float64(g.Households)), d.N(g.MeanIncome), d.N(g.Quantile(0.5)), d.P(g.BelowPoverty)}})
 	}
 	return rows
 }
