@@ -114,7 +114,12 @@ func forChunks(n int, f func(chunk int)) {
 // allocate: a household that adopts nothing and was not surveyed is the
 // shared base household itself.
 func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household, d *Draws, ads []adoption,
-	income []float64, hours [][nb]float64, t *Tally, reached []MeasureResult) {
+	income []float64, hours [][nb]float64, out *Tally, reached []MeasureResult) {
+	// Sums go to a tally on this goroutine's stack, not to memory that
+	// another worker's chunk shares a cache line with.
+	var tally Tally
+	t := &tally
+	defer func() { *out = tally }()
 	adopted := make([]bool, len(ads))
 	var own Household
 	for k := lo; k < hi; k++ {
