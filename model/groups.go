@@ -122,14 +122,43 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 	defer func() { *out = tally }()
 	adopted := make([]bool, len(ads))
 	var own Household
+	// Households that adopt the same measures are the same household
+	// (but for monitoring, whose effect depends on each one's years
+	// covered, and surveyed households): build each combination once.
+	var combos []*Household
+	if d.Survey == nil && len(ads) <= 8 {
+		combos = make([]*Household, 1<<len(ads))
+		combos[0] = base
+		for _, ad := range ads {
+			if ad.m.Withdrawal > 0 {
+				combos = nil
+				break
+			}
+		}
+	}
 	for k := lo; k < hi; k++ {
 		hh := base
 		any := false
+		mask := 0
 		for j, ad := range ads {
 			adopted[j] = ad.draws[k] < ad.m.Coverage
-			any = any || adopted[j]
+			if adopted[j] {
+				any = true
+				mask |= 1 << j
+			}
 		}
-		if any || d.Survey != nil {
+		if combos != nil {
+			if combos[mask] == nil {
+				c := *base
+				for j, ad := range ads {
+					if adopted[j] {
+						adopt(&c, ad.m, ad.draws[k])
+					}
+				}
+				combos[mask] = &c
+			}
+			hh = combos[mask]
+		} else if any || d.Survey != nil {
 			own = *base
 			hh = &own
 			if d.Survey != nil {
