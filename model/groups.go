@@ -119,7 +119,11 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 	// another worker's chunk shares a cache line with.
 	var tally Tally
 	t := &tally
-	defer func() { *out = tally }()
+	var fast sums
+	defer func() {
+		fast.flush(t, base)
+		*out = tally
+	}()
 	adopted := make([]bool, len(ads))
 	var own Household
 	// Households that adopt the same measures are the same household
@@ -169,6 +173,22 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 					adopt(hh, ad.m, ad.draws[k])
 				}
 			}
+		}
+		if d.Weight == nil && d.Survey == nil && hh.simple() {
+			// The fast path: no weights, nothing conditional.
+			inc, h := hh.decideFast(d.Scale[k], d.Hazard[k], &fast)
+			if income != nil {
+				income[k], hours[k] = inc, h
+			}
+			if any {
+				o := Outcome{Income: inc, Hours: h}
+				for j, ad := range ads {
+					if adopted[j] {
+						ad.count(&reached[j], hh, &o, 1)
+					}
+				}
+			}
+			continue
 		}
 		weight := 1.0
 		if d.Weight != nil {

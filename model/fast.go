@@ -1,0 +1,105 @@
+package model
+
+// sums accumulates, in plain variables, the tally of households that take
+// the fast path: weight 1, no conditional payment, no monitoring. It is
+// added to a Tally once per chunk (see flush), so the hot loop does not
+// update a struct through a pointer for every household.
+type sums struct {
+	family, hired, childDays, childAE float64
+	y0, income, below, n, adultDays   float64
+	children, weekly, working         [nb]float64
+	labour, hazardous, hoursCL        [nb]float64
+}
+
+// simple reports whether a household can take the fast path.
+func (hh *Household) simple() bool {
+	return hh.CCT == 0 && hh.PremiumRate == 0 && hh.Withdraw == 0
+}
+
+// decideFast is Decide followed by Tally.Add with weight 1 for a simple
+// household, with the same arithmetic: it adds the household of scale m
+// and hazard draw hazard to s and returns its income and hours.
+func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [nb]float64) {
+	need := m * hh.Need
+	hired0 := max(need-hh.FamilyDays, 0)
+	y0 := m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
+	if !hh.Ban {
+		h = hh.Cap(hh.Hours(y0), hh.HoursPerDay, m*hh.CapDays)
+	}
+	income = y0
+	var childDays, childAE float64
+	for b := range h {
+		n := hh.N[b]
+		income += n * hh.V[b] * h[b] * hh.W
+		days := n * h[b] * hh.W / hh.HoursPerDay
+		childDays += days
+		childAE += hh.Gamma[b] * days
+	}
+	rest := max(need-childAE, 0)
+	family := min(rest, hh.FamilyDays)
+	s.family += family
+	s.hired += rest - family
+	s.childDays += childDays
+	s.childAE += childAE
+	s.y0 += y0
+	s.income += income
+	s.n++
+	s.adultDays += hh.Adults * hh.AdultDays
+	if income < hh.S {
+		s.below++
+	}
+	for b, hb := range h {
+		n := hh.N[b]
+		if n == 0 {
+			continue
+		}
+		s.children[b] += n
+		s.weekly[b] += n * hb
+		if hb >= WorkHours {
+			s.working[b] += n
+		}
+		cl, haz := Classify(b, hb, hazard < hh.Exposure[b])
+		if cl {
+			s.labour[b] += n
+			s.hoursCL[b] += n * hb * hh.W
+		}
+		if haz {
+			s.hazardous[b] += n
+		}
+	}
+	return income, h
+}
+
+// flush adds the sums to t, splitting children by sex with the group's
+// share of girls (the same for every household of the fast path).
+func (s *sums) flush(t *Tally, base *Household) {
+	t.FamilyDays += s.family
+	t.HiredDays += s.hired
+	t.ChildDays += s.childDays
+	t.ChildAE += s.childAE
+	t.SumY0 += s.y0
+	t.SumIncome += s.income
+	t.Below += s.below
+	t.Weight += s.n
+	t.AdultDays += s.adultDays
+	for b := range s.children {
+		c := &t.ByBand[b]
+		c.Children += s.children[b]
+		c.WeeklyHours += s.weekly[b]
+		c.Working += s.working[b]
+		c.ChildLabour += s.labour[b]
+		c.Hours += s.hoursCL[b]
+		c.Hazardous += s.hazardous[b]
+		if base.BySex {
+			g := base.GirlShare[b]
+			c.Girls.Children += g * s.children[b]
+			c.Boys.Children += s.children[b] - g*s.children[b]
+			c.Girls.Working += g * s.working[b]
+			c.Boys.Working += s.working[b] - g*s.working[b]
+			c.Girls.ChildLabour += g * s.labour[b]
+			c.Boys.ChildLabour += s.labour[b] - g*s.labour[b]
+			c.Girls.Hazardous += g * s.hazardous[b]
+			c.Boys.Hazardous += s.hazardous[b] - g*s.hazardous[b]
+		}
+	}
+}
