@@ -19,6 +19,9 @@ type Plan struct {
 	// Memo, when not nil, remembers simulated years, also across the plans
 	// that share it.
 	Memo *Memo
+	// TotalsOnly keeps no year's households, not even the final year's
+	// (whose incomes the income-distribution chart reads).
+	TotalsOnly bool
 }
 
 // PlanYear is the chain and policy of one year.
@@ -90,7 +93,7 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 		// Only the final year's households are read (the income
 		// distribution): earlier years keep their totals.
 		last := i == len(p.Years)-1
-		r, err := p.Memo.Simulate(chain, Options{Population: pop, Policy: y.Policy, AggregatesOnly: !last})
+		r, err := p.Memo.Simulate(chain, Options{Population: pop, Policy: y.Policy, AggregatesOnly: !last || p.TotalsOnly})
 		if err != nil {
 			return nil, err
 		}

@@ -72,6 +72,22 @@ type Comparison struct {
 // from seed 1), the same in every run. progress, when not nil, is called
 // after each run.
 func Compare(c *valuechain.Chain, f *File, horizon int, pop *model.Population, progress func(done, total int, name string)) (*Comparison, error) {
+	return CompareWith(c, f, Options{Horizon: horizon, Population: pop, Progress: progress, Households: true})
+}
+
+// Options control a comparison.
+type Options struct {
+	Horizon    int                                // years (0: the chain's horizon)
+	Population *model.Population                  // nil: drawn from seed 1
+	Progress   func(done, total int, name string) // called after each run when not nil
+	// Households keeps each run's final-year households (incomes and
+	// hours) for charts of their distribution.
+	Households bool
+}
+
+// CompareWith is Compare with options.
+func CompareWith(c *valuechain.Chain, f *File, opt Options) (*Comparison, error) {
+	horizon, pop, progress := opt.Horizon, opt.Population, opt.Progress
 	if horizon <= 0 {
 		horizon = c.Years()
 	}
@@ -82,7 +98,7 @@ func Compare(c *valuechain.Chain, f *File, horizon int, pop *model.Population, p
 	total := len(f.Scenarios) + 1
 	memo := model.NewMemo() // years that repeat, within and across runs, are simulated once
 	bp := BaselinePlan(c, horizon)
-	bp.Memo = memo
+	bp.Memo, bp.TotalsOnly = memo, !opt.Households
 	base, err := model.RunPlan(bp, pop)
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
@@ -94,7 +110,7 @@ func Compare(c *valuechain.Chain, f *File, horizon int, pop *model.Population, p
 	for i := range f.Scenarios {
 		s := &f.Scenarios[i]
 		p := s.Plan(c, horizon)
-		p.Memo = memo
+		p.Memo, p.TotalsOnly = memo, !opt.Households
 		run, err := model.RunPlan(p, pop)
 		if err != nil {
 			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)

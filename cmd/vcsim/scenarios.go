@@ -82,7 +82,7 @@ func compareCommand() *cli.Command {
 				return err
 			}
 			pop := population(c, sv, ctx.Uint64("seed"))
-			cmp, err := scenarios.Compare(c, f, ctx.Int("years"), pop, progress)
+			cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Horizon: ctx.Int("years"), Population: pop, Progress: progress})
 			if err != nil {
 				return err
 			}
