@@ -161,6 +161,87 @@ func (m *Market) Equilibria(n int) ([]Equilibrium, error) {
 // either way, the search for equilibria goes.
 const MarketReach = 1e4
 
+// Reach returns the wage the market moves to from wage w, following
+// excess demand: up while demand exceeds supply, down while supply
+// exceeds it, to the first wage where it changes sign, which is a stable
+// equilibrium (the same one Next picks from the list of Equilibria). It
+// steps on the scan's geometric grid from w and solves in the bracket by
+// the Illinois method, so a year that moves the market little costs a
+// few simulations, and a year equal to the last one (a memo hit) none.
+func (m *Market) Reach(w float64) (float64, error) {
+	e, err := m.Excess(w)
+	if err != nil {
+		return 0, err
+	}
+	if math.Abs(e) <= 1e-9*m.Demand(w) {
+		return w, nil
+	}
+	step := math.Pow(16, 1/float64(marketGrid-1))
+	if e < 0 {
+		step = 1 / step
+	}
+	a, ea := w, e
+	for {
+		b := a * step
+		if b > m.W0*MarketReach || b < m.W0/MarketReach {
+			dir := "rises"
+			if e < 0 {
+				dir = "falls"
+			}
+			return 0, fmt.Errorf("the local labour market has no stable equilibrium: the wage %s from %.4g beyond %.4g without excess demand changing sign", dir, w, a)
+		}
+		eb, err := m.Excess(b)
+		if err != nil {
+			return 0, err
+		}
+		if eb == 0 {
+			return b, nil
+		}
+		if (eb > 0) != (ea > 0) {
+			return m.illinois(a, b, ea, eb)
+		}
+		a, ea = b, eb
+	}
+}
+
+// illinois finds the wage between a and b (excess demands ea and eb of
+// opposite signs) where excess demand is zero, to a relative 1e-10: the
+// false-position method with the Illinois halving, which converges
+// superlinearly and keeps the bracket.
+func (m *Market) illinois(a, b, ea, eb float64) (float64, error) {
+	side := 0
+	for i := 0; i < 200 && math.Abs(b-a) > 1e-10*math.Max(a, b); i++ {
+		c := (a*eb - b*ea) / (eb - ea)
+		if !(c > math.Min(a, b) && c < math.Max(a, b)) {
+			c = (a + b) / 2
+		}
+		ec, err := m.Excess(c)
+		if err != nil {
+			return 0, err
+		}
+		switch {
+		case ec == 0:
+			return c, nil
+		case (ec > 0) == (eb > 0):
+			b, eb = c, ec
+			if side == -1 {
+				ea /= 2
+			}
+			side = -1
+		default:
+			a, ea = c, ec
+			if side == 1 {
+				eb /= 2
+			}
+			side = 1
+		}
+		if math.Abs(ec) <= 1e-12*m.Demand(c) {
+			return c, nil
+		}
+	}
+	return (a + b) / 2, nil
+}
+
 // bisect finds the wage in [a, b] where excess demand changes sign.
 func (m *Market) bisect(a, b, ea float64) (float64, error) {
 	if ea == 0 {

@@ -19,7 +19,8 @@ import (
 type Memo struct {
 	mu   sync.Mutex
 	m    map[[32]byte]*Result // before the measures' costs (see simulateYear)
-	hits int
+	hits   int
+	misses int
 }
 
 // NewMemo returns an empty memo.
@@ -48,6 +49,9 @@ func (m *Memo) Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 	}
 	m.mu.Unlock()
 	if !ok {
+		m.mu.Lock()
+		m.misses++
+		m.mu.Unlock()
 		if r, err = simulateYear(c, opt); err != nil {
 			return nil, err
 		}
@@ -66,6 +70,13 @@ func (m *Memo) Hits() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.hits
+}
+
+// Misses returns how many years the memo simulated.
+func (m *Memo) Misses() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.misses
 }
 
 func memoKey(c *valuechain.Chain, opt Options) ([32]byte, error) {

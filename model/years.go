@@ -51,8 +51,6 @@ type Run struct {
 	Name    string
 	Years   []YearKPI
 	Results []*Result
-	// Equilibria lists each year's labour-market equilibria (local market only).
-	Equilibria [][]Equilibrium
 }
 
 // marketGrid is the number of wages scanned for equilibria.
@@ -74,7 +72,7 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 			return nil, err
 		}
 		base.Memo = p.Memo
-		if wage, _, err = settle(base, base.W0); err != nil {
+		if wage, err = base.Reach(base.W0); err != nil {
 			return nil, err
 		}
 	}
@@ -82,13 +80,12 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 		chain := y.Chain
 		if base != nil {
 			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity, Memo: p.Memo}
-			w, eqs, err := settle(m, wage)
+			w, err := m.Reach(wage)
 			if err != nil {
 				return nil, fmt.Errorf("year %d: %w", i+1, err)
 			}
 			wage = w
 			chain = WithWage(y.Chain, w)
-			run.Equilibria = append(run.Equilibria, eqs)
 		}
 		// Only the final year's households are read (the income
 		// distribution): earlier years keep their totals.
