@@ -20,6 +20,12 @@ type File struct {
 	Appraisal Appraisal  `toml:"appraisal"`
 	Scenarios []Scenario `toml:"scenario"`
 
+	// Correlate lists rank correlations between uncertain numbers of the
+	// scenario file (paths in this file).
+	Correlate []valuechain.Correlation `toml:"correlate,omitempty"`
+	// Uncertain lists the numbers given as distributions.
+	Uncertain []valuechain.Uncertain `toml:"-"`
+
 	pos valuechain.Positions // lines of the file's keys
 }
 
@@ -85,12 +91,122 @@ func Load(path string) (*File, error) {
 // Parse reads a scenario file from TOML text.
 func Parse(data []byte, name string) (*File, error) {
 	var f File
-	pos, err := valuechain.DecodeStrict(data, name, "docs/scenario-format.md", &f)
+	meta, err := valuechain.DecodeStrict(data, name, "docs/scenario-format.md", &f)
 	if err != nil {
 		return nil, err
 	}
-	f.pos = pos
+	f.pos, f.Uncertain = meta.Positions, meta.Uncertain
+	var errs valuechain.InputErrors
+	for i, u := range f.Uncertain {
+		if u.Dist != "guide" {
+			continue
+		}
+		var si, ii int
+		var key string
+		if n, _ := fmt.Sscanf(strings.ReplaceAll(u.Path, ".", " "), "scenario %d intervention %d effect %s", &si, &ii, &key); n != 3 {
+			errs = append(errs, &valuechain.InputError{File: name, Line: u.Line, Msg: fmt.Sprintf("%s: \"guide\" stands only for an intervention's effect (effect = { price_change = \"guide\" })", u.Path)})
+			continue
+		}
+		iv := &f.Scenarios[si].Interventions[ii]
+		g, ok := guide.Lookup(iv.Type)
+		e, ok2 := Effect{}, false
+		if ok {
+			e, ok2 = g.Effect(key)
+		}
+		if !ok2 {
+			errs = append(errs, &valuechain.InputError{File: name, Line: u.Line, Msg: fmt.Sprintf("%s: the guide has no effect %q for type %q", u.Path, key, iv.Type)})
+			continue
+		}
+		f.Uncertain[i].Distribution = guideRange(e)
+		iv.Effect[key] = e.Default
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
 	return &f, nil
+}
+
+// Effect is an effect of the guide's catalogue.
+type Effect = guide.Effect
+
+// guideRange is the distribution of an effect the guide gives a default
+// and a range for: triangular over the range with the default as mode (a
+// point when the range is empty).
+func guideRange(e Effect) valuechain.Distribution {
+	if e.Low < e.High && e.Low <= e.Default && e.Default <= e.High {
+		return valuechain.Distribution{Dist: "triangular", Min: e.Low, Mode: e.Default, Max: e.High}
+	}
+	return valuechain.Distribution{Dist: "point", Value: e.Default}
+}
+
+// Uncertainties returns every uncertain number of the file: those it
+// gives as distributions (and "guide"), then, for each intervention, every
+// effect of its type that it does not give, with the guide's range
+// (triangular, mode at the default: the effects uncertain by default).
+func (f *File) Uncertainties() []valuechain.Uncertain {
+	out := append([]valuechain.Uncertain(nil), f.Uncertain...)
+	for si := range f.Scenarios {
+		for ii := range f.Scenarios[si].Interventions {
+			iv := &f.Scenarios[si].Interventions[ii]
+			g, ok := guide.Lookup(iv.Type)
+			if !ok {
+				continue
+			}
+			for _, e := range g.Effects {
+				if _, given := iv.Effect[e.Key]; given {
+					continue
+				}
+				d := guideRange(e)
+				if d.Dist == "point" {
+					continue
+				}
+				out = append(out, valuechain.Uncertain{
+					Path:         fmt.Sprintf("scenario.%d.intervention.%d.effect.%s", si, ii, e.Key),
+					Line:         f.pos.Line(fmt.Sprintf("scenario.%d.intervention.%d", si, ii)),
+					Distribution: d,
+				})
+			}
+		}
+	}
+	return out
+}
+
+// Clone returns a deep copy of the file, for changing its numbers.
+func (f *File) Clone() *File {
+	d := *f
+	d.Appraisal = f.Appraisal.clone()
+	d.Scenarios = make([]Scenario, len(f.Scenarios))
+	for i, s := range f.Scenarios {
+		s.Interventions = append([]Intervention(nil), s.Interventions...)
+		for j := range s.Interventions {
+			iv := &s.Interventions[j]
+			iv.Targets = append([]string(nil), iv.Targets...)
+			iv.Tasks = append([]string(nil), iv.Tasks...)
+			if iv.Effect != nil {
+				m := make(map[string]float64, len(iv.Effect))
+				for k, v := range iv.Effect {
+					m[k] = v
+				}
+				iv.Effect = m
+			}
+		}
+		d.Scenarios[i] = s
+	}
+	return &d
+}
+
+func (a Appraisal) clone() Appraisal {
+	cp := func(p *float64) *float64 {
+		if p == nil {
+			return nil
+		}
+		x := *p
+		return &x
+	}
+	a.SchoolYearsPerHourYear = cp(a.SchoolYearsPerHourYear)
+	a.ReturnPerSchoolYear = cp(a.ReturnPerSchoolYear)
+	a.YearsToWork = cp(a.YearsToWork)
+	return a
 }
 
 // householdOnly are the types whose effects fall on households.

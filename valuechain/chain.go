@@ -80,6 +80,12 @@ type Chain struct {
 	Actors []Actor `toml:"actor,omitempty,omitzero"`
 	Links  []Link  `toml:"link,omitempty,omitzero"`
 
+	// Correlate lists rank correlations between uncertain numbers.
+	Correlate []Correlation `toml:"correlate,omitempty"`
+	// Uncertain lists the numbers the file gave as distributions (their
+	// fields hold the central values). It is not a key of the file.
+	Uncertain []Uncertain `toml:"-"`
+
 	// pos gives the line of each key of the file the chain was read from.
 	pos Positions
 	// index caches actor id -> index for Actor; shared by copies of the

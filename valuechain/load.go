@@ -80,12 +80,13 @@ func Load(path string) (*Chain, error) {
 // and every problem reported at once.
 func Parse(data []byte, name string) (*Chain, error) {
 	var c Chain
-	pos, err := DecodeStrict(data, name, "docs/chain-format.md", &c)
+	meta, err := DecodeStrict(data, name, "docs/chain-format.md", &c)
 	var unknown InputErrors
 	if err != nil && (!errors.As(err, &unknown) || unknown.typeErrors()) {
 		return nil, err
 	}
-	c.pos = pos
+	c.pos = meta.Positions
+	c.Uncertain = meta.Uncertain
 	c.index = &actorIndex{}
 	return &c, err
 }
@@ -99,38 +100,61 @@ func Parse(data []byte, name string) (*Chain, error) {
 //
 // Unknown keys do not stop decoding: v is filled and the errors
 // (InputErrors) returned with it. Syntax and type errors leave v unfilled.
-func DecodeStrict(data []byte, name, doc string, v any) (Positions, error) {
+func DecodeStrict(data []byte, name, doc string, v any) (Meta, error) {
+	pos, unc, err := decodeStrict(data, name, doc, v)
+	return Meta{Positions: pos, Uncertain: unc}, err
+}
+
+// Meta is what DecodeStrict learns of a file besides its values: the line
+// of every key, and the numbers given as distributions (the values decoded
+// hold their central values, see Distribution.Central).
+type Meta struct {
+	Positions Positions
+	Uncertain []Uncertain
+}
+
+func decodeStrict(data []byte, name, doc string, v any) (Positions, []Uncertain, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	pos, err := Locate(data)
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) {
 			ie.File = name
-			return nil, ie
+			return nil, nil, ie
 		}
-		return nil, &InputError{File: name, Msg: err.Error()}
+		return nil, nil, &InputError{File: name, Msg: err.Error()}
 	}
 	var raw map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return pos, &InputError{File: name, Line: pe.Position.Line, Msg: pe.Message + decimalCommaHint(data, pe.Position.Line)}
+			return pos, nil, &InputError{File: name, Line: pe.Position.Line, Msg: pe.Message + decimalCommaHint(data, pe.Position.Line)}
 		}
-		return pos, &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+		return pos, nil, &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
 	w := &walker{file: name, doc: doc, pos: pos}
 	w.walk(raw, reflect.TypeOf(v).Elem(), "", "")
 	if len(w.types) > 0 {
-		return pos, append(w.types, w.unknown...)
+		return pos, nil, append(w.types, w.unknown...)
 	}
-	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
+	text := data
+	if len(w.uncertain) > 0 {
+		// Numbers given as distributions now hold their central values in
+		// raw: decode from it.
+		var b bytes.Buffer
+		if err := toml.NewEncoder(&b).Encode(raw); err != nil {
+			return pos, nil, &InputError{File: name, Msg: err.Error()}
+		}
+		text = b.Bytes()
+	}
+	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(v); err != nil {
 		// The walk accepts only what the decoder can take: this is a bug.
-		return pos, &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+		return pos, nil, &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
 	if len(w.unknown) > 0 {
-		return pos, w.unknown
+		return pos, w.uncertain, w.unknown
 	}
-	return pos, nil
+	return pos, w.uncertain, nil
 }
 
 // decimalCommaHint explains a syntax error on a line with a decimal comma.
@@ -152,6 +176,40 @@ type walker struct {
 	file, doc      string
 	pos            Positions
 	types, unknown InputErrors
+	uncertain      []Uncertain
+}
+
+// distribution reports whether x is a distribution table in place of a
+// number at path; if so it records it and returns its central value.
+func (w *walker) distribution(x any, path, where string) (float64, bool) {
+	if x == "guide" {
+		// The guide's default and range: the reader of the file (package
+		// scenarios) fills the distribution in.
+		w.uncertain = append(w.uncertain, Uncertain{Path: path, Line: w.pos.Line(path), Distribution: Distribution{Dist: "guide"}})
+		return 0, true
+	}
+	m, ok := x.(map[string]any)
+	if !ok {
+		return 0, false
+	}
+	if _, ok := m["dist"]; !ok {
+		return 0, false
+	}
+	d, bad := parseDistribution(m)
+	for _, msg := range bad {
+		w.errorf(&w.types, path, where, "%s: %s", fieldName(path), msg)
+	}
+	if len(bad) > 0 {
+		return 0, true
+	}
+	w.uncertain = append(w.uncertain, Uncertain{Path: path, Line: w.pos.Line(path), Distribution: d})
+	return d.Central(), true
+}
+
+// isNumber reports whether t (after pointers) is a float.
+func isNumber(t reflect.Type) bool {
+	k := deref(t).Kind()
+	return k == reflect.Float64 || k == reflect.Float32
 }
 
 func (w *walker) errorf(list *InputErrors, path, where, format string, args ...any) {
@@ -188,6 +246,12 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 			if ft := deref(f); (ft.Kind() == reflect.Struct || ft.Kind() == reflect.Map) && where != "" {
 				wh = join2(where, k)
 			}
+			if isNumber(f) {
+				if c, ok := w.distribution(m[k], p, wh); ok {
+					m[k] = c
+					continue
+				}
+			}
 			w.walk(m[k], f, p, wh)
 		}
 	case reflect.Map:
@@ -197,6 +261,12 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 			return
 		}
 		for k, v := range m {
+			if isNumber(t.Elem()) {
+				if c, ok := w.distribution(v, join(path, k), where); ok {
+					m[k] = c
+					continue
+				}
+			}
 			w.walk(v, t.Elem(), join(path, k), where)
 		}
 	case reflect.Slice, reflect.Array:
@@ -219,6 +289,12 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 		for i, e := range items {
 			p := join(path, strconv.Itoa(i))
 			wh := where
+			if isNumber(t.Elem()) {
+				if c, ok := w.distribution(e, p, wh); ok {
+					items[i] = c
+					continue
+				}
+			}
 			if m, ok := e.(map[string]any); ok {
 				wh = join2(where, label(field, i, m))
 			}

@@ -120,6 +120,11 @@ func (ps *Problems) zero(where, path, field string, x float64, def string) {
 // problem, or nil. file names the chain in messages and may be empty.
 func Validate(c *Chain, file string) error {
 	v := &validator{NewProblems(c.pos)}
+	for _, u := range c.Uncertain {
+		if u.Dist == "guide" {
+			v.List = append(v.List, Problem{Line: u.Line, Where: "chain", Field: u.Path, Msg: `"guide" takes the guide's range for an intervention effect in a scenario file; in a chain give a number or a distribution`})
+		}
+	}
 	v.chain(c)
 	ids := v.actors(c)
 	v.links(c, ids)

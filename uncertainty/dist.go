@@ -1,0 +1,80 @@
+// Package uncertainty holds what vcsim does with uncertain numbers:
+// distributions given in chain and scenario files (valuechain.Distribution),
+// their quantiles, samples of them (pseudo-random, Latin hypercube or
+// scrambled Halton, joined by a Gaussian copula where a file correlates
+// them), Monte Carlo comparisons of scenarios with paired draws, and
+// sensitivity: one at a time (tornado) and Sobol indices.
+package uncertainty
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/stat/distuv"
+
+	"vcsim/valuechain"
+)
+
+// Quantile returns the u-quantile (0 < u < 1) of a distribution.
+func Quantile(d valuechain.Distribution, u float64) float64 {
+	switch d.Dist {
+	case "point", "guide":
+		return d.Central()
+	case "uniform":
+		return d.Min + u*(d.Max-d.Min)
+	case "triangular":
+		if !(d.Min < d.Max) {
+			return d.Mode // a zero-width range (distuv.NewTriangle panics on it)
+		}
+		return distuv.NewTriangle(d.Min, d.Max, d.Mode, nil).Quantile(u)
+	case "pert":
+		if !(d.Min < d.Max) {
+			return d.Mode
+		}
+		// PERT: Beta(1 + 4 (mode-min)/(max-min), 1 + 4 (max-mode)/(max-min))
+		// on [min, max] (Vose, Risk Analysis, 2008, ch. 9).
+		r := d.Max - d.Min
+		b := distuv.Beta{Alpha: 1 + 4*(d.Mode-d.Min)/r, Beta: 1 + 4*(d.Max-d.Mode)/r}
+		return d.Min + r*b.Quantile(u)
+	case "normal":
+		n := distuv.Normal{Mu: d.Mean, Sigma: d.SD}
+		lo, hi := 0.0, 1.0
+		if d.HasMin {
+			lo = n.CDF(d.Min)
+		}
+		if d.HasMax {
+			hi = n.CDF(d.Max)
+		}
+		x := n.Quantile(lo + u*(hi-lo))
+		if d.HasMin {
+			x = math.Max(x, d.Min)
+		}
+		if d.HasMax {
+			x = math.Min(x, d.Max)
+		}
+		return x
+	case "lognormal":
+		// Mean and sd of the number: sigma^2 = ln(1 + sd^2/mean^2),
+		// mu = ln(mean) - sigma^2/2 (distuv.LogNormal takes those of its log).
+		s2 := math.Log1p(d.SD * d.SD / (d.Mean * d.Mean))
+		return distuv.LogNormal{Mu: math.Log(d.Mean) - s2/2, Sigma: math.Sqrt(s2)}.Quantile(u)
+	}
+	panic(fmt.Sprintf("uncertainty: unknown distribution %q", d.Dist))
+}
+
+// Param is an uncertain number of a comparison: which file it is in
+// ("chain" or "scenarios"), its path there, its line and distribution.
+type Param struct {
+	File string
+	valuechain.Uncertain
+}
+
+// Name returns "chain:actor.0.price" or "scenarios:scenario.1...".
+func (p Param) Name() string { return p.File + ":" + p.Path }
+
+// Zero reports whether the distribution has no width: every draw is the
+// central value.
+func (p Param) Zero() bool {
+	lo, hi := Quantile(p.Distribution, 1e-9), Quantile(p.Distribution, 1-1e-9)
+	return lo == hi
+}
