@@ -332,7 +332,9 @@ func checkIntervention(c *valuechain.Chain, iv *Intervention, w string, horizon 
 		switch {
 		case math.IsNaN(v) || math.IsInf(v, 0):
 			add(w, "effect."+k, "must be a finite number, got %v", v)
-		case strings.HasSuffix(k, "_change") && v <= -1:
+		case strings.HasSuffix(k, "hazard_change") && v < -1:
+			add(w, "effect."+k, "a change of hazard exposure must be at least -1 (-100%%: no exposure left), got %v", v)
+		case strings.HasSuffix(k, "_change") && !strings.HasSuffix(k, "hazard_change") && v <= -1:
 			add(w, "effect."+k, "a relative change must be above -1 (-100%%), got %v", v)
 		case strings.HasSuffix(k, "_change") && v > 100:
 			add(w, "effect."+k, "a relative change must be at most 100 (+10,000%%), got %v", v)

@@ -94,6 +94,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			plotCommand(),
 			mapCommand(),
 			reportCommand(),
+			sensitivityCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

@@ -15,6 +15,7 @@ import (
 	"vcsim/valuechain"
 )
 
+
 // loadScenarios reads and validates a scenario file against chain c, or the
 // built-in scenarios of the example when path is empty.
 func loadScenarios(path, example string, c *valuechain.Chain) (*scenarios.File, error) {
@@ -45,7 +46,7 @@ func compareCommand() *cli.Command {
 		Name:      "compare",
 		Usage:     "run the baseline and every scenario over the years and compare them",
 		UsageText: "vcsim compare [--chain FILE --scenarios FILE | --example NAME] [--out DIR] [--years N] [--seed N] [--bom]",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "chain", Usage: "chain `FILE`; without it a built-in example runs with its scenarios"},
 			&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE` (needed with --chain)"},
 			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
@@ -55,7 +56,8 @@ func compareCommand() *cli.Command {
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
 			surveyFlag,
 			forceFlag,
-		},
+			&cli.IntFlag{Name: "draws", Usage: "Monte Carlo: run `N` draws of the uncertain numbers and give every headline with its 90% interval (docs/uncertainty.md)"},
+		}, uncertaintyFlags...),
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
 				return usagef("compare takes no arguments, got %q: use --chain and --scenarios (flags first)", ctx.Args().First())
@@ -65,6 +67,9 @@ func compareCommand() *cli.Command {
 			}
 			if y := ctx.Int("years"); y < 0 || y > 100 {
 				return usagef("--years must be between 1 and 100, got %d", y)
+			}
+			if n := ctx.Int("draws"); n < 0 || n > 1000000 {
+				return usagef("--draws must be between 1 and 1000000, got %d", n)
 			}
 			c, err := loadChain(ctx.String("chain"), ctx.String("example"))
 			if err != nil {
@@ -92,10 +97,15 @@ func compareCommand() *cli.Command {
 				return err
 			}
 			dir := ctx.String("out")
+			out := outputs(ctx)
+			if ctx.Int("draws") > 0 {
+				if err := monteCarlo(ctx, out, dir); err != nil {
+					return err
+				}
+			}
 			if dir == "" {
 				return nil
 			}
-			out := outputs(ctx)
 			years := tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...)
 			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_years.csv"), years, ctx.Bool("bom")); err != nil {
 				return err

@@ -1,0 +1,245 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"vcsim/examples"
+	"vcsim/model/tables"
+	"vcsim/outfile"
+	"vcsim/uncertainty"
+)
+
+// uncertaintyFlags are the Monte Carlo flags of compare and sensitivity.
+var uncertaintyFlags = []cli.Flag{
+	&cli.StringFlag{Name: "sampling", Usage: "how draws are made: random, lhs (Latin hypercube) or halton (scrambled)", Value: uncertainty.Random},
+	&cli.BoolFlag{Name: "quiet", Usage: "no progress bar"},
+	&cli.IntFlag{Name: "workers", Usage: "draws run side by side (0: one per processor); results do not depend on it", Hidden: true},
+}
+
+// progressBar returns a progress callback that draws a bar on standard
+// error when it is a terminal and the run lasts over a second: draws done,
+// rate and time left. It is quiet otherwise.
+func progressBar(ctx *cli.Context, what string) (func(done, total int), func()) {
+	f, ok := ctx.App.ErrWriter.(*os.File)
+	if ctx.Bool("quiet") || !ok || !isTerminal(f) {
+		return nil, func() {}
+	}
+	start := time.Now()
+	var mu sync.Mutex
+	last := time.Time{}
+	shown := false
+	return func(done, total int) {
+			mu.Lock()
+			defer mu.Unlock()
+			now := time.Now()
+			el := now.Sub(start)
+			if el < time.Second || (now.Sub(last) < 200*time.Millisecond && done < total) {
+				return
+			}
+			last, shown = now, true
+			rate := float64(done) / el.Seconds()
+			left := time.Duration(float64(total-done)/rate) * time.Second
+			const width = 30
+			n := width * done / total
+			bar := make([]byte, width)
+			for i := range bar {
+				bar[i] = '.'
+				if i < n {
+					bar[i] = '#'
+				}
+			}
+			fmt.Fprintf(f, "\r%s [%s] %d/%d, %.1f/s, %s left   ", what, bar, done, total, rate, left.Round(time.Second))
+		}, func() {
+			if shown {
+				fmt.Fprintln(f)
+			}
+		}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// uncertainSetup reads the chain and scenarios of ctx and gathers their
+// uncertain numbers.
+func uncertainSetup(ctx *cli.Context) (*uncertainty.Setup, error) {
+	c, err := loadChain(ctx.String("chain"), ctx.String("example"))
+	if err != nil {
+		return nil, err
+	}
+	f, err := loadScenarios(ctx.String("scenarios"), ctx.String("example"), c)
+	if err != nil {
+		return nil, err
+	}
+	chainName, scenName := ctx.String("chain"), ctx.String("scenarios")
+	if chainName == "" {
+		chainName, scenName = "example "+ctx.String("example"), "scenarios of example "+ctx.String("example")
+	}
+	return uncertainty.NewSetup(c, f, chainName, scenName)
+}
+
+// monteCarlo runs compare --draws: the table with intervals and, with
+// --out, the deterministic tables plus scenario_uncertainty.csv,
+// scenario_pairs.csv and draws.csv.
+func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) error {
+	if ctx.String("survey") != "" {
+		return usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
+	}
+	s, err := uncertainSetup(ctx)
+	if err != nil {
+		return err
+	}
+	n := ctx.Int("draws")
+	progress, done := progressBar(ctx, "draws")
+	mc, err := uncertainty.Run(s, uncertainty.Options{Draws: n, Seed: ctx.Uint64("seed"), Sampling: ctx.String("sampling"),
+		Horizon: ctx.Int("years"), Workers: ctx.Int("workers"), Progress: progress})
+	done()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(ctx.App.Writer, "\n%s: uncertainty\n", s.Chain.Name)
+	if err := mc.WriteTable(ctx.App.Writer, s.Chain.Currency); err != nil {
+		return err
+	}
+	if dir == "" {
+		return nil
+	}
+	bom := ctx.Bool("bom")
+	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_uncertainty.csv"), mc.UncertaintyRows(), bom); err != nil {
+		return err
+	}
+	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_pairs.csv"), mc.PairRows(), bom); err != nil {
+		return err
+	}
+	return out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
+		if bom {
+			io.WriteString(w, "\ufeff")
+		}
+		return mc.WriteDraws(w)
+	})
+}
+
+func sensitivityCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "sensitivity",
+		Usage: "which uncertain numbers move an indicator: one at a time (tornado) or Sobol indices",
+		UsageText: "vcsim sensitivity [--chain FILE --scenarios FILE | --example NAME] --method tornado|sobol [--draws N]\n" +
+			"       [--indicator NAME] [--out DIR]",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "chain", Usage: "chain `FILE`; without it a built-in example runs with its scenarios"},
+			&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE` (needed with --chain)"},
+			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
+			&cli.StringFlag{Name: "method", Usage: "tornado (each number alone from its 5th to its 95th percentile) or sobol", Value: "tornado"},
+			&cli.IntFlag{Name: "draws", Usage: "Sobol: base draws N (N x (parameters + 2) comparisons)", Value: 64},
+			&cli.IntFlag{Name: "bootstrap", Usage: "Sobol: bootstrap resamples for the 95% intervals", Value: 200},
+			&cli.StringFlag{Name: "indicator", Usage: "a column of scenario_summary.csv", Value: "children_in_child_labour_final_year"},
+			&cli.IntFlag{Name: "years", Usage: "years to run (default: the chain's horizon)"},
+			&cli.Uint64Flag{Name: "seed", Usage: "seed of the households and the draws", Value: 1},
+			&cli.StringFlag{Name: "out", Usage: "write tornado.csv or sobol.csv to `DIR`"},
+			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
+			forceFlag,
+		}, uncertaintyFlags...),
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 0 {
+				return usagef("sensitivity takes no arguments, got %q (flags first)", ctx.Args().First())
+			}
+			if ctx.String("chain") != "" && ctx.String("scenarios") == "" {
+				return usagef("--chain needs --scenarios FILE")
+			}
+			ind, err := uncertainty.IndicatorIndex(ctx.String("indicator"))
+			if err != nil {
+				return badInput(err)
+			}
+			method := ctx.String("method")
+			if method != "tornado" && method != "sobol" {
+				return usagef("--method must be tornado or sobol, got %q", method)
+			}
+			if n := ctx.Int("draws"); method == "sobol" && (n < 2 || n > 100000) {
+				return usagef("--draws must be between 2 and 100000, got %d", n)
+			}
+			s, err := uncertainSetup(ctx)
+			if err != nil {
+				return err
+			}
+			if len(s.Params) == 0 {
+				return badInput(fmt.Errorf("no uncertain number: give numbers as distributions ({ dist = \"triangular\", min = ..., mode = ..., max = ... }), see docs/uncertainty.md"))
+			}
+			opt := uncertainty.Options{Seed: ctx.Uint64("seed"), Sampling: ctx.String("sampling"), Horizon: ctx.Int("years"), Workers: ctx.Int("workers")}
+			if method == "sobol" && !ctx.IsSet("sampling") {
+				opt.Sampling = uncertainty.Halton
+			}
+			progress, done := progressBar(ctx, method)
+			opt.Progress = progress
+			name := ctx.String("indicator")
+			var rows any
+			file := "tornado.csv"
+			if method == "tornado" {
+				sw, err := uncertainty.Tornado(s, ind, opt)
+				done()
+				if err != nil {
+					return err
+				}
+				writeTornado(ctx.App.Writer, sw, name)
+				rows = uncertainty.TornadoRows(sw, name)
+			} else {
+				res, err := uncertainty.SobolIndices(s, ind, ctx.Int("draws"), ctx.Int("bootstrap"), opt)
+				done()
+				if err != nil {
+					return err
+				}
+				writeSobol(ctx.App.Writer, res, name)
+				rows, file = uncertainty.SobolRows(res, name), "sobol.csv"
+			}
+			dir := ctx.String("out")
+			if dir == "" {
+				return nil
+			}
+			out := outputs(ctx)
+			if err := tables.AddCSV(out, filepath.Join(dir, file), rows, ctx.Bool("bom")); err != nil {
+				return err
+			}
+			return writeOutputs(ctx, out)
+		},
+	}
+}
+
+// writeTornado prints each run's five largest swings.
+func writeTornado(w io.Writer, sw []uncertainty.Swing, name string) {
+	fmt.Fprintf(w, "Tornado of %s: each uncertain number alone from its 5th to its 95th percentile\n", name)
+	run, shown := "", 0
+	for _, s := range sw {
+		if s.Run != run {
+			run, shown = s.Run, 0
+			fmt.Fprintf(w, "\n%s\n", run)
+		}
+		if shown < 5 && s.Swing > 0 {
+			fmt.Fprintf(w, "  %-60s %10.4g .. %-10.4g -> %12s .. %-12s swing %s\n", s.Param.Name(), s.Low, s.High,
+				tables.Thousands(s.AtLow), tables.Thousands(s.AtHigh), tables.Thousands(s.Swing))
+			shown++
+		}
+	}
+}
+
+// writeSobol prints the indices above 0.01 of every run.
+func writeSobol(w io.Writer, res []uncertainty.SobolResult, name string) {
+	fmt.Fprintf(w, "Sobol indices of %s (first order S1 and total ST, 95%% bootstrap intervals)\n", name)
+	run := ""
+	for _, r := range res {
+		if r.Run != run {
+			run = r.Run
+			fmt.Fprintf(w, "\n%s\n", run)
+		}
+		if r.ST > 0.01 {
+			fmt.Fprintf(w, "  %-60s S1 %5.2f (%5.2f to %5.2f)  ST %5.2f (%5.2f to %5.2f)\n", r.Param.Name(), r.S1, r.S1Low, r.S1High, r.ST, r.STLow, r.STHigh)
+		}
+	}
+}
+
