@@ -17,8 +17,8 @@ import (
 // often. Results are shared: callers must not change them. A Memo is safe
 // for concurrent use.
 type Memo struct {
-	mu   sync.Mutex
-	m    map[[32]byte]*Result // before the measures' costs (see simulateYear)
+	mu     sync.Mutex
+	m      map[[32]byte]*Result // before the measures' costs (see simulateYear)
 	hits   int
 	misses int
 }

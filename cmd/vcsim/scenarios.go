@@ -15,7 +15,6 @@ import (
 	"vcsim/valuechain"
 )
 
-
 // loadScenarios reads and validates a scenario file against chain c, or the
 // built-in scenarios of the example when path is empty.
 func loadScenarios(path, example string, c *valuechain.Chain) (*scenarios.File, error) {

@@ -242,4 +242,3 @@ func writeSobol(w io.Writer, res []uncertainty.SobolResult, name string) {
 		}
 	}
 }
-
