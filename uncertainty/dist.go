@@ -9,9 +9,12 @@ package uncertainty
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"vcsim/scenarios"
 	"vcsim/valuechain"
 )
 
@@ -67,6 +70,39 @@ func Quantile(d valuechain.Distribution, u float64) float64 {
 type Param struct {
 	File string
 	valuechain.Uncertain
+	// Label names it for a reader: "farm: price", "Cash transfer, cct: amount".
+	Label string
+}
+
+// label names an uncertain number of a chain or scenario file for charts.
+func label(file string, c *valuechain.Chain, f *scenarios.File, path string) string {
+	parts := strings.Split(path, ".")
+	idx := func(i int) int {
+		if i >= len(parts) {
+			return -1
+		}
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	rest := func(i int) string { return strings.Join(parts[min(i, len(parts)):], ".") }
+	switch {
+	case file == "chain" && parts[0] == "actor" && idx(1) >= 0 && idx(1) < len(c.Actors):
+		return c.Actors[idx(1)].ID + ": " + rest(2)
+	case file == "chain" && parts[0] == "link" && idx(1) >= 0 && idx(1) < len(c.Links):
+		l := c.Links[idx(1)]
+		return fmt.Sprintf("%s -> %s: %s", l.From, l.To, rest(2))
+	case file == "scenarios" && f != nil && parts[0] == "scenario" && idx(1) >= 0 && idx(1) < len(f.Scenarios):
+		s := f.Scenarios[idx(1)]
+		if len(parts) > 3 && parts[2] == "intervention" && idx(3) >= 0 && idx(3) < len(s.Interventions) {
+			iv := s.Interventions[idx(3)]
+			return fmt.Sprintf("%s, %s: %s", s.Name, iv.Type, strings.TrimPrefix(rest(4), "effect."))
+		}
+		return s.Name + ": " + rest(2)
+	}
+	return path
 }
 
 // Name returns "chain:actor.0.price" or "scenarios:scenario.1...".

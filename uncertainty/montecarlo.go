@@ -38,13 +38,13 @@ type Setup struct {
 func NewSetup(c *valuechain.Chain, f *scenarios.File, chainName, scenName string) (*Setup, error) {
 	s := &Setup{Chain: c, File: f}
 	for _, u := range c.Uncertain {
-		if p := (Param{File: "chain", Uncertain: u}); !p.Zero() {
+		if p := (Param{File: "chain", Uncertain: u, Label: label("chain", c, f, u.Path)}); !p.Zero() {
 			s.Params = append(s.Params, p)
 		}
 	}
 	if f != nil {
 		for _, u := range f.Uncertainties() {
-			if p := (Param{File: "scenarios", Uncertain: u}); !p.Zero() {
+			if p := (Param{File: "scenarios", Uncertain: u, Label: label("scenarios", c, f, u.Path)}); !p.Zero() {
 				s.Params = append(s.Params, p)
 			}
 		}
@@ -222,6 +222,9 @@ type MonteCarlo struct {
 	Runs   []string      // baseline, then the scenarios
 	Values *mat.Dense    // draws x parameters
 	Y      [][][]float64 // [draw][run][indicator]
+	// Paths are the children in child labour of every run, year by year:
+	// [draw][run][year].
+	Paths  [][][]float64
 	Seed   uint64
 	Method string
 }
@@ -248,7 +251,8 @@ func Run(s *Setup, opt Options) (*MonteCarlo, error) {
 	if err != nil {
 		return nil, err
 	}
-	mc := &MonteCarlo{Setup: s, Values: mat.NewDense(opt.Draws, max(len(s.Params), 1), nil), Y: make([][][]float64, opt.Draws), Seed: opt.Seed, Method: opt.Sampling}
+	mc := &MonteCarlo{Setup: s, Values: mat.NewDense(opt.Draws, max(len(s.Params), 1), nil), Y: make([][][]float64, opt.Draws),
+		Paths: make([][][]float64, opt.Draws), Seed: opt.Seed, Method: opt.Sampling}
 	mc.Runs = append(mc.Runs, scenarios.Baseline)
 	if s.File != nil {
 		for _, sc := range s.File.Scenarios {
@@ -263,11 +267,18 @@ func Run(s *Setup, opt Options) (*MonteCarlo, error) {
 		}
 	}
 	err = forEach(opt.Draws, opt.Workers, opt.Progress, func(d int) error {
-		y, err := s.simulate(values[d], DrawSeed(opt.Seed, d), opt.Horizon)
+		cmp, err := s.compare(values[d], DrawSeed(opt.Seed, d), opt.Horizon)
 		if err != nil {
 			return fmt.Errorf("draw %d: %w", d+1, err)
 		}
-		mc.Y[d] = y
+		mc.Y[d] = indicatorValues(cmp)
+		for _, r := range append([]*model.Run{cmp.Baseline}, cmp.Runs...) {
+			path := make([]float64, len(r.Years))
+			for t, y := range r.Years {
+				path[t] = y.ChildLabour
+			}
+			mc.Paths[d] = append(mc.Paths[d], path)
+		}
 		return nil
 	})
 	return mc, err
@@ -279,6 +290,16 @@ func DrawSeed(seed uint64, d int) uint64 { return Stream(seed, "population", uin
 // simulate runs the comparison at the given values with the households of
 // seed and returns every run's indicators.
 func (s *Setup) simulate(values []float64, seed uint64, horizon int) ([][]float64, error) {
+	cmp, err := s.compare(values, seed, horizon)
+	if err != nil {
+		return nil, err
+	}
+	return indicatorValues(cmp), nil
+}
+
+// compare runs the comparison at the given values with the households of
+// seed.
+func (s *Setup) compare(values []float64, seed uint64, horizon int) (*scenarios.Comparison, error) {
 	c, f, err := s.Apply(values)
 	if err != nil {
 		return nil, err
@@ -287,11 +308,31 @@ func (s *Setup) simulate(values []float64, seed uint64, horizon int) ([][]float6
 	if f == nil {
 		f = &scenarios.File{}
 	}
-	cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Horizon: horizon, Population: pop})
-	if err != nil {
-		return nil, err
+	return scenarios.CompareWith(c, f, scenarios.Options{Horizon: horizon, Population: pop})
+}
+
+// Band returns, for run r and every year, the p-quantiles of children in
+// child labour over the draws, for each p of ps: [p][year].
+func (mc *MonteCarlo) Band(r int, ps ...float64) [][]float64 {
+	if len(mc.Paths) == 0 {
+		return nil
 	}
-	return indicatorValues(cmp), nil
+	years := len(mc.Paths[0][r])
+	out := make([][]float64, len(ps))
+	for i := range out {
+		out[i] = make([]float64, years)
+	}
+	x := make([]float64, len(mc.Paths))
+	for t := 0; t < years; t++ {
+		for d := range mc.Paths {
+			x[d] = mc.Paths[d][r][t]
+		}
+		sort.Float64s(x)
+		for i, p := range ps {
+			out[i][t] = q(p, x)
+		}
+	}
+	return out
 }
 
 // forEach calls f for 0..n-1 on workers goroutines (0: GOMAXPROCS) and

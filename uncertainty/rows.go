@@ -102,6 +102,7 @@ func (mc *MonteCarlo) WriteDraws(w io.Writer) error {
 type TornadoRow struct {
 	Scenario  string `csv:"scenario"`
 	Parameter string `csv:"parameter"`
+	Label     string `csv:"label"`
 	Line      int    `csv:"line"`
 	Low       Num    `csv:"low_value"`
 	High      Num    `csv:"high_value"`
@@ -115,7 +116,7 @@ type TornadoRow struct {
 func TornadoRows(sw []Swing, name string) []TornadoRow {
 	rows := make([]TornadoRow, len(sw))
 	for i, s := range sw {
-		rows[i] = TornadoRow{s.Run, s.Param.Name(), s.Param.Line, Num(s.Low), Num(s.High), name, Num(s.AtLow), Num(s.AtHigh), Num(s.Swing)}
+		rows[i] = TornadoRow{s.Run, s.Param.Name(), s.Param.Label, s.Param.Line, Num(s.Low), Num(s.High), name, Num(s.AtLow), Num(s.AtHigh), Num(s.Swing)}
 	}
 	return rows
 }
@@ -124,6 +125,7 @@ func TornadoRows(sw []Swing, name string) []TornadoRow {
 type SobolRow struct {
 	Scenario  string `csv:"scenario"`
 	Parameter string `csv:"parameter"`
+	Label     string `csv:"label"`
 	Indicator string `csv:"indicator"`
 	S1        Num    `csv:"s1"`
 	S1Low     Num    `csv:"s1_low"`
@@ -137,7 +139,7 @@ type SobolRow struct {
 func SobolRows(res []SobolResult, name string) []SobolRow {
 	rows := make([]SobolRow, len(res))
 	for i, r := range res {
-		rows[i] = SobolRow{r.Run, r.Param.Name(), name, Num(r.S1), Num(r.S1Low), Num(r.S1High), Num(r.ST), Num(r.STLow), Num(r.STHigh)}
+		rows[i] = SobolRow{r.Run, r.Param.Name(), r.Param.Label, name, Num(r.S1), Num(r.S1Low), Num(r.S1High), Num(r.ST), Num(r.STLow), Num(r.STHigh)}
 	}
 	return rows
 }

@@ -23,7 +23,7 @@ type SobolIndex struct {
 // A_B^i, A with column i from B; f runs n (k + 2) times. The estimators
 // are Saltelli's (2010, table 2 (b)) for S1,
 //
-//	S1_i = mean(f(B) (f(A_B^i) - f(A))) / V,
+//	S1_i = mean((f(B) - mean f) (f(A_B^i) - f(A))) / V,
 //
 // and Jansen's (1999) for ST,
 //
@@ -117,11 +117,15 @@ func sobolEstimates(fA, fB []float64, fAB [][]float64, idx []int) (s1, st []floa
 		return s1, st // a constant output: no input explains any variance
 	}
 	n := float64(len(idx))
+	// Centre f(B) on the mean: the estimator's expectation is the same,
+	// its variance far smaller when the output's mean is large against
+	// its spread (children in child labour: thousands, varying by tens).
+	mean := stat.Mean(both, nil)
 	for i := 0; i < k; i++ {
 		var a, b float64
 		for _, r := range idx {
 			d := fAB[i][r] - fA[r]
-			a += fB[r] * d
+			a += (fB[r] - mean) * d
 			b += d * d
 		}
 		s1[i] = a / n / v

@@ -13,6 +13,7 @@ import (
 	"vcsim/plots"
 	"vcsim/plots/lang"
 	"vcsim/scenarios"
+	"vcsim/uncertainty"
 	"vcsim/valuechain"
 )
 
@@ -27,6 +28,7 @@ type analysis struct {
 	chainFile string
 	seed      uint64
 	lang      lang.Lang
+	mc        *uncertainty.MonteCarlo // with --draws
 }
 
 var chartFlags = []cli.Flag{
@@ -36,6 +38,8 @@ var chartFlags = []cli.Flag{
 	&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
 	&cli.StringFlag{Name: "lang", Usage: "language of labels: en or ru", Value: "en"},
 	surveyFlag,
+	&cli.IntFlag{Name: "draws", Usage: "Monte Carlo: run `N` draws of the uncertain numbers and add the fan chart and the intervals (docs/uncertainty.md)"},
+	&cli.BoolFlag{Name: "quiet", Usage: "no progress bar"},
 }
 
 // loadAnalysis runs the baseline and, when there are scenarios, compares them.
@@ -73,8 +77,25 @@ func loadAnalysis(ctx *cli.Context) (*analysis, error) {
 	if a.file, err = loadScenarios(path, ctx.String("example"), a.chain); err != nil {
 		return nil, err
 	}
-	a.cmp, err = scenarios.Compare(a.chain, a.file, 0, pop, nil)
-	return a, err
+	if a.cmp, err = scenarios.Compare(a.chain, a.file, 0, pop, nil); err != nil {
+		return nil, err
+	}
+	if n := ctx.Int("draws"); n > 0 {
+		if sv != nil {
+			return nil, usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
+		}
+		s, err := uncertainty.NewSetup(a.chain, a.file, a.chainFile, a.scenFile)
+		if err != nil {
+			return nil, err
+		}
+		progress, done := progressBar(ctx, "draws")
+		a.mc, err = uncertainty.Run(s, uncertainty.Options{Draws: n, Seed: a.seed, Progress: progress})
+		done()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
 }
 
 // charts returns every chart that applies.
@@ -84,7 +105,15 @@ func (a *analysis) charts() ([]plots.Chart, error) {
 		return cs, err
 	}
 	more, err := plots.ScenarioCharts(a.cmp, a.lang, a.chain.Currency)
-	return append(cs, more...), err
+	if err != nil {
+		return nil, err
+	}
+	cs = append(cs, more...)
+	if a.mc != nil {
+		more, err = plots.UncertaintyCharts(a.mc, a.lang)
+		cs = append(cs, more...)
+	}
+	return cs, err
 }
 
 // source is the small print under each chart.

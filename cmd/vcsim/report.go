@@ -34,7 +34,7 @@ func reportCommand() *cli.Command {
 				return err
 			}
 			in := report.Input{Lang: a.lang, Chain: a.chain, ChainFile: a.chainFile, Seed: a.seed, Base: a.base,
-				Comparison: a.cmp, Scenarios: a.file, Charts: cs, Source: a.source()}
+				Comparison: a.cmp, Scenarios: a.file, Charts: cs, Source: a.source(), MonteCarlo: a.mc}
 			var buf bytes.Buffer
 			if err := report.Write(&buf, in); err != nil {
 				return err

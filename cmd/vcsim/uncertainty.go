@@ -13,6 +13,9 @@ import (
 	"vcsim/examples"
 	"vcsim/model/tables"
 	"vcsim/outfile"
+	"vcsim/plots"
+	"vcsim/plots/lang"
+	"vcsim/scenarios"
 	"vcsim/uncertainty"
 )
 
@@ -145,6 +148,7 @@ func sensitivityCommand() *cli.Command {
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the households and the draws", Value: 1},
 			&cli.StringFlag{Name: "out", Usage: "write tornado.csv or sobol.csv to `DIR`"},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the charts: en or ru", Value: "en"},
 			forceFlag,
 		}, uncertaintyFlags...),
 		Action: func(ctx *cli.Context) error {
@@ -179,7 +183,16 @@ func sensitivityCommand() *cli.Command {
 			progress, done := progressBar(ctx, method)
 			opt.Progress = progress
 			name := ctx.String("indicator")
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
+				return badInput(err)
+			}
 			var rows any
+			var charts []plots.Chart
+			runs := []string{scenarios.Baseline}
+			for _, sc := range s.File.Scenarios {
+				runs = append(runs, sc.Name)
+			}
 			file := "tornado.csv"
 			if method == "tornado" {
 				sw, err := uncertainty.Tornado(s, ind, opt)
@@ -189,6 +202,11 @@ func sensitivityCommand() *cli.Command {
 				}
 				writeTornado(ctx.App.Writer, sw, name)
 				rows = uncertainty.TornadoRows(sw, name)
+				for i, run := range runs {
+					if p, err := plots.TornadoChart(sw, run, name, l); err == nil {
+						charts = append(charts, plots.Chart{Name: fmt.Sprintf("tornado_%d", i), Plot: p})
+					}
+				}
 			} else {
 				res, err := uncertainty.SobolIndices(s, ind, ctx.Int("draws"), ctx.Int("bootstrap"), opt)
 				done()
@@ -197,6 +215,11 @@ func sensitivityCommand() *cli.Command {
 				}
 				writeSobol(ctx.App.Writer, res, name)
 				rows, file = uncertainty.SobolRows(res, name), "sobol.csv"
+				for i, run := range runs {
+					if p, err := plots.SobolChart(res, run, l); err == nil {
+						charts = append(charts, plots.Chart{Name: fmt.Sprintf("sobol_%d", i), Plot: p})
+					}
+				}
 			}
 			dir := ctx.String("out")
 			if dir == "" {
@@ -205,6 +228,16 @@ func sensitivityCommand() *cli.Command {
 			out := outputs(ctx)
 			if err := tables.AddCSV(out, filepath.Join(dir, file), rows, ctx.Bool("bom")); err != nil {
 				return err
+			}
+			scen := ctx.String("scenarios")
+			if scen == "" {
+				scen = ctx.String("example") + examples.ScenarioSuffix + ".toml"
+			}
+			source := plots.SourceLine(l, s.Chain.Name, filepath.Base(scen), ctx.Uint64("seed"))
+			for _, c := range charts {
+				if err := out.AddFunc(filepath.Join(dir, c.Name+".png"), func(w io.Writer) error { return plots.Write(w, c.Plot, source, "png") }); err != nil {
+					return err
+				}
 			}
 			return writeOutputs(ctx, out)
 		},
@@ -221,7 +254,7 @@ func writeTornado(w io.Writer, sw []uncertainty.Swing, name string) {
 			fmt.Fprintf(w, "\n%s\n", run)
 		}
 		if shown < 5 && s.Swing > 0 {
-			fmt.Fprintf(w, "  %-60s %10.4g .. %-10.4g -> %12s .. %-12s swing %s\n", s.Param.Name(), s.Low, s.High,
+			fmt.Fprintf(w, "  %-50s %10.4g .. %-10.4g -> %12s .. %-12s swing %s\n", s.Param.Label, s.Low, s.High,
 				tables.Thousands(s.AtLow), tables.Thousands(s.AtHigh), tables.Thousands(s.Swing))
 			shown++
 		}
@@ -238,7 +271,7 @@ func writeSobol(w io.Writer, res []uncertainty.SobolResult, name string) {
 			fmt.Fprintf(w, "\n%s\n", run)
 		}
 		if r.ST > 0.01 {
-			fmt.Fprintf(w, "  %-60s S1 %5.2f (%5.2f to %5.2f)  ST %5.2f (%5.2f to %5.2f)\n", r.Param.Name(), r.S1, r.S1Low, r.S1High, r.ST, r.STLow, r.STHigh)
+			fmt.Fprintf(w, "  %-50s S1 %5.2f (%5.2f to %5.2f)  ST %5.2f (%5.2f to %5.2f)\n", r.Param.Label, r.S1, r.S1Low, r.S1High, r.ST, r.STLow, r.STHigh)
 		}
 	}
 }

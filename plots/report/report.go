@@ -21,8 +21,60 @@ import (
 	"vcsim/plots"
 	"vcsim/plots/lang"
 	"vcsim/scenarios"
+	"vcsim/uncertainty"
 	"vcsim/valuechain"
 )
+
+// HasUncertainty reports whether draws were run.
+func (d *doc) HasUncertainty() bool { return d.in.MonteCarlo != nil }
+
+// Draws returns the number of Monte Carlo draws.
+func (d *doc) Draws() int { return len(d.in.MonteCarlo.Y) }
+
+// UncertaintyRows returns, for each run, the median and 90% interval of
+// child labour in the final year, the cost per child-year and the BCR,
+// rounded to the digits the intervals support, and the probability of
+// less child labour than the baseline.
+func (d *doc) UncertaintyRows() []Row {
+	mc := d.in.MonteCarlo
+	sums := mc.Summaries()
+	get := func(run, ind string) uncertainty.Summary {
+		for _, s := range sums {
+			if s.Run == run && s.Indicator == ind {
+				return s
+			}
+		}
+		return uncertainty.Summary{}
+	}
+	est := func(s uncertainty.Summary, f func(float64) string) string {
+		if s.Draws == 0 {
+			return d.T("na")
+		}
+		w := s.P95 - s.P05
+		return fmt.Sprintf("%s (%s – %s)", f(uncertainty.Round(s.P50, w)), f(uncertainty.Round(s.P05, w)), f(uncertainty.Round(s.P95, w)))
+	}
+	better := map[string]float64{}
+	for _, p := range mc.Pairs() {
+		if p.B == mc.Runs[0] && p.Indicator == "children_in_child_labour_final_year" {
+			better[p.A] = p.PBetter
+		}
+	}
+	var rows []Row
+	for i, run := range mc.Runs {
+		name := run
+		pb := "–"
+		if i == 0 {
+			name = d.T("baseline")
+		} else {
+			pb = d.P(better[run])
+		}
+		rows = append(rows, Row{Cells: []string{name,
+			est(get(run, "children_in_child_labour_final_year"), d.N),
+			est(get(run, "cost_per_child_year_avoided"), d.N),
+			est(get(run, "benefit_cost_ratio"), d.D), pb}})
+	}
+	return rows
+}
 
 // Input is what a report is made of.
 type Input struct {
@@ -36,6 +88,9 @@ type Input struct {
 	Scenarios  *scenarios.File
 	Charts     []plots.Chart
 	Source     string // the source line under each chart
+	// MonteCarlo, when not nil, gives the scenarios' headlines with their
+	// intervals (vcsim report --draws N).
+	MonteCarlo *uncertainty.MonteCarlo
 }
 
 // Sections are the ids of the report's sections, in order; a test checks

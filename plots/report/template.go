@@ -99,6 +99,15 @@ table.assume td, table.assume th { text-align: left; }
 </table>
 {{range $n := .ScenarioCharts}}{{if $.HasChart $n}}<figure>{{$.Chart $n}}</figure>
 {{end}}{{end}}
+{{if .HasUncertainty}}<h3>{{.T "r.uncertainty"}}</h3>
+<p>{{.T "r.uncertaintytext" .Draws}}</p>
+<table>
+<thead><tr><th>{{.T "t.scenario"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.costpercy"}}</th><th>{{.T "t.bcr"}}</th><th>{{.T "t.pbetter"}}</th></tr></thead>
+<tbody>{{range .UncertaintyRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{if .HasChart "scenario_paths_fan"}}<figure>{{.Chart "scenario_paths_fan"}}</figure>{{end}}
+{{end}}
 {{else}}<p>{{.T "r.noscen"}}</p>{{end}}
 </section>
 

@@ -1,0 +1,153 @@
+package plots
+
+import (
+	"image/color"
+	"sort"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"vcsim/plots/lang"
+	"vcsim/uncertainty"
+)
+
+// UncertaintyCharts returns the charts of a Monte Carlo comparison: the
+// fan chart of children in child labour year by year.
+func UncertaintyCharts(mc *uncertainty.MonteCarlo, l lang.Lang) ([]Chart, error) {
+	return collect([]namedChart{
+		{"scenario_paths_fan", func() (*plot.Plot, error) { return FanChart(mc, l) }},
+	})
+}
+
+// FanChart draws, for each run, the median of children in child labour
+// year by year, with its 50% band (25th to 75th percentile) and 90% band
+// (5th to 95th) over the draws.
+func FanChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) {
+	if len(mc.Paths) == 0 {
+		return nil, errNoData("fan chart")
+	}
+	p := newPlot(l.T("fan.title", len(mc.Paths)))
+	p.X.Label.Text = l.T("paths.year")
+	p.Y.Label.Text = l.T("child.axis")
+	top := 0.0
+	for r, run := range mc.Runs {
+		b := mc.Band(r, 0.05, 0.25, 0.5, 0.75, 0.95)
+		c := colour(r)
+		for _, band := range [][2]int{{0, 4}, {1, 3}} {
+			var pts plotter.XYs
+			for t, y := range b[band[1]] {
+				pts = append(pts, plotter.XY{X: float64(t + 1), Y: y})
+			}
+			for t := len(b[band[0]]) - 1; t >= 0; t-- {
+				pts = append(pts, plotter.XY{X: float64(t + 1), Y: b[band[0]][t]})
+			}
+			poly, err := plotter.NewPolygon(pts)
+			if err != nil {
+				return nil, err
+			}
+			r8, g8, b8, _ := c.RGBA()
+			alpha := uint8(40)
+			if band[0] == 1 {
+				alpha = 80
+			}
+			poly.Color = color.NRGBA{R: uint8(r8 >> 8), G: uint8(g8 >> 8), B: uint8(b8 >> 8), A: alpha}
+			poly.LineStyle.Width = 0
+			p.Add(poly)
+		}
+		var med plotter.XYs
+		for t, y := range b[2] {
+			med = append(med, plotter.XY{X: float64(t + 1), Y: y})
+			top = max(top, b[4][t])
+		}
+		line, err := plotter.NewLine(med)
+		if err != nil {
+			return nil, err
+		}
+		line.Color, line.Width = c, vg.Points(1.5)
+		p.Add(line)
+		name := run
+		if r == 0 {
+			name = l.T("baseline")
+		}
+		p.Legend.Add(short(name, 30), line)
+	}
+	p.Legend.Top = true
+	p.Y.Tick.Marker = ticker{l: l}
+	p.Y.Min, p.Y.Max = 0, top*1.35
+	return p, nil
+}
+
+// TornadoChart draws the largest swings of an indicator for one run: a
+// bar per uncertain number from the indicator at its 5th percentile to
+// the indicator at its 95th, the longest at the top.
+func TornadoChart(sw []uncertainty.Swing, run, indicator string, l lang.Lang) (*plot.Plot, error) {
+	var rows []uncertainty.Swing
+	for _, s := range sw {
+		if s.Run == run && s.Swing > 0 {
+			rows = append(rows, s)
+		}
+	}
+	if len(rows) == 0 {
+		return nil, errNoData("tornado")
+	}
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].Swing > rows[b].Swing })
+	rows = rows[:min(len(rows), 10)]
+	p := newPlot(l.T("tornado.title", run))
+	p.X.Label.Text = indicator
+	names := make([]string, len(rows))
+	for i := range rows {
+		s := rows[len(rows)-1-i]
+		names[i] = short(s.Param.Label, 40)
+		lo, hi := min(s.AtLow, s.AtHigh), max(s.AtLow, s.AtHigh)
+		bar, err := plotter.NewPolygon(plotter.XYs{{X: lo, Y: float64(i) - 0.35}, {X: hi, Y: float64(i) - 0.35}, {X: hi, Y: float64(i) + 0.35}, {X: lo, Y: float64(i) + 0.35}})
+		if err != nil {
+			return nil, err
+		}
+		bar.Color, bar.LineStyle.Width = colour(1), 0
+		p.Add(bar)
+	}
+	p.NominalY(names...)
+	p.X.Tick.Marker = ticker{l: l}
+	return p, nil
+}
+
+// SobolChart draws the first-order and total indices of each uncertain
+// number for one run.
+func SobolChart(res []uncertainty.SobolResult, run string, l lang.Lang) (*plot.Plot, error) {
+	var rows []uncertainty.SobolResult
+	for _, r := range res {
+		if r.Run == run {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) == 0 {
+		return nil, errNoData("sobol")
+	}
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].ST > rows[b].ST })
+	rows = rows[:min(len(rows), 10)]
+	s1, st := make(plotter.Values, len(rows)), make(plotter.Values, len(rows))
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		s1[i], st[i] = max(r.S1, 0), max(r.ST, 0)
+		names[i] = short(r.Param.Label, 32)
+	}
+	p := newPlot(l.T("sobol.title", run))
+	w := vg.Points(9)
+	a, err := plotter.NewBarChart(s1, w)
+	if err != nil {
+		return nil, err
+	}
+	a.Color, a.LineStyle.Width, a.Offset, a.Horizontal = colour(1), 0, -w/2, true
+	b, err := plotter.NewBarChart(st, w)
+	if err != nil {
+		return nil, err
+	}
+	b.Color, b.LineStyle.Width, b.Offset, b.Horizontal = colour(3), 0, w/2, true
+	p.Add(a, b)
+	p.Legend.Add(l.T("sobol.s1"), a)
+	p.Legend.Add(l.T("sobol.st"), b)
+	p.NominalY(names...)
+	p.X.Min, p.X.Max = 0, 1
+	return p, nil
+}
