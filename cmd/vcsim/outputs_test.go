@@ -180,3 +180,47 @@ func TestRunWritesEquilibria(t *testing.T) {
 		t.Errorf("summary.json labour_market: %+v", sum.LabourMarket)
 	}
 }
+
+// TestMonteCarloCLI: compare --draws writes the uncertainty tables next to
+// the deterministic ones, and sensitivity writes the tornado.
+func TestMonteCarloCLI(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, status := vcsim(t, "compare", "--example", "tobacco-kyrgyzstan", "--draws", "20", "--years", "2", "--out", dir)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	if !strings.Contains(out, "Median and 90% interval over 20 draws") {
+		t.Errorf("no interval table:\n%s", out)
+	}
+	for file, head := range map[string]string{
+		"scenario_uncertainty.csv": "scenario,indicator,draws,mean,sd,p05,p25,p50,p75,p95",
+		"scenario_pairs.csv":       "scenario_a,scenario_b,indicator,draws,p_a_better_than_b,difference_a_minus_b_p05",
+		"draws.csv":                "draw,scenario,scenarios:scenario.0.intervention.0.effect.",
+		"scenario_summary.csv":     "scenario,children_in_child_labour_final_year",
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil || !strings.HasPrefix(string(data), head) {
+			t.Errorf("%s: %v, starts %.80q", file, err, data)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "draws.csv"))
+	if n := strings.Count(string(data), "\n"); n != 1+20*6 {
+		t.Errorf("draws.csv has %d lines, want 1 + 20 draws x 6 runs", n)
+	}
+	if _, errOut, status := vcsim(t, "sensitivity", "--example", "tobacco-kyrgyzstan", "--method", "tornado", "--years", "2", "--out", dir); status != 0 {
+		t.Fatalf("sensitivity: status %d: %s", status, errOut)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "tornado.csv")); err != nil || !strings.HasPrefix(string(data), "scenario,parameter,label,line,low_value,high_value") {
+		t.Errorf("tornado.csv: %v %.60q", err, data)
+	}
+	for _, args := range [][]string{
+		{"compare", "--draws", "-3"},
+		{"compare", "--draws", "5", "--sampling", "sobolx"},
+		{"sensitivity", "--method", "morris"},
+		{"sensitivity", "--indicator", "happiness"},
+	} {
+		if _, _, status := vcsim(t, args...); status != 2 {
+			t.Errorf("%v: status %d, want 2", args, status)
+		}
+	}
+}

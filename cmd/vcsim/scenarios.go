@@ -70,6 +70,9 @@ func compareCommand() *cli.Command {
 			if n := ctx.Int("draws"); n < 0 || n > 1000000 {
 				return usagef("--draws must be between 1 and 1000000, got %d", n)
 			}
+			if err := checkSampling(ctx); err != nil {
+				return err
+			}
 			c, err := loadChain(ctx.String("chain"), ctx.String("example"))
 			if err != nil {
 				return err

@@ -89,12 +89,25 @@ func uncertainSetup(ctx *cli.Context) (*uncertainty.Setup, error) {
 	return uncertainty.NewSetup(c, f, chainName, scenName)
 }
 
+// checkSampling refuses an unknown --sampling before any work.
+func checkSampling(ctx *cli.Context) error {
+	switch m := ctx.String("sampling"); m {
+	case uncertainty.Random, uncertainty.LHS, uncertainty.Halton:
+		return nil
+	default:
+		return usagef("--sampling must be random, lhs or halton, got %q", m)
+	}
+}
+
 // monteCarlo runs compare --draws: the table with intervals and, with
 // --out, the deterministic tables plus scenario_uncertainty.csv,
 // scenario_pairs.csv and draws.csv.
 func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) error {
 	if ctx.String("survey") != "" {
 		return usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
+	}
+	if err := checkSampling(ctx); err != nil {
+		return err
 	}
 	s, err := uncertainSetup(ctx)
 	if err != nil {
@@ -165,6 +178,9 @@ func sensitivityCommand() *cli.Command {
 			method := ctx.String("method")
 			if method != "tornado" && method != "sobol" {
 				return usagef("--method must be tornado or sobol, got %q", method)
+			}
+			if err := checkSampling(ctx); err != nil {
+				return err
 			}
 			if n := ctx.Int("draws"); method == "sobol" && (n < 2 || n > 100000) {
 				return usagef("--draws must be between 2 and 100000, got %d", n)
