@@ -240,12 +240,15 @@ func BenchmarkMonteCarlo(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	const draws = 1000
+	draws := benchDraws
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := Run(s, Options{Draws: draws, Seed: 1, Horizon: 5}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(draws*float64(b.N)/b.Elapsed().Seconds(), "draws/s")
+	b.ReportMetric(float64(draws*b.N)/b.Elapsed().Seconds(), "draws/s")
 }
+
+// benchDraws is the number of draws of BenchmarkMonteCarlo.
+var benchDraws = 1000
