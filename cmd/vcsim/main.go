@@ -95,6 +95,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			mapCommand(),
 			reportCommand(),
 			sensitivityCommand(),
+			pamCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"vcsim/examples"
+	"vcsim/model"
+	"vcsim/model/tables"
+	"vcsim/pam"
+	"vcsim/plots"
+	"vcsim/plots/lang"
+	"vcsim/scenarios"
+)
+
+// ScenarioPAMRow is a row of scenario_pam.csv: a run's social profit and
+// DRC in its final year.
+type ScenarioPAMRow struct {
+	Scenario      string     `csv:"scenario"`
+	ProfitPrivate pam.Money  `csv:"profit_private_final_year"`
+	ProfitSocial  pam.Money  `csv:"profit_social_final_year"`
+	DRC           pam.Ratio4 `csv:"drc_final_year" undefined:"empty"`
+}
+
+func pamCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "pam",
+		Usage:     "economic analysis: the policy analysis matrix of every actor and of the chain (docs/pam.md)",
+		UsageText: "vcsim pam [--chain FILE | --example NAME] [--scenarios FILE] [--out DIR] [--lang en|ru]",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (its [economic] table gives the shadow values)"},
+			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
+			&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE`: each scenario's effect on social profit and DRC"},
+			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
+			&cli.StringFlag{Name: "out", Usage: "write pam.csv, pam.json and pam.png (and scenario_pam.csv) to `DIR`"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the chart: en or ru", Value: "en"},
+			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
+			forceFlag,
+		},
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 0 {
+				return usagef("pam takes no arguments, got %q (flags first)", ctx.Args().First())
+			}
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
+				return badInput(err)
+			}
+			c, err := loadChain(ctx.String("chain"), ctx.String("example"))
+			if err != nil {
+				return err
+			}
+			pop := model.NewPopulation(c, ctx.Uint64("seed"))
+			r, err := model.Simulate(c, model.Options{Population: pop})
+			if err != nil {
+				return err
+			}
+			rows, total, err := pam.Compute(r)
+			if err != nil {
+				return err
+			}
+			w := ctx.App.Writer
+			writePAM(w, c.Name, c.Currency, rows, total, pam.Neutral(c))
+			var scen []ScenarioPAMRow
+			if path := ctx.String("scenarios"); path != "" {
+				f, err := loadScenarios(path, "", c)
+				if err != nil {
+					return err
+				}
+				cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Population: pop})
+				if err != nil {
+					return err
+				}
+				for _, run := range append([]*model.Run{cmp.Baseline}, cmp.Runs...) {
+					_, t, err := pam.Compute(run.Results[len(run.Results)-1])
+					if err != nil {
+						return err
+					}
+					scen = append(scen, ScenarioPAMRow{Scenario: run.Name, ProfitPrivate: pam.Money(t.D), ProfitSocial: pam.Money(t.H), DRC: pam.Ratio4(drc(t))})
+				}
+				fmt.Fprintf(w, "\nScenarios, final year: the chain's profit at private and social prices and its DRC\n")
+				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+				fmt.Fprintf(tw, "scenario\tprivate profit\tsocial profit\tDRC\t\n")
+				for _, s := range scen {
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Scenario, tables.Thousands(float64(s.ProfitPrivate)), tables.Thousands(float64(s.ProfitSocial)), ratioText(float64(s.DRC)))
+				}
+				tw.Flush()
+			}
+			dir := ctx.String("out")
+			if dir == "" {
+				return nil
+			}
+			out := outputs(ctx)
+			bom := ctx.Bool("bom")
+			if err := tables.AddCSV(out, filepath.Join(dir, "pam.csv"), pam.CSVRows(rows, total), bom); err != nil {
+				return err
+			}
+			if err := tables.AddJSON(out, filepath.Join(dir, "pam.json"), pam.NewJSON(c.Name, c.Currency, pam.Neutral(c), rows, total)); err != nil {
+				return err
+			}
+			if scen != nil {
+				if err := tables.AddCSV(out, filepath.Join(dir, "scenario_pam.csv"), scen, bom); err != nil {
+					return err
+				}
+			}
+			p, err := plots.PAMChart(rows, l, c.Currency)
+			if err != nil {
+				return err
+			}
+			source := plots.SourceLine(l, c.Name, "", ctx.Uint64("seed"))
+			if err := out.AddFunc(filepath.Join(dir, "pam.png"), func(w io.Writer) error { return plots.Write(w, p, source, "png") }); err != nil {
+				return err
+			}
+			return writeOutputs(ctx, out)
+		},
+	}
+}
+
+func drc(m pam.Row) float64 {
+	for _, r := range m.Ratios() {
+		if r.Name == "drc" {
+			return r.Value
+		}
+	}
+	return math.NaN()
+}
+
+func ratioText(x float64) string {
+	if math.IsNaN(x) {
+		return "not defined"
+	}
+	return fmt.Sprintf("%.4f", x)
+}
+
+// writePAM prints the matrix of every actor and of the chain.
+func writePAM(w io.Writer, name, currency string, rows []pam.Row, total pam.Row, neutral bool) {
+	fmt.Fprintf(w, "%s: policy analysis matrix (%s a year)\n", name, currency)
+	if neutral {
+		fmt.Fprintln(w, "The chain gives no shadow values ([economic] table): social prices are market prices, every divergence is zero.")
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "actor\trevenue A\ttradable B\tdomestic C\tprofit D\trevenue E\ttradable F\tdomestic G\tprofit H\tNPCO\tEPC\tDRC\tPC\t\n")
+	for _, r := range append(append([]pam.Row(nil), rows...), total) {
+		rt := map[string]float64{}
+		for _, x := range r.Ratios() {
+			rt[x.Name] = x.Value
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Name,
+			tables.Thousands(r.A), tables.Thousands(r.B), tables.Thousands(r.C), tables.Thousands(r.D),
+			tables.Thousands(r.E), tables.Thousands(r.F), tables.Thousands(r.G), tables.Thousands(r.H),
+			ratioShort(rt["npco"]), ratioShort(rt["epc"]), ratioShort(rt["drc"]), ratioShort(rt["pc"]))
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nNPCO = A/E, EPC = (A-B)/(E-F), DRC = G/(E-F) (below 1: the chain earns more than its domestic factors cost the country), PC = D/H; n/a: not defined (a zero or negative denominator, see pam.json).")
+}
+
+func ratioShort(x float64) string {
+	if math.IsNaN(x) {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f", x)
+}

@@ -1,0 +1,47 @@
+package plots
+
+import (
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"vcsim/pam"
+	"vcsim/plots/lang"
+)
+
+// PAMChart draws each actor's profit at private and at social prices: the
+// bottom row of the policy analysis matrix.
+func PAMChart(rows []pam.Row, l lang.Lang, currency string) (*plot.Plot, error) {
+	if len(rows) == 0 {
+		return nil, errNoData("pam")
+	}
+	p := newPlot(l.T("pam.title"))
+	p.Y.Label.Text = l.T("pam.axis", currency)
+	d, h := make(plotter.Values, len(rows)), make(plotter.Values, len(rows))
+	names := make([]string, len(rows))
+	lo, hi := 0.0, 0.0
+	for i, r := range rows {
+		d[i], h[i] = r.D, r.H
+		names[i] = wrap(r.Name, 14)
+		lo, hi = min(lo, r.D, r.H), max(hi, r.D, r.H)
+	}
+	w := vg.Points(14)
+	a, err := plotter.NewBarChart(d, w)
+	if err != nil {
+		return nil, err
+	}
+	a.Color, a.LineStyle.Width, a.Offset = colour(1), 0, -w/2
+	b, err := plotter.NewBarChart(h, w)
+	if err != nil {
+		return nil, err
+	}
+	b.Color, b.LineStyle.Width, b.Offset = colour(2), 0, w/2
+	p.Add(a, b, plotter.NewGrid())
+	p.Legend.Add(l.T("pam.private"), a)
+	p.Legend.Add(l.T("pam.social"), b)
+	p.Legend.Top = true
+	p.NominalX(names...)
+	p.Y.Tick.Marker = ticker{l: l}
+	p.Y.Min, p.Y.Max = lo*1.1, hi*1.3
+	return p, nil
+}
