@@ -20,7 +20,7 @@ func Names() []string {
 	entries, _ := files.ReadDir(".")
 	var names []string
 	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !strings.HasSuffix(n, ScenarioSuffix) {
+		if n, ok := strings.CutSuffix(e.Name(), ".toml"); ok && !strings.HasSuffix(n, ScenarioSuffix) && n != screeningCriteria {
 			names = append(names, n)
 		}
 	}
@@ -35,6 +35,16 @@ func Chain(name string) ([]byte, error) {
 		return nil, fmt.Errorf("no built-in example %q (the examples are: %s)", name, strings.Join(Names(), ", "))
 	}
 	return data, nil
+}
+
+// screeningCriteria is the criteria file for screening the examples.
+const screeningCriteria = "screening-criteria"
+
+// ScreeningCriteria returns the TOML text of the criteria for screening
+// the built-in examples (vcsim screen).
+func ScreeningCriteria() []byte {
+	data, _ := files.ReadFile(screeningCriteria + ".toml")
+	return data
 }
 
 // ScenarioSuffix ends the name of an example's scenario file.

@@ -96,6 +96,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			reportCommand(),
 			sensitivityCommand(),
 			pamCommand(),
+			screenCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

@@ -37,6 +37,8 @@ var messages = map[string][2]string{
 	"scen.poorlabel":  {"on each bar: share of households below the poverty line", "над столбцами: доля домохозяйств за чертой бедности"},
 	"paths.title":     {"Children in child labour, year by year", "Дети в детском труде по годам"},
 	"paths.year":      {"year", "год"},
+	"screen.title":    {"Which chains to assess: weighted score", "Какие цепочки оценивать: взвешенный балл"},
+	"screen.axis":     {"score (0: least, 1: most of a priority)", "балл (0 — наименьший, 1 — наибольший приоритет)"},
 	"pam.title":       {"Profit at private and at social prices (policy analysis matrix)", "Прибыль в рыночных и экономических ценах (матрица анализа политики)"},
 	"pam.axis":        {"profit (%s a year)", "прибыль (%s в год)"},
 	"pam.private":     {"private prices (D)", "рыночные цены (D)"},

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"vcsim/examples"
+	"vcsim/model/tables"
+	"vcsim/outfile"
+	"vcsim/plots"
+	"vcsim/plots/lang"
+	"vcsim/screening"
+)
+
+func screenCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "screen",
+		Usage: "choose the chains to assess: rank candidate chains by weighted criteria (docs/screening.md)",
+		UsageText: "vcsim screen --chains a.toml,b.toml,... [--criteria criteria.toml] [--out DIR] [--lang en|ru]\n" +
+			"vcsim screen --examples   (the built-in chains with their criteria)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "chains", Usage: "chain `FILES`, separated by commas"},
+			&cli.BoolFlag{Name: "examples", Usage: "screen the built-in example chains"},
+			&cli.StringFlag{Name: "criteria", Usage: "criteria `FILE` (default: child labour, hazardous child labour, poor households, households, producer share)"},
+			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household populations", Value: 1},
+			&cli.StringFlag{Name: "out", Usage: "write screening.csv and screening.png to `DIR`"},
+			&cli.StringFlag{Name: "lang", Usage: "language: en or ru", Value: "en"},
+			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
+			forceFlag,
+		},
+		Action: func(ctx *cli.Context) error {
+			if ctx.NArg() > 0 {
+				return usagef("screen takes no arguments, got %q: give the chains with --chains a.toml,b.toml (flags first)", ctx.Args().First())
+			}
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
+				return badInput(err)
+			}
+			var cands []screening.Candidate
+			var inputs []outfile.Input
+			switch {
+			case ctx.Bool("examples") && ctx.String("chains") != "":
+				return usagef("give --chains or --examples, not both")
+			case ctx.Bool("examples"):
+				for _, name := range examples.Names() {
+					c, err := loadChain("", name)
+					if err != nil {
+						return err
+					}
+					cands = append(cands, screening.Candidate{Key: name, Chain: c})
+				}
+			case ctx.String("chains") != "":
+				for _, path := range strings.Split(ctx.String("chains"), ",") {
+					path = strings.TrimSpace(path)
+					c, err := loadChain(path, "")
+					if err != nil {
+						return err
+					}
+					cands = append(cands, screening.Candidate{Key: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Chain: c})
+					inputs = append(inputs, outfile.Input{Role: "chain", Path: path})
+				}
+			default:
+				return usagef("give the chains to screen: --chains a.toml,b.toml (or --examples)")
+			}
+			cr := &screening.DefaultCriteria
+			name := "the default criteria"
+			switch {
+			case ctx.String("criteria") != "":
+				name = ctx.String("criteria")
+				if cr, err = screening.LoadCriteria(name); err != nil {
+					return err
+				}
+				inputs = append(inputs, outfile.Input{Role: "criteria", Path: name})
+			case ctx.Bool("examples"):
+				name = "the examples' criteria"
+				if cr, err = screening.ParseCriteria(examples.ScreeningCriteria(), name); err != nil {
+					return err
+				}
+			}
+			if err := screening.Validate(cr, cands, name); err != nil {
+				return err
+			}
+			res, err := screening.Screen(cands, cr, ctx.Uint64("seed"))
+			if err != nil {
+				return badInput(err)
+			}
+			writeScreening(ctx.App.Writer, res, string(l))
+			dir := ctx.String("out")
+			if dir == "" {
+				return nil
+			}
+			out := outputs(ctx, inputs...)
+			if err := out.AddFunc(filepath.Join(dir, "screening.csv"), func(w io.Writer) error {
+				if ctx.Bool("bom") {
+					io.WriteString(w, "\ufeff")
+				}
+				return res.WriteCSV(w)
+			}); err != nil {
+				return err
+			}
+			p, err := plots.ScreeningChart(res, l)
+			if err != nil {
+				return err
+			}
+			source := plots.SourceLine(l, "vcsim screen", "", ctx.Uint64("seed"))
+			if err := out.AddFunc(filepath.Join(dir, "screening.png"), func(w io.Writer) error { return plots.Write(w, p, source, "png") }); err != nil {
+				return err
+			}
+			return writeOutputs(ctx, out)
+		},
+	}
+}
+
+// writeScreening prints the ranking with every criterion and the weight
+// change that would swap the first two chains.
+func writeScreening(w io.Writer, res *screening.Result, lang string) {
+	ru := lang == "ru"
+	title, score, rank := "Screening of candidate chains (scores from 0 to 1; normalised criteria in brackets)", "score", "rank"
+	if ru {
+		title, score, rank = "Отбор цепочек (баллы от 0 до 1; в скобках нормированные значения)", "балл", "место"
+	}
+	fmt.Fprintf(w, "%s\n\n", title)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\tchain\t", rank)
+	for _, c := range res.Criteria {
+		fmt.Fprintf(tw, "%s (w %g)\t", c.Label(lang), c.Weight)
+	}
+	fmt.Fprintf(tw, "%s\t\n", score)
+	for _, r := range res.Rows {
+		fmt.Fprintf(tw, "%d\t%s\t", r.Rank, r.Name)
+		for j := range res.Criteria {
+			fmt.Fprintf(tw, "%s (%.2f)\t", compact(r.Raw[j]), r.Norm[j])
+		}
+		fmt.Fprintf(tw, "%.3f\t\n", r.Score)
+	}
+	tw.Flush()
+	if i, wt, ok := res.Swap(); ok {
+		c := res.Criteria[i]
+		if ru {
+			fmt.Fprintf(w, "\nЧувствительность: при весе критерия «%s» %.2f (сейчас %g) «%s» и «%s» меняются местами.\n", c.Label(lang), wt, c.Weight, res.Rows[0].Name, res.Rows[1].Name)
+		} else {
+			fmt.Fprintf(w, "\nSensitivity: with a weight of %.2f for %q (now %g), %q and %q swap places.\n", wt, c.Label(lang), c.Weight, res.Rows[0].Name, res.Rows[1].Name)
+		}
+	} else if len(res.Rows) > 1 {
+		fmt.Fprintln(w, "\nSensitivity: no change of a single weight (0 to 1000) swaps the first two chains.")
+	}
+}
+
+// compact formats a raw criterion value: whole numbers with thousands,
+// small ones with decimals.
+func compact(x float64) string {
+	if x >= 100 || x <= -100 {
+		return tables.Thousands(x)
+	}
+	return strconv.FormatFloat(x, 'g', 3, 64)
+}
