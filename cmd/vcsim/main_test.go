@@ -319,14 +319,14 @@ func TestImportExportVCA4D(t *testing.T) {
 func TestPlotMapReport(t *testing.T) {
 	dir := t.TempDir()
 	out, errOut, status := vcsim(t, "plot", "--example", "tobacco-kyrgyzstan", "--out", dir, "--format", "svg", "--lang", "ru")
-	if status != 0 || strings.Count(errOut, "wrote ") != 10 {
+	if status != 0 || strings.Count(errOut, "wrote ") != 11 {
 		t.Fatalf("plot: status %d, %s %s", status, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "cost_effectiveness.svg")); err != nil {
 		t.Error(err)
 	}
 	out, errOut, status = vcsim(t, "plot", "--chain", "../../examples/tobacco-kyrgyzstan.toml", "--out", dir)
-	if status != 0 || strings.Count(errOut, "wrote ") != 5 {
+	if status != 0 || strings.Count(errOut, "wrote ") != 6 {
 		t.Errorf("plot without scenarios: status %d, %s", status, out)
 	}
 	out, _, status = vcsim(t, "map")
@@ -338,7 +338,7 @@ func TestPlotMapReport(t *testing.T) {
 		t.Fatalf("report: status %d, %s", status, errOut)
 	}
 	data, _ := os.ReadFile(html)
-	if !strings.Contains(string(data), "Быстрая оценка рынка") || strings.Count(string(data), "<svg") != 10 {
+	if !strings.Contains(string(data), "Быстрая оценка рынка") || strings.Count(string(data), "<svg") != 11 {
 		t.Errorf("report: %d bytes, %d charts", len(data), strings.Count(string(data), "<svg"))
 	}
 	if _, _, status := vcsim(t, "report", "--lang", "de", "--out", html); status != 2 {

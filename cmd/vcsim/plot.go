@@ -10,6 +10,7 @@ import (
 	"vcsim/examples"
 	"vcsim/model"
 	"vcsim/outfile"
+	"vcsim/pam"
 	"vcsim/plots"
 	"vcsim/plots/lang"
 	"vcsim/scenarios"
@@ -101,8 +102,22 @@ func loadAnalysis(ctx *cli.Context) (*analysis, error) {
 // charts returns every chart that applies.
 func (a *analysis) charts() ([]plots.Chart, error) {
 	cs, err := plots.BaselineCharts(a.base, a.lang)
-	if err != nil || a.cmp == nil {
-		return cs, err
+	if err != nil {
+		return nil, err
+	}
+	if !pam.Neutral(a.chain) {
+		rows, _, err := pam.Compute(a.base)
+		if err != nil {
+			return nil, err
+		}
+		p, err := plots.PAMChart(rows, a.lang, a.chain.Currency)
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, plots.Chart{Name: "pam", Plot: p})
+	}
+	if a.cmp == nil {
+		return cs, nil
 	}
 	more, err := plots.ScenarioCharts(a.cmp, a.lang, a.chain.Currency)
 	if err != nil {

@@ -87,6 +87,10 @@ var messages = map[string][2]string{
 	"r.value":             {"value", "значение"},
 	"r.where":             {"where", "где"},
 	"r.chainwide":         {"whole chain", "вся цепочка"},
+	"r.economic":          {"Economic analysis: does the chain create value for the country?", "Экономический анализ: создаёт ли цепочка ценность для страны?"},
+	"r.economic.text":     {"The policy analysis matrix (Monke and Pearson 1989) sets each actor's revenue, tradable inputs, domestic factors and profit at market prices (A to D) beside the same at social prices (E to H), with taxes, subsidies and distorted prices taken out. A domestic resource cost (DRC) below 1 means the chain earns more than its domestic labour, capital and land cost the country; a nominal protection coefficient (NPCO) below 1 means producers are paid less than the border price.", "Матрица анализа политики (Monke и Pearson, 1989) сопоставляет выручку, торгуемые затраты, внутренние факторы и прибыль каждого участника в рыночных ценах (A–D) с теми же величинами в экономических ценах (E–H), без налогов, субсидий и искажений цен. Коэффициент внутренних ресурсов (DRC) меньше 1 означает, что цепочка зарабатывает больше, чем стране стоят её труд, капитал и земля; коэффициент номинальной защиты (NPCO) меньше 1 — что производителям платят меньше паритетной цены."},
+	"r.economic.neutral":  {"The chain gives no shadow values: social prices are market prices and every divergence is zero (give an [economic] table, docs/pam.md).", "Экономические (теневые) цены не заданы: они равны рыночным, расхождений нет (задайте таблицу [economic], docs/pam.md)."},
+	"r.economic.legend":   {"A revenue, B tradable inputs, C domestic factors, D profit at market prices; E to H the same at social prices; NPCO = A/E, EPC = (A-B)/(E-F), DRC = G/(E-F), PC = D/H; n/a: not defined (a zero or negative denominator).", "A — выручка, B — торгуемые затраты, C — внутренние факторы, D — прибыль в рыночных ценах; E–H — то же в экономических ценах; NPCO = A/E, EPC = (A-B)/(E-F), DRC = G/(E-F), PC = D/H; н/д — не определено (нулевой или отрицательный знаменатель)."},
 
 	// Table headers.
 	"t.actor":        {"Actor", "Участник"},

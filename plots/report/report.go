@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"sort"
 	"strings"
 
@@ -18,12 +19,48 @@ import (
 
 	"vcsim/guide"
 	"vcsim/model"
+	"vcsim/pam"
 	"vcsim/plots"
 	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/uncertainty"
 	"vcsim/valuechain"
 )
+
+// PAMNeutral reports whether the chain gives no shadow values.
+func (d *doc) PAMNeutral() bool { return pam.Neutral(d.in.Chain) }
+
+// PAMRows returns the policy analysis matrix of every actor and of the
+// chain; a ratio that is not defined is shown as n/a.
+func (d *doc) PAMRows() []Row {
+	rows, total, err := pam.Compute(d.in.Base)
+	if err != nil {
+		return nil
+	}
+	ratio := func(r pam.Row, name string) string {
+		for _, x := range r.Ratios() {
+			if x.Name == name {
+				if math.IsNaN(x.Value) {
+					return d.T("na")
+				}
+				return d.D(x.Value)
+			}
+		}
+		return d.T("na")
+	}
+	var out []Row
+	for _, r := range append(rows, total) {
+		name := r.Name
+		if r.Actor == "total" {
+			name = d.T("r.chainwide")
+		} else if _, i := d.in.Chain.Actor(r.Actor); i >= 0 {
+			name = actorName(d.in.Chain, i)
+		}
+		out = append(out, Row{Cells: []string{name, d.N(r.A), d.N(r.B), d.N(r.C), d.N(r.D), d.N(r.E), d.N(r.F), d.N(r.G), d.N(r.H),
+			ratio(r, "npco"), ratio(r, "epc"), ratio(r, "drc"), ratio(r, "pc")}})
+	}
+	return out
+}
 
 // HasUncertainty reports whether draws were run.
 func (d *doc) HasUncertainty() bool { return d.in.MonteCarlo != nil }
@@ -95,7 +132,7 @@ type Input struct {
 
 // Sections are the ids of the report's sections, in order; a test checks
 // that every one is present.
-var Sections = []string{"summary", "map", "accounts", "margins", "employment", "children", "scenarios", "interventions", "assumptions", "method", "sources"}
+var Sections = []string{"summary", "map", "accounts", "margins", "employment", "children", "scenarios", "economic", "interventions", "assumptions", "method", "sources"}
 
 // Write writes the report as HTML.
 func Write(w io.Writer, in Input) error {

@@ -111,6 +111,19 @@ table.assume td, table.assume th { text-align: left; }
 {{else}}<p>{{.T "r.noscen"}}</p>{{end}}
 </section>
 
+<section id="economic">
+<h2>{{.T "r.economic"}}</h2>
+<p>{{.T "r.economic.text"}}</p>
+{{if .PAMNeutral}}<p class="note">{{.T "r.economic.neutral"}}</p>{{end}}
+<table>
+<thead><tr><th>{{.T "t.actor"}}</th><th>A</th><th>B</th><th>C</th><th>D</th><th>E</th><th>F</th><th>G</th><th>H</th><th>NPCO</th><th>EPC</th><th>DRC</th><th>PC</th></tr></thead>
+<tbody>{{range .PAMRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+<p class="note">{{.T "r.economic.legend"}}</p>
+{{if .HasChart "pam"}}<figure>{{.Chart "pam"}}</figure>{{end}}
+</section>
+
 <section id="interventions">
 <h2>{{.T "r.interventions"}}</h2>
 {{range .Interventions}}<h3>{{.Name}}</h3>
