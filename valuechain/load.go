@@ -24,13 +24,16 @@ type InputError struct {
 	Line   int    // 0 when unknown
 	Where  string // the table: `actor "farm"`, `link 3`; empty at the top
 	Column string // the CSV column the message is about, when Msg does not name it
+	Cell   string // the workbook cell ("Links!D7"), for files read from xlsx
 	Msg    string
 }
 
 func (e *InputError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Cell != "" {
+		b.WriteString(": " + e.Cell)
+	} else if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	if e.Where != "" {

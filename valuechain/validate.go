@@ -11,6 +11,7 @@ import (
 // the chain), the field and what was expected.
 type Problem struct {
 	Line  int    // line of the key in the file, 0 when unknown
+	Cell  string // the workbook cell ("Links!D7"), for files read from xlsx
 	Where string // `actor "gin"`, `link 3 (farm -> gin)`, `chain`
 	Field string
 	Msg   string
@@ -81,7 +82,9 @@ func (e *ValidationError) Error() string {
 		}
 		if e.File != "" {
 			b.WriteString(e.File)
-			if p.Line > 0 {
+			if p.Cell != "" {
+				b.WriteString(": " + p.Cell)
+			} else if p.Line > 0 {
 				fmt.Fprintf(&b, ":%d", p.Line)
 			}
 			b.WriteString(": ")

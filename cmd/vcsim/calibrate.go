@@ -65,6 +65,9 @@ func loadSurvey(ctx *cli.Context, c *valuechain.Chain) (*valuechain.Survey, erro
 	if path == "" {
 		return nil, nil
 	}
+	if isXLSX(path) {
+		return loadSurveyXLSX(path, c)
+	}
 	return valuechain.LoadSurvey(path, c)
 }
 

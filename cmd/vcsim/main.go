@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -97,6 +98,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			sensitivityCommand(),
 			pamCommand(),
 			screenCommand(),
+			convertCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -165,6 +167,8 @@ func loadChain(path, example string) (*valuechain.Chain, error) {
 		}
 		name = "example " + example
 		c, err = valuechain.Parse(data, name)
+	} else if isXLSX(path) {
+		return loadChainXLSX(path)
 	} else {
 		c, err = valuechain.Load(path)
 	}
@@ -284,10 +288,14 @@ func validateCommand() *cli.Command {
 func initCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "init",
-		Usage:     "write an example chain file to start from",
-		UsageText: "vcsim init [--example NAME] DIR",
+		Usage:     "write a chain, its scenario file and a survey template to start from (TOML and CSV, or one Excel workbook)",
+		UsageText: "vcsim init [--example NAME | --blank] [--format toml|xlsx] [--lang en|ru] DIR",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME` (see vcsim examples)", Value: examples.Default},
+			&cli.BoolFlag{Name: "blank", Usage: "a minimal commented chain to fill in instead of an example"},
+			&cli.StringFlag{Name: "format", Usage: "toml (chain, scenarios, survey CSV) or xlsx (one workbook)", Value: "toml"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the workbook's headings: en or ru", Value: "en"},
+			forceFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if err := noFlagArgs(ctx); err != nil {
@@ -296,31 +304,47 @@ func initCommand() *cli.Command {
 			if ctx.NArg() != 1 {
 				return usagef("init needs one directory argument (flags first: vcsim init --example NAME DIR)")
 			}
-			data, err := examples.Chain(ctx.String("example"))
-			if err != nil {
-				return badInput(err)
+			format, l := ctx.String("format"), ctx.String("lang")
+			if format != "toml" && format != "xlsx" {
+				return usagef("--format must be toml or xlsx, got %q", format)
+			}
+			if l != "en" && l != "ru" {
+				return usagef("--lang must be en or ru, got %q", l)
+			}
+			name := ctx.String("example")
+			var chain, scen, survey []byte
+			if ctx.Bool("blank") {
+				name = "chain"
+				chain, scen = []byte(examples.Blank), []byte(examples.BlankScenarios)
+			} else {
+				var err error
+				if chain, err = examples.Chain(name); err != nil {
+					return badInput(err)
+				}
+				scen, _ = examples.Scenarios(name)
+				survey, _ = examples.Survey(name)
+			}
+			if survey == nil {
+				survey = []byte(strings.Join(valuechain.SurveyColumns, ",") + "\n")
 			}
 			dir := ctx.Args().First()
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+			out := outputs(ctx)
+			base := filepath.Join(dir, examples.FileName(name))
+			base = strings.TrimSuffix(base, ".toml")
+			if format == "xlsx" {
+				data, err := chainAndScenariosXLSX(chain, scen, survey, l)
+				if err != nil {
+					return err
+				}
+				out.Add(base+".xlsx", data)
+			} else {
+				out.Add(base+".toml", chain)
+				if scen != nil {
+					out.Add(base+examples.ScenarioSuffix+".toml", scen)
+				}
+				out.Add(base+examples.SurveySuffix+".csv", survey)
 			}
-			path := dir + string(os.PathSeparator) + examples.FileName(ctx.String("example"))
-			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-			if errors.Is(err, os.ErrExist) {
-				return usagef("%s already exists: remove it or choose another directory", path)
-			}
-			if err != nil {
-				return err
-			}
-			if _, err := f.Write(data); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
-			fmt.Fprintf(ctx.App.Writer, "wrote %s\n", path)
-			return nil
+			return writeOutputs(ctx, out)
 		},
 	}
 }

@@ -159,18 +159,32 @@ func TestExitStatuses(t *testing.T) {
 
 func TestInitAndExamples(t *testing.T) {
 	dir := t.TempDir()
-	out, _, status := vcsim(t, "init", "--example", "tobacco-kyrgyzstan", dir)
-	if status != 0 || !strings.Contains(out, "tobacco-kyrgyzstan.toml") {
-		t.Fatalf("init: status %d, %q", status, out)
+	_, errOut, status := vcsim(t, "init", "--example", "tobacco-kyrgyzstan", dir)
+	for _, f := range []string{"tobacco-kyrgyzstan.toml", "tobacco-kyrgyzstan-scenarios.toml", "tobacco-kyrgyzstan-survey.csv"} {
+		if status != 0 || !strings.Contains(errOut, f) {
+			t.Fatalf("init: status %d, %q; want %s written", status, errOut, f)
+		}
 	}
 	path := filepath.Join(dir, "tobacco-kyrgyzstan.toml")
 	if _, _, status := vcsim(t, "validate", path); status != 0 {
 		t.Errorf("the file init wrote does not validate")
 	}
-	if _, errOut, status := vcsim(t, "init", "--example", "tobacco-kyrgyzstan", dir); status != 2 || !strings.Contains(errOut, "already exists") {
-		t.Errorf("second init: status %d, %q; want 2 and 'already exists'", status, errOut)
+	// The user's edits are never written over.
+	os.WriteFile(path, []byte("# my chain\n"), 0o644)
+	if _, errOut, status := vcsim(t, "init", "--example", "tobacco-kyrgyzstan", dir); status != 2 || !strings.Contains(errOut, "give --force") {
+		t.Errorf("second init over an edited chain: status %d, %q; want 2 and 'give --force'", status, errOut)
 	}
-	out, _, _ = vcsim(t, "examples")
+	if data, _ := os.ReadFile(path); string(data) != "# my chain\n" {
+		t.Error("init wrote over the user's chain")
+	}
+	blank := t.TempDir()
+	if _, errOut, status := vcsim(t, "init", "--blank", blank); status != 0 {
+		t.Fatalf("init --blank: %d %s", status, errOut)
+	}
+	if _, errOut, status := vcsim(t, "compare", "--chain", filepath.Join(blank, "chain.toml"), "--scenarios", filepath.Join(blank, "chain-scenarios.toml")); status != 0 {
+		t.Errorf("the blank chain does not compare: %s", errOut)
+	}
+	out, _, _ := vcsim(t, "examples")
 	for _, name := range []string{"cotton-tajikistan", "tobacco-kyrgyzstan"} {
 		if !strings.Contains(out, name) {
 			t.Errorf("examples does not list %s", name)

@@ -28,6 +28,8 @@ func loadScenarios(path, example string, c *valuechain.Chain) (*scenarios.File, 
 		}
 		name = "scenarios of example " + example
 		f, err = scenarios.Parse(data, name)
+	} else if isXLSX(path) {
+		return loadScenariosXLSX(path, c)
 	} else {
 		f, err = scenarios.Load(path)
 	}
