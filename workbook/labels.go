@@ -1,5 +1,7 @@
 package workbook
 
+import "strings"
+
 // labels are the headers of keys in English and Russian, with units.
 var labels = map[string][2]string{
 	"name": {"Name", "Название"}, "name_ru": {"Name in Russian", "Название по-русски"},
@@ -57,6 +59,9 @@ var labels = map[string][2]string{
 
 // label returns the header of a key in the language, or the key.
 func label(key, lang string) string {
+	if item, ok := strings.CutPrefix(key, "costs."); ok {
+		return map[bool]string{false: "Cost per unit of product: ", true: "Затраты на единицу продукта: "}[lang == "ru"] + item
+	}
 	base := key
 	if i := indexAny(key, "["); i > 0 {
 		base = key[:i]

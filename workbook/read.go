@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/xuri/excelize/v2"
 
+	"vcsim/scenarios"
 	"vcsim/valuechain"
 )
 
@@ -28,7 +30,10 @@ func Read(data []byte, name string, kind Kind) ([]byte, Cells, error) {
 		return nil, nil, &valuechain.InputError{File: name, Msg: fmt.Sprintf("not an Excel workbook (xlsx): %v", err)}
 	}
 	defer f.Close()
-	r := &reader{f: f, name: name, cells: Cells{}, root: map[string]any{}}
+	r := &reader{f: f, name: name, cells: Cells{}, root: map[string]any{}, t: reflect.TypeOf(valuechain.Chain{})}
+	if kind == ScenarioBook {
+		r.t = reflect.TypeOf(scenarios.File{})
+	}
 	top := "Chain"
 	lists := []string{"actor", "actor.product", "actor.task", "actor.household", "link", "price_ratio", "correlate", "economic.border_price"}
 	if kind == ScenarioBook {
@@ -50,6 +55,7 @@ func Read(data []byte, name string, kind Kind) ([]byte, Cells, error) {
 }
 
 type reader struct {
+	t     reflect.Type // the file's Go type, for booleans saved as 1 and 0
 	f     *excelize.File
 	name  string
 	root  map[string]any
@@ -108,10 +114,27 @@ func (r *reader) value(sheet string, col, row int, raw string) (any, string) {
 	case excelize.CellTypeSharedString, excelize.CellTypeInlineString:
 		return raw, ref
 	}
+	if (raw == "0" || raw == "1") && booleanFormat(r.f, sheet, cell) {
+		// LibreOffice saves TRUE and FALSE as 1 and 0 with a boolean format.
+		return raw == "1", ref
+	}
 	if x, err := strconv.ParseFloat(raw, 64); err == nil {
 		return number(x), ref
 	}
 	return raw, ref
+}
+
+// booleanFormat reports whether a cell's number format shows TRUE/FALSE.
+func booleanFormat(f *excelize.File, sheet, cell string) bool {
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil || id == 0 {
+		return false
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st.CustomNumFmt == nil {
+		return false
+	}
+	return strings.Contains(strings.ToUpper(*st.CustomNumFmt), "TRUE")
 }
 
 func hasFormula(f *excelize.File, sheet, cell string) bool {
@@ -151,6 +174,7 @@ func (r *reader) keyValues(sheet string, required bool) {
 		if v == nil {
 			continue
 		}
+		v = r.coerce(v, "", key)
 		if err := set(r.root, key, v); err != nil {
 			r.fail(ref, "%v", err)
 			continue
@@ -213,6 +237,7 @@ func (r *reader) list(path string) {
 			if v == nil {
 				continue
 			}
+			v = r.coerce(v, path, k)
 			if err := set(m, k, v); err != nil {
 				r.fail(ref, "%v", err)
 				continue
@@ -306,6 +331,32 @@ func Translate(err error, text []byte, cells Cells) error {
 		}
 	}
 	return err
+}
+
+// coerce turns 1 and 0 into true and false where the key is a boolean:
+// spreadsheet programs (LibreOffice) save TRUE and FALSE as numbers.
+func (r *reader) coerce(v any, listPath, key string) any {
+	n, ok := v.(int64)
+	if !ok || (n != 0 && n != 1) {
+		return v
+	}
+	t := r.t
+	if listPath != "" {
+		t = elemType(t, listPath)
+	}
+	for _, k := range strings.Split(key, ".") {
+		for t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			return v
+		}
+		t = fieldType(t, k)
+	}
+	if t != nil && t.Kind() == reflect.Bool {
+		return n == 1
+	}
+	return v
 }
 
 func isList(v any) bool {

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,4 +151,90 @@ func TestBadWorkbooks(t *testing.T) {
 	}
 }
 
-var _ = os.ReadFile
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestLibreOfficeWorkbook reads a workbook saved by LibreOffice Calc 7
+// (soffice --headless --convert-to xlsx of one vcsim wrote from the
+// tobacco example and its scenarios): it saves TRUE and FALSE as 1 and 0
+// and writes its own styles; the chain and the scenarios read back equal
+// the example's.
+func TestLibreOfficeWorkbook(t *testing.T) {
+	data, err := os.ReadFile("testdata/libreoffice-tobacco.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, _ := examples.Chain("tobacco-kyrgyzstan")
+	st, _ := examples.Scenarios("tobacco-kyrgyzstan")
+	back, cells, err := Read(data, "lo.xlsx", ChainBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c1, _ := valuechain.Parse(ct, "c")
+	c2, err := valuechain.Parse(back, "lo.xlsx")
+	if err != nil {
+		t.Fatal(Translate(err, back, cells))
+	}
+	if a, b := encode(t, c1), encode(t, c2); a != b {
+		t.Errorf("the chain saved by LibreOffice differs:\n%s\n---\n%s", a, b)
+	}
+	sback, _, err := Read(data, "lo.xlsx", ScenarioBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1, _ := scenarios.Parse(st, "s")
+	f2, err := scenarios.Parse(sback, "lo.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := encode(t, f1), encode(t, f2); a != b {
+		t.Errorf("the scenarios saved by LibreOffice differ")
+	}
+}
+
+// TestTemplateStructure: the sheets of the template and the two header
+// rows of each, in English and Russian, against testdata/template-LANG.golden
+// (go test ./workbook -update rewrites them).
+func TestTemplateStructure(t *testing.T) {
+	ct, _ := examples.Chain("cotton-tajikistan")
+	st, _ := examples.Scenarios("cotton-tajikistan")
+	for _, lang := range []string{"en", "ru"} {
+		b, err := New(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.AddReadme()
+		b.AddChain(ct)
+		b.AddScenarios(st)
+		b.AddSurvey(nil)
+		var x bytes.Buffer
+		b.WriteTo(&x)
+		sheets, order, err := Sheets(x.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		for _, s := range order {
+			got.WriteString("== " + s + "\n")
+			rows := sheets[s]
+			for i := 0; i < 2 && i < len(rows) && s != "Read-me"; i++ {
+				got.WriteString(strings.Join(rows[i], " | ") + "\n")
+			}
+		}
+		golden := filepath.Join("testdata", "template-"+lang+".golden")
+		if *update {
+			os.WriteFile(golden, []byte(got.String()), 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != string(want) {
+			t.Errorf("%s: the template differs from %s:\n%s", lang, golden, got.String())
+		}
+		for _, s := range []string{"Read-me", "Chain", "Actors", "Products", "Links", "Tasks", "Households", "Appraisal", "Scenarios", "Interventions", "Survey"} {
+			if _, ok := sheets[s]; !ok {
+				t.Errorf("%s: no sheet %s", lang, s)
+			}
+		}
+	}
+}

@@ -244,7 +244,9 @@ func runCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			if dir := ctx.String("out"); dir != "" {
+			if dir := ctx.String("out"); dir != "" && isXLSX(dir) {
+				return runWorkbook(ctx, r, seed, market, dir)
+			} else if dir != "" {
 				out := outputs(ctx)
 				if err := tables.AddDir(out, dir, r, seed, ctx.Bool("bom"), market); err != nil {
 					return err

@@ -12,6 +12,7 @@ import (
 	"vcsim/model"
 	"vcsim/model/tables"
 	"vcsim/scenarios"
+	"vcsim/uncertainty"
 	"vcsim/valuechain"
 )
 
@@ -102,8 +103,9 @@ func compareCommand() *cli.Command {
 			}
 			dir := ctx.String("out")
 			out := outputs(ctx)
+			var mc *uncertainty.MonteCarlo
 			if ctx.Int("draws") > 0 {
-				if err := monteCarlo(ctx, out, dir); err != nil {
+				if mc, err = monteCarlo(ctx, out, dir); err != nil {
 					return err
 				}
 			}
@@ -111,6 +113,9 @@ func compareCommand() *cli.Command {
 				return nil
 			}
 			years := tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...)
+			if isXLSX(dir) {
+				return compareWorkbook(ctx, c, cmp, rows, years, mc, dir)
+			}
 			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_years.csv"), years, ctx.Bool("bom")); err != nil {
 				return err
 			}

@@ -102,16 +102,16 @@ func checkSampling(ctx *cli.Context) error {
 // monteCarlo runs compare --draws: the table with intervals and, with
 // --out, the deterministic tables plus scenario_uncertainty.csv,
 // scenario_pairs.csv and draws.csv.
-func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) error {
+func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) (*uncertainty.MonteCarlo, error) {
 	if ctx.String("survey") != "" {
-		return usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
+		return nil, usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
 	}
 	if err := checkSampling(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	s, err := uncertainSetup(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	n := ctx.Int("draws")
 	progress, done := progressBar(ctx, "draws")
@@ -119,23 +119,23 @@ func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) error {
 		Horizon: ctx.Int("years"), Workers: ctx.Int("workers"), Progress: progress})
 	done()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(ctx.App.Writer, "\n%s: uncertainty\n", s.Chain.Name)
 	if err := mc.WriteTable(ctx.App.Writer, s.Chain.Currency); err != nil {
-		return err
+		return nil, err
 	}
-	if dir == "" {
-		return nil
+	if dir == "" || isXLSX(dir) {
+		return mc, nil
 	}
 	bom := ctx.Bool("bom")
 	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_uncertainty.csv"), mc.UncertaintyRows(), bom); err != nil {
-		return err
+		return nil, err
 	}
 	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_pairs.csv"), mc.PairRows(), bom); err != nil {
-		return err
+		return nil, err
 	}
-	return out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
+	return mc, out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
 		if bom {
 			io.WriteString(w, "\ufeff")
 		}

@@ -4,13 +4,21 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"vcsim/model"
+	"vcsim/model/tables"
 	"vcsim/outfile"
+	"vcsim/plots"
+	"vcsim/plots/lang"
 	"vcsim/scenarios"
+	"vcsim/uncertainty"
 	"vcsim/valuechain"
 	"vcsim/workbook"
 )
@@ -177,4 +185,150 @@ func convertCommand() *cli.Command {
 			return usagef("convert goes from .toml to .xlsx or from .xlsx to .toml, got %s -> %s", filepath.Ext(in), filepath.Ext(outPath))
 		},
 	}
+}
+
+// today is the date written on results workbooks: SOURCE_DATE_EPOCH when
+// set (for byte-identical files), else the day.
+func today() string {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC().Format("2006-01-02")
+		}
+	}
+	return time.Now().Format("2006-01-02")
+}
+
+// newResults starts a results workbook with its Summary sheet.
+func newResults(ctx *cli.Context, c *valuechain.Chain, seed uint64, extra [][2]any) (*workbook.Results, error) {
+	res, err := workbook.NewResults("en")
+	if err != nil {
+		return nil, err
+	}
+	chainFile := ctx.String("chain")
+	if chainFile == "" {
+		chainFile = "example " + ctx.String("example")
+	}
+	rows := [][2]any{
+		{"vcsim results", c.Name},
+		{"chain file", chainFile},
+		{"vcsim version", version()},
+		{"seed", int64(seed)},
+		{"date", today()},
+		{"currency", c.Currency},
+	}
+	if s := ctx.String("scenarios"); s != "" {
+		rows = append(rows, [2]any{"scenario file", s})
+	}
+	return res, res.Summary(append(rows, extra...))
+}
+
+// addCharts draws charts as PNG pictures on the Charts sheet.
+func addCharts(res *workbook.Results, cs []plots.Chart, source string) error {
+	for _, ch := range cs {
+		var b bytes.Buffer
+		if err := plots.Write(&b, ch.Plot, source, "png"); err != nil {
+			return err
+		}
+		if err := res.Chart(ch.Name, b.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runWorkbook writes run's tables and charts as one workbook.
+func runWorkbook(ctx *cli.Context, r *model.Result, seed uint64, market *model.Settled, path string) error {
+	s := tables.NewSummary(r, seed)
+	res, err := newResults(ctx, r.Chain, seed, [][2]any{
+		{"total value added", s.TotalValueAdded}, {"final sales", s.FinalSales}, {"producer share", s.ProducerShare},
+		{"FTE", s.FTE}, {"households", int64(s.Households)}, {"share below the poverty line", s.BelowPovertyShare},
+		{"children 5-17", s.Children}, {"children in child labour", s.ChildLabour}, {"children in hazardous child labour", s.HazardousChildLabour},
+	})
+	if err != nil {
+		return err
+	}
+	for _, t := range []struct {
+		name string
+		rows any
+	}{
+		{"accounts", tables.Accounts(r)}, {"margins", tables.Margins(r)}, {"labour", tables.Labour(r)},
+		{"child_labour", tables.ChildLabour(r)}, {"households", tables.Households(r)},
+	} {
+		if err := outfile.Finite(t.name, t.rows); err != nil {
+			return err
+		}
+		if err := res.Table(t.name, t.rows); err != nil {
+			return err
+		}
+	}
+	if market != nil {
+		if err := res.Table("equilibria", tables.Equilibria(*market)); err != nil {
+			return err
+		}
+	}
+	cs, err := plots.BaselineCharts(r, lang.EN)
+	if err != nil {
+		return err
+	}
+	if err := addCharts(res, cs, plots.SourceLine(lang.EN, r.Chain.Name, "", seed)); err != nil {
+		return err
+	}
+	data, err := res.Bytes()
+	if err != nil {
+		return err
+	}
+	set := outputs(ctx)
+	set.Add(path, data)
+	return writeOutputs(ctx, set)
+}
+
+// compareWorkbook writes compare's tables (and the Monte Carlo's) and
+// charts as one workbook.
+func compareWorkbook(ctx *cli.Context, c *valuechain.Chain, cmp *scenarios.Comparison, rows []tables.SummaryRow, years []tables.YearRow, mc *uncertainty.MonteCarlo, path string) error {
+	res, err := newResults(ctx, c, cmp.Seed, [][2]any{{"years", int64(cmp.Horizon)}, {"runs", int64(len(cmp.Runs) + 1)}})
+	if err != nil {
+		return err
+	}
+	tabs := []struct {
+		name string
+		rows any
+	}{{"scenario_summary", rows}, {"scenario_years", years}}
+	if mc != nil {
+		tabs = append(tabs, struct {
+			name string
+			rows any
+		}{"scenario_uncertainty", mc.UncertaintyRows()}, struct {
+			name string
+			rows any
+		}{"scenario_pairs", mc.PairRows()})
+	}
+	for _, t := range tabs {
+		if err := outfile.Finite(t.name, t.rows); err != nil {
+			return err
+		}
+		if err := res.Table(t.name, t.rows); err != nil {
+			return err
+		}
+	}
+	cs, err := plots.ScenarioCharts(cmp, lang.EN, c.Currency)
+	if err != nil {
+		return err
+	}
+	if mc != nil {
+		more, err := plots.UncertaintyCharts(mc, lang.EN)
+		if err != nil {
+			return err
+		}
+		cs = append(cs, more...)
+	}
+	if err := addCharts(res, cs, plots.SourceLine(lang.EN, c.Name, filepath.Base(ctx.String("scenarios")), cmp.Seed)); err != nil {
+		return err
+	}
+	data, err := res.Bytes()
+	if err != nil {
+		return err
+	}
+	set := outputs(ctx)
+	set.Add(path, data)
+	return writeOutputs(ctx, set)
 }
