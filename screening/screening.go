@@ -357,24 +357,27 @@ func (c Criterion) Label(lang string) string {
 // normalised value, score and rank, best first.
 func (res *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(res.Records()); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// Records returns the records of screening.csv, the header first.
+func (res *Result) Records() [][]string {
 	head := []string{"chain", "name"}
 	for _, c := range res.Criteria {
 		head = append(head, c.ID, c.ID+"_normalised")
 	}
 	head = append(head, "score", "rank")
-	if err := cw.Write(head); err != nil {
-		return err
-	}
+	recs := [][]string{head}
 	for _, r := range res.Rows {
 		rec := []string{r.Key, r.Name}
 		for j := range res.Criteria {
 			rec = append(rec, strconv.FormatFloat(r.Raw[j], 'g', 10, 64), strconv.FormatFloat(r.Norm[j], 'f', 6, 64))
 		}
 		rec = append(rec, strconv.FormatFloat(r.Score, 'f', 6, 64), strconv.Itoa(r.Rank))
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		recs = append(recs, rec)
 	}
-	cw.Flush()
-	return cw.Error()
+	return recs
 }

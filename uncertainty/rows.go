@@ -70,6 +70,14 @@ func (mc *MonteCarlo) PairRows() []PairRow {
 // parameters' values (a column each, named file:path) and the indicators.
 func (mc *MonteCarlo) WriteDraws(w io.Writer) error {
 	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(mc.DrawRecords()); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// DrawRecords returns the records of draws.csv, the header first.
+func (mc *MonteCarlo) DrawRecords() [][]string {
 	head := []string{"draw", "scenario"}
 	for _, p := range mc.Setup.Params {
 		head = append(head, p.Name())
@@ -77,9 +85,7 @@ func (mc *MonteCarlo) WriteDraws(w io.Writer) error {
 	for _, ind := range Indicators {
 		head = append(head, ind.Name)
 	}
-	if err := cw.Write(head); err != nil {
-		return err
-	}
+	recs := [][]string{head}
 	for d, y := range mc.Y {
 		for r, run := range mc.Runs {
 			rec := []string{strconv.Itoa(d + 1), run}
@@ -89,13 +95,10 @@ func (mc *MonteCarlo) WriteDraws(w io.Writer) error {
 			for _, v := range y[r] {
 				rec = append(rec, fmtNum(v))
 			}
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
+			recs = append(recs, rec)
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return recs
 }
 
 // TornadoRow is a row of tornado.csv.

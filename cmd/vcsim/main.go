@@ -193,10 +193,14 @@ func runCommand() *cli.Command {
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark (for Excel and Cyrillic text)"},
 			surveyFlag,
 			forceFlag,
+			excelFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
 				return usagef("run takes no arguments, got %q: give the chain with --chain FILE (flags first)", ctx.Args().First())
+			}
+			if err := checkExcel(ctx); err != nil {
+				return err
 			}
 			format := ctx.String("format")
 			if format != "table" && format != "csv" && format != "json" {
@@ -248,7 +252,7 @@ func runCommand() *cli.Command {
 				return runWorkbook(ctx, r, seed, market, dir)
 			} else if dir != "" {
 				out := outputs(ctx)
-				if err := tables.AddDir(out, dir, r, seed, ctx.Bool("bom"), market); err != nil {
+				if err := tables.AddDir(out, dir, r, seed, csvDialect(ctx), market); err != nil {
 					return err
 				}
 				return writeOutputs(ctx, out)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"vcsim/model/tables"
 	"vcsim/outfile"
 )
 
@@ -34,4 +35,25 @@ func writeOutputs(ctx *cli.Context, s *outfile.Set) error {
 		fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", p)
 	}
 	return nil
+}
+
+// excelFlag writes CSV files that a spreadsheet program of a locale
+// opens by double-click.
+var excelFlag = &cli.StringFlag{Name: "excel", Usage: "write CSV for Excel of a locale: ru (byte-order mark, semicolons, decimal commas, as a Russian-locale Excel opens by double-click)"}
+
+// csvDialect is the CSV dialect of --bom and --excel.
+func csvDialect(ctx *cli.Context) tables.Dialect {
+	if ctx.String("excel") == "ru" {
+		return tables.ExcelRU
+	}
+	return tables.Dialect{BOM: ctx.Bool("bom")}
+}
+
+// checkExcel refuses an unknown --excel.
+func checkExcel(ctx *cli.Context) error {
+	switch ctx.String("excel") {
+	case "", "ru":
+		return nil
+	}
+	return usagef("--excel takes ru (semicolons and decimal commas), got %q", ctx.String("excel"))
 }

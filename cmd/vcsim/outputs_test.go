@@ -2,12 +2,16 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"math"
+	"strconv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"vcsim/workbook"
 )
 
 // copyFile copies src to dst and returns dst.
@@ -221,6 +225,83 @@ func TestMonteCarloCLI(t *testing.T) {
 	} {
 		if _, _, status := vcsim(t, args...); status != 2 {
 			t.Errorf("%v: status %d, want 2", args, status)
+		}
+	}
+}
+
+// TestResultsWorkbookMatchesCSV: the results workbook of run holds, cell
+// by cell, the numbers of the CSV files (to the CSV's decimals), and the
+// CSV for a Russian-locale Excel holds them with semicolons and commas.
+func TestResultsWorkbookMatchesCSV(t *testing.T) {
+	dir := t.TempDir()
+	csvDir, book, ruDir := filepath.Join(dir, "csv"), filepath.Join(dir, "run.xlsx"), filepath.Join(dir, "ru")
+	for _, args := range [][]string{
+		{"run", "--example", "tobacco-kyrgyzstan", "--out", csvDir},
+		{"run", "--example", "tobacco-kyrgyzstan", "--out", book},
+		{"run", "--example", "tobacco-kyrgyzstan", "--excel", "ru", "--out", ruDir},
+	} {
+		if _, errOut, status := vcsim(t, args...); status != 0 {
+			t.Fatalf("%v: %d %s", args, status, errOut)
+		}
+	}
+	data, _ := os.ReadFile(book)
+	sheets, order, err := workbook.Sheets(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if order[0] != "Summary" || sheets["Summary"][0][1] != "Tobacco, southern Kyrgyzstan" {
+		t.Errorf("the first sheet is %q, %v", order[0], sheets["Summary"][0])
+	}
+	if _, ok := sheets["Charts"]; !ok {
+		t.Error("no Charts sheet")
+	}
+	for _, name := range []string{"accounts", "margins", "labour", "child_labour", "households"} {
+		f, err := os.Open(filepath.Join(csvDir, name+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ru, _ := os.ReadFile(filepath.Join(ruDir, name+".csv"))
+		rr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(ru, []byte("\ufeff"))))
+		rr.Comma = ';'
+		ruRecs, err := rr.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := sheets[name]
+		if len(rows) != len(recs) || len(ruRecs) != len(recs) {
+			t.Fatalf("%s: %d workbook rows, %d Russian CSV rows, %d CSV rows", name, len(rows), len(ruRecs), len(recs))
+		}
+		for i, rec := range recs {
+			for j, cell := range rec {
+				ruCell := strings.Replace(ruRecs[i][j], ",", ".", 1)
+				if ruCell != cell {
+					t.Errorf("%s row %d col %d: Russian CSV %q, CSV %q", name, i+1, j+1, ruRecs[i][j], cell)
+				}
+				var got string
+				if j < len(rows[i]) {
+					got = rows[i][j]
+				}
+				want, err := strconv.ParseFloat(cell, 64)
+				if err != nil || i == 0 {
+					if got != cell {
+						t.Errorf("%s row %d col %d: workbook %q, CSV %q", name, i+1, j+1, got, cell)
+					}
+					continue
+				}
+				x, err := strconv.ParseFloat(got, 64)
+				decimals := 0
+				if k := strings.IndexByte(cell, '.'); k >= 0 {
+					decimals = len(cell) - k - 1
+				}
+				if err != nil || math.Abs(x-want) > 0.51*math.Pow(10, -float64(decimals)) {
+					t.Errorf("%s row %d col %d: workbook %q, CSV %q", name, i+1, j+1, got, cell)
+				}
+			}
 		}
 	}
 }

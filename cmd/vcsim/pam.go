@@ -41,10 +41,14 @@ func pamCommand() *cli.Command {
 			&cli.StringFlag{Name: "lang", Usage: "language of the chart: en or ru", Value: "en"},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
 			forceFlag,
+			excelFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
 				return usagef("pam takes no arguments, got %q (flags first)", ctx.Args().First())
+			}
+			if err := checkExcel(ctx); err != nil {
+				return err
 			}
 			l, err := lang.Parse(ctx.String("lang"))
 			if err != nil {
@@ -95,7 +99,7 @@ func pamCommand() *cli.Command {
 				return nil
 			}
 			out := outputs(ctx)
-			bom := ctx.Bool("bom")
+			bom := csvDialect(ctx)
 			if err := tables.AddCSV(out, filepath.Join(dir, "pam.csv"), pam.CSVRows(rows, total), bom); err != nil {
 				return err
 			}

@@ -58,11 +58,15 @@ func compareCommand() *cli.Command {
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
 			surveyFlag,
 			forceFlag,
+			excelFlag,
 			&cli.IntFlag{Name: "draws", Usage: "Monte Carlo: run `N` draws of the uncertain numbers and give every headline with its 90% interval (docs/uncertainty.md)"},
 		}, uncertaintyFlags...),
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
 				return usagef("compare takes no arguments, got %q: use --chain and --scenarios (flags first)", ctx.Args().First())
+			}
+			if err := checkExcel(ctx); err != nil {
+				return err
 			}
 			if ctx.String("chain") != "" && ctx.String("scenarios") == "" {
 				return usagef("--chain needs --scenarios FILE")
@@ -116,10 +120,10 @@ func compareCommand() *cli.Command {
 			if isXLSX(dir) {
 				return compareWorkbook(ctx, c, cmp, rows, years, mc, dir)
 			}
-			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_years.csv"), years, ctx.Bool("bom")); err != nil {
+			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_years.csv"), years, csvDialect(ctx)); err != nil {
 				return err
 			}
-			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_summary.csv"), rows, ctx.Bool("bom")); err != nil {
+			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_summary.csv"), rows, csvDialect(ctx)); err != nil {
 				return err
 			}
 			return writeOutputs(ctx, out)

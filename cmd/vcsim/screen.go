@@ -33,10 +33,14 @@ func screenCommand() *cli.Command {
 			&cli.StringFlag{Name: "lang", Usage: "language: en or ru", Value: "en"},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
 			forceFlag,
+			excelFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
 				return usagef("screen takes no arguments, got %q: give the chains with --chains a.toml,b.toml (flags first)", ctx.Args().First())
+			}
+			if err := checkExcel(ctx); err != nil {
+				return err
 			}
 			l, err := lang.Parse(ctx.String("lang"))
 			if err != nil {
@@ -97,10 +101,7 @@ func screenCommand() *cli.Command {
 			}
 			out := outputs(ctx, inputs...)
 			if err := out.AddFunc(filepath.Join(dir, "screening.csv"), func(w io.Writer) error {
-				if ctx.Bool("bom") {
-					io.WriteString(w, "\ufeff")
-				}
-				return res.WriteCSV(w)
+				return tables.WriteRecordsDialect(w, res.Records(), csvDialect(ctx))
 			}); err != nil {
 				return err
 			}

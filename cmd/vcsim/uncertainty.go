@@ -128,7 +128,7 @@ func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) (*uncertainty.Mo
 	if dir == "" || isXLSX(dir) {
 		return mc, nil
 	}
-	bom := ctx.Bool("bom")
+	bom := csvDialect(ctx)
 	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_uncertainty.csv"), mc.UncertaintyRows(), bom); err != nil {
 		return nil, err
 	}
@@ -136,10 +136,7 @@ func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) (*uncertainty.Mo
 		return nil, err
 	}
 	return mc, out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
-		if bom {
-			io.WriteString(w, "\ufeff")
-		}
-		return mc.WriteDraws(w)
+		return tables.WriteRecordsDialect(w, mc.DrawRecords(), bom)
 	})
 }
 
@@ -163,10 +160,14 @@ func sensitivityCommand() *cli.Command {
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
 			&cli.StringFlag{Name: "lang", Usage: "language of the charts: en or ru", Value: "en"},
 			forceFlag,
+			excelFlag,
 		}, uncertaintyFlags...),
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
 				return usagef("sensitivity takes no arguments, got %q (flags first)", ctx.Args().First())
+			}
+			if err := checkExcel(ctx); err != nil {
+				return err
 			}
 			if ctx.String("chain") != "" && ctx.String("scenarios") == "" {
 				return usagef("--chain needs --scenarios FILE")
@@ -242,7 +243,7 @@ func sensitivityCommand() *cli.Command {
 				return nil
 			}
 			out := outputs(ctx)
-			if err := tables.AddCSV(out, filepath.Join(dir, file), rows, ctx.Bool("bom")); err != nil {
+			if err := tables.AddCSV(out, filepath.Join(dir, file), rows, csvDialect(ctx)); err != nil {
 				return err
 			}
 			scen := ctx.String("scenarios")

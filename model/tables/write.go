@@ -1,10 +1,13 @@
 package tables
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -95,13 +98,82 @@ func WriteCSV(w io.Writer, rows any, withBOM bool) error {
 	return gocsv.Marshal(rows, w)
 }
 
-// AddCSV renders rows as a CSV file at path (see WriteCSV) and adds it to
-// the output set, after checking that every number in them is finite.
-func AddCSV(s *outfile.Set, path string, rows any, withBOM bool) error {
+// Dialect is how CSV files are written: with a byte-order mark or not,
+// and, for a Russian-locale Excel (which opens CSV by double-click with
+// its list separator, a semicolon, and its decimal separator, a comma),
+// semicolons and decimal commas.
+type Dialect struct {
+	BOM          bool
+	Semicolon    bool
+	DecimalComma bool
+}
+
+// ExcelRU is the dialect of a Russian-locale Excel: BOM, ";" and ",".
+var ExcelRU = Dialect{BOM: true, Semicolon: true, DecimalComma: true}
+
+// AddCSV renders rows as a CSV file at path in the dialect d and adds it
+// to the output set, after checking that every number in them is finite.
+func AddCSV(s *outfile.Set, path string, rows any, d Dialect) error {
 	if err := outfile.Finite(filepath.Base(path), rows); err != nil {
 		return err
 	}
-	return s.AddFunc(path, func(w io.Writer) error { return WriteCSV(w, rows, withBOM) })
+	return s.AddFunc(path, func(w io.Writer) error { return WriteCSVDialect(w, rows, d) })
+}
+
+// WriteCSVDialect writes rows as CSV in the dialect d. With a decimal
+// comma every cell that is a number written with a decimal point gets a
+// comma instead; text cells are left as they are.
+func WriteCSVDialect(w io.Writer, rows any, d Dialect) error {
+	if !d.Semicolon && !d.DecimalComma {
+		return WriteCSV(w, rows, d.BOM)
+	}
+	var b bytes.Buffer
+	if err := gocsv.Marshal(rows, &b); err != nil {
+		return err
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		return err
+	}
+	if d.BOM {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return err
+		}
+	}
+	return writeRecords(w, recs, d)
+}
+
+// writeRecords writes records in the dialect d.
+func writeRecords(w io.Writer, recs [][]string, d Dialect) error {
+	cw := csv.NewWriter(w)
+	if d.Semicolon {
+		cw.Comma = ';'
+	}
+	for i, rec := range recs {
+		if d.DecimalComma && i > 0 {
+			for j, cell := range rec {
+				if _, err := strconv.ParseFloat(cell, 64); err == nil && strings.Contains(cell, ".") {
+					rec[j] = strings.Replace(cell, ".", ",", 1)
+				}
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteRecordsDialect writes CSV records (the first the header) in the
+// dialect d, with its byte-order mark.
+func WriteRecordsDialect(w io.Writer, recs [][]string, d Dialect) error {
+	if d.BOM {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return err
+		}
+	}
+	return writeRecords(w, recs, d)
 }
 
 // AddJSON renders v as indented JSON at path and adds it to the output
@@ -119,17 +191,17 @@ var Files = []string{"accounts.csv", "margins.csv", "labour.csv", "child_labour.
 // AddDir renders every output file of r into the output set, in dir;
 // with a local labour market (market not nil) equilibria.csv too, and the
 // market in summary.json. Nothing is written until the set is.
-func AddDir(s *outfile.Set, dir string, r *model.Result, seed uint64, withBOM bool, market *model.Settled) error {
+func AddDir(s *outfile.Set, dir string, r *model.Result, seed uint64, d Dialect, market *model.Settled) error {
 	contents := []any{Accounts(r), Margins(r), Labour(r), ChildLabour(r), Households(r)}
 	for i, rows := range contents {
-		if err := AddCSV(s, filepath.Join(dir, Files[i]), rows, withBOM); err != nil {
+		if err := AddCSV(s, filepath.Join(dir, Files[i]), rows, d); err != nil {
 			return err
 		}
 	}
 	sum := NewSummary(r, seed)
 	if market != nil {
 		sum.WithMarket(*market)
-		if err := AddCSV(s, filepath.Join(dir, "equilibria.csv"), Equilibria(*market), withBOM); err != nil {
+		if err := AddCSV(s, filepath.Join(dir, "equilibria.csv"), Equilibria(*market), d); err != nil {
 			return err
 		}
 	}
