@@ -5,9 +5,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
-	"strconv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
