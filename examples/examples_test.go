@@ -30,7 +30,7 @@ func simulate(t *testing.T, name string, seed uint64) *model.Result {
 	return r
 }
 
-// TestIdentities checks MODEL.md 3's identities on every built-in example,
+// TestIdentities checks docs/model.md section 3's identities on every built-in example,
 // for several seeds.
 func TestIdentities(t *testing.T) {
 	for _, name := range examples.Names() {

@@ -17,7 +17,7 @@ var ipecKyrgyz2011 = Evidence{
 		"and 25 of 40 in another within four months, and prevented 73 and 100 children at risk from starting work", FindingRU: "школьный пакет услуг (неформальное образование, возвращение в школу, школьные принадлежности, ежемесячный продуктовый набор, консультирование семей) за четыре месяца вывел из труда 28 из 45 выявленных работающих детей в одном пилоте и 25 из 40 в другом и предотвратил начало работы 73 и 100 детей группы риска",
 }
 
-// Catalogue is the list of intervention types, in the order of MODEL.md 8,
+// Catalogue is the list of intervention types, in the order of docs/model.md section 8,
 // followed by the legal ban that the labour-market analysis uses.
 var Catalogue = []Intervention{
 	{
@@ -119,7 +119,7 @@ var Catalogue = []Intervention{
 		NameRU:        "Условные трансферты (продуктовый набор при посещении школы)",
 		Description:   "A payment or food basket for each child who attends school and stays out of child labour. The household takes it if it is better off with the condition than with the child's work.",
 		DescriptionRU: "Выплата или продуктовый набор на каждого ребёнка, который посещает школу и не занят детским трудом. Хозяйство принимает его, если с условием ему лучше, чем с работой ребёнка.",
-		Moves:         "per-child transfer T paid when the child's hours stay below the child-labour limit (MODEL.md 5)",
+		Moves:         "per-child transfer T paid when the child's hours stay below the child-labour limit (docs/model.md section 5)",
 		Effects: []Effect{
 			{Key: "amount", Default: 0.1, Low: 0.05, High: 0.2, Unit: PovertyLines, Doc: "transfer per complying child a year"},
 			{Key: "hours_cap", Default: 0, Low: 0, High: 14, Unit: "hours a week (0: the child-labour limit of each age band)", Doc: "weekly hours a child may work and still count as complying"},

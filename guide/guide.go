@@ -1,6 +1,6 @@
 // Package guide holds the catalogue of intervention types of the ILO
 // productive-inclusion and economic-empowerment approach to child labour in
-// value chains (MODEL.md 8), each with its names in English and Russian,
+// value chains (docs/model.md section 8), each with its names in English and Russian,
 // what it is, the parameters it moves, a default effect with a low-high
 // range, the evidence behind it and its typical costs; and the steps of a
 // rapid market assessment. Scenario files name interventions by ID; reports
@@ -19,7 +19,7 @@ type Intervention struct {
 	Name, NameRU  string
 	Description   string // what it is, in plain English
 	DescriptionRU string
-	Moves         string // the model parameters it moves (MODEL.md)
+	Moves         string // the model parameters it moves (docs/model.md)
 	// Effects are the effect keys a scenario may give, with defaults.
 	Effects     []Effect
 	Evidence    []Evidence

@@ -7,7 +7,7 @@ import (
 )
 
 func TestCatalogueIsComplete(t *testing.T) {
-	// The thirteen types of MODEL.md 8, then the ban.
+	// The thirteen types of docs/model.md section 8, then the ban.
 	want := []string{"productivity", "mechanisation", "cooperative", "finance", "premium", "cash_transfer",
 		"cct", "adult_employment", "osh", "education", "awareness", "youth_skills", "market_linkage", "monitoring", "ban"}
 	if got := IDs(); strings.Join(got, ",") != strings.Join(want, ",") {

@@ -9,7 +9,7 @@ import (
 const nb = valuechain.NumBands
 
 // Decision holds what a household weighs when it chooses its children's
-// hours of work (MODEL.md 5): the Stone-Geary utility
+// hours of work (docs/model.md section 5): the Stone-Geary utility
 //
 //	U = Alpha ln(C - S) + sum_b N_b Beta_b ln(H - h_b),  C = Y0 + sum_b N_b V_b h_b W.
 type Decision struct {

@@ -7,7 +7,7 @@ import (
 )
 
 // Household is what every household of a group shares, per unit of scale
-// m_h (MODEL.md 4-5), and the effects of the measures it adopted.
+// m_h (docs/model.md section 4-5), and the effects of the measures it adopted.
 // Households of the group differ by their draws and adoptions.
 type Household struct {
 	Decision
@@ -160,7 +160,7 @@ func (hh *Household) limit(b int, exposed, cct bool) float64 {
 
 // comply compares the household's utility at its free choice of hours
 // with that under every combination of bands that keep to the transfer's
-// condition (MODEL.md 5: "the household takes it if U at the capped
+// condition (docs/model.md section 5: "the household takes it if U at the capped
 // optimum with Y0 + T is higher") and returns the best hours and what is paid.
 func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (h [nb]float64, cct, premium float64) {
 	best := hh.Utility(y0, free)

@@ -5,7 +5,7 @@ import (
 	"math"
 )
 
-// Check verifies the accounting identities of MODEL.md 3 to the relative
+// Check verifies the accounting identities of docs/model.md section 3 to the relative
 // tolerance tol and returns the first that fails:
 //   - the chain's value added equals final sales minus external inputs and
 //     transport paid outside the chain;

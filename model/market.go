@@ -8,7 +8,7 @@ import (
 )
 
 // Equilibrium is an adult wage where the local labour market clears
-// (MODEL.md 7), with the child labour it brings.
+// (docs/model.md section 7), with the child labour it brings.
 type Equilibrium struct {
 	Wage        float64
 	Stable      bool // excess demand falls through it: the market returns to it

@@ -25,7 +25,7 @@ type Result struct {
 }
 
 // Account is the account of one actor type for the year, in money
-// (FAO VCA-Tool / VCA4D vocabulary, MODEL.md 3).
+// (FAO VCA-Tool / VCA4D vocabulary, docs/model.md section 3).
 type Account struct {
 	Actor, Name, Kind, Stage string
 	Count                    float64
@@ -81,7 +81,7 @@ type FinalSale struct {
 }
 
 // Stage is one step of the price build-up along the main channel, every
-// price expressed per unit of the final product (MODEL.md 3, Shepherd).
+// price expressed per unit of the final product (docs/model.md section 3, Shepherd).
 type Stage struct {
 	Actor, Product, Unit string
 	Price                float64 // per unit of the actor's own product

@@ -1,6 +1,6 @@
 // Package model computes a value chain's year: product flows, the accounts
 // of every actor, the price build-up, labour, household income and child
-// labour, as specified in MODEL.md sections 2 to 6.
+// labour, as specified in docs/model.md sections 2 to 6.
 package model
 
 import (
@@ -90,7 +90,7 @@ func (r *Result) measureCosts(pol *Policy) {
 	}
 }
 
-// flows moves products through the chain in topological order (MODEL.md 2).
+// flows moves products through the chain in topological order (docs/model.md section 2).
 func (r *Result) flows() {
 	c := r.Chain
 	r.Accounts = make([]Account, len(c.Actors))
@@ -162,7 +162,7 @@ func (r *Result) flows() {
 // its costs and tasks are given per.
 func (a *Account) mainOutput() float64 { return a.Output[0] }
 
-// accounts fills every account line except wages and profit (MODEL.md 3).
+// accounts fills every account line except wages and profit (docs/model.md section 3).
 func (r *Result) accounts() {
 	c := r.Chain
 	for i := range c.Actors {
@@ -206,7 +206,7 @@ func childSuitableDays(a *valuechain.Actor) float64 {
 }
 
 // enterpriseLabour hires adults, and children for child_share of the
-// child-suitable days (MODEL.md 4).
+// child-suitable days (docs/model.md section 4).
 func (r *Result) enterpriseLabour(i int) {
 	a, acc, lab := &r.Chain.Actors[i], &r.Accounts[i], &r.Labour[i]
 	lab.ChildDays = a.ChildShare * childSuitableDays(a) * acc.mainOutput()

@@ -145,7 +145,7 @@ func KPIs(year int, r *Result) YearKPI {
 	return k
 }
 
-// Appraisal holds the parameters of costs and benefits (MODEL.md 9).
+// Appraisal holds the parameters of costs and benefits (docs/model.md section 9).
 type Appraisal struct {
 	DiscountRate           float64
 	SchoolYearsPerHourYear float64 // 1/57

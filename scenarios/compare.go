@@ -7,7 +7,7 @@ import (
 	"vcsim/valuechain"
 )
 
-// AppraisalFor returns the file's appraisal parameters with MODEL.md 9's
+// AppraisalFor returns the file's appraisal parameters with docs/model.md section 9's
 // defaults, for chain c.
 func (f *File) AppraisalFor(c *valuechain.Chain) model.Appraisal {
 	a := f.Appraisal

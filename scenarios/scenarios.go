@@ -2,7 +2,7 @@
 // list of interventions from the guide's catalogue), validates them against
 // a chain, and applies a scenario to a chain for a given year: the actor-
 // level effects change a copy of the chain, the household-level effects
-// become a model.Policy (MODEL.md 8).
+// become a model.Policy (docs/model.md section 8).
 package scenarios
 
 import (
@@ -29,7 +29,7 @@ type File struct {
 	pos valuechain.Positions // lines of the file's keys
 }
 
-// Appraisal holds the parameters of costs and benefits (MODEL.md 9).
+// Appraisal holds the parameters of costs and benefits (docs/model.md section 9).
 type Appraisal struct {
 	// SchoolYearsPerHourYear is the schooling lost per hour a week of child
 	// work sustained for a year (default 1/57: Beegle, Dehejia, Gatti and

@@ -217,7 +217,7 @@ func TestAdoptersStay(t *testing.T) {
 	}
 }
 
-// TestAppraisalArithmetic works MODEL.md 9 by hand. Two years, r = 0.1.
+// TestAppraisalArithmetic works docs/model.md section 9 by hand. Two years, r = 0.1.
 // Costs 100 and 50: PV = 100/1.1 + 50/1.21 = 132.231405. Child labour 10
 // and 10 in the baseline, 8 and 6 with the scenario: 6 child-years avoided,
 // 22.038567 per child-year. Income 1000, 1000 against 1050, 1100: PV gain

@@ -48,7 +48,7 @@ type product struct {
 	linkVol, linkVa   float64
 }
 
-// Import turns a study into a vcsim chain (MODEL.md 2-3 vocabulary):
+// Import turns a study into a vcsim chain (docs/model.md section 2-3 vocabulary):
 // economic actors become enterprise actors with their counts; each product
 // an actor sells becomes one of its products (a product sold both at home
 // and to export is split in two); flows to other actors become links with
