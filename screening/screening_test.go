@@ -2,6 +2,7 @@ package screening
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"vcsim/examples"
@@ -89,5 +90,23 @@ func TestScreenExamples(t *testing.T) {
 	cr.ExchangeRates = nil
 	if err := Validate(cr, cands, "criteria"); err == nil {
 		t.Error("value added in TJS and KGS compared without exchange rates")
+	}
+}
+
+// TestReport: the screening report is one HTML page in the language,
+// with every chain ranked and every criterion.
+func TestReport(t *testing.T) {
+	res := &Result{Criteria: []Criterion{{ID: "child_labour", Weight: 2, Direction: "higher"}, {ID: "buyer", Name: "Buyer", NameRU: "Покупатель", Weight: 1, Direction: "lower"}},
+		Rows: []Row{{Key: "a", Name: "Cotton", Raw: []float64{14236.8, 3}}, {Key: "b", Name: "Tobacco", Raw: []float64{1767.4, 1}}}}
+	res.normalise()
+	var b strings.Builder
+	if err := WriteReport(&b, ReportInput{Lang: "ru", Result: res, Swap: "swap line"}); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	for _, want := range []string{`<html lang="ru">`, "Какие цепочки оценивать", "Cotton", "Tobacco", "дети в детском труде", "Покупатель", "14\u202f237 (1,00)", "swap line", "менее приоритетной"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the report lacks %q", want)
+		}
 	}
 }

@@ -168,6 +168,9 @@ func (r *reader) keyValues(sheet string, required bool) {
 		}
 		key := strings.TrimSpace(row[1])
 		if len(row) < 3 || strings.TrimSpace(row[2]) == "" {
+			if hasFormula(r.f, sheet, cellName(3, i+3)) {
+				r.fail(sheet+"!"+cellName(3, i+3), "a formula without a cached value: open and save the workbook in a spreadsheet program, or type the value")
+			}
 			continue
 		}
 		v, ref := r.value(sheet, 3, i+3, row[2])
@@ -227,6 +230,9 @@ func (r *reader) list(path string) {
 		for j, k := range keys {
 			k = strings.TrimSpace(k)
 			if j >= len(row) || strings.TrimSpace(row[j]) == "" || k == "" {
+				if k != "" && hasFormula(r.f, sheet, cellName(j+1, rowNum)) {
+					r.fail(sheet+"!"+cellName(j+1, rowNum), "a formula without a cached value: open and save the workbook in a spreadsheet program, or type the value")
+				}
 				continue
 			}
 			if parent != "" && k == parentKey[sheet] {

@@ -134,6 +134,17 @@ func TestBadWorkbooks(t *testing.T) {
 		{"household of an unknown actor", edit(func(b *Book) { b.f.SetCellStr("Households", "A3", "farmer") }), `Households!A3: actor "farmer" is not in the sheet Actors`},
 		{"unknown column", edit(func(b *Book) { b.f.SetCellStr("Actors", "B2", "nmae") }), `Actors!B3: actor "farm": unknown key "nmae"`},
 		{"not a workbook", []byte("name = 'x'"), "not an Excel workbook"},
+		{"missing column", edit(func(b *Book) { b.f.RemoveCol("Links", "C") }), `link 1 (farm -> fermenter): share: is missing or 0`},
+		{"formula without a cached value", edit(func(b *Book) {
+			rows, _ := b.f.GetRows("Actors")
+			for j, k := range rows[1] {
+				if k == "fixed_costs" {
+					b.f.SetCellFormula("Actors", cellName(j+1, 4), "=1000*2") // the fermenter's row: no value cached
+					b.f.SetCellValue("Actors", cellName(j+1, 4), nil)
+					b.f.SetCellFormula("Actors", cellName(j+1, 4), "=1000*2")
+				}
+			}
+		}), "a formula without a cached value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			back, cells, err := Read(tc.book, "book.xlsx", ChainBook)

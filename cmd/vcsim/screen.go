@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"html/template"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -94,7 +96,7 @@ func screenCommand() *cli.Command {
 			if err != nil {
 				return badInput(err)
 			}
-			writeScreening(ctx.App.Writer, res, string(l))
+			swap := writeScreening(ctx.App.Writer, res, string(l))
 			dir := ctx.String("out")
 			if dir == "" {
 				return nil
@@ -113,6 +115,18 @@ func screenCommand() *cli.Command {
 			if err := out.AddFunc(filepath.Join(dir, "screening.png"), func(w io.Writer) error { return plots.Write(w, p, source, "png") }); err != nil {
 				return err
 			}
+			var svg bytes.Buffer
+			if err := plots.Write(&svg, p, source, "svg"); err != nil {
+				return err
+			}
+			s := svg.String()
+			if i := strings.Index(s, "<svg"); i >= 0 {
+				s = s[i:]
+			}
+			in := screening.ReportInput{Lang: string(l), Result: res, Chart: template.HTML(s), Swap: swap, Date: today()} // the SVG is vcsim's own drawing
+			if err := out.AddFunc(filepath.Join(dir, "screening.html"), func(w io.Writer) error { return screening.WriteReport(w, in) }); err != nil {
+				return err
+			}
 			return writeOutputs(ctx, out)
 		},
 	}
@@ -120,7 +134,7 @@ func screenCommand() *cli.Command {
 
 // writeScreening prints the ranking with every criterion and the weight
 // change that would swap the first two chains.
-func writeScreening(w io.Writer, res *screening.Result, lang string) {
+func writeScreening(w io.Writer, res *screening.Result, lang string) string {
 	ru := lang == "ru"
 	title, score, rank := "Screening of candidate chains (scores from 0 to 1; normalised criteria in brackets)", "score", "rank"
 	if ru {
@@ -141,16 +155,24 @@ func writeScreening(w io.Writer, res *screening.Result, lang string) {
 		fmt.Fprintf(tw, "%.3f\t\n", r.Score)
 	}
 	tw.Flush()
+	var line string
 	if i, wt, ok := res.Swap(); ok {
 		c := res.Criteria[i]
 		if ru {
-			fmt.Fprintf(w, "\nЧувствительность: при весе критерия «%s» %.2f (сейчас %g) «%s» и «%s» меняются местами.\n", c.Label(lang), wt, c.Weight, res.Rows[0].Name, res.Rows[1].Name)
+			line = fmt.Sprintf("Чувствительность: при весе критерия «%s» %.2f (сейчас %g) «%s» и «%s» меняются местами.", c.Label(lang), wt, c.Weight, res.Rows[0].Name, res.Rows[1].Name)
 		} else {
-			fmt.Fprintf(w, "\nSensitivity: with a weight of %.2f for %q (now %g), %q and %q swap places.\n", wt, c.Label(lang), c.Weight, res.Rows[0].Name, res.Rows[1].Name)
+			line = fmt.Sprintf("Sensitivity: with a weight of %.2f for %q (now %g), %q and %q swap places.", wt, c.Label(lang), c.Weight, res.Rows[0].Name, res.Rows[1].Name)
 		}
 	} else if len(res.Rows) > 1 {
-		fmt.Fprintln(w, "\nSensitivity: no change of a single weight (0 to 1000) swaps the first two chains.")
+		line = "Sensitivity: no change of a single weight (0 to 1000) swaps the first two chains."
+		if ru {
+			line = "Чувствительность: изменение одного веса (от 0 до 1000) не меняет местами первые две цепочки."
+		}
 	}
+	if line != "" {
+		fmt.Fprintf(w, "\n%s\n", line)
+	}
+	return line
 }
 
 // compact formats a raw criterion value: whole numbers with thousands,
