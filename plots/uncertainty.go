@@ -16,8 +16,59 @@ import (
 // fan chart of children in child labour year by year.
 func UncertaintyCharts(mc *uncertainty.MonteCarlo, l lang.Lang) ([]Chart, error) {
 	return collect([]namedChart{
+		{"scenario_children_interval", func() (*plot.Plot, error) { return IntervalChart(mc, l) }},
 		{"scenario_paths_fan", func() (*plot.Plot, error) { return FanChart(mc, l) }},
 	})
+}
+
+// IntervalChart draws each run's children in child labour in the final
+// year: the median over the draws as a bar, with its 90% interval (5th to
+// 95th percentile) as an error bar.
+func IntervalChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) {
+	ind, err := uncertainty.IndicatorIndex("children_in_child_labour_final_year")
+	if err != nil {
+		return nil, err
+	}
+	sums := mc.Summaries()
+	n := len(mc.Runs)
+	med := make(plotter.Values, n)
+	errs := make(plotter.YErrors, n)
+	pts := make(plotter.XYs, n)
+	names := make([]string, n)
+	top := 0.0
+	for r, run := range mc.Runs {
+		s := sums[r*len(uncertainty.Indicators)+ind]
+		if s.Draws == 0 {
+			return nil, errNoData("interval chart")
+		}
+		med[r] = s.P50
+		errs[r].Low, errs[r].High = s.P50-s.P05, s.P95-s.P50
+		pts[r] = plotter.XY{X: float64(r), Y: s.P50}
+		names[r] = wrap(run, 14)
+		top = max(top, s.P95)
+	}
+	names[0] = l.T("baseline")
+	p := newPlot(l.T("interval.title", len(mc.Y)))
+	p.Y.Label.Text = l.T("child.axis")
+	b, err := plotter.NewBarChart(med, vg.Points(22))
+	if err != nil {
+		return nil, err
+	}
+	b.Color, b.LineStyle.Width = colour(1), 0
+	eb, err := plotter.NewYErrorBars(struct {
+		plotter.XYer
+		plotter.YErrorer
+	}{pts, errs})
+	if err != nil {
+		return nil, err
+	}
+	eb.LineStyle.Width = vg.Points(1.2)
+	eb.CapWidth = vg.Points(8)
+	p.Add(b, eb)
+	p.NominalX(names...)
+	p.Y.Tick.Marker = ticker{l: l}
+	p.Y.Min, p.Y.Max = 0, top*1.15
+	return p, nil
 }
 
 // FanChart draws, for each run, the median of children in child labour

@@ -118,6 +118,13 @@ func Parse(data []byte, name string) (*File, error) {
 			continue
 		}
 		f.Uncertain[i].Distribution = guideRange(e)
+		if e.Unit == guide.PovertyLines {
+			// In poverty lines: leave the amount to the guide's default
+			// (the default x the chain's poverty line) and mark the range.
+			f.Uncertain[i].PovertyLines = true
+			delete(iv.Effect, key)
+			continue
+		}
 		iv.Effect[key] = e.Default
 	}
 	if len(errs) > 0 {
@@ -164,6 +171,7 @@ func (f *File) Uncertainties() []valuechain.Uncertain {
 					Path:         fmt.Sprintf("scenario.%d.intervention.%d.effect.%s", si, ii, e.Key),
 					Line:         f.pos.Line(fmt.Sprintf("scenario.%d.intervention.%d", si, ii)),
 					Distribution: d,
+					PovertyLines: e.Unit == guide.PovertyLines,
 				})
 			}
 		}

@@ -145,7 +145,11 @@ func (s *Setup) Apply(values []float64) (*valuechain.Chain, *scenarios.File, err
 		if p.File == "chain" {
 			err = valuechain.SetPath(c, p.Path, values[i])
 		} else {
-			err = valuechain.SetPath(f, p.Path, values[i])
+			x := values[i]
+			if p.PovertyLines {
+				x *= c.PovertyLine // a transfer given in poverty lines
+			}
+			err = valuechain.SetPath(f, p.Path, x)
 		}
 		if err != nil {
 			return nil, nil, err

@@ -264,3 +264,44 @@ func BenchmarkMonteCarlo(b *testing.B) {
 
 // benchDraws is the number of draws of BenchmarkMonteCarlo.
 var benchDraws = 1000
+
+// TestTransferInPovertyLines: a cash transfer without an amount takes the
+// guide's range in poverty lines (0.1 to 0.5 a year, mode 0.25); each
+// draw's amount is that many poverty lines of money, so the transfer
+// lowers child labour in every draw as the deterministic run's 0.25 does
+// (a draw read as money would pay a fraction of a somoni, and do
+// nothing).
+func TestTransferInPovertyLines(t *testing.T) {
+	ct, _ := os.ReadFile("../examples/cotton-tajikistan.toml")
+	ct = bytes.Replace(ct, []byte("count = 30000"), []byte("count = 3000"), 1)
+	c, err := valuechain.Parse(ct, "cotton")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := scenarios.Parse([]byte(`[[scenario]]
+name = "Cash transfer"
+  [[scenario.intervention]]
+  type = "cash_transfer"
+  targets = ["dekhan"]
+  coverage = 0.5
+`), "s.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSetup(c, f, "cotton", "s.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Params) != 1 || !s.Params[0].PovertyLines {
+		t.Fatalf("params %+v, want the amount in poverty lines", s.Params)
+	}
+	mc, err := Run(s, Options{Draws: 8, Seed: 3, Horizon: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range mc.Pairs() {
+		if p.A == "Cash transfer" && p.B == "baseline" && p.Indicator == "children_in_child_labour_final_year" && (p.PBetter != 1 || !(p.DiffP95 < 0)) {
+			t.Errorf("the transfer does not lower child labour on every draw: %+v", p)
+		}
+	}
+}

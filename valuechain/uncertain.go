@@ -80,6 +80,10 @@ type Uncertain struct {
 	Path string
 	Line int
 	Distribution
+	// PovertyLines says the distribution is in poverty lines of the chain
+	// (the guide's transfer amounts), to be multiplied by the chain's
+	// poverty_line before use.
+	PovertyLines bool
 }
 
 // Correlation is a rank correlation between uncertain numbers, given in a

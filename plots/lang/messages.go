@@ -44,6 +44,7 @@ var messages = map[string][2]string{
 	"pam.private":     {"private prices (D)", "рыночные цены (D)"},
 	"pam.social":      {"social prices (H)", "экономические цены (H)"},
 	"fan.title":       {"Child labour by year: median, 50%% and 90%% bands (%d draws)", "Детский труд по годам: медиана, 50%% и 90%% (%d расч.)"},
+	"interval.title":  {"Children in child labour, final year: median and 90%% interval (%d draws)", "Дети в детском труде, последний год: медиана и 90%% интервал (%d расч.)"},
 	"tornado.title":   {"What moves the result most: %s", "Что сильнее всего влияет на результат: %s"},
 	"sobol.title":     {"Share of the variance explained (Sobol indices): %s", "Доля объяснённой дисперсии (индексы Соболя): %s"},
 	"sobol.s1":        {"first order", "первого порядка"},
