@@ -56,7 +56,8 @@ func (d *doc) PAMRows() []Row {
 		} else if _, i := d.in.Chain.Actor(r.Actor); i >= 0 {
 			name = actorName(d.in.Chain, i)
 		}
-		out = append(out, Row{Cells: []string{name, d.N(r.A), d.N(r.B), d.N(r.C), d.N(r.D), d.N(r.E), d.N(r.F), d.N(r.G), d.N(r.H),
+		m := func(x float64) string { return d.l.Number(x/1e6, 1) } // millions: the table fits A4
+		out = append(out, Row{Cells: []string{name, m(r.A), m(r.B), m(r.C), m(r.D), m(r.E), m(r.F), m(r.G), m(r.H),
 			ratio(r, "npco"), ratio(r, "epc"), ratio(r, "drc"), ratio(r, "pc")}})
 	}
 	return out

@@ -28,6 +28,9 @@ tr.total td { font-weight: bold; border-top: 1pt solid #444; }
 .summary p { font-size: 11pt; }
 ul.evidence { margin: 1mm 0 3mm; padding-left: 5mm; font-size: 9pt; }
 table.assume td, table.assume th { text-align: left; }
+table.wide { font-size: 6.8pt; table-layout: fixed; }
+table.wide td, table.wide th { padding: 0.6mm 0.8mm; word-wrap: break-word; }
+table.wide td:first-child, table.wide th:first-child { width: 22mm; }
 </style>
 </head>
 <body>
@@ -115,12 +118,12 @@ table.assume td, table.assume th { text-align: left; }
 <h2>{{.T "r.economic"}}</h2>
 <p>{{.T "r.economic.text"}}</p>
 {{if .PAMNeutral}}<p class="note">{{.T "r.economic.neutral"}}</p>{{end}}
-<table>
+<table class="wide">
 <thead><tr><th>{{.T "t.actor"}}</th><th>A</th><th>B</th><th>C</th><th>D</th><th>E</th><th>F</th><th>G</th><th>H</th><th>NPCO</th><th>EPC</th><th>DRC</th><th>PC</th></tr></thead>
 <tbody>{{range .PAMRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-<p class="note">{{.T "r.economic.legend"}}</p>
+<p class="note">{{.T "r.economic.unit" .Chain.Currency}} {{.T "r.economic.legend"}}</p>
 {{if .HasChart "pam"}}<figure>{{.Chart "pam"}}</figure>{{end}}
 </section>
 
