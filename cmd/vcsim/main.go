@@ -99,6 +99,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			pamCommand(),
 			screenCommand(),
 			convertCommand(),
+			serveCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

@@ -1,0 +1,370 @@
+// Package web serves vcsim's workshop page and its JSON API from the one
+// binary: the page, its script, styles and charts are embedded, so it
+// works with no internet. The API (docs/api.md) is what the page uses,
+// and R or Python can call it too.
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"vcsim/examples"
+	"vcsim/guide"
+	"vcsim/model"
+	"vcsim/model/tables"
+	"vcsim/scenarios"
+	"vcsim/valuechain"
+)
+
+//go:embed assets
+var assets embed.FS
+
+// MaxBody is the largest request body the API reads (bytes); a larger one
+// gets status 413.
+const MaxBody = 4 << 20
+
+// Server is the workshop server.
+type Server struct {
+	// Token, when not empty, must come with every request (the page
+	// carries it): a server listening beyond loopback requires it.
+	Token string
+	// Lang is the page's first language ("en" or "ru").
+	Lang string
+	// Log receives one line per error.
+	Log *log.Logger
+	// Timeout bounds a computation (0: 60 s).
+	Timeout time.Duration
+}
+
+// NewToken returns a random token for a server that listens beyond
+// loopback.
+func NewToken() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Loopback reports whether an address listens on loopback only.
+func Loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Handler returns the server's routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	static, _ := fs.Sub(assets, "assets")
+	mux.Handle("GET /", http.FileServer(http.FS(static)))
+	mux.HandleFunc("GET /api/examples", s.examples)
+	mux.HandleFunc("GET /api/examples/{name}", s.example)
+	mux.HandleFunc("GET /api/guide", s.guide)
+	mux.HandleFunc("POST /api/validate", s.validate)
+	mux.HandleFunc("POST /api/simulate", s.simulate)
+	mux.HandleFunc("POST /api/compare", s.compare)
+	mux.HandleFunc("POST /api/whatif", s.whatif)
+	return s.guard(mux)
+}
+
+// guard checks the token, limits bodies and turns a panic into 500.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				s.logf("panic on %s %s: %v", r.Method, r.URL.Path, p)
+				writeError(w, http.StatusInternalServerError, fmt.Errorf("internal error (it is logged): %v", p))
+			}
+		}()
+		if s.Token != "" && r.URL.Query().Get("token") != s.Token && r.Header.Get("X-Vcsim-Token") != s.Token {
+			writeError(w, http.StatusForbidden, errors.New("this server needs its token: open the address it printed, with ?token=..."))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.Log != nil {
+		s.Log.Printf(format, args...)
+	}
+}
+
+// errorBody is the JSON of an error.
+type errorBody struct {
+	Error    string   `json:"error"`
+	Problems []string `json:"problems,omitempty"`
+}
+
+func writeError(w http.ResponseWriter, status int, err error) {
+	b := errorBody{Error: err.Error()}
+	if lines := strings.Split(err.Error(), "\n"); len(lines) > 1 {
+		b.Error, b.Problems = fmt.Sprintf("%d problems", len(lines)), lines
+	}
+	writeJSON(w, status, b)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	enc.Encode(v)
+}
+
+// body reads a request body, answering 413 when it is too large.
+func body(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	data, err := io.ReadAll(r.Body)
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d MiB", MaxBody>>20))
+		return nil, false
+	}
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return nil, false
+	}
+	return data, true
+}
+
+// badInput reports whether err is the user's input (400) rather than a
+// failure of vcsim (500).
+func badInput(err error) bool {
+	var ie *valuechain.InputError
+	var ies valuechain.InputErrors
+	var ve *valuechain.ValidationError
+	return errors.As(err, &ie) || errors.As(err, &ies) || errors.As(err, &ve)
+}
+
+func (s *Server) fail(w http.ResponseWriter, err error) {
+	if badInput(err) {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		writeError(w, http.StatusServiceUnavailable, errors.New("the computation took too long or the request was cancelled"))
+		return
+	}
+	s.logf("error: %v", err)
+	writeError(w, http.StatusInternalServerError, err)
+}
+
+func (s *Server) examples(w http.ResponseWriter, r *http.Request) {
+	type ex struct {
+		Name, Title, Description string
+	}
+	var out []ex
+	for _, n := range examples.Names() {
+		data, _ := examples.Chain(n)
+		c, err := valuechain.Parse(data, n)
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+		out = append(out, ex{n, c.Name, c.Description})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) example(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	c, err := examples.Chain(name)
+	if err != nil {
+		writeError(w, http.StatusNotFound, err)
+		return
+	}
+	sc, _ := examples.Scenarios(name)
+	writeJSON(w, http.StatusOK, map[string]string{"chain": string(c), "scenarios": string(sc)})
+}
+
+func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, guide.Catalogue)
+}
+
+// parseChain reads and validates a chain from TOML text.
+func parseChain(text []byte) (*valuechain.Chain, error) {
+	c, err := valuechain.Parse(text, "chain")
+	if c == nil {
+		return nil, err
+	}
+	if err := errors.Join(err, valuechain.Validate(c, "chain")); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (s *Server) validate(w http.ResponseWriter, r *http.Request) {
+	data, ok := body(w, r)
+	if !ok {
+		return
+	}
+	if _, err := parseChain(data); err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]bool{"valid": true})
+}
+
+// SimulateAnswer is the answer of /api/simulate: the keys of summary.json
+// and the tables of run.
+type SimulateAnswer struct {
+	Summary     tables.Summary `json:"summary"`
+	Accounts    Rows           `json:"accounts"`
+	Margins     Rows           `json:"margins"`
+	Labour      Rows           `json:"labour"`
+	ChildLabour Rows           `json:"child_labour"`
+	Households  Rows           `json:"households"`
+}
+
+// run runs f in a goroutine and waits for it, the request's end or the
+// timeout, whichever comes first.
+func (s *Server) run(r *http.Request, f func() error) error {
+	timeout := s.Timeout
+	if timeout == 0 {
+		timeout = 60 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("internal error: %v", p)
+			}
+		}()
+		done <- f()
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
+	data, ok := body(w, r)
+	if !ok {
+		return
+	}
+	c, err := parseChain(data)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	var ans SimulateAnswer
+	err = s.run(r, func() error {
+		res, err := model.Simulate(c, model.Options{Seed: seed(r)})
+		if err != nil {
+			return err
+		}
+		ans = SimulateAnswer{Summary: tables.NewSummary(res, seed(r)), Accounts: toRows(tables.Accounts(res)), Margins: toRows(tables.Margins(res)),
+			Labour: toRows(tables.Labour(res)), ChildLabour: toRows(tables.ChildLabour(res)), Households: toRows(tables.Households(res))}
+		return nil
+	})
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ans)
+}
+
+// seed is the request's ?seed= (default 1).
+func seed(r *http.Request) uint64 {
+	var x uint64 = 1
+	fmt.Sscan(r.URL.Query().Get("seed"), &x)
+	return x
+}
+
+// CompareRequest is the body of /api/compare and /api/whatif.
+type CompareRequest struct {
+	Chain     string `json:"chain"`
+	Scenarios string `json:"scenarios"`
+	Years     int    `json:"years"`
+	// Levers are the what-if changes of /api/whatif.
+	Levers Levers `json:"levers"`
+}
+
+// CompareAnswer is the answer of /api/compare.
+type CompareAnswer struct {
+	Summary Rows `json:"scenario_summary"`
+	Years   Rows `json:"scenario_years"`
+}
+
+func (s *Server) compareRequest(w http.ResponseWriter, r *http.Request) (*valuechain.Chain, *scenarios.File, *CompareRequest, bool) {
+	data, ok := body(w, r)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	var req CompareRequest
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("the body must be JSON with \"chain\" and \"scenarios\" (TOML text): %v", err))
+		return nil, nil, nil, false
+	}
+	if req.Years < 0 || req.Years > 100 {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("years must be between 1 and 100, got %d", req.Years))
+		return nil, nil, nil, false
+	}
+	c, err := parseChain([]byte(req.Chain))
+	if err != nil {
+		s.fail(w, err)
+		return nil, nil, nil, false
+	}
+	var f *scenarios.File
+	if strings.TrimSpace(req.Scenarios) != "" {
+		if f, err = scenarios.Parse([]byte(req.Scenarios), "scenarios"); err == nil {
+			err = scenarios.Validate(f, c, "scenarios")
+		}
+		if err != nil {
+			s.fail(w, err)
+			return nil, nil, nil, false
+		}
+	}
+	return c, f, &req, true
+}
+
+func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
+	c, f, req, ok := s.compareRequest(w, r)
+	if !ok {
+		return
+	}
+	if f == nil {
+		writeError(w, http.StatusBadRequest, errors.New("compare needs scenarios"))
+		return
+	}
+	var ans CompareAnswer
+	err := s.run(r, func() error {
+		cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Horizon: req.Years, Population: model.NewPopulation(c, seed(r))})
+		if err != nil {
+			return err
+		}
+		ans.Summary = toRows(tables.Summaries(cmp.Baseline, cmp.Summaries))
+		ans.Years = toRows(tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...))
+		return nil
+	})
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ans)
+}

@@ -1,0 +1,183 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"vcsim/examples"
+)
+
+func post(t *testing.T, h http.Handler, path, ctype, body string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest("POST", path, strings.NewReader(body))
+	req.Header.Set("Content-Type", ctype)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+func chainText(t *testing.T, name string) (string, string) {
+	c, err := examples.Chain(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := examples.Scenarios(name)
+	return string(c), string(s)
+}
+
+// TestAPI: every endpoint answers, bad bodies get 400 with the CLI's
+// messages, large bodies 413.
+func TestAPI(t *testing.T) {
+	h := (&Server{}).Handler()
+	chain, scen := chainText(t, "tobacco-kyrgyzstan")
+
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/examples", nil))
+	if w.Code != 200 || !strings.Contains(w.Body.String(), "tobacco-kyrgyzstan") {
+		t.Errorf("examples: %d %.100s", w.Code, w.Body)
+	}
+	w = post(t, h, "/api/simulate", "application/toml", chain)
+	var sim struct {
+		Summary     map[string]any   `json:"summary"`
+		ChildLabour []map[string]any `json:"child_labour"`
+	}
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &sim) != nil {
+		t.Fatalf("simulate: %d %.200s", w.Code, w.Body)
+	}
+	if cl := sim.Summary["children_in_child_labour"].(float64); cl < 1766 || cl > 1768 {
+		t.Errorf("simulate: child labour %v, want the CLI's 1,767", cl)
+	}
+	if len(sim.ChildLabour) == 0 || sim.ChildLabour[0]["band"] == nil {
+		t.Errorf("simulate: child_labour rows %v", sim.ChildLabour)
+	}
+	body, _ := json.Marshal(map[string]any{"chain": chain, "scenarios": scen, "years": 2})
+	w = post(t, h, "/api/compare", "application/json", string(body))
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"cost_per_child_year_avoided": null`) {
+		t.Errorf("compare: %d %.300s", w.Code, w.Body)
+	}
+	body, _ = json.Marshal(map[string]any{"chain": chain, "levers": map[string]float64{"transfer": 40000, "coverage": 1}})
+	w = post(t, h, "/api/whatif", "application/json", string(body))
+	var wi WhatIfAnswer
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &wi) != nil {
+		t.Fatalf("whatif: %d %s", w.Code, w.Body)
+	}
+	if !(wi.WhatIf.ChildLabour < wi.Baseline.ChildLabour) || wi.WhatIf.CostPerChildYear == nil {
+		t.Errorf("a transfer to every household does not lower child labour: %+v", wi)
+	}
+
+	for _, tc := range []struct {
+		name, path, ctype, body string
+		status                  int
+		want                    string
+	}{
+		{"bad chain", "/api/simulate", "application/toml", strings.Replace(chain, "count = 2500", `count = "2500"`, 1), 400, `actor \"farm\": count must be a number, got the text \"2500\"`},
+		{"unknown key", "/api/validate", "application/toml", strings.Replace(chain, "price = 160", "prcie = 160", 1), 400, `unknown key \"prcie\"`},
+		{"not TOML", "/api/validate", "application/toml", "{{{", 400, "chain"},
+		{"not JSON", "/api/compare", "application/json", "chain=1", 400, "must be JSON"},
+		{"unknown JSON field", "/api/compare", "application/json", `{"chian": ""}`, 400, "unknown field"},
+		{"bad lever", "/api/whatif", "application/json", `{"chain": ` + jsonString(chain) + `, "levers": {"coverage": 2}}`, 400, "levers.coverage must be between 0 and 1"},
+		{"too large", "/api/validate", "application/toml", strings.Repeat("# x\n", MaxBody/4+10), 413, "larger than"},
+		{"compare without scenarios", "/api/compare", "application/json", `{"chain": ` + jsonString(chain) + `}`, 400, "needs scenarios"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := post(t, h, tc.path, tc.ctype, tc.body)
+			if w.Code != tc.status || !strings.Contains(w.Body.String(), tc.want) {
+				t.Errorf("%d %.300s; want %d and %q", w.Code, w.Body, tc.status, tc.want)
+			}
+		})
+	}
+}
+
+func jsonString(s string) string { b, _ := json.Marshal(s); return string(b) }
+
+// TestToken: a server with a token refuses requests without it.
+func TestToken(t *testing.T) {
+	h := (&Server{Token: "abc"}).Handler()
+	for _, tc := range []struct {
+		url    string
+		status int
+	}{{"/api/examples", 403}, {"/api/examples?token=abc", 200}, {"/?token=wrong", 403}} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", tc.url, nil))
+		if w.Code != tc.status {
+			t.Errorf("%s: %d, want %d", tc.url, w.Code, tc.status)
+		}
+	}
+	if !Loopback("127.0.0.1:8080") || !Loopback("localhost:80") || !Loopback("[::1]:8080") || Loopback("0.0.0.0:8080") || Loopback("192.168.1.5:8080") {
+		t.Error("Loopback")
+	}
+}
+
+// TestOffline: the page's files name no address outside this computer.
+func TestOffline(t *testing.T) {
+	ext := regexp.MustCompile(`(?i)(https?:)?//[a-z0-9.-]+\.[a-z]{2,}`)
+	fs.WalkDir(assets, "assets", func(path string, d fs.DirEntry, err error) error {
+		if d.IsDir() {
+			return nil
+		}
+		data, _ := assets.ReadFile(path)
+		if m := ext.Find(data); m != nil {
+			t.Errorf("%s names an outside address: %s", path, m)
+		}
+		return nil
+	})
+	w := httptest.NewRecorder()
+	(&Server{}).Handler().ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `<script src="app.js">`) {
+		t.Errorf("the page: %d", w.Code)
+	}
+}
+
+// TestConcurrent: 20 simulations at once all answer the same numbers.
+func TestConcurrent(t *testing.T) {
+	srv := httptest.NewServer((&Server{}).Handler())
+	defer srv.Close()
+	chain, _ := chainText(t, "tobacco-kyrgyzstan")
+	var wg sync.WaitGroup
+	answers := make([]string, 20)
+	for i := range answers {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			r, err := http.Post(srv.URL+"/api/simulate", "application/toml", strings.NewReader(chain))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer r.Body.Close()
+			b, _ := io.ReadAll(r.Body)
+			answers[i] = fmt.Sprint(r.StatusCode) + string(b)
+		}(i)
+	}
+	wg.Wait()
+	for i, a := range answers {
+		if a != answers[0] || !strings.HasPrefix(a, "200") {
+			t.Errorf("answer %d differs or failed: %.80s", i, a)
+		}
+	}
+}
+
+// BenchmarkWhatIf times the what-if answer at 30,000 households (the
+// cotton example): the time from a slider's move to the numbers.
+func BenchmarkWhatIf(b *testing.B) {
+	h := (&Server{}).Handler()
+	c, _ := examples.Chain("cotton-tajikistan")
+	body, _ := json.Marshal(map[string]any{"chain": string(c), "levers": map[string]float64{"transfer": 2000, "coverage": 0.5, "price_change": 0.1}})
+	for i := 0; i < b.N; i++ {
+		req := httptest.NewRequest("POST", "/api/whatif", bytes.NewReader(body))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != 200 {
+			b.Fatal(w.Body.String())
+		}
+	}
+}
