@@ -6,7 +6,7 @@ package model
 // update a struct through a pointer for every household.
 type sums struct {
 	family, hired, childDays, childAE float64
-	y0, income, below, n, adultDays   float64
+	y0, income, below, n              float64
 	children, weekly, working         [nb]float64
 	labour, hazardous, hoursCL        [nb]float64
 }
@@ -24,36 +24,24 @@ func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [
 	hired0 := max(need-hh.FamilyDays, 0)
 	y0 := m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
 	if !hh.Ban {
-		h = hh.Cap(hh.Hours(y0), hh.HoursPerDay, m*hh.CapDays)
+		if hh.prep.ok {
+			h = hh.Cap(hh.hoursFast(y0), hh.HoursPerDay, m*hh.CapDays)
+		} else {
+			h = hh.Cap(hh.Hours(y0), hh.HoursPerDay, m*hh.CapDays)
+		}
 	}
 	income = y0
 	var childDays, childAE float64
 	for b := range h {
 		n := hh.N[b]
-		income += n * hh.V[b] * h[b] * hh.W
-		days := n * h[b] * hh.W / hh.HoursPerDay
-		childDays += days
-		childAE += hh.Gamma[b] * days
-	}
-	rest := max(need-childAE, 0)
-	family := min(rest, hh.FamilyDays)
-	s.family += family
-	s.hired += rest - family
-	s.childDays += childDays
-	s.childAE += childAE
-	s.y0 += y0
-	s.income += income
-	s.n++
-	s.adultDays += hh.Adults * hh.AdultDays
-	if income < hh.S {
-		s.below++
-	}
-	for b, hb := range h {
-		n := hh.N[b]
 		if n == 0 {
 			continue
 		}
-		s.children[b] += n
+		hb := h[b]
+		income += n * hh.V[b] * hb * hh.W
+		days := n * hb * hh.W / hh.HoursPerDay
+		childDays += days
+		childAE += hh.Gamma[b] * days
 		s.weekly[b] += n * hb
 		if hb >= WorkHours {
 			s.working[b] += n
@@ -66,6 +54,18 @@ func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [
 		if haz {
 			s.hazardous[b] += n
 		}
+	}
+	rest := max(need-childAE, 0)
+	family := min(rest, hh.FamilyDays)
+	s.family += family
+	s.hired += rest - family
+	s.childDays += childDays
+	s.childAE += childAE
+	s.y0 += y0
+	s.income += income
+	s.n++
+	if income < hh.S {
+		s.below++
 	}
 	return income, h
 }
@@ -81,9 +81,12 @@ func (s *sums) flush(t *Tally, base *Household) {
 	t.SumIncome += s.income
 	t.Below += s.below
 	t.Weight += s.n
-	t.AdultDays += s.adultDays
+	// Every household of the fast path has the base's composition and
+	// adults' days: children and adult days follow from the count.
+	t.AdultDays += s.n * base.Adults * base.AdultDays
 	for b := range s.children {
 		c := &t.ByBand[b]
+		s.children[b] = s.n * base.N[b]
 		c.Children += s.children[b]
 		c.WeeklyHours += s.weekly[b]
 		c.Working += s.working[b]

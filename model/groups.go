@@ -25,6 +25,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	c := r.Chain
 	a, acc, lab := &c.Actors[i], &r.Accounts[i], &r.Labour[i]
 	base := NewHousehold(c, i, acc, lab.Need)
+	base.prepare()
 	var ads []adoption
 	if pol != nil {
 		for j := range pol.Measures {
@@ -159,6 +160,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 						adopt(&c, ad.m, ad.draws[k])
 					}
 				}
+				c.prepare()
 				combos[mask] = &c
 			}
 			hh = combos[mask]
@@ -173,6 +175,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 					adopt(hh, ad.m, ad.draws[k])
 				}
 			}
+			hh.prepare()
 		}
 		if d.Weight == nil && d.Survey == nil && hh.simple() {
 			// The fast path: no weights, nothing conditional.

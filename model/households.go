@@ -32,6 +32,85 @@ type Household struct {
 	PremiumRate float64 // premium, share of farm revenue, if no child is in child labour
 	Withdraw    float64 // share of child labourers withdrawn by monitoring
 	Ban         bool    // no child works
+
+	prep hoursPrep // for the fast path; see prepare
+}
+
+// hoursPrep holds what the choice of hours needs that does not change
+// from one household of a type to the next: with it the fast path solves
+// the usual case with one division.
+type hoursPrep struct {
+	ok   bool
+	free [nb]bool    // bands with children whose work has value
+	a    float64     // sum over free bands of N V H W
+	den  float64     // Alpha + sum over free bands of N Beta
+	bvw  [nb]float64 // Beta / (V W) by band
+}
+
+// prepare computes hh.prep from the household's current values; it must
+// be called again after any change to N, V, Beta, Alpha, H or W.
+func (hh *Household) prepare() {
+	p := hoursPrep{ok: true}
+	var bsum float64
+	for b := 0; b < nb; b++ {
+		if hh.N[b] > 0 && hh.V[b] > 0 {
+			p.free[b] = true
+			p.a += hh.N[b] * hh.V[b] * hh.H * hh.W
+			bsum += hh.N[b] * hh.Beta[b]
+			p.bvw[b] = hh.Beta[b] / (hh.V[b] * hh.W)
+		}
+	}
+	p.den = hh.Alpha + bsum
+	hh.prep = p
+}
+
+// hours is Hours, by the prepared closed form when the household is
+// prepared.
+func (hh *Household) hours(y0 float64) [nb]float64 {
+	if hh.prep.ok {
+		return hh.hoursFast(y0)
+	}
+	return hh.Hours(y0)
+}
+
+// hoursFast is Hours for a prepared household: the closed form, with the
+// bands that would work less than nothing taken out and the rest solved
+// again, as Hours does.
+func (hh *Household) hoursFast(y0 float64) [nb]float64 {
+	p := &hh.prep
+	free := p.free
+	a, den := p.a, p.den
+	var h [nb]float64
+	for range nb + 1 {
+		k := y0 - hh.S + a
+		if !(k > 0 && den > 0) {
+			for b := 0; b < nb; b++ {
+				if free[b] {
+					h[b] = hh.H // below subsistence every child works H
+				}
+			}
+			return h
+		}
+		q := k / den
+		changed := false
+		for b := 0; b < nb; b++ {
+			if !free[b] {
+				continue
+			}
+			x := hh.H - p.bvw[b]*q
+			if x <= 0 {
+				free[b], h[b], changed = false, 0, true
+				a -= hh.N[b] * hh.V[b] * hh.H * hh.W
+				den -= hh.N[b] * hh.Beta[b]
+				continue
+			}
+			h[b] = min(x, hh.H)
+		}
+		if !changed {
+			return h
+		}
+	}
+	return h
 }
 
 // NewHousehold builds the shared household of household actor i from its
@@ -115,7 +194,7 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 		o.Active[b] = 1
 	}
 	if !hh.Ban {
-		o.Hours = hh.Cap(hh.Hours(o.Y0), hh.HoursPerDay, m*hh.CapDays)
+		o.Hours = hh.Cap(hh.hours(o.Y0), hh.HoursPerDay, m*hh.CapDays)
 		if hh.CCT > 0 || hh.PremiumRate > 0 {
 			o.Hours, o.CCTPaid, o.PremiumPaid = hh.comply(o.Y0, m, o.Hours, o.Exposed)
 		}
@@ -235,7 +314,7 @@ func (hh *Household) freeCompliance(y0, m float64, present int, prem float64, ex
 	if t+prem <= 0 {
 		return h, 0, 0, false
 	}
-	h = hh.Hours(y0 + t + prem)
+	h = hh.hours(y0 + t + prem)
 	for b := range h {
 		if present&(1<<b) != 0 && h[b] >= caps[b] {
 			return h, 0, 0, false

@@ -263,7 +263,7 @@ func BenchmarkMonteCarlo(b *testing.B) {
 }
 
 // benchDraws is the number of draws of BenchmarkMonteCarlo.
-var benchDraws = 1000
+var benchDraws = 1000 // VCSIM_BENCH_DRAWS overrides
 
 // TestTransferInPovertyLines: a cash transfer without an amount takes the
 // guide's range in poverty lines (0.1 to 0.5 a year, mode 0.25); each
