@@ -126,6 +126,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 		*out = tally
 	}()
 	adopted := make([]bool, len(ads))
+	plain := d.Weight == nil && d.Survey == nil // no weights, no survey: the fast path may apply
 	var own Household
 	// Households that adopt the same measures are the same household
 	// (but for monitoring, whose effect depends on each one's years
@@ -177,7 +178,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			}
 			hh.prepare()
 		}
-		if d.Weight == nil && d.Survey == nil && hh.simple() {
+		if plain && hh.simple() {
 			// The fast path: no weights, nothing conditional.
 			inc, h := hh.decideFast(d.Scale[k], d.Hazard[k], &fast)
 			if income != nil {

@@ -194,7 +194,11 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 		o.Active[b] = 1
 	}
 	if !hh.Ban {
-		o.Hours = hh.Cap(hh.hours(o.Y0), hh.HoursPerDay, m*hh.CapDays)
+		if hh.prep.ok {
+			o.Hours = hh.Cap(hh.hoursFast(o.Y0), hh.HoursPerDay, m*hh.CapDays)
+		} else {
+			o.Hours = hh.Cap(hh.Hours(o.Y0), hh.HoursPerDay, m*hh.CapDays)
+		}
 		if hh.CCT > 0 || hh.PremiumRate > 0 {
 			o.Hours, o.CCTPaid, o.PremiumPaid = hh.comply(o.Y0, m, o.Hours, o.Exposed)
 		}
