@@ -44,7 +44,11 @@ func NewSetup(c *valuechain.Chain, f *scenarios.File, chainName, scenName string
 	}
 	if f != nil {
 		for _, u := range f.Uncertainties() {
-			if p := (Param{File: "scenarios", Uncertain: u, Label: label("scenarios", c, f, u.Path)}); !p.Zero() {
+			l := label("scenarios", c, f, u.Path)
+			if u.PovertyLines {
+				l += " (poverty lines)"
+			}
+			if p := (Param{File: "scenarios", Uncertain: u, Label: l}); !p.Zero() {
 				s.Params = append(s.Params, p)
 			}
 		}
