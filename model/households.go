@@ -64,6 +64,54 @@ func (hh *Household) prepare() {
 	hh.prep = p
 }
 
+// hoursCappedFast is HoursCapped for a prepared household: the same rounds
+// (bands that would work less than nothing, or more than their cap, are
+// fixed and the rest solved again) with one division a round.
+func (hh *Household) hoursCappedFast(y0 float64, caps [nb]float64) [nb]float64 {
+	p := &hh.prep
+	free := p.free
+	a, den, fixed := p.a, p.den, 0.0
+	var h [nb]float64
+	for b := 0; b < nb; b++ {
+		caps[b] = min(caps[b], hh.H)
+	}
+	for range 2*nb + 1 {
+		k := y0 - hh.S + a + fixed
+		pos := k > 0 && den > 0
+		q := 0.0
+		if pos {
+			q = k / den
+		}
+		changed := false
+		for b := 0; b < nb; b++ {
+			if !free[b] {
+				continue
+			}
+			x := hh.H
+			if pos {
+				x = hh.H - p.bvw[b]*q
+			}
+			switch {
+			case x <= 0:
+				h[b], free[b], changed = 0, false, true
+				a -= hh.N[b] * hh.V[b] * hh.H * hh.W
+				den -= hh.N[b] * hh.Beta[b]
+			case x >= caps[b] && caps[b] < hh.H:
+				h[b], free[b], changed = caps[b], false, true
+				a -= hh.N[b] * hh.V[b] * hh.H * hh.W
+				den -= hh.N[b] * hh.Beta[b]
+				fixed += hh.N[b] * hh.V[b] * caps[b] * hh.W
+			default:
+				h[b] = min(x, hh.H)
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return h
+}
+
 // hours is Hours, by the prepared closed form when the household is
 // prepared.
 func (hh *Household) hours(y0 float64) [nb]float64 {
@@ -290,7 +338,12 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 		if t+p == 0 {
 			continue
 		}
-		hc := hh.Cap(hh.HoursCapped(y0+t+p, caps), hh.HoursPerDay, m*hh.CapDays)
+		var hc [nb]float64
+		if hh.prep.ok {
+			hc = hh.Cap(hh.hoursCappedFast(y0+t+p, caps), hh.HoursPerDay, m*hh.CapDays)
+		} else {
+			hc = hh.Cap(hh.HoursCapped(y0+t+p, caps), hh.HoursPerDay, m*hh.CapDays)
+		}
 		if u := hh.Utility(y0+t+p, hc); u > best {
 			best, h, cct, premium = u, hc, t, p
 		}
