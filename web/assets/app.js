@@ -122,7 +122,8 @@ async function load() {
 
 async function init() {
   setLang(lang);
-  $("en").onclick = () => setLang("en"); $("ru").onclick = () => setLang("ru");
+  const relang = (l) => { setLang(l); if ($("chaintext").value) { runBaseline(); whatif(); } };
+  $("en").onclick = () => relang("en"); $("ru").onclick = () => relang("ru");
   const show = (name) => {
     document.querySelectorAll(".tab,.panel").forEach(x => x.classList.remove("on"));
     document.querySelector('.tab[data-tab="' + name + '"]').classList.add("on"); $(name).classList.add("on");
