@@ -36,7 +36,7 @@ func TestBrowser(t *testing.T) {
 	if path == "" {
 		t.Skip("no Chromium on this machine (apt-get install chromium): the browser test is skipped")
 	}
-	srv := httptest.NewServer((&Server{}).Handler())
+	srv := httptest.NewServer((&Server{Workspace: &Workspace{Dir: t.TempDir()}}).Handler())
 	defer srv.Close()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1366, 768),
@@ -74,8 +74,8 @@ func TestBrowser(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	if title := text("h1"); !strings.Contains(title, "цепочки") {
-		t.Errorf("the title after the switch to Russian is %q", title)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("h1").textContent.includes("цепочки")`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("the title after the switch to Russian is %q", text("h1"))
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(`.tab[data-tab="baseline"]`), chromedp.WaitVisible(`#headline .card b`), shot("baseline-ru")); err != nil {
 		t.Fatal(err)
@@ -118,6 +118,48 @@ func TestBrowser(t *testing.T) {
 	}
 	if err := chromedp.Do(ctx, shot("whatif-ru")); err != nil {
 		t.Fatal(err)
+	}
+	// A two-intervention scenario built from the catalogue, saved, found
+	// again after a reload; the report downloads.
+	eval := func(js string) {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](js)); err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+	}
+	poll := func(js string) {
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Fatalf("waiting for %s: %v", js, err)
+		}
+	}
+	eval(`document.querySelector('.tab[data-tab="scenarios"]').click(); 1`)
+	eval(`document.getElementById("scentext").value = ""; document.getElementById("b_name").value = "Workshop";
+		document.getElementById("b_type").value = "cash_transfer"; document.getElementById("b_targets").value = "farm";
+		document.getElementById("b_amount").value = "20000"; document.getElementById("b_add").click();
+		document.getElementById("b_type").value = "osh"; document.getElementById("b_amount").value = "";
+		document.getElementById("b_add").click(); 1`)
+	scen, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("scentext").value`))
+	if err != nil || strings.Count(scen, "[[scenario.intervention]]") != 2 || !strings.Contains(scen, `type = "osh"`) {
+		t.Fatalf("the builder wrote %q (%v)", scen, err)
+	}
+	eval(`document.getElementById("compare").click(); 1`)
+	poll(`document.querySelector("#comparison table") !== null && document.querySelector("#comparison").textContent.includes("Workshop")`)
+	if err := chromedp.Do(ctx, shot("scenarios-ru")); err != nil {
+		t.Fatal(err)
+	}
+	eval(`document.getElementById("savename").value = "workshop-scenarios.toml"; document.getElementById("save").click(); 1`)
+	poll(`document.getElementById("savemsg").textContent === "Сохранено."`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?example=tobacco-kyrgyzstan")); err != nil {
+		t.Fatal(err)
+	}
+	poll(`[...document.getElementById("files").options].some(o => o.value === "workshop-scenarios.toml")`)
+	poll(`document.getElementById("whatifcards").children.length > 0`) // the example has loaded
+	eval(`document.getElementById("files").value = "workshop-scenarios.toml"; document.getElementById("open").click(); 1`)
+	poll(`document.getElementById("scentext").value.includes('name = "Workshop"') && document.getElementById("scentext").value.includes('type = "osh"')`)
+	report, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => { const r = await fetch("/api/report?lang=ru", {method: "POST",
+		headers: {"Content-Type": "application/json"}, body: JSON.stringify({chain: document.getElementById("chaintext").value,
+		scenarios: document.getElementById("scentext").value})}); return await r.text(); })()`, await))
+	if err != nil || !strings.Contains(report, `<html lang="ru">`) || !strings.Contains(report, "Workshop") {
+		t.Errorf("the report download: %v, %.100q", err, report)
 	}
 	sort.Float64s(ms)
 	p95 := ms[len(ms)-1] // of 10 moves, the largest stands for the 95th percentile

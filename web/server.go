@@ -46,6 +46,8 @@ type Server struct {
 	Log *log.Logger
 	// Timeout bounds a computation (0: 60 s).
 	Timeout time.Duration
+	// Workspace, when not nil, is the folder of the workshop's files.
+	Workspace *Workspace
 }
 
 // NewToken returns a random token for a server that listens beyond
@@ -81,6 +83,12 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/simulate", s.simulate)
 	mux.HandleFunc("POST /api/compare", s.compare)
 	mux.HandleFunc("POST /api/whatif", s.whatif)
+	mux.HandleFunc("GET /api/files", s.files)
+	mux.HandleFunc("GET /api/files/{name}", s.openFile)
+	mux.HandleFunc("PUT /api/files/{name}", s.saveFile)
+	mux.HandleFunc("GET /api/messages", s.messages)
+	mux.HandleFunc("POST /api/charts", s.charts)
+	mux.HandleFunc("POST /api/report", s.report)
 	return s.guard(mux)
 }
 
@@ -94,7 +102,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			}
 		}()
 		if s.Token != "" && r.URL.Query().Get("token") != s.Token && r.Header.Get("X-Vcsim-Token") != s.Token {
-			writeError(w, http.StatusForbidden, errors.New("this server needs its token: open the address it printed, with ?token=..."))
+			writeError(w, http.StatusForbidden, errors.New("this server needs its token: open the address it printed, with its ?token= part"))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)

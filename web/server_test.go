@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -179,5 +181,50 @@ func BenchmarkWhatIf(b *testing.B) {
 		if w.Code != 200 {
 			b.Fatal(w.Body.String())
 		}
+	}
+}
+
+// TestWorkspace: files are listed, opened and saved atomically; two tabs
+// that opened the same version cannot both save it (the second gets 409
+// and the first's change stays); names that leave the folder are refused.
+func TestWorkspace(t *testing.T) {
+	dir := t.TempDir()
+	h := (&Server{Workspace: &Workspace{Dir: dir}}).Handler()
+	do := func(method, path, body string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, path, strings.NewReader(body))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w
+	}
+	if w := do("PUT", "/api/files/a.toml", "name = 'one'\n"); w.Code != 200 {
+		t.Fatalf("new file: %d %s", w.Code, w.Body)
+	}
+	var f struct{ Text, Version string }
+	json.Unmarshal(do("GET", "/api/files/a.toml", "").Body.Bytes(), &f)
+	if f.Text != "name = 'one'\n" || f.Version == "" {
+		t.Fatalf("open: %+v", f)
+	}
+	// Two tabs opened version f.Version; the first saves, the second is told.
+	if w := do("PUT", "/api/files/a.toml?version="+f.Version, "name = 'tab one'\n"); w.Code != 200 {
+		t.Fatalf("first tab: %d %s", w.Code, w.Body)
+	}
+	if w := do("PUT", "/api/files/a.toml?version="+f.Version, "name = 'tab two'\n"); w.Code != 409 || !strings.Contains(w.Body.String(), "changed elsewhere") {
+		t.Errorf("second tab: %d %s, want 409", w.Code, w.Body)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "a.toml")); string(data) != "name = 'tab one'\n" {
+		t.Errorf("the file holds %q: the first tab's change was lost", data)
+	}
+	if w := do("PUT", "/api/files/a.toml", "x"); w.Code != 409 {
+		t.Errorf("saving over an existing file without its version: %d", w.Code)
+	}
+	for _, bad := range []string{"..%2Fx.toml", ".hidden.toml", "notes.txt"} {
+		if w := do("PUT", "/api/files/"+bad, "x"); w.Code != 400 && w.Code != 404 {
+			t.Errorf("%s: %d, want 400", bad, w.Code)
+		}
+	}
+	var list []FileInfo
+	json.Unmarshal(do("GET", "/api/files", "").Body.Bytes(), &list)
+	if len(list) != 1 || list[0].Name != "a.toml" || list[0].Kind != "chain" {
+		t.Errorf("list: %+v", list)
 	}
 }

@@ -21,10 +21,11 @@ func serveCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "serve",
 		Usage:     "the workshop page: the assessment in a browser, offline, in Russian and English",
-		UsageText: "vcsim serve [--addr 127.0.0.1:8080] [--lang ru|en] [--no-browser]",
+		UsageText: "vcsim serve [--addr 127.0.0.1:8080] [--dir WORKSPACE] [--lang ru|en] [--no-browser]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Usage: "address to listen on; beyond loopback (a room's wifi) a token is required", Value: "127.0.0.1:8080"},
 			&cli.StringFlag{Name: "lang", Usage: "the page's first language: en or ru", Value: "en"},
+			&cli.StringFlag{Name: "dir", Usage: "workspace `FOLDER` of the workshop's chain, scenario and survey files (the page lists, opens and saves them)"},
 			&cli.BoolFlag{Name: "no-browser", Usage: "do not open the browser"},
 		},
 		Action: func(ctx *cli.Context) error {
@@ -36,6 +37,12 @@ func serveCommand() *cli.Command {
 			}
 			addr := ctx.String("addr")
 			s := &web.Server{Lang: ctx.String("lang"), Log: log.New(ctx.App.ErrWriter, "vcsim serve: ", log.LstdFlags)}
+			if d := ctx.String("dir"); d != "" {
+				if st, err := os.Stat(d); err != nil || !st.IsDir() {
+					return usagef("--dir %s is not a folder", d)
+				}
+				s.Workspace = &web.Workspace{Dir: d}
+			}
 			if !web.Loopback(addr) {
 				s.Token = web.NewToken()
 			}

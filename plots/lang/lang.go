@@ -88,3 +88,17 @@ func (l Lang) Percent(x float64) string {
 	}
 	return l.Number(100*x, 1) + "%"
 }
+
+// All returns every message in language l, by key (for the workshop
+// page, which takes its labels from this catalogue).
+func All(l Lang) map[string]string {
+	out := make(map[string]string, len(messages))
+	for k, m := range messages {
+		s := m[0]
+		if l == RU {
+			s = m[1]
+		}
+		out[k] = s
+	}
+	return out
+}

@@ -1,37 +1,18 @@
 // vcsim workshop page: plain JavaScript, no build step, no network but
 // this computer's vcsim server.
 "use strict";
-const M = {
-  en: {title:"vcsim: value chains and child labour", example:"Example", load:"Load", "tab.chain":"Chain", "tab.baseline":"Baseline",
-    "tab.scenarios":"Scenarios", "tab.whatif":"What if?", "chain.help":"The chain file (TOML). Edit it, then check it and run it.",
-    validate:"Check", run:"Run the baseline", download:"Download the chain", accounts:"Accounts", children:"Children",
-    "scen.help":"The scenario file (TOML): interventions of the ILO guide.", compare:"Compare",
-    "whatif.help":"Move a slider: the figures change at once (one year, the same households).",
-    "lever.price":"Farm-gate price", "lever.productivity":"Productivity", "lever.wage":"Adult wage", "lever.transfer":"Cash transfer a year",
-    "lever.premium":"Child-labour-free premium", "lever.coverage":"Households reached", footer:"vcsim runs on this computer; nothing leaves it.",
-    ok:"The chain is valid.", cl:"Children in child labour", haz:"In hazardous child labour", income:"Mean household income",
-    poor:"Below the poverty line", cpcy:"Cost per child-year", was:"now", va:"Value added", actor:"Actor", scenario:"Scenario",
-    band:"Age band", working:"Working", inCL:"In child labour", hazardous:"Hazardous", ms:"answered in %d ms", na:"n/a"},
-  ru: {title:"vcsim: цепочки создания стоимости и детский труд", example:"Пример", load:"Загрузить", "tab.chain":"Цепочка",
-    "tab.baseline":"Базовый сценарий", "tab.scenarios":"Сценарии", "tab.whatif":"Что если?",
-    "chain.help":"Файл цепочки (TOML). Измените его, проверьте и рассчитайте.", validate:"Проверить", run:"Рассчитать",
-    download:"Скачать цепочку", accounts:"Счета участников", children:"Дети", "scen.help":"Файл сценариев (TOML): вмешательства из руководства МОТ.",
-    compare:"Сравнить", "whatif.help":"Двигайте ползунок: цифры меняются сразу (один год, те же домохозяйства).",
-    "lever.price":"Цена у фермера", "lever.productivity":"Урожайность", "lever.wage":"Зарплата взрослого", "lever.transfer":"Денежный трансферт в год",
-    "lever.premium":"Премия за отсутствие детского труда", "lever.coverage":"Охват домохозяйств", footer:"vcsim работает на этом компьютере; данные никуда не уходят.",
-    ok:"Цепочка без ошибок.", cl:"Дети в детском труде", haz:"В опасном детском труде", income:"Средний доход домохозяйства",
-    poor:"За чертой бедности", cpcy:"Затраты на ребёнко-год", was:"сейчас", va:"Добавленная стоимость", actor:"Участник", scenario:"Сценарий",
-    band:"Возраст", working:"Работают", inCL:"В детском труде", hazardous:"Опасный", ms:"ответ за %d мс", na:"н/д"}
-};
+// Labels come from vcsim's message catalogue (plots/lang), keys "ui.*".
+let M = {};
 let lang = localStorage.getItem("vcsim.lang") || new URLSearchParams(location.search).get("lang") || "en";
 const token = new URLSearchParams(location.search).get("token") || "";
 const $ = (id) => document.getElementById(id);
-const t = (k) => (M[lang] && M[lang][k]) || M.en[k] || k;
+const t = (k) => M["ui." + k] || M[k] || k;
 const fmt = (x, d = 0) => (x === null || x === undefined || !isFinite(x)) ? t("na") :
   Number(x).toLocaleString(lang === "ru" ? "ru-RU" : "en-GB", {maximumFractionDigits: d, minimumFractionDigits: d});
 const pct = (x) => fmt(100 * x, 1) + "%";
 
-function setLang(l) {
+async function setLang(l) {
+  M = await api("/api/messages?lang=" + l);
   lang = l; localStorage.setItem("vcsim.lang", l); document.documentElement.lang = l;
   document.querySelectorAll("[data-t]").forEach(e => e.textContent = t(e.dataset.t));
   $("en").classList.toggle("on", l === "en"); $("ru").classList.toggle("on", l === "ru");
@@ -82,13 +63,75 @@ async function runBaseline() {
     $("accounts").replaceChildren(table(a.accounts, ["name", r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
       ["group", "band", r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
+    charts("basecharts", null);
   } catch (e) { problems(e); }
+}
+
+async function charts(id, scen) {
+  try {
+    const cs = await api("/api/charts?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json"},
+      body: JSON.stringify({chain: $("chaintext").value, scenarios: scen || ""})});
+    $(id).innerHTML = cs.filter(c => scen ? c.name.startsWith("scenario") || c.name.includes("income") || c.name.includes("cost") : true)
+      .map(c => "<figure>" + c.svg + "</figure>").join("");
+  } catch (e) { $(id).textContent = ""; }
+}
+
+function download(name, type, data) {
+  const a = document.createElement("a"); a.href = URL.createObjectURL(new Blob([data], {type})); a.download = name; a.click();
+}
+
+let compared = null;
+let files = {}; // name -> version opened
+async function listFiles() {
+  const fs = await api("/api/files");
+  $("files").innerHTML = fs.length ? "" : "<option>" + t("nofiles") + "</option>";
+  for (const f of fs) { const o = document.createElement("option"); o.value = f.name; o.textContent = f.name; $("files").appendChild(o); files[f.name] = files[f.name] || null; }
+}
+async function openFile() {
+  const name = $("files").value; if (!name) return;
+  const f = await api("/api/files/" + encodeURIComponent(name));
+  files[name] = f.version; $("savename").value = name;
+  if (name.endsWith("-scenarios.toml")) $("scentext").value = f.text; else $("chaintext").value = f.text;
+  $("savemsg").textContent = ""; runBaseline(); whatif();
+}
+async function saveFile() {
+  const name = $("savename").value.trim(); if (!name) return;
+  const text = name.endsWith("-scenarios.toml") ? $("scentext").value : $("chaintext").value;
+  try {
+    const r = await api("/api/files/" + encodeURIComponent(name) + "?version=" + (files[name] || ""), {method: "PUT", body: text});
+    files[name] = r.version; $("savemsg").className = "msg"; $("savemsg").textContent = t("saved"); listFiles();
+  } catch (e) { $("savemsg").className = "msg bad"; $("savemsg").textContent = e.error || String(e); }
+}
+
+let catalogue = [];
+function showType() {
+  const iv = catalogue.find(x => x.ID === $("b_type").value); if (!iv) return;
+  const ru = lang === "ru";
+  $("b_doc").innerHTML = "<b>" + (ru ? iv.NameRU : iv.Name) + "</b>: " + (ru ? iv.DescriptionRU || iv.Description : iv.Description) +
+    "<br><i>" + t("evidence") + ":</i> " + (iv.Evidence || []).map(e => e.Source + " (" + e.Year + "): " + (ru && e.FindingRU ? e.FindingRU : e.Finding)).join(" · ");
+}
+function addIntervention() {
+  const name = $("b_name").value.trim() || "My scenario";
+  let text = $("scentext").value;
+  if (!text.includes('name = ' + JSON.stringify(name))) text += "\n[[scenario]]\nname = " + JSON.stringify(name) + "\n";
+  const targets = $("b_targets").value.split(",").map(x => JSON.stringify(x.trim())).join(", ");
+  let iv = "  [[scenario.intervention]]\n  type = " + JSON.stringify($("b_type").value) + "\n  targets = [" + targets + "]\n  coverage = " +
+    Number($("b_coverage").value) + "\n  start = " + Number($("b_start").value) + "\n";
+  if ($("b_amount").value) iv += "  effect = { amount = " + Number($("b_amount").value) + " }\n";
+  iv += "  cost = { per_adopter_per_year = " + Number($("b_cost").value || 0) + " }\n";
+  // The new intervention goes at the end of its scenario.
+  const at = text.indexOf('name = ' + JSON.stringify(name));
+  const next = text.indexOf("\n[[scenario]]", at + 1);
+  text = next < 0 ? text.replace(/\n*$/, "\n") + iv : text.slice(0, next + 1) + iv + text.slice(next + 1);
+  $("scentext").value = text;
 }
 
 async function compare() {
   try {
     const a = await api("/api/compare", {method: "POST", headers: {"Content-Type": "application/json"},
       body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})});
+    compared = a;
+    charts("scencharts", $("scentext").value);
     $("comparison").replaceChildren(table(a.scenario_summary, ["scenario", r => fmt(r.children_in_child_labour_final_year),
       r => fmt(r.mean_household_income_final_year), r => pct(r.share_below_poverty_line_final_year), r => fmt(r.cost_per_child_year_avoided)],
       [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")]));
@@ -121,8 +164,8 @@ async function load() {
 }
 
 async function init() {
-  setLang(lang);
-  const relang = (l) => { setLang(l); if ($("chaintext").value) { runBaseline(); whatif(); } };
+  await setLang(lang);
+  const relang = async (l) => { await setLang(l); showType(); if ($("chaintext").value) { runBaseline(); whatif(); } };
   $("en").onclick = () => relang("en"); $("ru").onclick = () => relang("ru");
   const show = (name) => {
     document.querySelectorAll(".tab,.panel").forEach(x => x.classList.remove("on"));
@@ -134,6 +177,15 @@ async function init() {
   const want = new URLSearchParams(location.search).get("example");
   for (const e of ex) { const o = document.createElement("option"); o.value = e.Name; o.textContent = e.Title; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").appendChild(o); }
   $("load").onclick = load; $("run").onclick = runBaseline; $("compare").onclick = compare;
+  $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
+  catalogue = await api("/api/guide");
+  for (const iv of catalogue) { const o = document.createElement("option"); o.value = iv.ID; o.textContent = iv.ID; $("b_type").appendChild(o); }
+  $("b_type").onchange = showType; showType(); $("b_add").onclick = addIntervention;
+  $("dlscen").onclick = () => download("scenarios.toml", "application/toml", $("scentext").value);
+  $("dlcsv").onclick = () => { if (!compared) return; const rows = compared.scenario_summary; const cols = Object.keys(rows[0]);
+    download("scenario_summary.csv", "text/csv", cols.join(",") + "\n" + rows.map(r => cols.map(c => JSON.stringify(r[c] ?? "")).join(",")).join("\n") + "\n"); };
+  $("report").onclick = async () => { const r = await fetch("/api/report?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
+    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); download("report.html", "text/html", await r.blob()); };
   $("validate").onclick = async () => { try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); } };
   $("download").onclick = () => { const a = document.createElement("a"); a.href = URL.createObjectURL(new Blob([$("chaintext").value], {type: "application/toml"}));
     a.download = "chain.toml"; a.click(); };
