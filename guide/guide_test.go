@@ -66,3 +66,21 @@ func ExampleLookup() {
 	fmt.Printf("%s / %s: default %.2f poverty lines per child\n", iv.Name, iv.NameRU, e.Default)
 	// Output: Conditional transfer (school-linked food basket) / Условные трансферты (продуктовый набор при посещении школы): default 0.10 poverty lines per child
 }
+
+// TestActionPlans checks that every catalogue type has an objective and
+// responsible actors in both languages, the same number of each.
+func TestActionPlans(t *testing.T) {
+	for i := range Catalogue {
+		iv := &Catalogue[i]
+		if iv.Objective("en") == "" || iv.Objective("ru") == "" {
+			t.Errorf("%s: no objective", iv.ID)
+		}
+		en, ru := iv.Responsible("en"), iv.Responsible("ru")
+		if len(en) == 0 || len(en) != len(ru) {
+			t.Errorf("%s: responsible %d in English, %d in Russian", iv.ID, len(en), len(ru))
+		}
+	}
+	if len(plans) != len(Catalogue) {
+		t.Errorf("%d action-plan entries for %d types", len(plans), len(Catalogue))
+	}
+}

@@ -49,8 +49,11 @@ type Appraisal struct {
 
 // Scenario is a named set of interventions.
 type Scenario struct {
-	Name          string         `toml:"name"`
-	Description   string         `toml:"description"`
+	Name        string `toml:"name"`
+	Description string `toml:"description"`
+	// Recommended marks the scenario the workshop recommends: the
+	// report's action plan is written for it.
+	Recommended   bool           `toml:"recommended"`
 	Interventions []Intervention `toml:"intervention"`
 }
 
@@ -70,6 +73,9 @@ type Intervention struct {
 	Effect    map[string]float64 `toml:"effect"`
 	Tasks     []string           `toml:"tasks"`  // mechanisation: the tasks mechanised
 	Bypass    string             `toml:"bypass"` // cooperative: the intermediary bypassed
+	// Responsible names who carries the intervention out in the action
+	// plan (default: the guide's usual actors for the type).
+	Responsible []string `toml:"responsible"`
 }
 
 // Cost is what an intervention costs.
@@ -190,6 +196,7 @@ func (f *File) Clone() *File {
 			iv := &s.Interventions[j]
 			iv.Targets = append([]string(nil), iv.Targets...)
 			iv.Tasks = append([]string(nil), iv.Tasks...)
+			iv.Responsible = append([]string(nil), iv.Responsible...)
 			if iv.Effect != nil {
 				m := make(map[string]float64, len(iv.Effect))
 				for k, v := range iv.Effect {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
-	"vcsim/outfile"
+	"os"
+	"strconv"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"vcsim/outfile"
 	"vcsim/plots/report"
 )
 
@@ -33,7 +36,8 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			in := report.Input{Lang: a.lang, Chain: a.chain, ChainFile: a.chainFile, Seed: a.seed, Base: a.base,
+			in := report.Input{Lang: a.lang, Chain: a.chain, ChainFile: a.chainFile, ScenarioFile: a.scenFile,
+				Version: version(), Date: reportDate(), Seed: a.seed, Base: a.base,
 				Comparison: a.cmp, Scenarios: a.file, Charts: cs, Source: a.source(), MonteCarlo: a.mc}
 			var buf bytes.Buffer
 			if err := report.Write(&buf, in); err != nil {
@@ -44,4 +48,17 @@ func reportCommand() *cli.Command {
 			return writeOutputs(ctx, set)
 		},
 	}
+}
+
+// reportDate is today's date, or the date of SOURCE_DATE_EPOCH (seconds
+// since 1970, the reproducible-builds convention) when it is set, so that
+// a report can be made byte for byte again.
+func reportDate() string {
+	t := time.Now()
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			t = time.Unix(n, 0)
+		}
+	}
+	return t.UTC().Format("2006-01-02")
 }

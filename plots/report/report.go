@@ -13,6 +13,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -119,8 +120,13 @@ type Input struct {
 	Lang      lang.Lang
 	Chain     *valuechain.Chain
 	ChainFile string
-	Seed      uint64
-	Base      *model.Result
+	// ScenarioFile is the scenario file's name ("" without one).
+	ScenarioFile string
+	// Version and Date say which vcsim made the report and when; they
+	// are printed as given.
+	Version, Date string
+	Seed          uint64
+	Base          *model.Result
 	// Comparison and Scenarios are nil without scenarios.
 	Comparison *scenarios.Comparison
 	Scenarios  *scenarios.File
@@ -133,7 +139,7 @@ type Input struct {
 
 // Sections are the ids of the report's sections, in order; a test checks
 // that every one is present.
-var Sections = []string{"summary", "map", "accounts", "margins", "employment", "children", "scenarios", "economic", "interventions", "assumptions", "method", "sources"}
+var Sections = []string{"summary", "map", "accounts", "margins", "employment", "children", "scenarios", "actionplan", "economic", "interventions", "assumptions", "method", "sources"}
 
 // Write writes the report as HTML.
 func Write(w io.Writer, in Input) error {
@@ -165,10 +171,23 @@ func (d *doc) Lang() string                     { return string(d.l) }
 func (d *doc) Chain() *valuechain.Chain         { return d.in.Chain }
 func (d *doc) Chart(name string) template.HTML  { return d.svgs[name] }
 func (d *doc) HasChart(name string) bool        { _, ok := d.svgs[name]; return ok }
-func (d *doc) Generated() string                { return d.T("r.generated", d.in.ChainFile, d.in.Seed) }
 func (d *doc) N(x float64) string               { return d.l.Thousands(x) }
 func (d *doc) D(x float64) string               { return d.l.Number(x, 2) }
 func (d *doc) P(x float64) string               { return d.l.Percent(x) }
+
+// Generated says which vcsim made the report, when, from which files and
+// with which seed.
+func (d *doc) Generated() string {
+	files := d.in.ChainFile
+	if d.in.ScenarioFile != "" {
+		files += ", " + d.in.ScenarioFile
+	}
+	s := d.T("r.generated", files, d.in.Seed)
+	if d.in.Version != "" || d.in.Date != "" {
+		s += " " + d.T("r.version", d.in.Version, d.in.Date)
+	}
+	return s
+}
 
 // Summary is the plain-words paragraph.
 func (d *doc) Summary() []string {
@@ -200,6 +219,7 @@ func (d *doc) Summary() []string {
 		}
 		out = append(out, l.T("r.summary.best", len(cmp.Summaries), cmp.Horizon, best.Name,
 			l.Thousands(best.ChildYearsAvoided), l.Thousands(best.CostPerChildYear), c.Currency))
+		out = append(out, d.tradeoffs()...)
 	}
 	return out
 }
@@ -347,7 +367,7 @@ func (d *doc) Assumptions() []Assumption {
 	actors := c.Actors
 	c.Actors, c.Links, c.Sources, c.PriceRatios = nil, nil, nil, nil
 	c.Name, c.Description = "", ""
-	out = append(out, flat(d.T("r.chainwide"), c)...)
+	out = append(out, flat(d.T("r.chainwide"), c, d.value)...)
 	for i := range actors {
 		a := actors[i]
 		where := a.Name
@@ -355,13 +375,47 @@ func (d *doc) Assumptions() []Assumption {
 			where = a.ID
 		}
 		a.ID, a.Name = "", ""
-		out = append(out, flat(where, a)...)
+		out = append(out, flat(where, a, d.value)...)
 	}
 	return out
 }
 
-// flat lists the keys and values v would have in a TOML file.
-func flat(where string, v any) []Assumption {
+// value formats a parameter's value for the reader: numbers with the
+// language's separators and no exponent, lists joined with semicolons.
+func (d *doc) value(x any) string {
+	switch v := x.(type) {
+	case float64:
+		return d.exact(v)
+	case int64:
+		return d.exact(float64(v))
+	case []any:
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = d.value(e)
+		}
+		return strings.Join(parts, "; ")
+	case bool:
+		if v {
+			return d.T("yes")
+		}
+		return d.T("no")
+	}
+	return fmt.Sprint(x)
+}
+
+// exact formats x with the decimals it needs (up to 6), no exponent.
+func (d *doc) exact(x float64) string {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	dec := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		dec = min(len(frac), 6)
+	}
+	return d.l.Number(x, dec)
+}
+
+// flat lists the keys and values v would have in a TOML file, each value
+// formatted by format.
+func flat(where string, v any, format func(any) string) []Assumption {
 	var buf bytes.Buffer
 	if err := toml.NewEncoder(&buf).Encode(v); err != nil {
 		return nil
@@ -387,7 +441,7 @@ func flat(where string, v any) []Assumption {
 					walk(fmt.Sprintf("%s%s[%d].", prefix, k, i+1), e)
 				}
 			default:
-				out = append(out, Assumption{Where: where, Key: prefix + k, Value: fmt.Sprint(x)})
+				out = append(out, Assumption{Where: where, Key: prefix + k, Value: format(x)})
 			}
 		}
 	}

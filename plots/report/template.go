@@ -31,6 +31,11 @@ table.assume td, table.assume th { text-align: left; }
 table.wide { font-size: 6.8pt; table-layout: fixed; }
 table.wide td, table.wide th { padding: 0.6mm 0.8mm; word-wrap: break-word; }
 table.wide td:first-child, table.wide th:first-child { width: 22mm; }
+table.plan td, table.plan th { text-align: left; }
+table.plan td:nth-child(2) { width: 45mm; }
+.caveats { background: #fff8e6; border-left: 2pt solid #E69F00; padding: 1mm 3mm; margin: 2mm 0 4mm; font-size: 9pt; }
+.caveats ul { margin: 0 0 1mm; padding-left: 5mm; }
+.caveats p { margin: 1mm 0; }
 </style>
 </head>
 <body>
@@ -96,11 +101,20 @@ table.wide td:first-child, table.wide th:first-child { width: 22mm; }
 <h2>{{.T "r.scenarios"}}</h2>
 {{if .HasScenarios}}
 <table>
-<thead><tr><th>{{.T "t.scenario"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.hcl"}}</th><th>{{.T "t.meanincome"}}</th><th>{{.T "t.poor"}}</th><th>{{.T "t.pvcost"}}</th><th>{{.T "t.cyavoided"}}</th><th>{{.T "t.costpercy"}}</th><th>{{.T "t.bcr"}}</th><th>{{.T "t.bcrspill"}}</th></tr></thead>
+<thead><tr><th>{{.T "t.scenario"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.hcl"}}</th><th>{{.T "t.meanincome"}}</th><th>{{.T "t.poor"}}</th><th>{{.T "t.pvcost"}}</th><th>{{.T "t.cyavoided"}}</th><th>{{.T "t.costpercy"}}</th><th>{{.T "t.bcr"}}</th><th>{{.T "t.bcrspill"}} (×{{.Spillover}})</th></tr></thead>
 <tbody>{{range .ScenarioRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{range $n := .ScenarioCharts}}{{if $.HasChart $n}}<figure>{{$.Chart $n}}</figure>
+<div class="caveats"><p><strong>{{.T "r.caveats"}}</strong></p>
+<ul>{{range .Caveats}}<li>{{.}}</li>{{end}}</ul></div>
+<h3>{{.T "r.scendetail"}}</h3>
+{{range .ScenarioDetails}}<p><strong>{{.Name}}</strong>{{if .Recommended}} ({{$.T "r.recommendedmark"}}){{end}}{{if .Description}}: {{.Description}}{{end}}</p>
+<table class="wide">
+<thead><tr><th>{{$.T "t.intervention"}}</th><th>{{$.T "t.type"}}</th><th>{{$.T "t.targets"}}</th><th>{{$.T "t.coverage"}}</th><th>{{$.T "t.timeline"}}</th><th>{{$.T "t.fixed"}}</th><th>{{$.T "t.peradopter"}}</th><th>{{$.T "t.perchild"}}</th></tr></thead>
+<tbody>{{range .Rows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{end}}{{range $n := .ScenarioCharts}}{{if $.HasChart $n}}<figure>{{$.Chart $n}}</figure>
 {{end}}{{end}}
 {{if .HasUncertainty}}<h3>{{.T "r.uncertainty"}}</h3>
 <p>{{.T "r.uncertaintytext" .Draws}}</p>
@@ -112,6 +126,23 @@ table.wide td:first-child, table.wide th:first-child { width: 22mm; }
 {{if .HasChart "scenario_paths_fan"}}<figure>{{.Chart "scenario_paths_fan"}}</figure>{{end}}
 {{end}}
 {{else}}<p>{{.T "r.noscen"}}</p>{{end}}
+</section>
+
+<section id="actionplan">
+<h2>{{.T "r.plan"}}</h2>
+{{with .Plan}}<p>{{.Note}}</p>
+{{range .Plans}}<h3>{{.Name}}</h3>
+<table class="wide plan">
+<thead><tr><th>{{$.T "t.intervention"}}</th><th>{{$.T "t.objective"}}</th><th>{{$.T "t.responsible"}}</th><th>{{$.T "t.timeline"}}</th><th>{{$.T "t.budgetyear"}} ({{$.Chain.Currency}})</th><th>{{$.T "t.budgettotal"}} ({{$.Chain.Currency}})</th></tr></thead>
+<tbody>{{range .Rows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+<table>
+<thead><tr><th>{{$.T "t.year"}}</th><th>{{$.T "t.budget"}} ({{$.Chain.Currency}})</th><th>{{$.T "t.clwithout"}}</th><th>{{$.T "t.clwith"}}</th><th>{{$.T "t.clfewer"}}</th></tr></thead>
+<tbody>{{range .Years}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{end}}{{else}}<p>{{.T "r.noscen"}}</p>{{end}}
 </section>
 
 <section id="economic">

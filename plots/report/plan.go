@@ -1,0 +1,271 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"vcsim/guide"
+	"vcsim/model"
+	"vcsim/scenarios"
+)
+
+// ScenarioDetail says what one scenario is: its interventions with their
+// type, targets, coverage, timing and costs.
+type ScenarioDetail struct {
+	Name, Description string
+	Recommended       bool
+	Rows              []Row
+}
+
+// ScenarioDetails describes every scenario of the scenario file.
+func (d *doc) ScenarioDetails() []ScenarioDetail {
+	if d.in.Scenarios == nil {
+		return nil
+	}
+	horizon := d.horizon()
+	var out []ScenarioDetail
+	for _, s := range d.in.Scenarios.Scenarios {
+		sd := ScenarioDetail{Name: s.Name, Description: s.Description, Recommended: s.Recommended}
+		for _, iv := range s.Interventions {
+			title := iv.Type
+			if g, ok := guide.Lookup(iv.Type); ok {
+				title = g.Title(string(d.l))
+			}
+			name := iv.Name
+			if name == "" {
+				name = title
+			}
+			sd.Rows = append(sd.Rows, Row{Cells: []string{name, iv.Type, d.targets(iv.Targets), d.P(iv.Coverage),
+				d.timeline(&iv, horizon), d.money(iv.Cost.Fixed), d.money(iv.Cost.PerAdopterPerYear), d.money(iv.Cost.PerChildPerYear)}})
+		}
+		out = append(out, sd)
+	}
+	return out
+}
+
+// horizon is the years compared.
+func (d *doc) horizon() int {
+	if d.in.Comparison != nil {
+		return d.in.Comparison.Horizon
+	}
+	return d.in.Chain.Years()
+}
+
+// money formats an amount, leaving a zero empty.
+func (d *doc) money(x float64) string {
+	if x == 0 {
+		return "–"
+	}
+	return d.N(x)
+}
+
+// targets names the target actors in the report's language.
+func (d *doc) targets(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = id
+		if _, j := d.in.Chain.Actor(id); j >= 0 {
+			names[i] = actorName(d.in.Chain, j)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// timeline says when an intervention runs and when it reaches full
+// coverage.
+func (d *doc) timeline(iv *scenarios.Intervention, horizon int) string {
+	start, end := max(iv.Start, 1), iv.End
+	if end <= 0 || end > horizon {
+		end = horizon
+	}
+	s := d.T("r.years", start, end)
+	if iv.RampYears > 0 {
+		s += "; " + d.T("r.ramp", d.l.Number(iv.RampYears, 0))
+	}
+	return s
+}
+
+// Spillover is the local multiplier that the second BCR uses.
+func (d *doc) Spillover() string {
+	if d.in.Comparison == nil {
+		return ""
+	}
+	return d.l.Number(d.in.Comparison.Appraisal.Spillover, 1)
+}
+
+// Caveats qualify the scenario figures: what the BCR leaves out, and
+// scenarios that lower child labour but leave more households poor.
+func (d *doc) Caveats() []string {
+	cmp := d.in.Comparison
+	if cmp == nil {
+		return nil
+	}
+	var out []string
+	var health []string
+	if d.in.Scenarios != nil {
+		for _, s := range d.in.Scenarios.Scenarios {
+			for _, iv := range s.Interventions {
+				if iv.Type == "osh" || iv.Effect["hazard_change"] != 0 || iv.Type == "mechanisation" {
+					health = append(health, s.Name)
+					break
+				}
+			}
+		}
+	}
+	if len(health) > 0 {
+		out = append(out, d.T("r.caveat.health.named", strings.Join(health, ", ")))
+	} else {
+		out = append(out, d.T("r.caveat.health"))
+	}
+	out = append(out, d.tradeoffs()...)
+	return out
+}
+
+// tradeoffs names the scenarios that lower child labour in the final year
+// but raise the share of households below the poverty line.
+func (d *doc) tradeoffs() []string {
+	cmp := d.in.Comparison
+	if cmp == nil || len(cmp.Baseline.Years) == 0 {
+		return nil
+	}
+	base := cmp.Baseline.Years[len(cmp.Baseline.Years)-1]
+	var out []string
+	for _, s := range cmp.Summaries {
+		f := s.Final
+		if f.ChildLabour < base.ChildLabour && f.BelowPoverty > base.BelowPoverty+1e-9 {
+			out = append(out, d.T("r.caveat.tradeoff", s.Name, d.N(base.ChildLabour-f.ChildLabour),
+				d.P(base.BelowPoverty), d.P(f.BelowPoverty)))
+		}
+	}
+	return out
+}
+
+// ActionPlan is the action-plan section: the plan of the recommended
+// scenarios, or of the one with the lowest cost per child-year.
+type ActionPlan struct {
+	Note  string
+	Plans []ScenarioPlan
+}
+
+// ScenarioPlan is one scenario's plan: a row per intervention (objective,
+// responsible actors, timeline, yearly and total budget) and a row per
+// year (budget, children in child labour without and with it).
+type ScenarioPlan struct {
+	Name  string
+	Rows  []Row
+	Years []Row
+}
+
+// Plan builds the action plan, or returns nil without scenarios.
+func (d *doc) Plan() *ActionPlan {
+	cmp, f := d.in.Comparison, d.in.Scenarios
+	if cmp == nil || f == nil {
+		return nil
+	}
+	var chosen []string
+	for _, s := range f.Scenarios {
+		if s.Recommended {
+			chosen = append(chosen, s.Name)
+		}
+	}
+	ap := &ActionPlan{}
+	if len(chosen) > 0 {
+		ap.Note = d.T("r.plan.recommended", strings.Join(chosen, ", "))
+	} else {
+		ranked := rankByCost(cmp.Summaries)
+		if len(ranked) == 0 {
+			ap.Note = d.T("r.plan.none")
+			return ap
+		}
+		var names []string
+		for _, s := range ranked {
+			names = append(names, fmt.Sprintf("%s (%s %s)", s.Name, d.N(s.CostPerChildYear), d.in.Chain.Currency))
+		}
+		chosen = []string{ranked[0].Name}
+		ap.Note = d.T("r.plan.ranked", ranked[0].Name, strings.Join(names, "; "))
+	}
+	for _, name := range chosen {
+		if p, ok := d.scenarioPlan(name); ok {
+			ap.Plans = append(ap.Plans, p)
+		}
+	}
+	return ap
+}
+
+// rankByCost orders the scenarios that avoid child labour by cost per
+// child-year, lowest first; the others are left out.
+func rankByCost(sums []model.Summary) []model.Summary {
+	var out []model.Summary
+	for _, s := range sums {
+		if s.ChildYearsAvoided > 0 && !math.IsNaN(s.CostPerChildYear) && !math.IsInf(s.CostPerChildYear, 0) {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].CostPerChildYear < out[j].CostPerChildYear })
+	return out
+}
+
+// scenarioPlan is the plan of the scenario named name.
+func (d *doc) scenarioPlan(name string) (ScenarioPlan, bool) {
+	cmp := d.in.Comparison
+	var sc *scenarios.Scenario
+	for i := range d.in.Scenarios.Scenarios {
+		if d.in.Scenarios.Scenarios[i].Name == name {
+			sc = &d.in.Scenarios.Scenarios[i]
+		}
+	}
+	var run *model.Run
+	for _, r := range cmp.Runs {
+		if r.Name == name {
+			run = r
+		}
+	}
+	if sc == nil || run == nil {
+		return ScenarioPlan{}, false
+	}
+	p := ScenarioPlan{Name: name}
+	lg := string(d.l)
+	for i, iv := range sc.Interventions {
+		var objective string
+		responsible := iv.Responsible
+		title := iv.Type
+		if g, ok := guide.Lookup(iv.Type); ok {
+			objective, title = g.Objective(lg), g.Title(lg)
+			if len(responsible) == 0 {
+				responsible = g.Responsible(lg)
+			}
+		}
+		name := iv.Name
+		if name == "" {
+			name = title
+		}
+		lo, hi, total := math.Inf(1), 0.0, 0.0
+		for _, r := range run.Results {
+			if i < len(r.Measures) {
+				c := r.Measures[i].Cost
+				total += c
+				if c > 0 {
+					lo, hi = min(lo, c), max(hi, c)
+				}
+			}
+		}
+		perYear := "–"
+		switch {
+		case math.IsInf(lo, 1):
+		case d.N(lo) == d.N(hi):
+			perYear = d.N(hi)
+		default:
+			perYear = d.N(lo) + " – " + d.N(hi)
+		}
+		p.Rows = append(p.Rows, Row{Cells: []string{name, objective, strings.Join(responsible, ", "),
+			d.timeline(&iv, cmp.Horizon), perYear, d.N(total)}})
+	}
+	for y, k := range run.Years {
+		b := cmp.Baseline.Years[y]
+		p.Years = append(p.Years, Row{Cells: []string{fmt.Sprint(k.Year), d.N(k.Cost), d.N(b.ChildLabour), d.N(k.ChildLabour),
+			d.N(b.ChildLabour - k.ChildLabour)}})
+	}
+	return p, true
+}

@@ -1,0 +1,126 @@
+package report
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"vcsim/model"
+	"vcsim/plots/lang"
+	"vcsim/scenarios"
+	"vcsim/valuechain"
+)
+
+// TestActionPlan: a recommended scenario of training for the test
+// village's 2 traders at coverage 0.5 has 1 adopter; with a fixed cost of
+// 1,000 in year 1 and 500 per adopter a year over the 3-year horizon its
+// budget is 1,500, 500 and 500 (2,500 in all), worked by hand.
+func TestActionPlan(t *testing.T) {
+	c, err := valuechain.Load("testdata/village.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := scenarios.Load("testdata/village-scenarios.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Scenarios = append(f.Scenarios, scenarios.Scenario{Name: "Trader training", Recommended: true,
+		Interventions: []scenarios.Intervention{{Type: "productivity", Targets: []string{"trader"}, Coverage: 0.5,
+			Cost: scenarios.Cost{Fixed: 1000, PerAdopterPerYear: 500}, Responsible: []string{"traders' association"}}}})
+	if err := scenarios.Validate(f, c, "s"); err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := scenarios.Compare(c, f, 0, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc{in: Input{Lang: lang.EN, Chain: c, Comparison: cmp, Scenarios: f}, l: lang.EN}
+	ap := d.Plan()
+	if len(ap.Plans) != 1 || ap.Plans[0].Name != "Trader training" || !strings.Contains(ap.Note, "recommended Trader training") {
+		t.Fatalf("plan %+v", ap)
+	}
+	p := ap.Plans[0]
+	row := p.Rows[0].Cells
+	want := []string{"Productivity (training, farmer field schools)", "", "traders' association", "years 1–3", "500 – 1,500", "2,500"}
+	for i, w := range want {
+		if w != "" && row[i] != w {
+			t.Errorf("column %d: %q, want %q", i, row[i], w)
+		}
+	}
+	if !strings.HasPrefix(row[1], "Raise farm output") {
+		t.Errorf("objective %q", row[1])
+	}
+	for y, w := range []string{"1,500", "500", "500"} {
+		if got := p.Years[y].Cells[1]; got != w {
+			t.Errorf("year %d budget %s, want %s", y+1, got, w)
+		}
+	}
+
+	// Without a recommended scenario the plan is for the lowest cost per
+	// child-year, and the note says so.
+	f.Scenarios[2].Recommended = false
+	ap = d.Plan()
+	best := rankByCost(cmp.Summaries)[0].Name
+	if len(ap.Plans) != 1 || ap.Plans[0].Name != best || !strings.Contains(ap.Note, "No scenario is marked") {
+		t.Errorf("ranked plan %q for %+v, want %s", ap.Note, ap.Plans, best)
+	}
+}
+
+// TestRankByCost: scenarios that avoid no child labour, or whose cost per
+// child-year is not defined, are left out; the rest go cheapest first.
+func TestRankByCost(t *testing.T) {
+	sums := []model.Summary{
+		{Name: "dear", ChildYearsAvoided: 10, CostPerChildYear: 900},
+		{Name: "none", ChildYearsAvoided: 0, CostPerChildYear: math.NaN()},
+		{Name: "cheap", ChildYearsAvoided: 5, CostPerChildYear: 100},
+		{Name: "worse", ChildYearsAvoided: -3, CostPerChildYear: math.NaN()},
+	}
+	got := rankByCost(sums)
+	if len(got) != 2 || got[0].Name != "cheap" || got[1].Name != "dear" {
+		t.Errorf("ranked %+v", got)
+	}
+}
+
+// TestTradeoffs: a scenario that takes 20 of 100 children out of child
+// labour but raises the poor from 20% to 25% is named; one that lowers
+// both is not.
+func TestTradeoffs(t *testing.T) {
+	cmp := &scenarios.Comparison{
+		Baseline: &model.Run{Years: []model.YearKPI{{ChildLabour: 100, BelowPoverty: 0.2}}},
+		Summaries: []model.Summary{
+			{Name: "A", Final: model.YearKPI{ChildLabour: 80, BelowPoverty: 0.25}},
+			{Name: "B", Final: model.YearKPI{ChildLabour: 90, BelowPoverty: 0.1}},
+		},
+	}
+	d := &doc{in: Input{Lang: lang.EN, Comparison: cmp}, l: lang.EN}
+	got := d.tradeoffs()
+	want := "A lowers child labour by 20 children in the final year but raises the share of households below the poverty line from 20.0% to 25.0%."
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("tradeoffs %q, want %q", got, want)
+	}
+}
+
+// TestAssumptionValues: parameters read as a reader wants them, in the
+// language's number format, without exponents or Go slice brackets.
+func TestAssumptionValues(t *testing.T) {
+	cases := []struct {
+		l    lang.Lang
+		in   any
+		want string
+	}{
+		{lang.EN, 1.5e6, "1,500,000"},
+		{lang.EN, 0.75, "0.75"},
+		{lang.EN, []any{2.0, 1.6, 1.2}, "2; 1.6; 1.2"},
+		{lang.EN, int64(30000), "30,000"},
+		{lang.RU, 1.5e6, "1\u202f500\u202f000"},
+		{lang.RU, 0.75, "0,75"},
+		{lang.EN, true, "yes"},
+		{lang.EN, "local", "local"},
+	}
+	for _, c := range cases {
+		d := &doc{l: c.l}
+		if got := d.value(c.in); got != c.want {
+			t.Errorf("%s %v: %q, want %q", c.l, c.in, got, c.want)
+		}
+	}
+}
