@@ -101,6 +101,8 @@ func (s *sums) flush(t *Tally, base *Household) {
 			c.Boys.Working += s.working[b] - g*s.working[b]
 			c.Girls.ChildLabour += g * s.labour[b]
 			c.Boys.ChildLabour += s.labour[b] - g*s.labour[b]
+			c.Girls.Hours += g * s.hoursCL[b]
+			c.Boys.Hours += s.hoursCL[b] - g*s.hoursCL[b]
 			c.Girls.Hazardous += g * s.hazardous[b]
 			c.Boys.Hazardous += s.hazardous[b] - g*s.hazardous[b]
 		}

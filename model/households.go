@@ -453,6 +453,8 @@ func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {
 			if hh.BySex {
 				c.Girls.ChildLabour += a * girls
 				c.Boys.ChildLabour += a * (n - girls)
+				c.Girls.Hours += a * girls * h * hh.W
+				c.Boys.Hours += a * (n - girls) * h * hh.W
 			}
 		}
 		if haz {

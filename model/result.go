@@ -106,7 +106,10 @@ type Children struct {
 }
 
 // Sex counts children of one sex.
-type Sex struct{ Children, Working, ChildLabour, Hazardous float64 }
+type Sex struct {
+	Children, Working, ChildLabour, Hazardous float64
+	Hours                                     float64 // hours a year worked by those in child labour
+}
 
 // Add adds the counts of o to c.
 func (c *Children) Add(o *Children) {
@@ -125,6 +128,7 @@ func (s *Sex) add(o Sex) {
 	s.Working += o.Working
 	s.ChildLabour += o.ChildLabour
 	s.Hazardous += o.Hazardous
+	s.Hours += o.Hours
 }
 
 // Group is the result for the households of one household actor.

@@ -184,7 +184,7 @@ func runCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "run",
 		Usage:     "compute the baseline of a chain and print or write its tables",
-		UsageText: "vcsim run [--chain FILE | --example NAME] [--out DIR] [--format table|csv|json] [--seed N] [--bom]",
+		UsageText: "vcsim run [--chain FILE | --example NAME] [--out DIR [--households]] [--format table|csv|json] [--seed N] [--bom]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (TOML); without it a built-in example runs"},
 			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME` (see vcsim examples)", Value: examples.Default},
@@ -192,11 +192,15 @@ func runCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Usage: "what to print: table (a readable summary), csv (accounts) or json (summary)", Value: "table"},
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the synthetic household population", Value: 1},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark (for Excel and Cyrillic text)"},
+			&cli.BoolFlag{Name: "households", Usage: "also write households_detail.csv to the --out folder: one row per simulated household"},
 			surveyFlag,
 			forceFlag,
 			excelFlag,
 		},
 		Action: func(ctx *cli.Context) error {
+			if ctx.Bool("households") && (ctx.String("out") == "" || isXLSX(ctx.String("out"))) {
+				return usagef("--households writes households_detail.csv into the --out folder: give --out DIR")
+			}
 			if ctx.NArg() > 0 {
 				return usagef("run takes no arguments, got %q: give the chain with --chain FILE (flags first)", ctx.Args().First())
 			}
@@ -255,6 +259,15 @@ func runCommand() *cli.Command {
 				out := outputs(ctx)
 				if err := tables.AddDir(out, dir, r, seed, csvDialect(ctx), market); err != nil {
 					return err
+				}
+				if ctx.Bool("households") {
+					ds, err := model.Details(r, pop)
+					if err != nil {
+						return err
+					}
+					if err := tables.AddCSV(out, filepath.Join(dir, "households_detail.csv"), tables.Details(ds), csvDialect(ctx)); err != nil {
+						return err
+					}
 				}
 				return writeOutputs(ctx, out)
 			}

@@ -29,6 +29,14 @@ type Qty float64
 // MarshalCSV formats q with three decimals.
 func (q Qty) MarshalCSV() (string, error) { return format(float64(q), 3), nil }
 
+// People is an expected count of people (children), written as a whole
+// number: each cell is rounded to the nearest person on its own, so a
+// total may differ from the sum of its rounded parts by a person or two.
+type People float64
+
+// MarshalCSV formats p rounded to a whole number.
+func (p People) MarshalCSV() (string, error) { return format(math.Round(float64(p)), 0), nil }
+
 func format(x float64, decimals int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return ""
@@ -45,8 +53,8 @@ type AccountRow struct {
 	Name                    string `csv:"name"`
 	Kind                    string `csv:"kind"`
 	Stage                   string `csv:"stage"`
-	Count                   Qty    `csv:"count"`
-	Output                  Qty    `csv:"output"`
+	Count                   Qty    `csv:"count" undefined:"empty"`  // empty on the total row
+	Output                  Qty    `csv:"output" undefined:"empty"` // empty on the total row
 	Unit                    string `csv:"unit"`
 	Revenue                 Money  `csv:"revenue"`
 	Purchases               Money  `csv:"purchases"`
@@ -61,9 +69,14 @@ type AccountRow struct {
 	Rent                    Money  `csv:"rent"`
 	NetOperatingProfit      Money  `csv:"net_operating_profit"`
 	VAShare                 Share  `csv:"va_share"`
-	RevenuePerUnit          Money  `csv:"revenue_per_unit"`
-	ValueAddedPerUnit       Money  `csv:"value_added_per_unit"`
-	ProfitPerUnit           Money  `csv:"net_operating_profit_per_unit"`
+	// Per household for household actors, per firm for the others; the
+	// other three cells are empty.
+	RevenuePerHousehold    Money `csv:"revenue_per_household" undefined:"empty"`
+	ValueAddedPerHousehold Money `csv:"value_added_per_household" undefined:"empty"`
+	ProfitPerHousehold     Money `csv:"net_operating_profit_per_household" undefined:"empty"`
+	RevenuePerFirm         Money `csv:"revenue_per_firm" undefined:"empty"`
+	ValueAddedPerFirm      Money `csv:"value_added_per_firm" undefined:"empty"`
+	ProfitPerFirm          Money `csv:"net_operating_profit_per_firm" undefined:"empty"`
 }
 
 // Accounts returns one row per actor in file order and a total row.
@@ -71,7 +84,7 @@ func Accounts(r *model.Result) []AccountRow {
 	rows := make([]AccountRow, 0, len(r.Accounts)+1)
 	for i := range r.Accounts {
 		a := &r.Accounts[i]
-		rows = append(rows, AccountRow{
+		row := AccountRow{
 			Actor: a.Actor, Name: a.Name, Kind: a.Kind, Stage: a.Stage, Count: Qty(a.Count),
 			Output: Qty(a.Output[0]), Unit: r.Chain.Actors[i].Outputs()[0].Unit,
 			Revenue: Money(a.Revenue), Purchases: Money(a.Purchases), Transport: Money(a.Transport),
@@ -79,9 +92,17 @@ func Accounts(r *model.Result) []AccountRow {
 			ValueAdded: Money(a.ValueAdded), Wages: Money(a.Wages), Interest: Money(a.Interest),
 			Taxes: Money(a.Taxes), Depreciation: Money(a.Depreciation), Rent: Money(a.Rent),
 			NetOperatingProfit: Money(a.NetOperatingProfit), VAShare: Share(a.VAShare),
-			RevenuePerUnit: Money(a.PerUnit(a.Revenue)), ValueAddedPerUnit: Money(a.PerUnit(a.ValueAdded)),
-			ProfitPerUnit: Money(a.PerUnit(a.NetOperatingProfit)),
-		})
+		}
+		rev, va, nop := Money(a.PerUnit(a.Revenue)), Money(a.PerUnit(a.ValueAdded)), Money(a.PerUnit(a.NetOperatingProfit))
+		nan := Money(math.NaN())
+		if a.Kind == valuechain.Household {
+			row.RevenuePerHousehold, row.ValueAddedPerHousehold, row.ProfitPerHousehold = rev, va, nop
+			row.RevenuePerFirm, row.ValueAddedPerFirm, row.ProfitPerFirm = nan, nan, nan
+		} else {
+			row.RevenuePerHousehold, row.ValueAddedPerHousehold, row.ProfitPerHousehold = nan, nan, nan
+			row.RevenuePerFirm, row.ValueAddedPerFirm, row.ProfitPerFirm = rev, va, nop
+		}
+		rows = append(rows, row)
 	}
 	t := &r.Totals
 	var revenue, ic float64
@@ -95,6 +116,10 @@ func Accounts(r *model.Result) []AccountRow {
 		IntermediateConsumption: Money(ic), ValueAdded: Money(t.ValueAdded), Wages: Money(t.Wages),
 		Interest: Money(t.Interest), Taxes: Money(t.Taxes), Depreciation: Money(t.Depreciation),
 		Rent: Money(t.Rent), NetOperatingProfit: Money(t.NetOperatingProfit), VAShare: 1,
+		// Households and firms, and their outputs, do not add up.
+		Count: Qty(math.NaN()), Output: Qty(math.NaN()),
+		RevenuePerHousehold: Money(math.NaN()), ValueAddedPerHousehold: Money(math.NaN()), ProfitPerHousehold: Money(math.NaN()),
+		RevenuePerFirm: Money(math.NaN()), ValueAddedPerFirm: Money(math.NaN()), ProfitPerFirm: Money(math.NaN()),
 	})
 	return rows
 }
@@ -138,14 +163,15 @@ type LabourRow struct {
 	FamilyDays Qty    `csv:"family_days"`
 	HiredDays  Qty    `csv:"hired_days"`
 	AdultDays  Qty    `csv:"adult_days"`
-	FemaleDays Qty    `csv:"female_days"`
-	MaleDays   Qty    `csv:"male_days"`
+	FemaleDays Qty    `csv:"female_days" undefined:"empty"` // empty when the sex split is unknown
+	MaleDays   Qty    `csv:"male_days" undefined:"empty"`
 	ChildDays  Qty    `csv:"child_days"`
 	FTE        Qty    `csv:"fte"`
 }
 
 // Labour returns one row per actor and a total row. Female and male days
-// are empty (zero) for actors that give no female_share.
+// are empty for actors that give no female_share, and on the total row
+// when any actor gives none.
 func Labour(r *model.Result) []LabourRow {
 	rows := make([]LabourRow, 0, len(r.Labour)+1)
 	var tot LabourRow
@@ -155,6 +181,7 @@ func Labour(r *model.Result) []LabourRow {
 			Actor: l.Actor, NeedDays: Qty(l.Need), FamilyDays: Qty(l.FamilyDays), HiredDays: Qty(l.HiredDays),
 			AdultDays: Qty(l.AdultDays()), ChildDays: Qty(l.ChildDays), FTE: Qty(l.FTE),
 		}
+		row.FemaleDays, row.MaleDays = Qty(math.NaN()), Qty(math.NaN())
 		if r.Chain.Actors[i].FemaleShare != nil {
 			row.FemaleDays = Qty(l.FemaleDays)
 			row.MaleDays = Qty(l.AdultDays() - l.FemaleDays)
@@ -177,10 +204,10 @@ type ChildRow struct {
 	Group       string `csv:"group"`
 	Band        string `csv:"band"`
 	Sex         string `csv:"sex"`
-	Children    Qty    `csv:"children"`
-	Working     Qty    `csv:"working"`
-	ChildLabour Qty    `csv:"child_labour"`
-	Hazardous   Qty    `csv:"hazardous_child_labour"`
+	Children    People `csv:"children"`
+	Working     People `csv:"working"`
+	ChildLabour People `csv:"child_labour"`
+	Hazardous   People `csv:"hazardous_child_labour"`
 	Prevalence  Share  `csv:"child_labour_prevalence"`
 	HazardPrev  Share  `csv:"hazardous_prevalence"`
 	Hours       Qty    `csv:"child_labour_hours_per_year"`
@@ -213,8 +240,8 @@ func childRows(group string, bands [valuechain.NumBands]model.Children, bySex bo
 	var rows []ChildRow
 	var all model.Children
 	emit := func(band string, c *model.Children) {
-		rows = append(rows, ChildRow{Group: group, Band: band, Sex: "all", Children: Qty(c.Children),
-			Working: Qty(c.Working), ChildLabour: Qty(c.ChildLabour), Hazardous: Qty(c.Hazardous),
+		rows = append(rows, ChildRow{Group: group, Band: band, Sex: "all", Children: People(c.Children),
+			Working: People(c.Working), ChildLabour: People(c.ChildLabour), Hazardous: People(c.Hazardous),
 			Prevalence: Share(ratio(c.ChildLabour, c.Children)), HazardPrev: Share(ratio(c.Hazardous, c.Children)),
 			Hours: Qty(c.Hours)})
 		if !bySex {
@@ -224,9 +251,10 @@ func childRows(group string, bands [valuechain.NumBands]model.Children, bySex bo
 			name string
 			x    model.Sex
 		}{{"girls", c.Girls}, {"boys", c.Boys}} {
-			rows = append(rows, ChildRow{Group: group, Band: band, Sex: s.name, Children: Qty(s.x.Children), Working: Qty(s.x.Working),
-				ChildLabour: Qty(s.x.ChildLabour), Hazardous: Qty(s.x.Hazardous),
-				Prevalence: Share(ratio(s.x.ChildLabour, s.x.Children)), HazardPrev: Share(ratio(s.x.Hazardous, s.x.Children))})
+			rows = append(rows, ChildRow{Group: group, Band: band, Sex: s.name, Children: People(s.x.Children), Working: People(s.x.Working),
+				ChildLabour: People(s.x.ChildLabour), Hazardous: People(s.x.Hazardous),
+				Prevalence: Share(ratio(s.x.ChildLabour, s.x.Children)), HazardPrev: Share(ratio(s.x.Hazardous, s.x.Children)),
+				Hours: Qty(s.x.Hours)})
 		}
 	}
 	for b := range bands {
@@ -256,9 +284,9 @@ type HouseholdRow struct {
 	P10Income    Money  `csv:"p10_income"`
 	P90Income    Money  `csv:"p90_income"`
 	BelowPoverty Share  `csv:"share_below_poverty_line"`
-	Children     Qty    `csv:"children"`
-	ChildLabour  Qty    `csv:"children_in_child_labour"`
-	Hazardous    Qty    `csv:"children_in_hazardous_child_labour"`
+	Children     People `csv:"children"`
+	ChildLabour  People `csv:"children_in_child_labour"`
+	Hazardous    People `csv:"children_in_hazardous_child_labour"`
 	ChildDays    Qty    `csv:"child_days"`
 }
 
@@ -273,14 +301,51 @@ func Households(r *model.Result) []HouseholdRow {
 		row := HouseholdRow{
 			Group: g.Actor, Households: g.Households, Subsistence: Money(g.Subsistence),
 			MeanY0: Money(g.MeanY0), MeanIncome: Money(g.MeanIncome), MedianIncome: Money(g.Quantile(0.5)),
-			BelowPoverty: Share(g.BelowPoverty), Children: Qty(all.Children), ChildLabour: Qty(all.ChildLabour),
-			Hazardous: Qty(all.Hazardous), ChildDays: Qty(g.ChildDays),
+			BelowPoverty: Share(g.BelowPoverty), Children: People(all.Children), ChildLabour: People(all.ChildLabour),
+			Hazardous: People(all.Hazardous), ChildDays: Qty(g.ChildDays),
 		}
 		if len(g.Income) > 0 {
 			row.P10Income = Money(g.Quantile(0.1))
 			row.P90Income = Money(g.Quantile(0.9))
 		}
 		rows[i] = row
+	}
+	return rows
+}
+
+// DetailRow is a row of households_detail.csv: one simulated household.
+type DetailRow struct {
+	Group        string `csv:"group"`
+	Household    int    `csv:"household"`
+	Weight       Qty    `csv:"weight"`
+	Scale        Qty    `csv:"scale"`
+	Y0           Money  `csv:"income_without_child_work"`
+	Income       Money  `csv:"income"`
+	Poor         string `csv:"below_poverty_line"` // yes or no
+	Children511  Qty    `csv:"children_5_11"`
+	Hours511     Qty    `csv:"weekly_hours_5_11"`
+	Work511      string `csv:"work_5_11"`
+	Children1214 Qty    `csv:"children_12_14"`
+	Hours1214    Qty    `csv:"weekly_hours_12_14"`
+	Work1214     string `csv:"work_12_14"`
+	Children1517 Qty    `csv:"children_15_17"`
+	Hours1517    Qty    `csv:"weekly_hours_15_17"`
+	Work1517     string `csv:"work_15_17"`
+}
+
+// Details returns one row per simulated household of a baseline result.
+func Details(ds []model.HouseholdDetail) []DetailRow {
+	rows := make([]DetailRow, len(ds))
+	for i, x := range ds {
+		poor := "no"
+		if x.Poor {
+			poor = "yes"
+		}
+		rows[i] = DetailRow{Group: x.Group, Household: x.Index, Weight: Qty(x.Weight), Scale: Qty(x.Scale),
+			Y0: Money(x.Y0), Income: Money(x.Income), Poor: poor,
+			Children511: Qty(x.Children[0]), Hours511: Qty(x.Hours[0]), Work511: x.Class[0].String(),
+			Children1214: Qty(x.Children[1]), Hours1214: Qty(x.Hours[1]), Work1214: x.Class[1].String(),
+			Children1517: Qty(x.Children[2]), Hours1517: Qty(x.Hours[2]), Work1517: x.Class[2].String()}
 	}
 	return rows
 }

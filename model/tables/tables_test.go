@@ -3,8 +3,10 @@ package tables
 import (
 	"bytes"
 	"math"
+	"strings"
 	"testing"
 
+	"vcsim/examples"
 	"vcsim/model"
 	"vcsim/valuechain"
 )
@@ -50,8 +52,86 @@ func TestChildRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "group,households,poverty_line_per_household,mean_income_without_child_work,mean_income,median_income,p10_income,p90_income,share_below_poverty_line,children,children_in_child_labour,children_in_hazardous_child_labour,child_days\n" +
-		"farm,4,1100.00,1100.00,1220.00,1220.00,1220.00,1220.00,0.000000,4.000,4.000,4.000,120.000\n"
+		"farm,4,1100.00,1100.00,1220.00,1220.00,1220.00,1220.00,0.000000,4,4,4,120.000\n"
 	if buf.String() != want {
 		t.Errorf("households.csv:\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+// TestJSONNumbers: summary.json carries no float noise, and numbers
+// inside strings are left alone.
+func TestJSONNumbers(t *testing.T) {
+	v := struct {
+		A float64   `json:"a"`
+		B float64   `json:"b"`
+		S string    `json:"s"`
+		L []float64 `json:"l"`
+		N float64   `json:"n"`
+	}{81000.00000000618, 0.48791234567891, "x: 1.00000000000001", []float64{0.1 + 0.2, 2.5}, -3.9999999999999996}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, v); err != nil {
+		t.Fatal(err)
+	}
+	want := "{\n  \"a\": 81000,\n  \"b\": 0.487912345679,\n  \"s\": \"x: 1.00000000000001\",\n  \"l\": [\n    0.3,\n    2.5\n  ],\n  \"n\": -4\n}\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+// TestExampleTables checks, on every built-in example, that the by-sex
+// rows carry the hours of child labour and add up to the all-sexes row,
+// that per-household and per-firm figures sit in their own columns, and
+// that the total rows leave what does not add up empty.
+func TestExampleTables(t *testing.T) {
+	for _, name := range examples.Names() {
+		data, err := examples.Chain(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := valuechain.Parse(data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := model.Simulate(c, model.Options{Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := ChildLabour(r)
+		for i, row := range rows {
+			if row.Sex != "all" {
+				continue
+			}
+			if i+2 < len(rows) && rows[i+1].Sex == "girls" {
+				g, b := rows[i+1], rows[i+2]
+				if math.Abs(float64(g.Hours+b.Hours-row.Hours)) > 1e-6*(1+float64(row.Hours)) {
+					t.Errorf("%s %s %s: hours %v + %v != %v", name, row.Group, row.Band, g.Hours, b.Hours, row.Hours)
+				}
+				if row.Hours > 0 && (g.Hours == 0 && b.Hours == 0) {
+					t.Errorf("%s %s %s: by-sex hours not filled", name, row.Group, row.Band)
+				}
+			}
+		}
+		acc := Accounts(r)
+		for i, row := range acc[:len(acc)-1] {
+			household := c.Actors[i].Kind == valuechain.Household
+			if math.IsNaN(float64(row.ValueAddedPerHousehold)) == household || math.IsNaN(float64(row.ValueAddedPerFirm)) != household {
+				t.Errorf("%s %s: per household %v, per firm %v", name, row.Actor, row.ValueAddedPerHousehold, row.ValueAddedPerFirm)
+			}
+			per := row.ValueAddedPerHousehold
+			if !household {
+				per = row.ValueAddedPerFirm
+			}
+			if math.Abs(float64(per)*float64(row.Count)-float64(row.ValueAdded)) > 1e-6*math.Abs(float64(row.ValueAdded)) {
+				t.Errorf("%s %s: %v per unit x %v != %v", name, row.Actor, per, row.Count, row.ValueAdded)
+			}
+		}
+		var buf bytes.Buffer
+		if err := WriteCSV(&buf, acc[len(acc)-1:], false); err != nil {
+			t.Fatal(err)
+		}
+		line := strings.Split(strings.TrimSpace(buf.String()), "\n")[1]
+		if !strings.HasPrefix(line, "total,whole chain,,,,,,") || !strings.HasSuffix(line, ",1.000000,,,,,,") {
+			t.Errorf("%s: total row %q", name, line)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -79,9 +80,38 @@ func NewSummary(r *model.Result, seed uint64) Summary {
 
 // WriteJSON writes v as indented JSON.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(jsonNumber.ReplaceAllFunc(buf.Bytes(), cleanNumber))
+	return err
+}
+
+// jsonNumber matches a number with a fraction that ends a line of indented
+// JSON (a value after a key, or an element of an array); numbers inside
+// strings end with a quote and are not matched.
+var jsonNumber = regexp.MustCompile(`(?m)(?:^ +|: )-?\d+\.\d+(?:e[+-]?\d+)?,?$`)
+
+// cleanNumber rounds a matched number to 12 significant digits, the
+// precision the model's inputs carry, so that the sums of floating point
+// arithmetic read 81000, not 81000.00000000618.
+func cleanNumber(m []byte) []byte {
+	start := bytes.LastIndexAny(m, " ") + 1
+	end := len(m)
+	if m[end-1] == ',' {
+		end--
+	}
+	x, err := strconv.ParseFloat(string(m[start:end]), 64)
+	if err != nil {
+		return m
+	}
+	x, _ = strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
+	out := append([]byte(nil), m[:start]...)
+	out = strconv.AppendFloat(out, x, 'f', -1, 64)
+	return append(out, m[end:]...)
 }
 
 // bom is the UTF-8 byte-order mark Excel needs to read Cyrillic text.
