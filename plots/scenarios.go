@@ -50,6 +50,7 @@ func ScenarioChildren(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error
 	p.Legend.Add(l.T("scen.cl"), a)
 	p.Legend.Add(l.T("scen.hazardous"), b)
 	p.NominalX(names...)
+	nominalRange(p, len(all))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, maxOf(cl)*1.3
 	return p, nil
@@ -57,8 +58,19 @@ func ScenarioChildren(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error
 
 // ScenarioIncome compares mean household income in the final year, with
 // the share of households below the poverty line written on each bar.
+// When the scenarios' incomes differ by less than a tenth of the
+// baseline's (differences a zero-based axis would hide), it draws each
+// scenario's change against the baseline instead, with its sign.
 func ScenarioIncome(cmp *scenarios.Comparison, l lang.Lang, currency string) (*plot.Plot, error) {
 	all, names := runs(cmp, l)
+	base := final(all[0]).MeanIncome
+	lo, hi := base, base
+	for _, r := range all {
+		lo, hi = min(lo, final(r).MeanIncome), max(hi, final(r).MeanIncome)
+	}
+	if base > 0 && hi-lo < 0.1*base && len(all) > 1 {
+		return incomeChange(all, names, l, currency)
+	}
 	p := newPlot(l.T("scen.income"))
 	p.Y.Label.Text = l.T("scen.meanincome", currency)
 	inc := make(plotter.Values, len(all))
@@ -83,9 +95,79 @@ func ScenarioIncome(cmp *scenarios.Comparison, l lang.Lang, currency string) (*p
 	p.Add(lab)
 	p.X.Label.Text = l.T("scen.poorlabel")
 	p.NominalX(names...)
+	nominalRange(p, len(all))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, maxOf(inc)*1.25
 	return p, nil
+}
+
+// incomeChange draws each scenario's change of mean household income in
+// the final year against the baseline, signed, with the change and the
+// share of poor households (baseline -> scenario) written at each bar.
+func incomeChange(all []*model.Run, names []string, l lang.Lang, currency string) (*plot.Plot, error) {
+	p := newPlot(l.T("scen.income"))
+	p.Y.Label.Text = l.T("scen.incomechange", currency)
+	base := final(all[0])
+	n := len(all) - 1
+	d := make(plotter.Values, n)
+	var up, down plotter.XYs
+	var upL, downL []string
+	lo, hi := 0.0, 0.0
+	for i, r := range all[1:] {
+		y := final(r)
+		d[i] = y.MeanIncome - base.MeanIncome
+		lo, hi = min(lo, d[i]), max(hi, d[i])
+		text := signed(l, d[i]) + "\n" + l.Percent(base.BelowPoverty) + " → " + l.Percent(y.BelowPoverty)
+		if d[i] >= 0 {
+			up, upL = append(up, plotter.XY{X: float64(i), Y: d[i]}), append(upL, text)
+		} else {
+			down, downL = append(down, plotter.XY{X: float64(i), Y: d[i]}), append(downL, text)
+		}
+	}
+	b, err := plotter.NewBarChart(d, vg.Points(24))
+	if err != nil {
+		return nil, err
+	}
+	b.Color, b.LineStyle.Width = colour(2), 0
+	p.Add(b)
+	zero := plotter.NewFunction(func(float64) float64 { return 0 })
+	zero.Width = vg.Points(0.8)
+	p.Add(zero)
+	for _, s := range []struct {
+		xys    plotter.XYs
+		labels []string
+		align  draw.YAlignment
+		off    vg.Length
+	}{{up, upL, 0, vg.Points(2)}, {down, downL, draw.YTop, -vg.Points(2)}} {
+		if len(s.xys) == 0 {
+			continue
+		}
+		lab, err := smallLabels(s.xys, s.labels, draw.XCenter, s.align, vg.Point{Y: s.off})
+		if err != nil {
+			return nil, err
+		}
+		p.Add(lab)
+	}
+	p.X.Label.Text = l.T("scen.changelabel", l.Thousands(base.MeanIncome), currency)
+	p.X.Label.TextStyle.Font.Size = 8
+	p.NominalX(names[1:]...)
+	nominalRange(p, n)
+	p.Y.Tick.Marker = ticker{l: l}
+	span := max(hi-lo, 1)
+	p.Y.Min, p.Y.Max = lo-0.3*span, hi+0.3*span
+	if lo == 0 {
+		p.Y.Min = 0
+	}
+	return p, nil
+}
+
+// signed writes x as a whole number with its sign: +633, −120.
+func signed(l lang.Lang, x float64) string {
+	s := l.Thousands(x)
+	if x > 0 && s != l.Thousands(0) {
+		return "+" + s
+	}
+	return s
 }
 
 // YearlyPaths draws the children in child labour year by year, one line a
@@ -132,43 +214,62 @@ func YearlyPaths(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error) {
 	return p, nil
 }
 
-// IncomeDistribution draws, for each run's final year, box plots of the
-// households' income divided by their poverty line; 1 is the line.
+// IncomeDistribution draws, for each run's final year, the households'
+// income divided by their poverty line (1 is the line): a box over the
+// middle half of the households, the median across it, and whiskers from
+// the 5th to the 95th percentile. Households stand for their weights.
 func IncomeDistribution(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error) {
 	all, names := runs(cmp, l)
 	p := newPlot(l.T("dist.title"))
 	p.Y.Label.Text = l.T("dist.axis")
+	p.X.Label.Text = l.T("dist.caption")
+	p.X.Label.TextStyle.Font.Size = 8
 	top := 1.0
 	for i, r := range all {
 		res := r.Results[len(r.Results)-1]
-		var v plotter.Values
+		var v, w []float64
+		weighted := false
 		for _, g := range res.Groups {
-			for _, inc := range g.Income {
+			weighted = weighted || g.Weights != nil
+		}
+		for _, g := range res.Groups {
+			for k, inc := range g.Income {
 				v = append(v, inc/g.Subsistence)
+				if weighted {
+					wk := 1.0
+					if g.Weights != nil {
+						wk = g.Weights[k]
+					}
+					w = append(w, wk)
+				}
 			}
 		}
 		if len(v) == 0 {
 			return nil, errNoData("income distribution")
 		}
-		b, err := plotter.NewBoxPlot(vg.Points(18), float64(i), v)
-		if err != nil {
-			return nil, err
-		}
-		b.FillColor = colour(i)
-		b.GlyphStyle.Radius = vg.Points(1)
+		b := newQuantileBox(float64(i), v, w, vg.Points(18), colour(i))
 		p.Add(b)
-		top = max(top, b.AdjHigh)
+		top = max(top, b.P95)
 	}
 	line := plotter.NewFunction(func(float64) float64 { return 1 })
 	line.Color = colour(3)
 	line.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 	line.Width = vg.Points(1.2)
 	p.Add(line)
-	p.Legend.Add(l.T("dist.line"), line)
+	// The caption names the dashed line: a legend or a label on the line
+	// would cover a box.
 	p.NominalX(names...)
+	nominalRange(p, len(all))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.15
 	return p, nil
+}
+
+// nominalRange gives n categories at 0..n-1 room for their labels: half a
+// category and a little more on either side, so that the first and the
+// last label are not clipped at the image's edge.
+func nominalRange(p *plot.Plot, n int) {
+	p.X.Min, p.X.Max = -0.6, float64(n)-0.4
 }
 
 // CostEffectiveness places each scenario by the present value of income
