@@ -13,7 +13,7 @@ import (
 )
 
 // actorName returns the actor's name for an axis.
-func actorName(c *valuechain.Chain, i int) string { return short(c.Actors[i].DisplayName(), 32) }
+func actorName(c *valuechain.Chain, i int) string { return c.Actors[i].DisplayName() }
 
 // ValueAdded is a bar chart of each actor's share of the chain's value
 // added, its amount written at the end of the bar.
@@ -30,7 +30,7 @@ func ValueAdded(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		i := n - 1 - k // first actor on top
 		a := &r.Accounts[k]
 		vals[i] = 100 * a.VAShare
-		names[i] = actorName(c, k)
+		names[i] = wrap(actorName(c, k), 20)
 		labels[i] = " " + l.Thousands(a.ValueAdded) + " " + c.Currency
 		xys[i] = plotter.XY{X: vals[i], Y: float64(i)}
 	}
@@ -80,7 +80,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	cum := 0.0
 	for i, s := range st {
 		_, ai := c.Actor(s.Actor)
-		names[i] = short(actorName(c, ai), 18)
+		names[i] = wrap(actorName(c, ai), 14)
 		base[i] = cum
 		trans[i] = s.Transport
 		margin[i] = s.Margin
@@ -123,6 +123,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	}
 	p.Add(lab)
 	p.NominalX(names...)
+	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min = 0
 	p.Y.Max = cum * 1.12
@@ -144,7 +145,7 @@ func Employment(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		fam[i] = lab.FamilyDays / fte
 		hired[i] = lab.HiredDays / fte
 		child[i] = lab.ChildDays / fte
-		names[i] = actorName(c, k)
+		names[i] = wrap(actorName(c, k), 20)
 	}
 	var prev *plotter.BarChart
 	for j, s := range []struct {
@@ -222,6 +223,7 @@ func ChildLabour(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	p.Legend.Add(l.T("child.hazardous"), h)
 	p.Legend.Add(l.T("child.cl"), o)
 	p.NominalX(names...)
+	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min = 0
 	top := 0.0

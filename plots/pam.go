@@ -36,11 +36,14 @@ func PAMChart(rows []pam.Row, l lang.Lang, currency string) (*plot.Plot, error) 
 		return nil, err
 	}
 	b.Color, b.LineStyle.Width, b.Offset = colour(2), 0, w/2
-	p.Add(a, b, plotter.NewGrid())
+	grid := plotter.NewGrid()
+	grid.Vertical.Color = nil // categories need no vertical lines
+	p.Add(grid, a, b)
 	p.Legend.Add(l.T("pam.private"), a)
 	p.Legend.Add(l.T("pam.social"), b)
 	p.Legend.Top = true
 	p.NominalX(names...)
+	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = lo*1.1, hi*1.3
 	return p, nil

@@ -32,10 +32,10 @@ func needsRaster(p *plot.Plot, source string) bool {
 
 // writeRasterPDF draws the chart at DPI and writes it as a one-page PDF
 // holding that image, so that any script prints correctly.
-func writeRasterPDF(w io.Writer, p *plot.Plot, source string) error {
-	c := vgimg.NewWith(vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI))
+func writeRasterPDF(w io.Writer, p *plot.Plot, source string, sz Size) error {
+	c := vgimg.NewWith(vgimg.UseWH(sz.W, sz.H), vgimg.UseDPI(DPI))
 	drawWithSource(draw.New(c), p, source)
-	return rasterPDF(w, c.Image(), Width.Points(), Height.Points())
+	return rasterPDF(w, c.Image(), sz.W.Points(), sz.H.Points())
 }
 
 // rasterPDF writes a minimal PDF 1.4 file with one page of wPt x hPt

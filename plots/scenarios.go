@@ -268,8 +268,11 @@ func IncomeDistribution(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, err
 // nominalRange gives n categories at 0..n-1 room for their labels: half a
 // category and a little more on either side, so that the first and the
 // last label are not clipped at the image's edge.
+// It also takes back the padding NominalX puts between the Y axis and the
+// data for the first label, which the half category already gives.
 func nominalRange(p *plot.Plot, n int) {
 	p.X.Min, p.X.Max = -0.6, float64(n)-0.4
+	p.Y.Padding = vg.Points(2)
 }
 
 // CostEffectiveness places each scenario by the present value of income

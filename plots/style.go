@@ -13,6 +13,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -111,6 +112,39 @@ func (t ticker) Ticks(min, max float64) []plot.Tick {
 	return ts
 }
 
+// Size is the width and height of a chart.
+type Size struct{ W, H vg.Length }
+
+// Sizes of charts by name: the default for reports and the workshop page,
+// an A4 page's text width, and a 16:9 slide.
+var Sizes = map[string]Size{
+	"default": {Width, Height},
+	"a4":      {17 * vg.Centimeter, 11 * vg.Centimeter},
+	"slide":   {25.4 * vg.Centimeter, 14.2875 * vg.Centimeter},
+}
+
+// ParseSize reads a chart size: "default", "a4", "slide", or width x
+// height in centimetres ("20x12", "20.5x12"), each from 5 to 60 cm.
+func ParseSize(s string) (Size, error) {
+	if sz, ok := Sizes[strings.ToLower(s)]; ok {
+		return sz, nil
+	}
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	if ok {
+		w, errW := strconv.ParseFloat(strings.TrimSpace(ws), 64)
+		h, errH := strconv.ParseFloat(strings.TrimSpace(hs), 64)
+		if errW == nil && errH == nil && w >= 5 && w <= 60 && h >= 5 && h <= 60 {
+			return Size{vg.Length(w) * vg.Centimeter, vg.Length(h) * vg.Centimeter}, nil
+		}
+	}
+	return Size{}, fmt.Errorf("chart size %q: use a4, slide, default, or width x height in cm from 5 to 60 (e.g. 20x12)", s)
+}
+
+// fontStack is the CSS font family SVG charts name: Liberation Sans, which
+// vcsim measures text with, then fonts of the same metrics on Windows and
+// macOS (Arial, Helvetica), then any sans-serif.
+const fontStack = "font-family:'Liberation Sans',Arial,Helvetica,sans-serif"
+
 // Save draws the plot with a source line under it and writes it to path:
 // PNG at DPI, SVG or PDF by the extension.
 func Save(p *plot.Plot, source, path string) error {
@@ -125,20 +159,25 @@ func Save(p *plot.Plot, source, path string) error {
 // "pdf". gonum/plot's PDF backend writes Windows-1252 text only: a chart
 // with Cyrillic (or other) text is written as a PDF page holding the chart
 // drawn at DPI instead.
-func Write(w io.Writer, p *plot.Plot, source, format string) (err error) {
+func Write(w io.Writer, p *plot.Plot, source, format string) error {
+	return WriteSize(w, p, source, format, Sizes["default"])
+}
+
+// WriteSize is Write at the given size.
+func WriteSize(w io.Writer, p *plot.Plot, source, format string, sz Size) (err error) {
 	var c interface {
 		vg.CanvasSizer
 		io.WriterTo
 	}
 	switch strings.ToLower(format) {
 	case "png":
-		img := vgimg.NewWith(vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI))
+		img := vgimg.NewWith(vgimg.UseWH(sz.W, sz.H), vgimg.UseDPI(DPI))
 		c = vgimg.PngCanvas{Canvas: img}
 	case "svg":
-		c = vgsvg.NewWith(vgsvg.UseWH(Width, Height), vgsvg.EmbedFonts(false))
+		c = vgsvg.NewWith(vgsvg.UseWH(sz.W, sz.H), vgsvg.EmbedFonts(false))
 	case "pdf":
 		if needsRaster(p, source) {
-			return writeRasterPDF(w, p, source)
+			return writeRasterPDF(w, p, source, sz)
 		}
 		defer func() {
 			// The PDF backend panics when it cannot write its font files.
@@ -146,7 +185,7 @@ func Write(w io.Writer, p *plot.Plot, source, format string) (err error) {
 				err = fmt.Errorf("cannot write the PDF: %v", r)
 			}
 		}()
-		pdf := vgpdf.New(Width, Height)
+		pdf := vgpdf.New(sz.W, sz.H)
 		pdf.EmbedFonts(true)
 		c = pdf
 	default:
@@ -154,6 +193,15 @@ func Write(w io.Writer, p *plot.Plot, source, format string) (err error) {
 	}
 	dc := draw.New(c)
 	drawWithSource(dc, p, source)
+	if strings.EqualFold(format, "svg") {
+		// Name fonts that exist where Liberation Sans does not.
+		var buf bytes.Buffer
+		if _, err := c.WriteTo(&buf); err != nil {
+			return err
+		}
+		_, err = w.Write(bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Sans"), []byte(fontStack)))
+		return err
+	}
 	_, err = c.WriteTo(w)
 	return err
 }
@@ -162,7 +210,9 @@ func Write(w io.Writer, p *plot.Plot, source, format string) (err error) {
 func drawWithSource(dc draw.Canvas, p *plot.Plot, source string) {
 	sty := draw.TextStyle{Color: color.Gray{Y: 90}, Font: font.From(Sans, 7), Handler: plot.DefaultTextHandler}
 	strip := sty.Height(source) + vg.Points(4)
-	p.Draw(draw.Crop(dc, 0, 0, strip, 0))
+	// A small margin left and right keeps the outermost labels off the
+	// image's edge.
+	p.Draw(draw.Crop(dc, vg.Points(3), -vg.Points(3), strip, 0))
 	sty.XAlign = draw.XRight
 	dc.FillText(sty, vg.Point{X: dc.Max.X - vg.Points(4), Y: dc.Min.Y + vg.Points(3)}, source)
 }

@@ -66,6 +66,7 @@ func IntervalChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) 
 	eb.CapWidth = vg.Points(8)
 	p.Add(b, eb)
 	p.NominalX(names...)
+	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.15
 	return p, nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -143,10 +144,12 @@ func plotCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "plot",
 		Usage:     "draw every chart that applies to a chain (and its scenarios) as PNG, SVG or PDF files",
-		UsageText: "vcsim plot [--chain FILE] [--scenarios FILE] --out DIR [--format png|svg|pdf] [--lang en|ru]",
+		UsageText: "vcsim plot [--chain FILE] [--scenarios FILE] --out DIR [--format png|svg|pdf] [--size a4|slide|WxH] [--chart NAME] [--lang en|ru]",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Usage: "directory for the charts", Required: true},
 			&cli.StringFlag{Name: "format", Usage: "png, svg or pdf", Value: "png"},
+			&cli.StringFlag{Name: "size", Usage: "chart `SIZE`: a4 (17 x 11 cm, an A4 page's text width), slide (16:9, 25.4 x 14.3 cm), default (16 x 10 cm) or width x height in cm, e.g. 20x12", Value: "default"},
+			&cli.StringFlag{Name: "chart", Usage: "draw only the chart `NAME` (the file name without extension, e.g. value_added)"},
 			forceFlag,
 		}, chartFlags...),
 		Action: func(ctx *cli.Context) error {
@@ -157,6 +160,10 @@ func plotCommand() *cli.Command {
 			if format != "png" && format != "svg" && format != "pdf" {
 				return usagef("--format must be png, svg or pdf, got %q", format)
 			}
+			size, err := plots.ParseSize(ctx.String("size"))
+			if err != nil {
+				return badInput(err)
+			}
 			a, err := loadAnalysis(ctx)
 			if err != nil {
 				return err
@@ -165,10 +172,24 @@ func plotCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			if name := ctx.String("chart"); name != "" {
+				var names []string
+				var one []plots.Chart
+				for _, c := range cs {
+					names = append(names, c.Name)
+					if c.Name == name {
+						one = append(one, c)
+					}
+				}
+				if len(one) == 0 {
+					return usagef("--chart %q: this chain (and its scenarios) has the charts %s", name, strings.Join(names, ", "))
+				}
+				cs = one
+			}
 			set := outputs(ctx)
 			for _, c := range cs {
 				path := filepath.Join(ctx.String("out"), c.Name+"."+format)
-				if err := set.AddFunc(path, func(w io.Writer) error { return plots.Write(w, c.Plot, a.source(), format) }); err != nil {
+				if err := set.AddFunc(path, func(w io.Writer) error { return plots.WriteSize(w, c.Plot, a.source(), format, size) }); err != nil {
 					return err
 				}
 			}
