@@ -82,37 +82,67 @@ type chainMap struct {
 	max      float64
 }
 
-// Plot draws the arrows, then the boxes.
+// Plot draws the flows as bands, then the boxes. Text is as large as the
+// space between columns and rows allows (7 to 11 points), so a short chain
+// fills its canvas.
 func (m *chainMap) Plot(dc draw.Canvas, p *plot.Plot) {
 	c := m.r.Chain
 	trX, trY := p.Transforms(&dc)
-	sty := draw.TextStyle{Color: color.Black, Font: font.From(Sans, 7), Handler: plot.DefaultTextHandler,
-		XAlign: draw.XCenter, YAlign: draw.YCenter}
 	labels := make([]string, len(c.Actors))
-	boxW, boxH := vg.Length(0), vg.Length(0)
 	for i := range c.Actors {
 		a := &m.r.Accounts[i]
-		labels[i] = m.l.T("map.node", wrap(actorName(c, i), 18), m.l.Thousands(a.Count), m.l.Thousands(a.ValueAdded)+" "+c.Currency)
-		boxW = max(boxW, sty.Width(labels[i])+vg.Points(8))
-		boxH = max(boxH, sty.Height(labels[i])+vg.Points(6))
+		labels[i] = m.l.T("map.node", wrap(actorName(c, i), 18), m.l.Count(a.Count, c.Actors[i].Kind == valuechain.Household),
+			m.l.Thousands(a.ValueAdded)+" "+c.Currency)
 	}
-	// Leave at least a third of the space between columns for the arrows.
-	if len(c.Actors) > 1 {
-		boxW = min(boxW, (trX(1)-trX(0))*0.66)
+	colGap := dc.Max.X - dc.Min.X
+	if p.X.Max-p.X.Min > 1.2 {
+		colGap = trX(1) - trX(0)
 	}
+	rowGap := dc.Max.Y - dc.Min.Y
+	if p.Y.Max-p.Y.Min > 1.2 {
+		rowGap = trY(1) - trY(0)
+	}
+	var sty draw.TextStyle
+	var boxW, boxH vg.Length
+	for size := vg.Length(11); size >= 6; size-- {
+		sty = draw.TextStyle{Color: color.Black, Font: font.From(Sans, size), Handler: plot.DefaultTextHandler,
+			XAlign: draw.XCenter, YAlign: draw.YCenter}
+		boxW, boxH = 0, 0
+		for _, lb := range labels {
+			boxW = max(boxW, sty.Width(lb)+vg.Points(8))
+			boxH = max(boxH, sty.Height(lb)+vg.Points(6))
+		}
+		if boxW <= 0.6*colGap && boxH <= 0.75*rowGap {
+			break
+		}
+	}
+	// Leave at least a third of the space between columns for the bands.
+	boxW = min(boxW, 0.66*colGap)
+	small := draw.TextStyle{Color: color.Gray{Y: 60}, Font: font.From(Sans, max(sty.Font.Size-2, 6)), Handler: plot.DefaultTextHandler,
+		XAlign: draw.XCenter, YAlign: draw.YBottom}
+	// Band widths, and where each band leaves and enters its boxes: the
+	// bands of one box are stacked along its edge, the upper target's (or
+	// source's) on top, as in a Sankey diagram, so they do not overlap.
+	width := make([]vg.Length, len(c.Links))
+	for li := range c.Links {
+		width[li] = vg.Points(1)
+		if m.max > 0 {
+			width[li] += vg.Points(14) * vg.Length(m.r.Flows[li].Value/m.max)
+		}
+	}
+	out, in := m.stack(width, true), m.stack(width, false)
 	for li, l := range c.Links {
 		f := m.r.Flows[li]
 		_, i := c.Actor(l.From)
 		_, j := c.Actor(l.To)
-		from := vg.Point{X: trX(m.col[i]) + boxW/2, Y: trY(m.row[i])}
-		to := vg.Point{X: trX(m.col[j]) - boxW/2, Y: trY(m.row[j])}
-		w := vg.Points(1)
-		if m.max > 0 {
-			w += vg.Points(12) * vg.Length(f.Value/m.max)
-		}
-		ls := draw.LineStyle{Color: color.NRGBA{R: 0, G: 114, B: 178, A: 140}, Width: w}
-		dc.StrokeLine2(ls, from.X, from.Y, to.X-vg.Points(6), to.Y)
-		arrowHead(dc, to, vg.Points(6)+w/2)
+		w := width[li]
+		from := vg.Point{X: trX(m.col[i]) + boxW/2, Y: trY(m.row[i]) + out[li]}
+		to := vg.Point{X: trX(m.col[j]) - boxW/2, Y: trY(m.row[j]) + in[li]}
+		head := vg.Points(5) + w/4
+		band(dc, from, vg.Point{X: to.X - head, Y: to.Y}, w)
+		arrowHead(dc, to, head, w/2+vg.Points(2))
+		mid := vg.Point{X: (from.X + to.X - head) / 2, Y: (from.Y+to.Y)/2 + w/2 + vg.Points(1)}
+		dc.FillText(small, mid, m.l.Compact(f.Value)+" "+c.Currency)
 	}
 	for i := range c.Actors {
 		ctr := vg.Point{X: trX(m.col[i]), Y: trY(m.row[i])}
@@ -121,6 +151,8 @@ func (m *chainMap) Plot(dc draw.Canvas, p *plot.Plot) {
 		if c.Actors[i].Kind == valuechain.Household {
 			fill = color.NRGBA{R: 0, G: 158, B: 115, A: 70}
 		}
+		dc.SetColor(color.White)
+		dc.Fill(rect.Path())
 		dc.SetColor(fill)
 		dc.Fill(rect.Path())
 		dc.SetColor(color.Gray{Y: 80})
@@ -130,14 +162,67 @@ func (m *chainMap) Plot(dc draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// arrowHead draws a filled triangle pointing right, its tip at pt.
-func arrowHead(dc draw.Canvas, pt vg.Point, size vg.Length) {
+// stack returns, for each link, the offset from its box's centre at which
+// its band leaves (out) or enters (!out) the box: the box's bands stacked
+// top to bottom by the row of the box at their other end.
+func (m *chainMap) stack(width []vg.Length, out bool) []vg.Length {
+	c := m.r.Chain
+	off := make([]vg.Length, len(c.Links))
+	byBox := map[int][]int{}
+	other := make([]int, len(c.Links))
+	for li, l := range c.Links {
+		_, i := c.Actor(l.From)
+		_, j := c.Actor(l.To)
+		if !out {
+			i, j = j, i
+		}
+		byBox[i] = append(byBox[i], li)
+		other[li] = j
+	}
+	for _, ls := range byBox {
+		sort.SliceStable(ls, func(a, b int) bool { return m.row[other[ls[a]]] > m.row[other[ls[b]]] })
+		var total vg.Length
+		for _, li := range ls {
+			total += width[li]
+		}
+		top := total / 2
+		for _, li := range ls {
+			off[li] = top - width[li]/2
+			top -= width[li]
+		}
+	}
+	return off
+}
+
+// bandColour is the colour of the flows.
+var bandColour = color.NRGBA{R: 0, G: 114, B: 178, A: 150}
+
+// band draws a flow of width w from a box's right edge at from to the
+// point to: an S-curve whose ends are horizontal, so that it meets both
+// boxes square however far apart their rows are (the Sankey diagram's
+// band).
+func band(dc draw.Canvas, from, to vg.Point, w vg.Length) {
+	mx := (from.X + to.X) / 2
+	h := w / 2
+	var path vg.Path
+	path.Move(vg.Point{X: from.X, Y: from.Y + h})
+	path.CubeTo(vg.Point{X: mx, Y: from.Y + h}, vg.Point{X: mx, Y: to.Y + h}, vg.Point{X: to.X, Y: to.Y + h})
+	path.Line(vg.Point{X: to.X, Y: to.Y - h})
+	path.CubeTo(vg.Point{X: mx, Y: to.Y - h}, vg.Point{X: mx, Y: from.Y - h}, vg.Point{X: from.X, Y: from.Y - h})
+	path.Close()
+	dc.SetColor(bandColour)
+	dc.Fill(path)
+}
+
+// arrowHead draws a filled triangle pointing right, in the direction the
+// band arrives in, its tip at pt, length long and half-height half.
+func arrowHead(dc draw.Canvas, pt vg.Point, long, half vg.Length) {
 	var path vg.Path
 	path.Move(pt)
-	path.Line(vg.Point{X: pt.X - size, Y: pt.Y + size/2})
-	path.Line(vg.Point{X: pt.X - size, Y: pt.Y - size/2})
+	path.Line(vg.Point{X: pt.X - long, Y: pt.Y + half})
+	path.Line(vg.Point{X: pt.X - long, Y: pt.Y - half})
 	path.Close()
-	dc.SetColor(color.NRGBA{R: 0, G: 114, B: 178, A: 220})
+	dc.SetColor(color.NRGBA{R: 0, G: 114, B: 178, A: 230})
 	dc.Fill(path)
 }
 
@@ -157,7 +242,7 @@ func Dot(r *model.Result, l lang.Lang) string {
 		if a.Kind == valuechain.Household {
 			fill = "#009E7340"
 		}
-		label := strings.ReplaceAll(l.T("map.node", a.DisplayName(), l.Thousands(acc.Count), l.Thousands(acc.ValueAdded)+" "+c.Currency), "\n", "\\n")
+		label := strings.ReplaceAll(l.T("map.node", a.DisplayName(), l.Count(acc.Count, a.Kind == valuechain.Household), l.Thousands(acc.ValueAdded)+" "+c.Currency), "\n", "\\n")
 		fmt.Fprintf(&b, "  %q [label=\"%s\", fillcolor=%q];\n", a.ID, strings.ReplaceAll(label, `"`, `\"`), fill)
 	}
 	for li, lk := range c.Links {

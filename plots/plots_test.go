@@ -134,7 +134,7 @@ func TestDot(t *testing.T) {
 	c, _ := valuechain.Load("testdata/village.toml")
 	r, _ := model.Simulate(c, model.Options{Seed: 1})
 	dot := Dot(r, lang.EN)
-	for _, s := range []string{"digraph chain", `"farm" -> "trader"`, "penwidth=10.00", "400 units"} {
+	for _, s := range []string{"digraph chain", `"farm" -> "trader"`, "penwidth=10.00", "400 households", "2 firms"} {
 		if !strings.Contains(dot, s) {
 			t.Errorf("dot lacks %q:\n%s", s, dot)
 		}

@@ -102,3 +102,65 @@ func All(l Lang) map[string]string {
 	}
 	return out
 }
+
+// Count writes n with the noun that counts households (household true) or
+// firms, in the language's plural form: "1 firm", "2,500 households",
+// "1 предприятие", "3 предприятия", "2 500 домохозяйств". n is written
+// rounded to a whole number and the noun agrees with what is written.
+func (l Lang) Count(n float64, household bool) string {
+	key := "count.firm."
+	if household {
+		key = "count.hh."
+	}
+	return l.Thousands(n) + " " + l.T(key+plural(l, n))
+}
+
+// plural returns the plural category of n: "one", "few" or "many"
+// (English uses "one" and "many").
+func plural(l Lang, n float64) string {
+	k := int64(math.Abs(math.Round(n)))
+	if l != RU {
+		if k == 1 {
+			return "one"
+		}
+		return "many"
+	}
+	switch {
+	case k%10 == 1 && k%100 != 11:
+		return "one"
+	case k%10 >= 2 && k%10 <= 4 && (k%100 < 12 || k%100 > 14):
+		return "few"
+	}
+	return "many"
+}
+
+// Compact writes an amount in thousands, millions or billions with at most
+// three significant digits: "468 M", "1.2 bn", "12.5 k" ("468 млн",
+// "1,2 млрд", "12,5 тыс."), for labels where the full number does not fit.
+func (l Lang) Compact(x float64) string {
+	a := math.Abs(x)
+	for _, u := range []struct {
+		div float64
+		key string
+	}{{1e9, "unit.bn"}, {1e6, "unit.m"}, {1e3, "unit.k"}} {
+		if a >= u.div {
+			v := x / u.div
+			dec := 0
+			switch av := math.Abs(v); {
+			case av < 9.995:
+				dec = 2
+			case av < 99.95:
+				dec = 1
+			}
+			s := strconv.FormatFloat(v, 'f', dec, 64)
+			if dec > 0 {
+				s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+			}
+			if l == RU {
+				s = strings.Replace(s, ".", ",", 1)
+			}
+			return s + " " + l.T(u.key)
+		}
+	}
+	return l.Number(x, 0)
+}
