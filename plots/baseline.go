@@ -108,7 +108,6 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	m.LineStyle.Width = 0
 	m.StackOn(t)
 	p.Add(b, t, m)
-	p.Legend.Left = true
 	p.Legend.Add(l.T("price.margin"), m)
 	p.Legend.Add(l.T("price.transport"), t)
 	xys := make(plotter.XYs, n)
@@ -127,6 +126,11 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min = 0
 	p.Y.Max = cum * 1.12
+	var pts plotter.XYs
+	for i := range xys {
+		pts = append(pts, barPoints(float64(i), 0, xys[i].Y+0.06*cum)...) // the bar and its label
+	}
+	placeLegend(p, pts, []string{l.T("price.margin"), l.T("price.transport")})
 	return p, nil
 }
 
@@ -231,6 +235,11 @@ func ChildLabour(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		top = max(top, haz[i]+other[i])
 	}
 	p.Y.Max = top * 1.25 // room for the legend
+	var pts plotter.XYs
+	for i := range haz {
+		pts = append(pts, barPoints(float64(i), 0, haz[i]+other[i])...)
+	}
+	placeLegend(p, pts, []string{l.T("child.hazardous"), l.T("child.cl")})
 	return p, nil
 }
 

@@ -41,10 +41,14 @@ func PAMChart(rows []pam.Row, l lang.Lang, currency string) (*plot.Plot, error) 
 	p.Add(grid, a, b)
 	p.Legend.Add(l.T("pam.private"), a)
 	p.Legend.Add(l.T("pam.social"), b)
-	p.Legend.Top = true
 	p.NominalX(names...)
 	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = lo*1.1, hi*1.3
+	var pts plotter.XYs
+	for i := range d {
+		pts = append(pts, barPoints(float64(i), min(0, d[i], h[i]), max(0, d[i], h[i]))...)
+	}
+	placeLegend(p, pts, []string{l.T("pam.private"), l.T("pam.social")})
 	return p, nil
 }

@@ -53,6 +53,11 @@ func ScenarioChildren(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error
 	nominalRange(p, len(all))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, maxOf(cl)*1.3
+	var pts plotter.XYs
+	for i := range cl {
+		pts = append(pts, barPoints(float64(i), 0, max(cl[i], haz[i]))...)
+	}
+	placeLegend(p, pts, []string{l.T("scen.cl"), l.T("scen.hazardous")})
 	return p, nil
 }
 
@@ -179,13 +184,15 @@ func YearlyPaths(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error) {
 	p.X.Label.Text = l.T("paths.year")
 	p.Y.Label.Text = l.T("child.axis")
 	top := 0.0
+	var pts plotter.XYs
 	for i, r := range all {
 		xys := make(plotter.XYs, len(r.Years))
 		for k, y := range r.Years {
 			xys[k] = plotter.XY{X: float64(y.Year), Y: y.ChildLabour}
 			top = max(top, y.ChildLabour)
 		}
-		line, pts, err := plotter.NewLinePoints(xys)
+		pts = append(pts, linePoints(xys)...)
+		line, glyphs, err := plotter.NewLinePoints(xys)
 		if err != nil {
 			return nil, err
 		}
@@ -194,14 +201,13 @@ func YearlyPaths(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error) {
 			c = colour(7)
 			line.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 		}
-		line.Color, pts.Color = c, c
+		line.Color, glyphs.Color = c, c
 		line.Width = vg.Points(1.5)
-		pts.Shape = draw.CircleGlyph{}
-		pts.Radius = vg.Points(2)
-		p.Add(line, pts)
-		p.Legend.Add(names[i], line, pts)
+		glyphs.Shape = draw.CircleGlyph{}
+		glyphs.Radius = vg.Points(2)
+		p.Add(line, glyphs)
+		p.Legend.Add(names[i], line, glyphs)
 	}
-	p.Legend.Top, p.Legend.Left = false, true
 	p.X.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
 		var ts []plot.Tick
 		for y := 1; y <= cmp.Horizon; y++ {
@@ -211,6 +217,7 @@ func YearlyPaths(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error) {
 	})
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.1
+	placeLegend(p, pts, names)
 	return p, nil
 }
 

@@ -83,8 +83,13 @@ func FanChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) {
 	p.X.Label.Text = l.T("paths.year")
 	p.Y.Label.Text = l.T("child.axis")
 	top := 0.0
+	var cover plotter.XYs
+	var entries []string
 	for r, run := range mc.Runs {
 		b := mc.Band(r, 0.05, 0.25, 0.5, 0.75, 0.95)
+		for t := range b[0] {
+			cover = append(cover, barPoints(float64(t+1), b[0][t], b[4][t])...)
+		}
 		c := colour(r)
 		for _, band := range [][2]int{{0, 4}, {1, 3}} {
 			var pts plotter.XYs
@@ -123,10 +128,11 @@ func FanChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) {
 			name = l.T("baseline")
 		}
 		p.Legend.Add(short(name, 30), line)
+		entries = append(entries, short(name, 30))
 	}
-	p.Legend.Top = true
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.35
+	placeLegend(p, cover, entries)
 	return p, nil
 }
 
