@@ -100,7 +100,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 <section id="scenarios">
 <h2>{{.T "r.scenarios"}}</h2>
 {{if .HasScenarios}}
-<table>
+<table class="wide">
 <thead><tr><th>{{.T "t.scenario"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.hcl"}}</th><th>{{.T "t.meanincome"}}</th><th>{{.T "t.poor"}}</th><th>{{.T "t.pvcost"}}</th><th>{{.T "t.cyavoided"}}</th><th>{{.T "t.costpercy"}}</th><th>{{.T "t.bcr"}}</th><th>{{.T "t.bcrspill"}} (×{{.Spillover}})</th></tr></thead>
 <tbody>{{range .ScenarioRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>

@@ -1,0 +1,122 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"vcsim/examples"
+	"vcsim/model"
+	"vcsim/pam"
+	"vcsim/plots"
+	"vcsim/plots/lang"
+	"vcsim/scenarios"
+	"vcsim/valuechain"
+)
+
+// exampleReport writes the report of a built-in example and its scenarios.
+func exampleReport(t *testing.T, name string, l lang.Lang) []byte {
+	t.Helper()
+	data, err := examples.Chain(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := valuechain.Parse(data, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sdata, err := examples.Scenarios(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := scenarios.Parse(sdata, name+"-scenarios")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := scenarios.Validate(f, c, name); err != nil {
+		t.Fatal(err)
+	}
+	r, err := model.Simulate(c, model.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := scenarios.Compare(c, f, 0, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := plots.BaselineCharts(r, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, err := plots.ScenarioCharts(cmp, l, c.Currency)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, total, err := pam.Compute(r); err == nil {
+		if p, err := plots.PAMChart(append(rows, total), l, c.Currency); err == nil {
+			cs = append(cs, plots.Chart{Name: "pam", Plot: p})
+		}
+	}
+	var buf bytes.Buffer
+	in := Input{Lang: l, Chain: c, ChainFile: name + ".toml", ScenarioFile: name + "-scenarios.toml", Seed: 1, Base: r,
+		Comparison: cmp, Scenarios: f, Charts: append(cs, more...), Source: plots.SourceLine(l, c.Name, name, 1)}
+	if err := Write(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestTablesFitA4: in both languages and for every example, no table of
+// the report is wider than the page's text (the body is 180 mm wide, the
+// width of an A4 page less its print margins), so nothing is cut off when
+// it is printed. Checked in headless Chromium.
+func TestTablesFitA4(t *testing.T) {
+	bin := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("chromium is not installed on CI: .ci/run should install it")
+		}
+		t.Skip("chromium is not installed")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.WindowSize(1200, 900), chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	dir := t.TempDir()
+	for _, name := range examples.Names() {
+		for _, l := range []lang.Lang{lang.EN, lang.RU} {
+			page := filepath.Join(dir, name+"-"+string(l)+".html")
+			if err := os.WriteFile(page, exampleReport(t, name, l), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			js := `(() => { const w = document.body.clientWidth; const out = [];
+				document.querySelectorAll("table").forEach((t, i) => { if (t.scrollWidth > w + 1 || t.getBoundingClientRect().width > w + 1)
+					out.push((t.closest("section") || {}).id + " table " + i + ": " + Math.round(t.scrollWidth) + " px of " + w); });
+				return out.join("; "); })()`
+			if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
+				t.Fatal(err)
+			}
+			wide, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if wide != "" {
+				t.Errorf("%s %s: tables wider than the page: %s", name, l, wide)
+			}
+		}
+	}
+}
