@@ -79,7 +79,15 @@ func loadAnalysis(ctx *cli.Context) (*analysis, error) {
 	if a.file, err = loadScenarios(path, ctx.String("example"), a.chain); err != nil {
 		return nil, err
 	}
-	if a.cmp, err = scenarios.Compare(a.chain, a.file, 0, pop, nil); err != nil {
+	// A long comparison (a national chain, many scenarios) shows a bar.
+	bar, done := progressBar(ctx, "runs")
+	var progress func(int, int, string)
+	if bar != nil {
+		progress = func(d, total int, _ string) { bar(d, total) }
+	}
+	a.cmp, err = scenarios.Compare(a.chain, a.file, 0, pop, progress)
+	done()
+	if err != nil {
 		return nil, err
 	}
 	if n := ctx.Int("draws"); n > 0 {
