@@ -89,6 +89,7 @@ func sign(x float64) string {
 // Row is an actor's matrix, or the chain's (Actor "total").
 type Row struct {
 	Actor, Name string
+	NameRU      string // the actor's name in Russian, when the chain gives it
 	Matrix
 }
 
@@ -170,7 +171,7 @@ func Compute(r *model.Result) (rows []Row, total Row, err error) {
 		if d := m.D - acc.NetOperatingProfit; math.Abs(d) > 1e-6*math.Max(1, math.Abs(acc.Revenue)) {
 			return nil, Row{}, fmt.Errorf("pam: actor %q: private profit %v differs from the net operating profit %v", a.ID, m.D, acc.NetOperatingProfit)
 		}
-		rows = append(rows, Row{Actor: a.ID, Name: a.DisplayName(), Matrix: m})
+		rows = append(rows, Row{Actor: a.ID, Name: a.DisplayName(), NameRU: a.NameRU, Matrix: m})
 		total.Add(m)
 	}
 	return rows, total, nil

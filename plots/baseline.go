@@ -13,7 +13,7 @@ import (
 )
 
 // actorName returns the actor's name for an axis.
-func actorName(c *valuechain.Chain, i int) string { return c.Actors[i].DisplayName() }
+func actorName(c *valuechain.Chain, i int, l lang.Lang) string { return c.Actors[i].NameIn(string(l)) }
 
 // ValueAdded is a bar chart of each actor's share of the chain's value
 // added, its amount written at the end of the bar.
@@ -30,7 +30,7 @@ func ValueAdded(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		i := n - 1 - k // first actor on top
 		a := &r.Accounts[k]
 		vals[i] = 100 * a.VAShare
-		names[i] = wrap(actorName(c, k), 20)
+		names[i] = wrap(actorName(c, k, l), 20)
 		labels[i] = " " + l.Thousands(a.ValueAdded) + " " + c.Currency
 		xys[i] = plotter.XY{X: vals[i], Y: float64(i)}
 	}
@@ -80,7 +80,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	cum := 0.0
 	for i, s := range st {
 		_, ai := c.Actor(s.Actor)
-		names[i] = wrap(actorName(c, ai), 14)
+		names[i] = wrap(actorName(c, ai, l), 14)
 		base[i] = cum
 		trans[i] = s.Transport
 		margin[i] = s.Margin
@@ -149,7 +149,7 @@ func Employment(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		fam[i] = lab.FamilyDays / fte
 		hired[i] = lab.HiredDays / fte
 		child[i] = lab.ChildDays / fte
-		names[i] = wrap(actorName(c, k), 20)
+		names[i] = wrap(actorName(c, k, l), 20)
 	}
 	var prev *plotter.BarChart
 	for j, s := range []struct {

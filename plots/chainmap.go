@@ -91,7 +91,7 @@ func (m *chainMap) Plot(dc draw.Canvas, p *plot.Plot) {
 	labels := make([]string, len(c.Actors))
 	for i := range c.Actors {
 		a := &m.r.Accounts[i]
-		labels[i] = m.l.T("map.node", wrap(actorName(c, i), 18), m.l.Count(a.Count, c.Actors[i].Kind == valuechain.Household),
+		labels[i] = m.l.T("map.node", wrap(actorName(c, i, m.l), 18), m.l.Count(a.Count, c.Actors[i].Kind == valuechain.Household),
 			m.l.Thousands(a.ValueAdded)+" "+c.Currency)
 	}
 	colGap := dc.Max.X - dc.Min.X
@@ -242,7 +242,7 @@ func Dot(r *model.Result, l lang.Lang) string {
 		if a.Kind == valuechain.Household {
 			fill = "#009E7340"
 		}
-		label := strings.ReplaceAll(l.T("map.node", a.DisplayName(), l.Count(acc.Count, a.Kind == valuechain.Household), l.Thousands(acc.ValueAdded)+" "+c.Currency), "\n", "\\n")
+		label := strings.ReplaceAll(l.T("map.node", a.NameIn(string(l)), l.Count(acc.Count, a.Kind == valuechain.Household), l.Thousands(acc.ValueAdded)+" "+c.Currency), "\n", "\\n")
 		fmt.Fprintf(&b, "  %q [label=\"%s\", fillcolor=%q];\n", a.ID, strings.ReplaceAll(label, `"`, `\"`), fill)
 	}
 	for li, lk := range c.Links {

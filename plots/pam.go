@@ -22,7 +22,11 @@ func PAMChart(rows []pam.Row, l lang.Lang, currency string) (*plot.Plot, error) 
 	lo, hi := 0.0, 0.0
 	for i, r := range rows {
 		d[i], h[i] = r.D, r.H
-		names[i] = wrap(r.Name, 14)
+		name := r.Name
+		if l == lang.RU && r.NameRU != "" {
+			name = r.NameRU
+		}
+		names[i] = wrap(name, 14)
 		lo, hi = min(lo, r.D, r.H), max(hi, r.D, r.H)
 	}
 	w := vg.Points(14)

@@ -16,10 +16,10 @@ import (
 func runs(cmp *scenarios.Comparison, l lang.Lang) ([]*model.Run, []string) {
 	all := append([]*model.Run{cmp.Baseline}, cmp.Runs...)
 	names := make([]string, len(all))
-	for i, r := range all {
-		names[i] = wrap(r.Name, 14)
-	}
 	names[0] = l.T("baseline")
+	for i := range cmp.Runs {
+		names[i+1] = wrap(cmp.RunName(i, string(l)), 14)
+	}
 	return all, names
 }
 
@@ -293,12 +293,12 @@ func CostEffectiveness(cmp *scenarios.Comparison, l lang.Lang, currency string) 
 	p.Y.Label.Text = l.T("ce.y", currency)
 	var xys plotter.XYs
 	var labels []string
-	for _, s := range cmp.Summaries {
+	for i, s := range cmp.Summaries {
 		if !finite(s.CostPerChildYear) || !finite(s.IncomeGainedPerHH) {
 			continue
 		}
 		xys = append(xys, plotter.XY{X: s.IncomeGainedPerHH, Y: s.CostPerChildYear})
-		labels = append(labels, " "+short(s.Name, 30))
+		labels = append(labels, " "+short(cmp.RunName(i, string(l)), 30))
 	}
 	if len(xys) == 0 {
 		return nil, errNoData("cost-effectiveness")

@@ -65,6 +65,18 @@ type Comparison struct {
 	Baseline  *model.Run
 	Runs      []*model.Run
 	Summaries []model.Summary
+	// NamesRU holds each run's name in Russian (name_ru), in the order of
+	// Runs; "" where the scenario gives none.
+	NamesRU []string
+}
+
+// RunName returns the name of run i (0 is the first scenario) in the
+// language lang ("ru" or "en").
+func (c *Comparison) RunName(i int, lang string) string {
+	if lang == "ru" && i < len(c.NamesRU) && c.NamesRU[i] != "" {
+		return c.NamesRU[i]
+	}
+	return c.Runs[i].Name
 }
 
 // Compare runs the baseline and every scenario of f on chain c for horizon
@@ -116,6 +128,7 @@ func CompareWith(c *valuechain.Chain, f *File, opt Options) (*Comparison, error)
 			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)
 		}
 		cmp.Runs = append(cmp.Runs, run)
+		cmp.NamesRU = append(cmp.NamesRU, s.NameRU)
 		cmp.Summaries = append(cmp.Summaries, model.Compare(base, run, cmp.Appraisal))
 		if progress != nil {
 			progress(i+2, total, s.Name)

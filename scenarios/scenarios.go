@@ -50,6 +50,7 @@ type Appraisal struct {
 // Scenario is a named set of interventions.
 type Scenario struct {
 	Name        string `toml:"name"`
+	NameRU      string `toml:"name_ru"` // the name in Russian
 	Description string `toml:"description"`
 	// Recommended marks the scenario the workshop recommends: the
 	// report's action plan is written for it.
@@ -57,10 +58,29 @@ type Scenario struct {
 	Interventions []Intervention `toml:"intervention"`
 }
 
+// NameIn returns the scenario's name in the language lang: name_ru in
+// Russian when it is given, else name.
+func (s *Scenario) NameIn(lang string) string {
+	if lang == "ru" && strings.TrimSpace(s.NameRU) != "" {
+		return s.NameRU
+	}
+	return s.Name
+}
+
+// NameIn returns the intervention's label in the language lang: name_ru
+// in Russian when it is given, else name ("" when neither is).
+func (iv *Intervention) NameIn(lang string) string {
+	if lang == "ru" && strings.TrimSpace(iv.NameRU) != "" {
+		return iv.NameRU
+	}
+	return iv.Name
+}
+
 // Intervention is one intervention of a scenario.
 type Intervention struct {
-	Type    string   `toml:"type"` // a guide id
-	Name    string   `toml:"name"` // label (default: type on targets)
+	Type    string   `toml:"type"`    // a guide id
+	Name    string   `toml:"name"`    // label (default: type on targets)
+	NameRU  string   `toml:"name_ru"` // the label in Russian
 	Targets []string `toml:"targets"`
 	Start   int      `toml:"start"` // first year (default 1)
 	End     int      `toml:"end"`   // last year (default: the horizon)

@@ -39,6 +39,7 @@ var BandNames = [NumBands]string{"5-11", "12-14", "15-17"}
 // Chain is a value chain: metadata, chain-wide parameters, actors and links.
 type Chain struct {
 	Name        string   `toml:"name,omitempty,omitzero"`
+	NameRU      string   `toml:"name_ru,omitempty,omitzero"` // the name in Russian (charts, tables and report in Russian)
 	Country     string   `toml:"country,omitempty,omitzero"`
 	Region      string   `toml:"region,omitempty,omitzero"`
 	Description string   `toml:"description,omitempty,omitzero"`
@@ -163,10 +164,11 @@ type Equivalence struct {
 // Actor is one type of actor in the chain (all dekhan farm households, all
 // ginneries...), counted by Count.
 type Actor struct {
-	ID    string `toml:"id,omitempty,omitzero"`
-	Name  string `toml:"name,omitempty,omitzero"`
-	Kind  string `toml:"kind,omitempty,omitzero"`  // Household or Enterprise
-	Stage string `toml:"stage,omitempty,omitzero"` // input, production, collection, processing, trade, export, retail
+	ID     string `toml:"id,omitempty,omitzero"`
+	Name   string `toml:"name,omitempty,omitzero"`
+	NameRU string `toml:"name_ru,omitempty,omitzero"` // the name in Russian
+	Kind   string `toml:"kind,omitempty,omitzero"`    // Household or Enterprise
+	Stage  string `toml:"stage,omitempty,omitzero"`   // input, production, collection, processing, trade, export, retail
 	// Count is the number of households or firms of this type.
 	Count float64 `toml:"count,omitempty,omitzero"`
 
@@ -412,6 +414,24 @@ func (a *Actor) DisplayName() string {
 		return a.Name
 	}
 	return a.ID
+}
+
+// NameIn returns the actor's name in the language lang ("ru" or "en"):
+// name_ru in Russian when it is given, else DisplayName.
+func (a *Actor) NameIn(lang string) string {
+	if lang == "ru" && strings.TrimSpace(a.NameRU) != "" {
+		return a.NameRU
+	}
+	return a.DisplayName()
+}
+
+// NameIn returns the chain's name in the language lang: name_ru in
+// Russian when it is given, else name.
+func (c *Chain) NameIn(lang string) string {
+	if lang == "ru" && strings.TrimSpace(c.NameRU) != "" {
+		return c.NameRU
+	}
+	return c.Name
 }
 
 // Wage returns the actor's adult wage, defaulting to the chain's.

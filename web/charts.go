@@ -60,7 +60,7 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
 			}
 			cs = append(cs, more...)
 		}
-		source := plots.SourceLine(l, c.Name, "", seed(r))
+		source := plots.SourceLine(l, c.NameIn(string(l)), "", seed(r))
 		for _, ch := range cs {
 			var b bytes.Buffer
 			if err := plots.Write(&b, ch.Plot, source, "svg"); err != nil {
@@ -100,7 +100,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		in := report.Input{Lang: l, Chain: c, ChainFile: "vcsim serve", Seed: seed(r), Base: base, Source: plots.SourceLine(l, c.Name, "", seed(r))}
+		in := report.Input{Lang: l, Chain: c, ChainFile: "vcsim serve", Seed: seed(r), Base: base, Source: plots.SourceLine(l, c.NameIn(string(l)), "", seed(r))}
 		if f != nil {
 			cmp, err := scenarios.Compare(c, f, 0, pop, nil)
 			if err != nil {

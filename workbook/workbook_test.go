@@ -127,7 +127,14 @@ func TestBadWorkbooks(t *testing.T) {
 		want string
 	}{
 		{"share over 1", edit(func(b *Book) { b.f.SetCellValue("Links", "C3", 1.4) }), "book.xlsx: Links!C3: link 1 (farm -> fermenter): share: must be between 0 and 1, got 1.4"},
-		{"text in a number", edit(func(b *Book) { b.f.SetCellStr("Actors", "E3", "2500") }), `book.xlsx: Actors!E3: actor "farm": count must be a number, got the text "2500"`},
+		{"text in a number", edit(func(b *Book) {
+			rows, _ := b.f.GetRows("Actors")
+			for j, k := range rows[1] {
+				if k == "count" {
+					b.f.SetCellStr("Actors", cellName(j+1, 3), "2500")
+				}
+			}
+		}), `book.xlsx: Actors!F3: actor "farm": count must be a number, got the text "2500"`},
 		{"unknown actor in a link", edit(func(b *Book) { b.f.SetCellStr("Links", "B3", "fermentor") }), `Links!B3: link 1 (farm -> fermentor): to: names no actor: "fermentor"`},
 		{"missing sheet", edit(func(b *Book) { b.f.DeleteSheet("Chain") }), `book.xlsx: Chain: the workbook has no sheet "Chain"`},
 		{"merged cells", edit(func(b *Book) { b.f.MergeCell("Actors", "B3", "C3") }), "merged cells (B3:C3)"},

@@ -143,9 +143,9 @@ func (a *analysis) charts() ([]plots.Chart, error) {
 // source is the small print under each chart.
 func (a *analysis) source() string {
 	if a.cmp == nil {
-		return plots.SourceLine(a.lang, a.chain.Name, "", a.seed)
+		return plots.SourceLine(a.lang, a.chain.NameIn(string(a.lang)), "", a.seed)
 	}
-	return plots.SourceLine(a.lang, a.chain.Name, filepath.Base(a.scenFile), a.seed)
+	return plots.SourceLine(a.lang, a.chain.NameIn(string(a.lang)), filepath.Base(a.scenFile), a.seed)
 }
 
 func plotCommand() *cli.Command {
@@ -258,7 +258,7 @@ func mapCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			source := plots.SourceLine(l, c.Name, "", ctx.Uint64("seed"))
+			source := plots.SourceLine(l, c.NameIn(string(l)), "", ctx.Uint64("seed"))
 			if err := set.AddFunc(out, func(w io.Writer) error { return plots.Write(w, p, source, format) }); err != nil {
 				return err
 			}

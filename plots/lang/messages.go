@@ -206,7 +206,7 @@ var messages = map[string][2]string{
 	"t.wages":        {"Wages", "Оплата труда"},
 	"t.nop":          {"Net operating profit", "Чистая операционная прибыль"},
 	"t.share":        {"Share of VA", "Доля в ДС"},
-	"t.perunit":      {"VA per unit", "ДС на единицу"},
+	"t.perunit":      {"VA per household or firm", "ДС на домохозяйство или предприятие"},
 	"t.total":        {"Whole chain", "Вся цепочка"},
 	"t.price":        {"Price per own unit", "Цена за свою единицу"},
 	"t.pricefinal":   {"Price per final unit", "Цена за единицу конечного продукта"},

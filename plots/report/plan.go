@@ -27,13 +27,13 @@ func (d *doc) ScenarioDetails() []ScenarioDetail {
 	horizon := d.horizon()
 	var out []ScenarioDetail
 	for _, s := range d.in.Scenarios.Scenarios {
-		sd := ScenarioDetail{Name: s.Name, Description: s.Description, Recommended: s.Recommended}
+		sd := ScenarioDetail{Name: s.NameIn(string(d.l)), Description: s.Description, Recommended: s.Recommended}
 		for _, iv := range s.Interventions {
 			title := iv.Type
 			if g, ok := guide.Lookup(iv.Type); ok {
 				title = g.Title(string(d.l))
 			}
-			name := iv.Name
+			name := iv.NameIn(string(d.l))
 			if name == "" {
 				name = title
 			}
@@ -67,7 +67,7 @@ func (d *doc) targets(ids []string) string {
 	for i, id := range ids {
 		names[i] = id
 		if _, j := d.in.Chain.Actor(id); j >= 0 {
-			names[i] = actorName(d.in.Chain, j)
+			names[i] = d.actorName(j)
 		}
 	}
 	return strings.Join(names, ", ")
@@ -108,7 +108,7 @@ func (d *doc) Caveats() []string {
 		for _, s := range d.in.Scenarios.Scenarios {
 			for _, iv := range s.Interventions {
 				if iv.Type == "osh" || iv.Effect["hazard_change"] != 0 || iv.Type == "mechanisation" {
-					health = append(health, s.Name)
+					health = append(health, s.NameIn(string(d.l)))
 					break
 				}
 			}
@@ -135,7 +135,7 @@ func (d *doc) tradeoffs() []string {
 	for _, s := range cmp.Summaries {
 		f := s.Final
 		if f.ChildLabour < base.ChildLabour && f.BelowPoverty > base.BelowPoverty+1e-9 {
-			out = append(out, d.T("r.caveat.tradeoff", s.Name, d.N(base.ChildLabour-f.ChildLabour),
+			out = append(out, d.T("r.caveat.tradeoff", d.runName(s.Name), d.N(base.ChildLabour-f.ChildLabour),
 				d.P(base.BelowPoverty), d.P(f.BelowPoverty)))
 		}
 	}
@@ -172,7 +172,11 @@ func (d *doc) Plan() *ActionPlan {
 	}
 	ap := &ActionPlan{}
 	if len(chosen) > 0 {
-		ap.Note = d.T("r.plan.recommended", strings.Join(chosen, ", "))
+		shown := make([]string, len(chosen))
+		for i, n := range chosen {
+			shown[i] = d.runName(n)
+		}
+		ap.Note = d.T("r.plan.recommended", strings.Join(shown, ", "))
 	} else {
 		ranked := rankByCost(cmp.Summaries)
 		if len(ranked) == 0 {
@@ -181,10 +185,10 @@ func (d *doc) Plan() *ActionPlan {
 		}
 		var names []string
 		for _, s := range ranked {
-			names = append(names, fmt.Sprintf("%s (%s %s)", s.Name, d.N(s.CostPerChildYear), d.in.Chain.Currency))
+			names = append(names, fmt.Sprintf("%s (%s %s)", d.runName(s.Name), d.N(s.CostPerChildYear), d.in.Chain.Currency))
 		}
 		chosen = []string{ranked[0].Name}
-		ap.Note = d.T("r.plan.ranked", ranked[0].Name, strings.Join(names, "; "))
+		ap.Note = d.T("r.plan.ranked", d.runName(ranked[0].Name), strings.Join(names, "; "))
 	}
 	for _, name := range chosen {
 		if p, ok := d.scenarioPlan(name); ok {
@@ -225,7 +229,7 @@ func (d *doc) scenarioPlan(name string) (ScenarioPlan, bool) {
 	if sc == nil || run == nil {
 		return ScenarioPlan{}, false
 	}
-	p := ScenarioPlan{Name: name}
+	p := ScenarioPlan{Name: sc.NameIn(string(d.l))}
 	lg := string(d.l)
 	for i, iv := range sc.Interventions {
 		var objective string
@@ -237,7 +241,7 @@ func (d *doc) scenarioPlan(name string) (ScenarioPlan, bool) {
 				responsible = g.Responsible(lg)
 			}
 		}
-		name := iv.Name
+		name := iv.NameIn(lg)
 		if name == "" {
 			name = title
 		}

@@ -124,3 +124,25 @@ func TestAssumptionValues(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesInLanguage: the Russian report of the cotton example uses the
+// chain's, actors' and scenarios' name_ru; the English one their name.
+func TestNamesInLanguage(t *testing.T) {
+	ru, en := string(exampleReport(t, "cotton-tajikistan", lang.RU)), string(exampleReport(t, "cotton-tajikistan", lang.EN))
+	for _, w := range []string{"Быстрая оценка рынка: Хлопок, Согдийская область, Таджикистан", "Хлопкоочистительные заводы", "Полевые школы фермеров"} {
+		if !strings.Contains(ru, w) {
+			t.Errorf("the Russian report lacks %q", w)
+		}
+		if strings.Contains(en, w) {
+			t.Errorf("the English report has %q", w)
+		}
+	}
+	for _, w := range []string{"Ginneries", "Farmer field schools"} {
+		if !strings.Contains(en, w) {
+			t.Errorf("the English report lacks %q", w)
+		}
+		if strings.Contains(ru, w) {
+			t.Errorf("the Russian report has %q", w)
+		}
+	}
+}

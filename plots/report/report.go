@@ -55,7 +55,7 @@ func (d *doc) PAMRows() []Row {
 		if r.Actor == "total" {
 			name = d.T("r.chainwide")
 		} else if _, i := d.in.Chain.Actor(r.Actor); i >= 0 {
-			name = actorName(d.in.Chain, i)
+			name = d.actorName(i)
 		}
 		m := func(x float64) string { return d.l.Number(x/1e6, 1) } // millions: the table fits A4
 		out = append(out, Row{Cells: []string{name, m(r.A), m(r.B), m(r.C), m(r.D), m(r.E), m(r.F), m(r.G), m(r.H),
@@ -100,7 +100,7 @@ func (d *doc) UncertaintyRows() []Row {
 	}
 	var rows []Row
 	for i, run := range mc.Runs {
-		name := run
+		name := d.runName(run)
 		pb := "–"
 		if i == 0 {
 			name = d.T("baseline")
@@ -201,7 +201,7 @@ func (d *doc) Summary() []string {
 	}
 	if len(r.Margins) > 0 {
 		last := r.Margins[len(r.Margins)-1]
-		out = append(out, l.T("r.summary.chain", l.Thousands(r.Totals.ValueAdded), c.Currency, actorName(c, top),
+		out = append(out, l.T("r.summary.chain", l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
 			l.Percent(r.Accounts[top].VAShare), l.Percent(r.Margins[0].Share), l.Number(last.Price, 2), c.Currency, last.Unit))
 	}
 	if r.Totals.Households > 0 {
@@ -217,14 +217,31 @@ func (d *doc) Summary() []string {
 				best = s
 			}
 		}
-		out = append(out, l.T("r.summary.best", len(cmp.Summaries), cmp.Horizon, best.Name,
+		out = append(out, l.T("r.summary.best", len(cmp.Summaries), cmp.Horizon, d.runName(best.Name),
 			l.Thousands(best.ChildYearsAvoided), l.Thousands(best.CostPerChildYear), c.Currency))
 		out = append(out, d.tradeoffs()...)
 	}
 	return out
 }
 
-func actorName(c *valuechain.Chain, i int) string { return c.Actors[i].DisplayName() }
+// actorName is actor i's name in the report's language.
+func (d *doc) actorName(i int) string { return d.in.Chain.Actors[i].NameIn(string(d.l)) }
+
+// ChainName is the chain's name in the report's language.
+func (d *doc) ChainName() string { return d.in.Chain.NameIn(string(d.l)) }
+
+// runName returns the name, in the report's language, of the run or
+// scenario named name (as in the scenario file).
+func (d *doc) runName(name string) string {
+	if cmp := d.in.Comparison; cmp != nil {
+		for i, r := range cmp.Runs {
+			if r.Name == name {
+				return cmp.RunName(i, string(d.l))
+			}
+		}
+	}
+	return name
+}
 
 // Row is a table row of cells.
 type Row struct {
@@ -234,10 +251,10 @@ type Row struct {
 
 // Accounts is the accounts table.
 func (d *doc) Accounts() []Row {
-	r, c := d.in.Base, d.in.Chain
+	r := d.in.Base
 	var rows []Row
 	for i, a := range r.Accounts {
-		rows = append(rows, Row{Cells: []string{actorName(c, i), d.N(a.Count), d.N(a.Revenue), d.N(a.IntermediateConsumption),
+		rows = append(rows, Row{Cells: []string{d.actorName(i), d.N(a.Count), d.N(a.Revenue), d.N(a.IntermediateConsumption),
 			d.N(a.ValueAdded), d.N(a.Wages), d.N(a.NetOperatingProfit), d.P(a.VAShare), d.N(a.PerUnit(a.ValueAdded))}})
 	}
 	t := r.Totals
@@ -252,7 +269,7 @@ func (d *doc) Margins() []Row {
 	var rows []Row
 	for _, s := range d.in.Base.Margins {
 		_, i := c.Actor(s.Actor)
-		rows = append(rows, Row{Cells: []string{actorName(c, i), d.D(s.Price) + " / " + s.Unit, d.D(s.PriceFinal),
+		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.Unit, d.D(s.PriceFinal),
 			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
 	}
 	return rows
@@ -260,10 +277,9 @@ func (d *doc) Margins() []Row {
 
 // Employment is the labour table.
 func (d *doc) Employment() []Row {
-	c := d.in.Chain
 	var rows []Row
 	for i, lab := range d.in.Base.Labour {
-		rows = append(rows, Row{Cells: []string{actorName(c, i), d.N(lab.FamilyDays), d.N(lab.HiredDays), d.N(lab.ChildDays), d.N(lab.FTE)}})
+		rows = append(rows, Row{Cells: []string{d.actorName(i), d.N(lab.FamilyDays), d.N(lab.HiredDays), d.N(lab.ChildDays), d.N(lab.FTE)}})
 	}
 	t := d.in.Base.Totals
 	rows = append(rows, Row{Total: true, Cells: []string{d.T("t.total"), "", "", d.N(t.ChildDays), d.N(t.FTE)}})
@@ -275,7 +291,7 @@ func (d *doc) Households() []Row {
 	var rows []Row
 	for _, g := range d.in.Base.Groups {
 		_, i := d.in.Chain.Actor(g.Actor)
-		rows = append(rows, Row{Cells: []string{actorName(d.in.Chain, i), d.N(float64(g.Households)), d.N(g.MeanIncome), d.N(g.Quantile(0.5)), d.P(g.BelowPoverty)}})
+		rows = append(rows, Row{Cells: []string{d.actorName(i), d.N(float64(g.Households)), d.N(g.MeanIncome), d.N(g.Quantile(0.5)), d.P(g.BelowPoverty)}})
 	}
 	return rows
 }
@@ -309,7 +325,7 @@ func (d *doc) ScenarioRows() []Row {
 	rows := []Row{{Cells: []string{d.T("baseline"), d.N(base.ChildLabour), d.N(base.Hazardous), d.N(base.MeanIncome), d.P(base.BelowPoverty), "", "", "", "", ""}}}
 	for _, s := range cmp.Summaries {
 		f := s.Final
-		rows = append(rows, Row{Cells: []string{s.Name, d.N(f.ChildLabour), d.N(f.Hazardous), d.N(f.MeanIncome), d.P(f.BelowPoverty),
+		rows = append(rows, Row{Cells: []string{d.runName(s.Name), d.N(f.ChildLabour), d.N(f.Hazardous), d.N(f.MeanIncome), d.P(f.BelowPoverty),
 			d.N(s.PVCost), d.N(s.ChildYearsAvoided), d.N(s.CostPerChildYear), d.D(s.BCR), d.D(s.BCRSpillover)}})
 	}
 	return rows
@@ -366,15 +382,12 @@ func (d *doc) Assumptions() []Assumption {
 	c := d.in.Chain.Clone()
 	actors := c.Actors
 	c.Actors, c.Links, c.Sources, c.PriceRatios = nil, nil, nil, nil
-	c.Name, c.Description = "", ""
+	c.Name, c.NameRU, c.Description = "", "", ""
 	out = append(out, flat(d.T("r.chainwide"), c, d.value)...)
 	for i := range actors {
 		a := actors[i]
-		where := a.Name
-		if where == "" {
-			where = a.ID
-		}
-		a.ID, a.Name = "", ""
+		where := a.NameIn(string(d.l))
+		a.ID, a.Name, a.NameRU = "", "", ""
 		out = append(out, flat(where, a, d.value)...)
 	}
 	return out

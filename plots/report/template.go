@@ -10,7 +10,7 @@ var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>{{.T "r.title" .Chain.Name}}</title>
+<title>{{.T "r.title" .ChainName}}</title>
 <style>
 @page { size: A4; margin: 16mm 14mm; }
 body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #222; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
@@ -30,7 +30,8 @@ ul.evidence { margin: 1mm 0 3mm; padding-left: 5mm; font-size: 9pt; }
 table.assume td, table.assume th { text-align: left; }
 table.wide { font-size: 6.8pt; table-layout: fixed; }
 table.wide td, table.wide th { padding: 0.6mm 0.8mm; word-wrap: break-word; }
-table.wide td:first-child, table.wide th:first-child { width: 22mm; }
+table.wide td:first-child, table.wide th:first-child { width: 28mm; }
+td, th { overflow-wrap: break-word; hyphens: auto; }
 table.plan td, table.plan th { text-align: left; }
 table.plan td:nth-child(2) { width: 45mm; }
 .caveats { background: #fff8e6; border-left: 2pt solid #E69F00; padding: 1mm 3mm; margin: 2mm 0 4mm; font-size: 9pt; }
@@ -39,7 +40,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 </style>
 </head>
 <body>
-<h1>{{.T "r.title" .Chain.Name}}</h1>
+<h1>{{.T "r.title" .ChainName}}</h1>
 <p class="meta">{{.Generated}}</p>
 
 <section id="summary" class="summary">
@@ -55,7 +56,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 
 <section id="accounts">
 <h2>{{.T "r.accounts"}} ({{.Chain.Currency}})</h2>
-<table>
+<table class="wide">
 <thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.count"}}</th><th>{{.T "t.revenue"}}</th><th>{{.T "t.ic"}}</th><th>{{.T "t.va"}}</th><th>{{.T "t.wages"}}</th><th>{{.T "t.nop"}}</th><th>{{.T "t.share"}}</th><th>{{.T "t.perunit"}}</th></tr></thead>
 <tbody>{{range .Accounts}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
