@@ -5,8 +5,8 @@ import (
 
 	"gonum.org/v1/plot"
 
+	"vcsim/lang"
 	"vcsim/model"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 )
 

@@ -7,8 +7,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"vcsim/lang"
 	"vcsim/model"
-	"vcsim/plots/lang"
 	"vcsim/valuechain"
 )
 

@@ -10,8 +10,8 @@ import (
 
 	"gonum.org/v1/plot/cmpimg"
 
+	"vcsim/lang"
 	"vcsim/model"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/valuechain"
 )

@@ -6,8 +6,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"vcsim/lang"
 	"vcsim/model"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 )
 

@@ -9,7 +9,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
-	"vcsim/plots/lang"
+	"vcsim/lang"
 )
 
 // TestParseSize: named sizes, sizes in centimetres, and the bounds.

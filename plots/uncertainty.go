@@ -8,7 +8,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"vcsim/plots/lang"
+	"vcsim/lang"
 	"vcsim/uncertainty"
 )
 

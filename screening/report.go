@@ -5,7 +5,7 @@ import (
 	"io"
 	"strconv"
 
-	"vcsim/plots/lang"
+	"vcsim/lang"
 )
 
 // ReportInput is what the screening report shows.

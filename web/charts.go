@@ -6,9 +6,9 @@ import (
 	"net/http"
 	"strings"
 
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/plots"
-	"vcsim/plots/lang"
 	"vcsim/plots/report"
 	"vcsim/scenarios"
 )

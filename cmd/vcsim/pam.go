@@ -10,11 +10,11 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"vcsim/examples"
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/model/tables"
 	"vcsim/pam"
 	"vcsim/plots"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 )
 

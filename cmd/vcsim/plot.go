@@ -9,11 +9,11 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"vcsim/examples"
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/outfile"
 	"vcsim/pam"
 	"vcsim/plots"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/uncertainty"
 	"vcsim/valuechain"

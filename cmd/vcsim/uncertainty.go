@@ -11,10 +11,10 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"vcsim/examples"
+	"vcsim/lang"
 	"vcsim/model/tables"
 	"vcsim/outfile"
 	"vcsim/plots"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/uncertainty"
 )

@@ -12,11 +12,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/model/tables"
 	"vcsim/outfile"
 	"vcsim/plots"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/uncertainty"
 	"vcsim/valuechain"

@@ -11,10 +11,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"vcsim/examples"
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/pam"
 	"vcsim/plots"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/valuechain"
 )

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"vcsim/lang"
 	"vcsim/model"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/valuechain"
 )

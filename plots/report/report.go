@@ -19,10 +19,10 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"vcsim/guide"
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/pam"
 	"vcsim/plots"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/uncertainty"
 	"vcsim/valuechain"

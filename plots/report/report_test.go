@@ -13,9 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/plots"
-	"vcsim/plots/lang"
 	"vcsim/scenarios"
 	"vcsim/valuechain"
 )
