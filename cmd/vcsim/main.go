@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"vcsim/examples"
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/model/tables"
 	"vcsim/outfile"
@@ -180,6 +181,9 @@ func loadChain(path, example string) (*valuechain.Chain, error) {
 	return c, errors.Join(err, valuechain.Validate(c, name))
 }
 
+// langFlag chooses the language of what a command prints.
+var langFlag = &cli.StringFlag{Name: "lang", Usage: "language of the printed tables: en or ru", Value: "en"}
+
 func runCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "run",
@@ -193,11 +197,16 @@ func runCommand() *cli.Command {
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the synthetic household population", Value: 1},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark (for Excel and Cyrillic text)"},
 			&cli.BoolFlag{Name: "households", Usage: "also write households_detail.csv to the --out folder: one row per simulated household"},
+			langFlag,
 			surveyFlag,
 			forceFlag,
 			excelFlag,
 		},
 		Action: func(ctx *cli.Context) error {
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
+				return badInput(err)
+			}
 			if ctx.Bool("households") && (ctx.String("out") == "" || isXLSX(ctx.String("out"))) {
 				return usagef("--households writes households_detail.csv into the --out folder: give --out DIR")
 			}
@@ -229,7 +238,7 @@ func runCommand() *cli.Command {
 					return err
 				}
 				if format == "table" {
-					tables.WriteEquilibria(w, c.Currency, m)
+					tables.WriteEquilibria(w, c.Currency, m, l)
 				}
 				c = model.WithWage(c, m.Wage)
 				market = &m
@@ -240,7 +249,7 @@ func runCommand() *cli.Command {
 			}
 			switch format {
 			case "table":
-				err = tables.WriteText(w, r)
+				err = tables.WriteText(w, r, l)
 			case "csv":
 				err = tables.WriteCSV(w, tables.Accounts(r), ctx.Bool("bom"))
 			case "json":

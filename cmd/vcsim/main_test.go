@@ -362,3 +362,30 @@ func TestPlotMapReport(t *testing.T) {
 		t.Errorf("--format gif: status %d, want 2", status)
 	}
 }
+
+// TestPrintsInRussian: run and compare print their tables in Russian with
+// --lang ru: Russian names and words, Russian number format; the numbers
+// are those of the English table.
+func TestPrintsInRussian(t *testing.T) {
+	out, errOut, status := vcsim(t, "run", "--lang", "ru")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	for _, s := range []string{"Хлопок, Согдийская область, Таджикистан", "вся цепочка", "Дети 5–17 лет: 81\u202f000; в детском труде 14\u202f237 (17,6\u00a0%)", "Хлопкоочистительные заводы"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("run --lang ru lacks %q:\n%s", s, out)
+		}
+	}
+	out, errOut, status = vcsim(t, "compare", "--example", "tobacco-kyrgyzstan", "--lang", "ru")
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	for _, s := range []string{"базовый сценарий", "Кооператив", "затраты на ребёнко-год"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("compare --lang ru lacks %q:\n%s", s, out)
+		}
+	}
+	if _, _, status := vcsim(t, "run", "--lang", "kg"); status != 2 {
+		t.Errorf("run --lang kg: status %d, want 2", status)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"vcsim/examples"
 	"vcsim/guide"
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/model/tables"
 	"vcsim/scenarios"
@@ -60,8 +61,13 @@ func compareCommand() *cli.Command {
 			forceFlag,
 			excelFlag,
 			&cli.IntFlag{Name: "draws", Usage: "Monte Carlo: run `N` draws of the uncertain numbers and give every headline with its 90% interval (docs/uncertainty.md)"},
+			langFlag,
 		}, uncertaintyFlags...),
 		Action: func(ctx *cli.Context) error {
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
+				return badInput(err)
+			}
 			if ctx.NArg() > 0 {
 				return usagef("compare takes no arguments, got %q: use --chain and --scenarios (flags first)", ctx.Args().First())
 			}
@@ -101,8 +107,15 @@ func compareCommand() *cli.Command {
 				return err
 			}
 			rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
-			fmt.Fprintf(ctx.App.Writer, "%s: baseline and %d scenarios over %d years (seed %d)\n\n", c.Name, len(cmp.Runs), cmp.Horizon, cmp.Seed)
-			if err := tables.WriteComparison(ctx.App.Writer, c.Currency, rows); err != nil {
+			fmt.Fprintf(ctx.App.Writer, "%s\n\n", l.T("txt.cmp.title", c.NameIn(string(l)), len(cmp.Runs), cmp.Horizon, cmp.Seed))
+			// The printed table names the runs in the chosen language; the
+			// files keep the names of the scenario file.
+			shown := append([]tables.SummaryRow(nil), rows...)
+			shown[0].Scenario = l.T("baseline")
+			for i := range cmp.Runs {
+				shown[i+1].Scenario = cmp.RunName(i, string(l))
+			}
+			if err := tables.WriteComparison(ctx.App.Writer, c.Currency, shown, l); err != nil {
 				return err
 			}
 			dir := ctx.String("out")

@@ -6,6 +6,7 @@ import (
 	"math"
 	"text/tabwriter"
 
+	"vcsim/lang"
 	"vcsim/model"
 )
 
@@ -84,46 +85,45 @@ func summaryRow(s model.Summary) SummaryRow {
 }
 
 // WriteComparison prints the side-by-side table of the baseline and the
-// scenarios for a person at a terminal.
-func WriteComparison(w io.Writer, currency string, rows []SummaryRow) error {
+// scenarios for a person at a terminal, in the language l.
+func WriteComparison(w io.Writer, currency string, rows []SummaryRow, l lang.Lang) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "scenario\tchild labour\thazardous\tmean income\tbelow poverty\tPV cost\tchild-years avoided\tcost per child-year\tBCR\tBCR with spillover\t\n")
-	fmt.Fprintf(tw, "\t(final year)\t(final year)\t(%s)\t\t(%s)\t\t(%s)\t\t\t\n", currency, currency, currency)
+	fmt.Fprintf(tw, "%s\t\n", l.T("txt.cmp.head"))
+	fmt.Fprintf(tw, "%s\t\n", l.T("txt.cmp.units", currency, currency, currency))
+	na := func(f func(float64) string, x float64) string {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return l.T("na")
+		}
+		return f(x)
+	}
+	dec := func(x float64) string { return l.Number(x, 2) }
 	for _, r := range rows {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Scenario,
-			Thousands(float64(r.ChildLabour)), Thousands(float64(r.Hazardous)), Thousands(float64(r.MeanIncome)),
-			Percent(float64(r.BelowPoverty)), orNA(Thousands, float64(r.PVCost)), Thousands(float64(r.ChildYearsAvoided)),
-			orNA(Thousands, float64(r.CostPerChildYear)), orNA(Decimal, float64(r.BCR)), orNA(Decimal, float64(r.BCRSpillover)))
+			l.Thousands(float64(r.ChildLabour)), l.Thousands(float64(r.Hazardous)), l.Thousands(float64(r.MeanIncome)),
+			l.Percent(float64(r.BelowPoverty)), na(l.Thousands, float64(r.PVCost)), l.Thousands(float64(r.ChildYearsAvoided)),
+			na(l.Thousands, float64(r.CostPerChildYear)), na(dec, float64(r.BCR)), na(dec, float64(r.BCRSpillover)))
 	}
 	return tw.Flush()
 }
 
-func orNA(f func(float64) string, x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "n/a"
-	}
-	return f(x)
-}
-
 // WriteEquilibria prints the equilibria of a local labour market and the
-// one the market settles at.
-func WriteEquilibria(w io.Writer, currency string, m model.Settled) {
+// one the market settles at, in the language l.
+func WriteEquilibria(w io.Writer, currency string, m model.Settled, l lang.Lang) {
 	eqs, settled := m.Equilibria, m.Wage
-	fmt.Fprintf(w, "Local labour market: %d equilibria\n", len(eqs))
+	fmt.Fprintln(w, l.T("txt.eq.head", len(eqs)))
 	for _, e := range eqs {
-		kind := "unstable"
+		kind := l.T("txt.eq.unstable")
 		if e.Stable {
-			kind = "stable"
+			kind = l.T("txt.eq.stable")
 		}
 		mark := ""
 		if math.Abs(e.Wage-settled) <= 1e-9*settled {
-			mark = "  <- the market settles here"
+			mark = "  " + l.T("txt.eq.here")
 		}
-		fmt.Fprintf(w, "  wage %s %s a day (%s): %s children in child labour, %s hazardous%s\n",
-			Decimal(e.Wage), currency, kind, Thousands(e.ChildLabour), Thousands(e.Hazardous), mark)
+		fmt.Fprintln(w, "  "+l.T("txt.eq.row", l.Number(e.Wage, 2), currency, kind, l.Thousands(e.ChildLabour), l.Thousands(e.Hazardous))+mark)
 	}
 	if m.Note != "" {
-		fmt.Fprintf(w, "  Note: %s.\n", m.Note)
+		fmt.Fprintf(w, "  %s: %s.\n", l.T("txt.eq.note"), m.Note)
 	}
 	fmt.Fprintln(w)
 }

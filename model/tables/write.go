@@ -14,6 +14,7 @@ import (
 
 	"github.com/gocarina/gocsv"
 
+	"vcsim/lang"
 	"vcsim/model"
 	"vcsim/outfile"
 )
@@ -241,32 +242,29 @@ func AddDir(s *outfile.Set, dir string, r *model.Result, seed uint64, d Dialect,
 // WriteText writes a readable summary for a person at a terminal: value
 // added by actor, the producer's share, households below the poverty line
 // and children in child labour.
-func WriteText(w io.Writer, r *model.Result) error {
+func WriteText(w io.Writer, r *model.Result, l lang.Lang) error {
 	c := r.Chain
 	s := NewSummary(r, 0)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s, %d)\n\n", c.Name, c.Currency, c.BaseYear)
+	fmt.Fprintf(&b, "%s (%s, %d)\n\n", c.NameIn(string(l)), c.Currency, c.BaseYear)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "actor\tcount\tvalue added\tshare\tper unit\tnet op. profit\t\n")
+	fmt.Fprintf(tw, "%s\t\n", l.T("txt.head"))
 	for i, a := range r.Accounts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Actors[i].DisplayName(), Thousands(a.Count),
-			Thousands(a.ValueAdded), Percent(a.VAShare), Thousands(a.PerUnit(a.ValueAdded)), Thousands(a.NetOperatingProfit))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Actors[i].NameIn(string(l)), l.Thousands(a.Count),
+			l.Thousands(a.ValueAdded), l.Percent(a.VAShare), l.Thousands(a.PerUnit(a.ValueAdded)), l.Thousands(a.NetOperatingProfit))
 	}
-	fmt.Fprintf(tw, "whole chain\t\t%s\t%s\t\t%s\t\n", Thousands(s.TotalValueAdded), Percent(1), Thousands(s.NetOperatingProfit))
+	fmt.Fprintf(tw, "%s\t\t%s\t%s\t\t%s\t\n", l.T("txt.chain"), l.Thousands(s.TotalValueAdded), l.Percent(1), l.Thousands(s.NetOperatingProfit))
 	tw.Flush()
-	fmt.Fprintf(&b, "\nFinal sales %s %s (export %s), external inputs %s, transport %s.\n",
-		Thousands(s.FinalSales), c.Currency, Thousands(s.ExportSales), Thousands(s.ExternalInputs), Thousands(s.Transport))
+	b.WriteString("\n" + l.T("txt.sales", l.Thousands(s.FinalSales), c.Currency, l.Thousands(s.ExportSales), l.Thousands(s.ExternalInputs), l.Thousands(s.Transport)) + "\n")
 	if len(r.Margins) > 0 {
 		first, last := r.Margins[0], r.Margins[len(r.Margins)-1]
-		fmt.Fprintf(&b, "Producer share: %s of the final price of %s %s per %s.\n",
-			Percent(first.Share), Decimal(last.Price), c.Currency, last.Unit)
+		b.WriteString(l.T("txt.share", l.Percent(first.Share), l.Number(last.Price, 2), c.Currency, last.Unit) + "\n")
 	}
-	fmt.Fprintf(&b, "Employment: %s FTE, of which %s days by children.\n", Thousands(s.FTE), Thousands(s.ChildDays))
+	b.WriteString(l.T("txt.employment", l.Thousands(s.FTE), l.Thousands(s.ChildDays)) + "\n")
 	if s.Households > 0 {
-		fmt.Fprintf(&b, "Households: %s, %s below the poverty line.\n", Thousands(float64(s.Households)), Percent(s.BelowPovertyShare))
-		fmt.Fprintf(&b, "Children 5-17: %s; in child labour %s (%s); in hazardous child labour %s (%s).\n",
-			Thousands(s.Children), Thousands(s.ChildLabour), Percent(s.ChildLabourPrevalence),
-			Thousands(s.HazardousChildLabour), Percent(s.HazardousPrevalence))
+		b.WriteString(l.T("txt.households", l.Thousands(float64(s.Households)), l.Percent(s.BelowPovertyShare)) + "\n")
+		b.WriteString(l.T("txt.children", l.Thousands(s.Children), l.Thousands(s.ChildLabour), l.Percent(s.ChildLabourPrevalence),
+			l.Thousands(s.HazardousChildLabour), l.Percent(s.HazardousPrevalence)) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
