@@ -194,7 +194,7 @@ func TestInitAndExamples(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	out, _, status := vcsim(t, "run", "--format", "csv")
-	if status != 0 || !strings.HasPrefix(out, "actor,name,kind") {
+	if status != 0 || !strings.HasPrefix(out, "actor,name,name_ru,kind") {
 		t.Errorf("--format csv: status %d, %.40q", status, out)
 	}
 	out, _, status = vcsim(t, "run", "--format", "json")

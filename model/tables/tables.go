@@ -51,6 +51,7 @@ const Total = "total"
 type AccountRow struct {
 	Actor                   string `csv:"actor"`
 	Name                    string `csv:"name"`
+	NameRU                  string `csv:"name_ru"` // the name in Russian, when the chain gives one
 	Kind                    string `csv:"kind"`
 	Stage                   string `csv:"stage"`
 	Count                   Qty    `csv:"count" undefined:"empty"`  // empty on the total row
@@ -85,7 +86,7 @@ func Accounts(r *model.Result) []AccountRow {
 	for i := range r.Accounts {
 		a := &r.Accounts[i]
 		row := AccountRow{
-			Actor: a.Actor, Name: a.Name, Kind: a.Kind, Stage: a.Stage, Count: Qty(a.Count),
+			Actor: a.Actor, Name: a.Name, NameRU: r.Chain.Actors[i].NameRU, Kind: a.Kind, Stage: a.Stage, Count: Qty(a.Count),
 			Output: Qty(a.Output[0]), Unit: r.Chain.Actors[i].Outputs()[0].Unit,
 			Revenue: Money(a.Revenue), Purchases: Money(a.Purchases), Transport: Money(a.Transport),
 			ExternalInputs: Money(a.ExternalInputs), IntermediateConsumption: Money(a.IntermediateConsumption),

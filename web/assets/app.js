@@ -60,7 +60,7 @@ async function runBaseline() {
     const s = a.summary;
     cards($("headline"), {children_in_child_labour: s.children_in_child_labour, children_in_hazardous_child_labour: s.children_in_hazardous_child_labour,
       share_below_poverty_line: s.households_below_poverty_line_share, mean_household_income: null, cost_per_child_year: null});
-    $("accounts").replaceChildren(table(a.accounts, ["name", r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
+    $("accounts").replaceChildren(table(a.accounts, [r => (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
       ["group", "band", r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
     charts("basecharts", null);
