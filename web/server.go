@@ -177,7 +177,7 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 
 func (s *Server) examples(w http.ResponseWriter, r *http.Request) {
 	type ex struct {
-		Name, Title, Description string
+		Name, Title, TitleRU, Description string
 	}
 	var out []ex
 	for _, n := range examples.Names() {
@@ -187,7 +187,7 @@ func (s *Server) examples(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, err)
 			return
 		}
-		out = append(out, ex{n, c.Name, c.Description})
+		out = append(out, ex{n, c.Name, c.NameIn("ru"), c.Description})
 	}
 	writeJSON(w, http.StatusOK, out)
 }

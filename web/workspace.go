@@ -60,7 +60,7 @@ func (ws *Workspace) path(name string) (string, error) {
 
 func (s *Server) files(w http.ResponseWriter, r *http.Request) {
 	if s.Workspace == nil {
-		writeJSON(w, http.StatusOK, []FileInfo{})
+		writeError(w, http.StatusNotFound, errors.New("the server has no workspace (vcsim serve --dir FOLDER)"))
 		return
 	}
 	entries, err := os.ReadDir(s.Workspace.Dir)

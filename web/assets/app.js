@@ -83,8 +83,9 @@ function download(name, type, data) {
 let compared = null;
 let files = {}; // name -> version opened
 async function listFiles() {
-  const fs = await api("/api/files");
-  $("files").innerHTML = fs.length ? "" : "<option>" + t("nofiles") + "</option>";
+  let fs;
+  try { fs = await api("/api/files"); } catch (e) { $("files").innerHTML = "<option value=''>" + t("nofiles") + "</option>"; return; }
+  $("files").innerHTML = fs.length ? "" : "<option value=''>" + t("emptydir") + "</option>";
   for (const f of fs) { const o = document.createElement("option"); o.value = f.name; o.textContent = f.name; $("files").appendChild(o); files[f.name] = files[f.name] || null; }
 }
 async function openFile() {
@@ -165,7 +166,7 @@ async function load() {
 
 async function init() {
   await setLang(lang);
-  const relang = async (l) => { await setLang(l); showType(); if ($("chaintext").value) { runBaseline(); whatif(); } };
+  const relang = async (l) => { await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent; showType(); if ($("chaintext").value) { runBaseline(); whatif(); } };
   $("en").onclick = () => relang("en"); $("ru").onclick = () => relang("ru");
   const show = (name) => {
     document.querySelectorAll(".tab,.panel").forEach(x => x.classList.remove("on"));
@@ -175,7 +176,7 @@ async function init() {
   if (location.hash && $(location.hash.slice(1))) show(location.hash.slice(1));
   const ex = await api("/api/examples");
   const want = new URLSearchParams(location.search).get("example");
-  for (const e of ex) { const o = document.createElement("option"); o.value = e.Name; o.textContent = e.Title; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").appendChild(o); }
+  for (const e of ex) { const o = document.createElement("option"); o.value = e.Name; o.textContent = lang === "ru" ? e.TitleRU : e.Title; o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").appendChild(o); }
   $("load").onclick = load; $("run").onclick = runBaseline; $("compare").onclick = compare;
   $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
   catalogue = await api("/api/guide");
