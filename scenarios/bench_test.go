@@ -164,3 +164,20 @@ func TestSameResultsOnAnyNumberOfProcessors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCompareLocal is BenchmarkCompare at 30,000 households with a
+// local labour market: each year's wage is the equilibrium the market
+// reaches from last year's. Its ratio to BenchmarkCompare is the cost of
+// the market.
+func BenchmarkCompareLocal(b *testing.B) {
+	c, f := scaledCotton(b, 30000)
+	c.LabourMarket = "local"
+	pop := model.NewPopulation(c, 1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := CompareWith(c, f, Options{Horizon: 10, Population: pop}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
