@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -12,9 +11,6 @@ import (
 
 	"vcsim/examples"
 	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/pam"
-	"vcsim/plots"
 	"vcsim/scenarios"
 	"vcsim/valuechain"
 )
@@ -38,37 +34,8 @@ func exampleReport(t *testing.T, name string, l lang.Lang) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := scenarios.Validate(f, c, name); err != nil {
-		t.Fatal(err)
-	}
-	r, err := model.Simulate(c, model.Options{Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmp, err := scenarios.Compare(c, f, 0, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs, err := plots.BaselineCharts(r, l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	more, err := plots.ScenarioCharts(cmp, l, c.Currency)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rows, total, err := pam.Compute(r); err == nil {
-		if p, err := plots.PAMChart(append(rows, total), l, c.Currency); err == nil {
-			cs = append(cs, plots.Chart{Name: "pam", Plot: p})
-		}
-	}
-	var buf bytes.Buffer
-	in := Input{Lang: l, Chain: c, ChainFile: name + ".toml", ScenarioFile: name + "-scenarios.toml", Seed: 1, Base: r,
-		Comparison: cmp, Scenarios: f, Charts: append(cs, more...), Source: plots.SourceLine(l, c.Name, name, 1)}
-	if err := Write(&buf, in); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	html, _ := writeReport(t, c, f, l, name+".toml", name+"-scenarios.toml", true)
+	return html
 }
 
 // TestTablesFitA4: in both languages and for every example, no table of

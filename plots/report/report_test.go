@@ -15,6 +15,7 @@ import (
 
 	"vcsim/lang"
 	"vcsim/model"
+	"vcsim/pam"
 	"vcsim/plots"
 	"vcsim/scenarios"
 	"vcsim/valuechain"
@@ -31,7 +32,15 @@ func build(t *testing.T, l lang.Lang) ([]byte, int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := scenarios.Validate(f, c, "s"); err != nil {
+	return writeReport(t, c, f, l, "village.toml", "village-scenarios.toml", false)
+}
+
+// writeReport compares the scenarios of f on chain c (seed 1) and writes
+// the report with every chart, the PAM's too when pam is true; it returns
+// the HTML and the number of charts.
+func writeReport(t *testing.T, c *valuechain.Chain, f *scenarios.File, l lang.Lang, chainFile, scenFile string, withPAM bool) ([]byte, int) {
+	t.Helper()
+	if err := scenarios.Validate(f, c, scenFile); err != nil {
 		t.Fatal(err)
 	}
 	r, err := model.Simulate(c, model.Options{Seed: 1})
@@ -51,9 +60,16 @@ func build(t *testing.T, l lang.Lang) ([]byte, int) {
 		t.Fatal(err)
 	}
 	cs = append(cs, more...)
+	if withPAM {
+		if rows, total, err := pam.Compute(r); err == nil {
+			if p, err := plots.PAMChart(append(rows, total), l, c.Currency); err == nil {
+				cs = append(cs, plots.Chart{Name: "pam", Plot: p})
+			}
+		}
+	}
 	var buf bytes.Buffer
-	in := Input{Lang: l, Chain: c, ChainFile: "village.toml", Seed: 1, Base: r, Comparison: cmp, Scenarios: f,
-		Charts: cs, Source: plots.SourceLine(l, c.Name, "village-scenarios.toml", 1)}
+	in := Input{Lang: l, Chain: c, ChainFile: chainFile, ScenarioFile: scenFile, Seed: 1, Base: r, Comparison: cmp, Scenarios: f,
+		Charts: cs, Source: plots.SourceLine(l, c.NameIn(string(l)), scenFile, 1)}
 	if err := Write(&buf, in); err != nil {
 		t.Fatal(err)
 	}
