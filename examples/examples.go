@@ -7,6 +7,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"vcsim/valuechain"
 )
 
 //go:embed *.toml *.csv
@@ -35,6 +37,15 @@ func Chain(name string) ([]byte, error) {
 		return nil, fmt.Errorf("no built-in example %q (the examples are: %s)", name, strings.Join(Names(), ", "))
 	}
 	return data, nil
+}
+
+// Load parses the named example chain.
+func Load(name string) (*valuechain.Chain, error) {
+	data, err := Chain(name)
+	if err != nil {
+		return nil, err
+	}
+	return valuechain.Parse(data, FileName(name))
 }
 
 // screeningCriteria is the criteria file for screening the examples.

@@ -84,11 +84,7 @@ func TestJSONNumbers(t *testing.T) {
 // that the total rows leave what does not add up empty.
 func TestExampleTables(t *testing.T) {
 	for _, name := range examples.Names() {
-		data, err := examples.Chain(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := valuechain.Parse(data, name)
+		c, err := examples.Load(name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,17 +12,12 @@ import (
 	"vcsim/examples"
 	"vcsim/lang"
 	"vcsim/scenarios"
-	"vcsim/valuechain"
 )
 
 // exampleReport writes the report of a built-in example and its scenarios.
 func exampleReport(t *testing.T, name string, l lang.Lang) []byte {
 	t.Helper()
-	data, err := examples.Chain(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := valuechain.Parse(data, name)
+	c, err := examples.Load(name)
 	if err != nil {
 		t.Fatal(err)
 	}
