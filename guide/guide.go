@@ -10,6 +10,7 @@ package guide
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -128,14 +129,28 @@ func (iv *Intervention) Text(lang string) string {
 	if lang == "ru" {
 		name, desc = iv.NameRU, iv.DescriptionRU
 	}
-	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\nMoves: %s\n\nEffects (default, low-high):\n", name, iv.ID, desc, iv.Moves)
-	for _, e := range iv.Effects {
-		fmt.Fprintf(&b, "  %-20s %g (%g to %g) %s: %s\n", e.Key, e.Default, e.Low, e.High, e.Unit, e.Doc)
+	h := headings[0]
+	if lang == "ru" {
+		h = headings[1]
 	}
-	b.WriteString("\nEvidence:\n")
+	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n%s: %s\n\n%s:\n", name, iv.ID, desc, h.moves, in(lang, iv.Moves), h.effects)
+	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	if lang == "ru" {
+		num = func(x float64) string { return strings.Replace(strconv.FormatFloat(x, 'g', -1, 64), ".", ",", 1) }
+	}
+	for _, e := range iv.Effects {
+		fmt.Fprintf(&b, "  %-20s %s (%s) %s: %s\n", e.Key, num(e.Default), fmt.Sprintf(h.to, num(e.Low), num(e.High)), in(lang, e.Unit), in(lang, e.Doc))
+	}
+	b.WriteString("\n" + h.evidence + ":\n")
 	for _, ev := range iv.EvidenceText(lang) {
 		fmt.Fprintf(&b, "  - %s\n", ev)
 	}
-	fmt.Fprintf(&b, "\nTypical costs: %s\n", strings.Join(iv.Costs(lang), "; "))
+	fmt.Fprintf(&b, "\n%s: %s\n", h.costs, strings.Join(iv.Costs(lang), "; "))
 	return b.String()
+}
+
+// headings are the headings of Text in English and in Russian.
+var headings = [2]struct{ moves, effects, to, evidence, costs string }{
+	{"Moves", "Effects (default, low-high)", "%s to %s", "Evidence", "Typical costs"},
+	{"Что меняет в модели", "Эффекты (по умолчанию, от и до)", "от %s до %s", "Данные исследований", "Типичные затраты"},
 }

@@ -84,3 +84,30 @@ func TestActionPlans(t *testing.T) {
 		t.Errorf("%d action-plan entries for %d types", len(plans), len(Catalogue))
 	}
 }
+
+// TestRussian: every effect description, unit and "moves" line of the
+// catalogue has its Russian, and the Russian text of an entry has no
+// English heading.
+func TestRussian(t *testing.T) {
+	for i := range Catalogue {
+		iv := &Catalogue[i]
+		for _, s := range []string{iv.Moves} {
+			if _, ok := ru[s]; !ok {
+				t.Errorf("%s: no Russian for %q", iv.ID, s)
+			}
+		}
+		for _, e := range iv.Effects {
+			for _, s := range []string{e.Doc, e.Unit} {
+				if _, ok := ru[s]; !ok {
+					t.Errorf("%s %s: no Russian for %q", iv.ID, e.Key, s)
+				}
+			}
+		}
+		text := iv.Text("ru")
+		for _, w := range []string{"Moves", "Effects", "Evidence", "Typical costs", " to "} {
+			if strings.Contains(text, w) {
+				t.Errorf("%s: the Russian text has %q", iv.ID, w)
+			}
+		}
+	}
+}

@@ -167,7 +167,11 @@ func guideCommand() *cli.Command {
 					}
 					fmt.Fprintf(w, "%-17s %s\n", iv.ID, name)
 				}
-				fmt.Fprintln(w, "\nRapid market assessment steps:")
+				if lang == "ru" {
+					fmt.Fprintln(w, "\nЭтапы быстрой оценки рынка:")
+				} else {
+					fmt.Fprintln(w, "\nRapid market assessment steps:")
+				}
 				for i, s := range guide.Steps {
 					title := s.Title
 					if lang == "ru" {

@@ -1,0 +1,60 @@
+package guide
+
+// ru holds the Russian of the catalogue's effect descriptions, units and
+// "moves" lines, by their English text; a test checks that every one has
+// its translation.
+var ru = map[string]string{
+	// Effect descriptions.
+	"change in output per household or firm":                                                     "изменение выпуска на домохозяйство или предприятие",
+	"change in external inputs per unit of output":                                               "изменение внешних затрат на единицу продукции",
+	"change in days per unit of the tasks named in `tasks` (default: every child-suitable task)": "изменение дней труда на единицу продукции для задач из `tasks` (по умолчанию: всех задач, доступных детям)",
+	"change in adopters' hazard exposure":                                                        "изменение подверженности опасностям у участников",
+	"change in the price members get":                                                            "изменение цены, которую получают члены",
+	"cooperative fee, share of members' revenue":                                                 "взнос кооперативу, доля выручки членов",
+	"change in the interest rate":                                                                "изменение процентной ставки",
+	"change in output from more working capital":                                                 "изменение выпуска благодаря большему оборотному капиталу",
+	"premium as a share of the household's farm revenue, paid if no child is in child labour":    "надбавка как доля выручки хозяйства, выплачивается, если ни один ребёнок не занят детским трудом",
+	"transfer per household a year":                                                              "выплата на домохозяйство в год",
+	"transfer per complying child a year":                                                        "выплата на ребёнка, выполняющего условие, в год",
+	"weekly hours a child may work and still count as complying":                                 "часов в неделю, которые ребёнок может работать, всё ещё выполняя условие",
+	"extra paid days per adult of adopting households":                                           "дополнительные оплачиваемые дни на взрослого в домохозяйствах-участниках",
+	"change in the adult wage the targets pay and earn":                                          "изменение заработка взрослых, который платят и получают участники",
+	"change in the weight of children's non-work time":                                           "изменение веса времени детей вне работы",
+	"change in the hazard exposure of adopters' children aged 15-17":                             "изменение подверженности опасностям детей 15–17 лет у участников",
+	"change in the prices the targets get":                                                       "изменение цен, которые получают участники",
+	"change in the targets' conversion":                                                          "изменение выхода продукции у участников",
+	"share of identified children in child labour withdrawn each year":                           "доля выявленных детей в детском труде, выводимых из него каждый год",
+	// Units.
+	Relative:     "относительное изменение",
+	Share:        "доля",
+	PovertyLines: "черт бедности в год (если сумма не указана)",
+	DaysPerAdult: "дней на взрослого в год",
+	"hours a week (0: the child-labour limit of each age band)": "часов в неделю (0: предел детского труда для каждой возрастной группы)",
+	// What each type moves in the model.
+	"output_per_unit up (output_change); costs per unit (cost_change)":                                             "output_per_unit вверх (output_change); затраты на единицу (cost_change)",
+	"days_per_unit of the named tasks down (days_change); hazard_exposure down (hazard_change); capital cost":      "days_per_unit названных задач вниз (days_change); hazard_exposure вниз (hazard_change); капитальные затраты",
+	"producer price up (price_change); intermediary bypassed (`bypass`); fee as an external cost (fee)":            "цена производителя вверх (price_change); посредник обходится (`bypass`); взнос как внешние затраты (fee)",
+	"interest_rate down (interest_change); output up (output_change)":                                              "interest_rate вниз (interest_change); выпуск вверх (output_change)",
+	"price up for compliant adopting households (premium, a share of farm revenue); monitoring cost":               "цена вверх для участников, выполняющих условие (premium, доля выручки хозяйства); затраты на мониторинг",
+	"income without child work Y0 up (amount per household a year)":                                                "доход без труда детей Y0 вверх (amount на домохозяйство в год)",
+	"per-child transfer T paid when the child's hours stay below the child-labour limit (docs/model.md section 5)": "выплата T на ребёнка, если его часы ниже предела детского труда (docs/model.md, раздел 5)",
+	"adult off-farm days up (off_farm_days); adult_wage of the targets (wage_change)":                              "дни работы взрослых вне хозяйства вверх (off_farm_days); adult_wage участников (wage_change)",
+	"hazard_exposure of adopters down (hazard_change)":                                                             "hazard_exposure участников вниз (hazard_change)",
+	"beta_b up (beta_change): the value of children's time out of work":                                            "beta_b вверх (beta_change): ценность времени детей вне работы",
+	"beta_b up, smaller (beta_change)":                                                                             "beta_b вверх, слабее (beta_change)",
+	"15-17 hazard exposure down (youth_hazard_change)":                                                             "подверженность опасностям в 15–17 лет вниз (youth_hazard_change)",
+	"the targets' prices up (price_change); conversion up (conversion_change)":                                     "цены участников вверх (price_change); выход продукции вверх (conversion_change)",
+	"withdraws a share of identified child labourers of adopting households each year (withdrawal)":                "каждый год выводит долю выявленных работающих детей в домохозяйствах-участниках (withdrawal)",
+	"children's hours of the targets set to zero while in force (start to end)":                                    "часы работы детей у участников равны нулю, пока запрет действует (от start до end)",
+}
+
+// in returns the text s in the language lang: its Russian from ru when
+// lang is "ru", s otherwise.
+func in(lang, s string) string {
+	if lang == "ru" {
+		if t, ok := ru[s]; ok {
+			return t
+		}
+	}
+	return s
+}
