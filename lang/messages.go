@@ -60,6 +60,7 @@ var messages = map[string][2]string{
 	"ui.dlscen":             {"Download the scenarios", "Скачать сценарии"},
 	"ui.dlcsv":              {"Download the comparison (CSV)", "Скачать сравнение (CSV)"},
 	"ui.charts":             {"Charts", "Графики"},
+	"ui.undo":               {"Undo", "Отменить"},
 	"ui.emptydir":           {"(the folder is empty: save a chain into it)", "(папка пуста: сохраните в неё цепочку)"},
 	"ui.nofiles":            {"(no workspace: vcsim serve --dir FOLDER)", "(нет рабочей папки: vcsim serve --dir ПАПКА)"},
 	"na":                    {"n/a", "н/д"},

@@ -77,6 +77,25 @@ func TestBrowser(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("h1").textContent.includes("цепочки")`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Errorf("the title after the switch to Russian is %q", text("h1"))
 	}
+	// A new chain from the blank template, then Undo back to the example.
+	hasText := func(s string) string {
+		return `document.getElementById("chaintext").value.includes(` + strconv.Quote(s) + `)`
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](hasText("Tobacco"), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Fatalf("the example did not load: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetValue(`#example`, "blank"), chromedp.Click(`#load`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](hasText("My value chain"), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("the blank template did not load: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(`#undo`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](hasText("Tobacco"), chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("Undo did not bring the example back: %v", err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Click(`.tab[data-tab="baseline"]`), chromedp.WaitVisible(`#headline .card b`), shot("baseline-ru")); err != nil {
 		t.Fatal(err)
 	}

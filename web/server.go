@@ -189,11 +189,17 @@ func (s *Server) examples(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, ex{n, c.Name, c.NameIn("ru"), c.Description})
 	}
+	// A new chain starts from the commented blank template.
+	out = append(out, ex{Blank, "A new chain (blank template)", "Новая цепочка (пустой шаблон)", "a farm household group selling to a trader, every key commented"})
 	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) example(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
+	if name == Blank {
+		writeJSON(w, http.StatusOK, map[string]string{"chain": examples.Blank, "scenarios": examples.BlankScenarios})
+		return
+	}
 	c, err := examples.Chain(name)
 	if err != nil {
 		writeError(w, http.StatusNotFound, err)
@@ -202,6 +208,10 @@ func (s *Server) example(w http.ResponseWriter, r *http.Request) {
 	sc, _ := examples.Scenarios(name)
 	writeJSON(w, http.StatusOK, map[string]string{"chain": string(c), "scenarios": string(sc)})
 }
+
+// Blank is the name under which /api/examples offers the blank template
+// for a new chain.
+const Blank = "blank"
 
 func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, guide.Catalogue)

@@ -228,3 +228,28 @@ func TestWorkspace(t *testing.T) {
 		t.Errorf("list: %+v", list)
 	}
 }
+
+// TestBlankTemplate: the page's "new chain" is the blank template, listed
+// with the examples; it validates and simulates, and so does its scenario
+// file.
+func TestBlankTemplate(t *testing.T) {
+	h := (&Server{}).Handler()
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/examples", nil))
+	if !strings.Contains(w.Body.String(), `"Name": "blank"`) && !strings.Contains(w.Body.String(), `"Name":"blank"`) {
+		t.Errorf("the examples do not list the blank template: %.300s", w.Body)
+	}
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/examples/blank", nil))
+	var ex struct{ Chain, Scenarios string }
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &ex) != nil {
+		t.Fatalf("blank: %d %.200s", w.Code, w.Body)
+	}
+	if w := post(t, h, "/api/simulate", "application/toml", ex.Chain); w.Code != 200 {
+		t.Errorf("the blank chain does not simulate: %d %.300s", w.Code, w.Body)
+	}
+	body, _ := json.Marshal(map[string]any{"chain": ex.Chain, "scenarios": ex.Scenarios, "years": 2})
+	if w := post(t, h, "/api/compare", "application/json", string(body)); w.Code != 200 {
+		t.Errorf("the blank scenarios do not compare: %d %.300s", w.Code, w.Body)
+	}
+}

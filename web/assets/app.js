@@ -81,6 +81,21 @@ function download(name, type, data) {
 }
 
 let compared = null;
+// undo keeps the texts as they were before Load, Open or Add replaced
+// them (typing has the browser's own undo).
+const undo = [];
+function remember() {
+  undo.push({chain: $("chaintext").value, scen: $("scentext").value});
+  if (undo.length > 20) undo.shift();
+  $("undo").disabled = false;
+}
+function undoLast() {
+  const u = undo.pop(); if (!u) return;
+  $("chaintext").value = u.chain; $("scentext").value = u.scen;
+  $("undo").disabled = undo.length === 0;
+  runBaseline(); whatif();
+}
+
 let files = {}; // name -> version opened
 async function listFiles() {
   let fs;
@@ -92,6 +107,7 @@ async function openFile() {
   const name = $("files").value; if (!name) return;
   const f = await api("/api/files/" + encodeURIComponent(name));
   files[name] = f.version; $("savename").value = name;
+  remember();
   if (name.endsWith("-scenarios.toml")) $("scentext").value = f.text; else $("chaintext").value = f.text;
   $("savemsg").textContent = ""; runBaseline(); whatif();
 }
@@ -112,6 +128,7 @@ function showType() {
     "<br><i>" + t("evidence") + ":</i> " + (iv.Evidence || []).map(e => e.Source + " (" + e.Year + "): " + (ru && e.FindingRU ? e.FindingRU : e.Finding)).join(" · ");
 }
 function addIntervention() {
+  remember();
   const name = $("b_name").value.trim() || "My scenario";
   let text = $("scentext").value;
   if (!text.includes('name = ' + JSON.stringify(name))) text += "\n[[scenario]]\nname = " + JSON.stringify(name) + "\n";
@@ -160,6 +177,7 @@ async function whatif() {
 
 async function load() {
   const a = await api("/api/examples/" + $("example").value);
+  remember();
   $("chaintext").value = a.chain; $("scentext").value = a.scenarios;
   runBaseline(); whatif();
 }
@@ -177,7 +195,7 @@ async function init() {
   const ex = await api("/api/examples");
   const want = new URLSearchParams(location.search).get("example");
   for (const e of ex) { const o = document.createElement("option"); o.value = e.Name; o.textContent = lang === "ru" ? e.TitleRU : e.Title; o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").appendChild(o); }
-  $("load").onclick = load; $("run").onclick = runBaseline; $("compare").onclick = compare;
+  $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = runBaseline; $("compare").onclick = compare;
   $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
   catalogue = await api("/api/guide");
   for (const iv of catalogue) { const o = document.createElement("option"); o.value = iv.ID; o.textContent = iv.ID; $("b_type").appendChild(o); }
