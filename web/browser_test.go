@@ -100,21 +100,36 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := text("#headline .card b")
-	// A higher farm-gate price changes child labour.
+	// A higher farm-gate price, typed into the chain's tables, changes
+	// child labour; a negative price is refused next to its field first.
+	setField := func(path, value string) chromedp.Action[chromedp.Void] {
+		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := chromedp.Evaluate[any](`(() => { const i = document.querySelector('#fieldtables input[data-path="` + path + `"]');
+				i.value = ` + strconv.Quote(value) + `; i.dispatchEvent(new Event("change")); return 1; })()`)(ctx, tg)
+			return chromedp.Void{}, err
+		}
+	}
 	if err := chromedp.Do(ctx,
 		chromedp.Click(`.tab[data-tab="chain"]`),
-		func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			_, err := chromedp.Evaluate[any](`document.getElementById("chaintext").value = document.getElementById("chaintext").value.replace("price = 160 ", "price = 400 "); 1`)(ctx, tg)
-			return chromedp.Void{}, err
-		},
-		chromedp.Click(`#run`),
+		chromedp.WaitVisible(`#fieldtables input[data-path="actor.0.price"]`),
+		setField("actor.0.price", "-5"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('#fieldtables input[data-path="actor.0.price"]').classList.contains("bad")`,
+		chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("a negative price is not marked at its field: %v", err)
+	} else {
+		t.Logf("next to the price field: %s", text(`#fieldtables input[data-path="actor.0.price"] + .fieldmsg`))
+	}
+	if err := chromedp.Do(ctx, shot("tables-ru"), setField("actor.0.price", "400"),
 		chromedp.Click(`.tab[data-tab="baseline"]`),
 		func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			_, err := chromedp.Poll[bool](`document.querySelector("#headline .card b").textContent !== `+strconv.Quote(before), chromedp.WithPollingTimeout(10*time.Second))(ctx, tg)
+			_, err := chromedp.Poll[bool](`document.getElementById("chaintext").value.includes("price = 400") && document.querySelector("#headline .card b").textContent !== `+strconv.Quote(before), chromedp.WithPollingTimeout(10*time.Second))(ctx, tg)
 			return chromedp.Void{}, err
 		},
 	); err != nil {
-		t.Fatalf("the child-labour figure did not change with the price: %v", err)
+		t.Fatalf("the child-labour figure did not change with the price typed into the table: %v", err)
 	}
 	t.Logf("children in child labour: %s at a price of 160, %s at 400", before, text("#headline .card b"))
 	// Sliders: the time from a move to the redrawn numbers.

@@ -253,3 +253,61 @@ func TestBlankTemplate(t *testing.T) {
 		t.Errorf("the blank scenarios do not compare: %d %.300s", w.Code, w.Body)
 	}
 }
+
+// TestTables: /api/fields lists the tobacco chain's values by group with
+// their lines, and /api/set changes the farm's price in the text, keeping
+// every comment, as the page's tables do.
+func TestTables(t *testing.T) {
+	h := (&Server{}).Handler()
+	chain, _ := chainText(t, "tobacco-kyrgyzstan")
+	w := post(t, h, "/api/fields", "application/toml", chain)
+	var gs []FieldGroup
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &gs) != nil {
+		t.Fatalf("fields: %d %.200s", w.Code, w.Body)
+	}
+	var price Field
+	titles := map[string]bool{}
+	for _, g := range gs {
+		titles[g.Title] = true
+		for _, f := range g.Fields {
+			if f.Path == "actor.0.price" {
+				price = f
+			}
+		}
+	}
+	if !titles["chain"] || !titles["farm"] || !titles["farm -> fermenter"] {
+		t.Errorf("groups %v", titles)
+	}
+	lines := strings.Split(chain, "\n")
+	if price.Value != "160" || price.Line == 0 || !strings.HasPrefix(strings.TrimSpace(lines[price.Line-1]), "price = 160") {
+		t.Fatalf("the farm's price: %+v", price)
+	}
+	body, _ := json.Marshal(map[string]string{"chain": chain, "path": "actor.0.price", "value": "400"})
+	w = post(t, h, "/api/set", "application/json", string(body))
+	var got struct{ Chain string }
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &got) != nil {
+		t.Fatalf("set: %d %.200s", w.Code, w.Body)
+	}
+	after := strings.Split(got.Chain, "\n")
+	if len(after) != len(lines) || !strings.HasPrefix(strings.TrimSpace(after[price.Line-1]), "price = 400") {
+		t.Errorf("set changed more than the price line:\n%s", after[price.Line-1])
+	}
+	diff := 0
+	for i := range lines {
+		if lines[i] != after[i] {
+			diff++
+		}
+	}
+	if diff != 1 {
+		t.Errorf("%d lines changed, want 1", diff)
+	}
+	// A text value is quoted; an unknown key is refused.
+	body, _ = json.Marshal(map[string]string{"chain": chain, "path": "actor.0.name", "value": `Табаководы "юг"`})
+	if w := post(t, h, "/api/set", "application/json", string(body)); w.Code != 200 || !strings.Contains(w.Body.String(), `Табаководы \\\"юг\\\"`) {
+		t.Errorf("set a name: %d %.300s", w.Code, w.Body)
+	}
+	body, _ = json.Marshal(map[string]string{"chain": chain, "path": "actor.0.prise", "value": "1"})
+	if w := post(t, h, "/api/set", "application/json", string(body)); w.Code != 400 {
+		t.Errorf("set an unknown key: %d", w.Code)
+	}
+}

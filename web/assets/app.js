@@ -30,6 +30,48 @@ function problems(e) {
   const ul = $("problems"); ul.innerHTML = "";
   const list = e ? (e.problems || [e.error || String(e)]) : [t("ok")];
   list.forEach(p => { const li = document.createElement("li"); li.textContent = p; if (!e) li.style.color = "#080"; ul.appendChild(li); });
+  // Each problem also goes next to the field of its line in the tables.
+  document.querySelectorAll("#fieldtables .fieldmsg").forEach(x => x.textContent = "");
+  document.querySelectorAll("#fieldtables input").forEach(x => x.classList.remove("bad"));
+  if (e) for (const p of list) {
+    const m = /:(\d+):/.exec(p); if (!m) continue;
+    const input = document.querySelector('#fieldtables input[data-line="' + m[1] + '"]'); if (!input) continue;
+    input.classList.add("bad"); input.parentElement.querySelector(".fieldmsg").textContent = p.replace(/^[^:]*:\d+:\s*/, "");
+  }
+}
+
+// The chain in tables: every value of the file, by actor and link; a
+// change is written into the text by the server (comments kept), then
+// checked and run.
+async function renderTables() {
+  let gs;
+  try { gs = await api("/api/fields", {method: "POST", body: $("chaintext").value}); } catch (e) { $("fieldtables").textContent = t("tables.broken"); return; }
+  const box = $("fieldtables"); box.innerHTML = "";
+  for (const g of gs) {
+    const d = document.createElement("div"); d.className = "fieldgroup";
+    const h = document.createElement("h4"); h.textContent = g.title === "chain" ? t("tables.chain") : g.title; d.appendChild(h);
+    const tb = document.createElement("table");
+    for (const f of g.fields) {
+      const tr = document.createElement("tr");
+      const k = document.createElement("td"); k.textContent = f.key; tr.appendChild(k);
+      const v = document.createElement("td");
+      const input = document.createElement("input"); input.value = f.value; input.dataset.path = f.path; input.dataset.line = f.line;
+      input.onchange = () => setField(f.path, input.value);
+      const msg = document.createElement("span"); msg.className = "fieldmsg";
+      v.appendChild(input); v.appendChild(msg); tr.appendChild(v); tb.appendChild(tr);
+    }
+    d.appendChild(tb); box.appendChild(d);
+  }
+}
+async function setField(path, value) {
+  try {
+    const r = await api("/api/set", {method: "POST", headers: {"Content-Type": "application/json"},
+      body: JSON.stringify({chain: $("chaintext").value, path: path, value: value})});
+    remember();
+    $("chaintext").value = r.chain;
+  } catch (e) { problems(e); return; }
+  try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); return; }
+  runBaseline(); whatif();
 }
 
 function table(rows, cols, heads) {
@@ -85,6 +127,7 @@ let compared = null;
 // them (typing has the browser's own undo).
 const undo = [];
 function remember() {
+  if (!$("chaintext").value && !$("scentext").value) return;
   undo.push({chain: $("chaintext").value, scen: $("scentext").value});
   if (undo.length > 20) undo.shift();
   $("undo").disabled = false;
@@ -93,7 +136,7 @@ function undoLast() {
   const u = undo.pop(); if (!u) return;
   $("chaintext").value = u.chain; $("scentext").value = u.scen;
   $("undo").disabled = undo.length === 0;
-  runBaseline(); whatif();
+  renderTables(); runBaseline(); whatif();
 }
 
 let files = {}; // name -> version opened
@@ -109,7 +152,7 @@ async function openFile() {
   files[name] = f.version; $("savename").value = name;
   remember();
   if (name.endsWith("-scenarios.toml")) $("scentext").value = f.text; else $("chaintext").value = f.text;
-  $("savemsg").textContent = ""; runBaseline(); whatif();
+  $("savemsg").textContent = ""; renderTables(); runBaseline(); whatif();
 }
 async function saveFile() {
   const name = $("savename").value.trim(); if (!name) return;
@@ -179,7 +222,7 @@ async function load() {
   const a = await api("/api/examples/" + $("example").value);
   remember();
   $("chaintext").value = a.chain; $("scentext").value = a.scenarios;
-  runBaseline(); whatif();
+  renderTables(); runBaseline(); whatif();
 }
 
 async function init() {
@@ -195,7 +238,7 @@ async function init() {
   const ex = await api("/api/examples");
   const want = new URLSearchParams(location.search).get("example");
   for (const e of ex) { const o = document.createElement("option"); o.value = e.Name; o.textContent = lang === "ru" ? e.TitleRU : e.Title; o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").appendChild(o); }
-  $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = runBaseline; $("compare").onclick = compare;
+  $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = () => { renderTables(); runBaseline(); }; $("compare").onclick = compare;
   $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
   catalogue = await api("/api/guide");
   for (const iv of catalogue) { const o = document.createElement("option"); o.value = iv.ID; o.textContent = iv.ID; $("b_type").appendChild(o); }
