@@ -104,8 +104,8 @@ func TestBrowser(t *testing.T) {
 	// child labour; a negative price is refused next to its field first.
 	setField := func(path, value string) chromedp.Action[chromedp.Void] {
 		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			_, err := chromedp.Evaluate[any](`(() => { const i = document.querySelector('#fieldtables input[data-path="` + path + `"]');
-				i.value = ` + strconv.Quote(value) + `; i.dispatchEvent(new Event("change")); return 1; })()`)(ctx, tg)
+			_, err := chromedp.Evaluate[any](`(() => { const i = document.querySelector('#fieldtables input[data-path="`+path+`"]');
+				i.value = `+strconv.Quote(value)+`; i.dispatchEvent(new Event("change")); return 1; })()`)(ctx, tg)
 			return chromedp.Void{}, err
 		}
 	}
