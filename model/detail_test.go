@@ -1,6 +1,8 @@
 package model
 
 import (
+	"context"
+	"errors"
 	"math"
 	"testing"
 
@@ -71,5 +73,29 @@ func TestDetailsNeedABaseline(t *testing.T) {
 	}
 	if _, err := Details(r, pop); err == nil {
 		t.Error("details of a result with a policy")
+	}
+}
+
+// TestCancel: a simulation whose context is done returns the context's
+// error and no result, directly and through a memo and a plan, and the
+// memo keeps nothing from it.
+func TestCancel(t *testing.T) {
+	c := load(t, "../examples/cotton-tajikistan.toml")
+	pop := NewPopulation(c, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if r, err := Simulate(c, Options{Population: pop, Context: ctx}); r != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("Simulate: %v, %v; want no result and context.Canceled", r != nil, err)
+	}
+	memo := NewMemo()
+	if _, err := memo.Simulate(c, Options{Population: pop, Context: ctx}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Memo.Simulate: %v", err)
+	}
+	if r, err := memo.Simulate(c, Options{Population: pop}); err != nil || r == nil || memo.Hits() != 0 {
+		t.Errorf("after a cancelled year the memo answered from it: hits %d, %v", memo.Hits(), err)
+	}
+	plan := Plan{Name: "x", Base: c, Years: []PlanYear{{Chain: c}, {Chain: c}}, Context: ctx}
+	if _, err := RunPlan(plan, pop); !errors.Is(err, context.Canceled) {
+		t.Errorf("RunPlan: %v", err)
 	}
 }

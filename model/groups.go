@@ -49,6 +49,9 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	tallies := make([]Tally, chunks)
 	reached := make([]MeasureResult, chunks*len(ads))
 	forChunks(chunks, func(ci int) {
+		if r.ctx != nil && r.ctx.Err() != nil {
+			return // cancelled: Simulate returns the context's error
+		}
 		lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
 		r.householdRange(lo, hi, a, &base, d, ads, income, hours, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
 	})

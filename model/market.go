@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -30,6 +31,8 @@ type Market struct {
 	Note string
 	// Memo, when not nil, remembers the years simulated at each wage.
 	Memo *Memo
+	// Context, when not nil, stops the search once it is done.
+	Context context.Context
 }
 
 // NewMarket sets up the local labour market of c with policy pol. L_D0 is
@@ -59,7 +62,7 @@ func (m *Market) Demand(w float64) float64 { return m.D0 * math.Pow(w/m.W0, -m.E
 // Supply returns the adult-equivalent days the households supply at wage
 // w, and the year simulated at that wage.
 func (m *Market) Supply(w float64) (float64, *Result, error) {
-	r, err := m.Memo.Simulate(WithWage(m.Chain, w), Options{Population: m.Population, Policy: m.Policy, AggregatesOnly: true})
+	r, err := m.Memo.Simulate(WithWage(m.Chain, w), Options{Population: m.Population, Policy: m.Policy, AggregatesOnly: true, Context: m.Context})
 	if err != nil {
 		return 0, nil, err
 	}

@@ -1,6 +1,10 @@
 package model
 
-import "vcsim/valuechain"
+import (
+	"context"
+
+	"vcsim/valuechain"
+)
 
 // Result is one year of a chain: flows, accounts, margins, labour,
 // households and child labour. Slices indexed by actor follow the order of
@@ -22,6 +26,8 @@ type Result struct {
 	ChildLabour [nb]Children
 	// Measures holds the reach and cost of each measure of the policy.
 	Measures []MeasureResult
+
+	ctx context.Context // stops the households' chunks when done (Options.Context)
 }
 
 // Account is the account of one actor type for the year, in money

@@ -4,6 +4,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -23,6 +24,10 @@ type Options struct {
 	// Weights, Hours and Median): a year whose totals are all that is read
 	// needs neither the memory nor the sort for the median.
 	AggregatesOnly bool
+	// Context, when not nil, stops the simulation once it is done (a web
+	// request cancelled or timed out): households are run in chunks, and no
+	// chunk starts after it; Simulate then returns its error.
+	Context context.Context
 }
 
 // Simulate computes the baseline year of a valid chain (see
@@ -48,7 +53,7 @@ func simulateYear(c *valuechain.Chain, opt Options) (*Result, error) {
 	if pop == nil {
 		pop = NewPopulation(c, opt.Seed)
 	}
-	r := &Result{Chain: c, Order: order, aggregatesOnly: opt.AggregatesOnly}
+	r := &Result{Chain: c, Order: order, aggregatesOnly: opt.AggregatesOnly, ctx: opt.Context}
 	if opt.Policy != nil {
 		r.Measures = make([]MeasureResult, len(opt.Policy.Measures))
 	}
@@ -62,10 +67,14 @@ func simulateYear(c *valuechain.Chain, opt Options) (*Result, error) {
 				return nil, fmt.Errorf("actor %q: the population has no draws for its %v households", a.ID, a.Count)
 			}
 			r.Groups = append(r.Groups, r.households(i, d, pop, opt.Policy))
+			if opt.Context != nil && opt.Context.Err() != nil {
+				return nil, opt.Context.Err()
+			}
 		} else {
 			r.enterpriseLabour(i)
 		}
 	}
+	r.ctx = nil // results are kept (Memo); the context is the request's
 	r.finish()
 	r.Margins = r.priceBuildUp()
 	return r, nil

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -22,6 +23,8 @@ type Plan struct {
 	// TotalsOnly keeps no year's households, not even the final year's
 	// (whose incomes the income-distribution chart reads).
 	TotalsOnly bool
+	// Context, when not nil, stops the plan once it is done.
+	Context context.Context
 }
 
 // PlanYear is the chain and policy of one year.
@@ -71,7 +74,7 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 		if base, err = NewMarket(p.Base, pop, nil); err != nil {
 			return nil, err
 		}
-		base.Memo = p.Memo
+		base.Memo, base.Context = p.Memo, p.Context
 		if wage, err = base.Reach(base.W0); err != nil {
 			return nil, err
 		}
@@ -79,7 +82,7 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 	for i, y := range p.Years {
 		chain := y.Chain
 		if base != nil {
-			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity, Memo: p.Memo}
+			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity, Memo: p.Memo, Context: p.Context}
 			w, err := m.Reach(wage)
 			if err != nil {
 				return nil, fmt.Errorf("year %d: %w", i+1, err)
@@ -90,7 +93,7 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 		// Only the final year's households are read (the income
 		// distribution): earlier years keep their totals.
 		last := i == len(p.Years)-1
-		r, err := p.Memo.Simulate(chain, Options{Population: pop, Policy: y.Policy, AggregatesOnly: !last || p.TotalsOnly})
+		r, err := p.Memo.Simulate(chain, Options{Population: pop, Policy: y.Policy, AggregatesOnly: !last || p.TotalsOnly, Context: p.Context})
 		if err != nil {
 			return nil, err
 		}

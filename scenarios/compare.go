@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"context"
 	"fmt"
 
 	"vcsim/model"
@@ -95,6 +96,8 @@ type Options struct {
 	// Households keeps each run's final-year households (incomes and
 	// hours) for charts of their distribution.
 	Households bool
+	// Context, when not nil, stops the comparison once it is done.
+	Context context.Context
 }
 
 // CompareWith is Compare with options.
@@ -110,7 +113,7 @@ func CompareWith(c *valuechain.Chain, f *File, opt Options) (*Comparison, error)
 	total := len(f.Scenarios) + 1
 	memo := model.NewMemo() // years that repeat, within and across runs, are simulated once
 	bp := BaselinePlan(c, horizon)
-	bp.Memo, bp.TotalsOnly = memo, !opt.Households
+	bp.Memo, bp.TotalsOnly, bp.Context = memo, !opt.Households, opt.Context
 	base, err := model.RunPlan(bp, pop)
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
@@ -122,7 +125,7 @@ func CompareWith(c *valuechain.Chain, f *File, opt Options) (*Comparison, error)
 	for i := range f.Scenarios {
 		s := &f.Scenarios[i]
 		p := s.Plan(c, horizon)
-		p.Memo, p.TotalsOnly = memo, !opt.Households
+		p.Memo, p.TotalsOnly, p.Context = memo, !opt.Households, opt.Context
 		run, err := model.RunPlan(p, pop)
 		if err != nil {
 			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)

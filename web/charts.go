@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -39,9 +40,9 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
 	}
 	l := pageLang(r)
 	var out []Chart
-	err := s.run(r, func() error {
+	err := s.run(r, func(ctx context.Context) error {
 		pop := model.NewPopulation(c, seed(r))
-		base, err := model.Simulate(c, model.Options{Population: pop})
+		base, err := model.Simulate(c, model.Options{Population: pop, Context: ctx})
 		if err != nil {
 			return err
 		}
@@ -50,7 +51,7 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		if f != nil {
-			cmp, err := scenarios.Compare(c, f, 0, pop, nil)
+			cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Population: pop, Households: true, Context: ctx})
 			if err != nil {
 				return err
 			}
@@ -90,9 +91,9 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 	}
 	l := pageLang(r)
 	var page bytes.Buffer
-	err := s.run(r, func() error {
+	err := s.run(r, func(ctx context.Context) error {
 		pop := model.NewPopulation(c, seed(r))
-		base, err := model.Simulate(c, model.Options{Population: pop})
+		base, err := model.Simulate(c, model.Options{Population: pop, Context: ctx})
 		if err != nil {
 			return err
 		}
@@ -102,7 +103,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		}
 		in := report.Input{Lang: l, Chain: c, ChainFile: "vcsim serve", Seed: seed(r), Base: base, Source: plots.SourceLine(l, c.NameIn(string(l)), "", seed(r))}
 		if f != nil {
-			cmp, err := scenarios.Compare(c, f, 0, pop, nil)
+			cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Population: pop, Households: true, Context: ctx})
 			if err != nil {
 				return err
 			}

@@ -256,7 +256,7 @@ type SimulateAnswer struct {
 
 // run runs f in a goroutine and waits for it, the request's end or the
 // timeout, whichever comes first.
-func (s *Server) run(r *http.Request, f func() error) error {
+func (s *Server) run(r *http.Request, f func(ctx context.Context) error) error {
 	timeout := s.Timeout
 	if timeout == 0 {
 		timeout = 60 * time.Second
@@ -270,7 +270,7 @@ func (s *Server) run(r *http.Request, f func() error) error {
 				done <- fmt.Errorf("internal error: %v", p)
 			}
 		}()
-		done <- f()
+		done <- f(ctx)
 	}()
 	select {
 	case err := <-done:
@@ -291,8 +291,8 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var ans SimulateAnswer
-	err = s.run(r, func() error {
-		res, err := model.Simulate(c, model.Options{Seed: seed(r)})
+	err = s.run(r, func(ctx context.Context) error {
+		res, err := model.Simulate(c, model.Options{Seed: seed(r), Context: ctx})
 		if err != nil {
 			return err
 		}
@@ -373,8 +373,8 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var ans CompareAnswer
-	err := s.run(r, func() error {
-		cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Horizon: req.Years, Population: model.NewPopulation(c, seed(r))})
+	err := s.run(r, func(ctx context.Context) error {
+		cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Horizon: req.Years, Population: model.NewPopulation(c, seed(r)), Context: ctx})
 		if err != nil {
 			return err
 		}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"vcsim/examples"
 )
@@ -309,5 +310,21 @@ func TestTables(t *testing.T) {
 	body, _ = json.Marshal(map[string]string{"chain": chain, "path": "actor.0.prise", "value": "1"})
 	if w := post(t, h, "/api/set", "application/json", string(body)); w.Code != 400 {
 		t.Errorf("set an unknown key: %d", w.Code)
+	}
+}
+
+// TestTimeout: a computation over the server's time limit answers 503,
+// and the model stops at its next chunk of households instead of running
+// on: the cotton chain scaled to 1,000,000 households with a 1 ms limit.
+func TestTimeout(t *testing.T) {
+	h := (&Server{Timeout: time.Millisecond}).Handler()
+	chain, _ := chainText(t, "cotton-tajikistan")
+	big := strings.Replace(chain, "count = 30000", "count = 1000000", 1)
+	if big == chain {
+		t.Fatal("the cotton example has no count = 30000")
+	}
+	w := post(t, h, "/api/simulate", "application/toml", big)
+	if w.Code != 503 || !strings.Contains(w.Body.String(), "took too long") {
+		t.Errorf("status %d: %.200s", w.Code, w.Body)
 	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -116,9 +117,9 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var ans WhatIfAnswer
-	err := s.run(r, func() error {
+	err := s.run(r, func(ctx context.Context) error {
 		pop := model.NewPopulation(c, seed(r))
-		base, err := model.Simulate(c, model.Options{Population: pop, AggregatesOnly: true})
+		base, err := model.Simulate(c, model.Options{Population: pop, AggregatesOnly: true, Context: ctx})
 		if err != nil {
 			return err
 		}
@@ -127,7 +128,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		plan := f.Scenarios[0].Plan(d, 1)
-		plan.TotalsOnly = true
+		plan.TotalsOnly, plan.Context = true, ctx
 		run, err := model.RunPlan(plan, pop)
 		if err != nil {
 			return err
