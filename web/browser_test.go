@@ -47,7 +47,10 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	shots := t.TempDir()
+	shots := os.Getenv("VCSIM_SHOTS") // a folder to keep the screenshots in, to look at them
+	if shots == "" {
+		shots = t.TempDir()
+	}
 	shot := func(name string) chromedp.Action[chromedp.Void] {
 		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
 			buf, err := chromedp.CaptureScreenshot()(ctx, tg)
@@ -132,6 +135,23 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("the child-labour figure did not change with the price typed into the table: %v", err)
 	}
 	t.Logf("children in child labour: %s at a price of 160, %s at 400", before, text("#headline .card b"))
+	// Clicking the farm's box on the chain map opens its table.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('figure[data-chart="chain_map"] text').length > 0`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("no chain map on the baseline page: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(() => { const x = [...document.querySelectorAll('figure[data-chart="chain_map"] text')]
+		.find(e => e.textContent.includes("Домохозяйства") || e.textContent.includes("Tobacco-growing"));
+		x.dispatchEvent(new MouseEvent("click", {bubbles: true})); return 1; })()`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("chain").classList.contains("on") &&
+		document.querySelector(".fieldgroup.focus h4").textContent === "farm"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("a click on the farm's box did not open its table: %v", err)
+	}
+	if err := chromedp.Do(ctx, shot("map-click-ru")); err != nil {
+		t.Fatal(err)
+	}
+
 	// Sliders: the time from a move to the redrawn numbers.
 	if err := chromedp.Do(ctx, chromedp.Click(`.tab[data-tab="whatif"]`), chromedp.WaitVisible(`#whatifcards .card`)); err != nil {
 		t.Fatal(err)

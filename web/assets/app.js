@@ -49,6 +49,7 @@ async function renderTables() {
   const box = $("fieldtables"); box.innerHTML = "";
   for (const g of gs) {
     const d = document.createElement("div"); d.className = "fieldgroup";
+    d.dataset.names = g.fields.filter(f => ["id", "name", "name_ru"].includes(f.key)).map(f => f.value.toLowerCase()).join("\n");
     const h = document.createElement("h4"); h.textContent = g.title === "chain" ? t("tables.chain") : g.title; d.appendChild(h);
     const tb = document.createElement("table");
     for (const f of g.fields) {
@@ -102,7 +103,7 @@ async function runBaseline() {
     const s = a.summary;
     cards($("headline"), {children_in_child_labour: s.children_in_child_labour, children_in_hazardous_child_labour: s.children_in_hazardous_child_labour,
       share_below_poverty_line: s.households_below_poverty_line_share, mean_household_income: null, cost_per_child_year: null});
-    $("accounts").replaceChildren(table(a.accounts, [r => (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
+    $("accounts").replaceChildren(table(a.accounts, [r => r.actor === "total" ? t("txt.chain") : (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
       ["group", "band", r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
     charts("basecharts", null);
@@ -114,9 +115,23 @@ async function charts(id, scen) {
     const cs = await api("/api/charts?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json"},
       body: JSON.stringify({chain: $("chaintext").value, scenarios: scen || ""})});
     $(id).innerHTML = cs.filter(c => scen ? c.name.startsWith("scenario") || c.name.includes("income") || c.name.includes("cost") : true)
-      .map(c => "<figure>" + c.svg + "</figure>").join("");
+      .map(c => "<figure data-chart='" + c.name + "'>" + c.svg + "</figure>").join("");
+    const map = $(id).querySelector('figure[data-chart="chain_map"]');
+    if (map) { map.style.cursor = "pointer"; map.title = t("map.click"); map.onclick = (ev) => editActor(ev.target.textContent || ""); }
   } catch (e) { $(id).textContent = ""; }
 }
+
+// editActor opens the chain's tables at the actor whose box on the chain
+// map holds the clicked text (a line of its name).
+function editActor(text) {
+  const s = text.trim().toLowerCase(); if (!s) return;
+  const g = [...document.querySelectorAll("#fieldtables .fieldgroup")].find(x => x.dataset.names && x.dataset.names.split("\n").some(n => n.includes(s)));
+  if (!g) return;
+  showTab("chain");
+  g.scrollIntoView({block: "center"}); g.classList.add("focus"); setTimeout(() => g.classList.remove("focus"), 3000);
+  const i = g.querySelector("input"); if (i) i.focus();
+}
+let showTab = () => {};
 
 function download(name, type, data) {
   const a = document.createElement("a"); a.href = URL.createObjectURL(new Blob([data], {type})); a.download = name; a.click();
@@ -227,9 +242,9 @@ async function load() {
 
 async function init() {
   await setLang(lang);
-  const relang = async (l) => { await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent; showType(); if ($("chaintext").value) { runBaseline(); whatif(); } };
+  const relang = async (l) => { await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent; listFiles(); showType(); if ($("chaintext").value) { runBaseline(); whatif(); } };
   $("en").onclick = () => relang("en"); $("ru").onclick = () => relang("ru");
-  const show = (name) => {
+  const show = showTab = (name) => {
     document.querySelectorAll(".tab,.panel").forEach(x => x.classList.remove("on"));
     document.querySelector('.tab[data-tab="' + name + '"]').classList.add("on"); $(name).classList.add("on");
   };
