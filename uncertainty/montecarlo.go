@@ -1,6 +1,7 @@
 package uncertainty
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"reflect"
@@ -249,6 +250,9 @@ type Options struct {
 	// Progress, when not nil, is called after each draw (from one
 	// goroutine at a time).
 	Progress func(done, total int)
+	// Context, when not nil, stops the draws once it is done: Run returns
+	// its error.
+	Context context.Context
 }
 
 // Run runs the comparison for every draw. Draw d uses the same parameter
@@ -275,7 +279,10 @@ func Run(s *Setup, opt Options) (*MonteCarlo, error) {
 		}
 	}
 	err = forEach(opt.Draws, opt.Workers, opt.Progress, func(d int) error {
-		cmp, err := s.compare(values[d], DrawSeed(opt.Seed, d), opt.Horizon)
+		if opt.Context != nil && opt.Context.Err() != nil {
+			return opt.Context.Err()
+		}
+		cmp, err := s.compare(opt.Context, values[d], DrawSeed(opt.Seed, d), opt.Horizon)
 		if err != nil {
 			return fmt.Errorf("draw %d: %w", d+1, err)
 		}
@@ -298,7 +305,7 @@ func DrawSeed(seed uint64, d int) uint64 { return Stream(seed, "population", uin
 // simulate runs the comparison at the given values with the households of
 // seed and returns every run's indicators.
 func (s *Setup) simulate(values []float64, seed uint64, horizon int) ([][]float64, error) {
-	cmp, err := s.compare(values, seed, horizon)
+	cmp, err := s.compare(nil, values, seed, horizon)
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +314,7 @@ func (s *Setup) simulate(values []float64, seed uint64, horizon int) ([][]float6
 
 // compare runs the comparison at the given values with the households of
 // seed.
-func (s *Setup) compare(values []float64, seed uint64, horizon int) (*scenarios.Comparison, error) {
+func (s *Setup) compare(ctx context.Context, values []float64, seed uint64, horizon int) (*scenarios.Comparison, error) {
 	c, f, err := s.Apply(values)
 	if err != nil {
 		return nil, err
@@ -316,7 +323,7 @@ func (s *Setup) compare(values []float64, seed uint64, horizon int) (*scenarios.
 	if f == nil {
 		f = &scenarios.File{}
 	}
-	return scenarios.CompareWith(c, f, scenarios.Options{Horizon: horizon, Population: pop})
+	return scenarios.CompareWith(c, f, scenarios.Options{Horizon: horizon, Population: pop, Context: ctx})
 }
 
 // Band returns, for run r and every year, the p-quantiles of children in

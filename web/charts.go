@@ -12,6 +12,7 @@ import (
 	"vcsim/plots"
 	"vcsim/plots/report"
 	"vcsim/scenarios"
+	"vcsim/uncertainty"
 )
 
 func pageLang(r *http.Request) lang.Lang {
@@ -34,7 +35,7 @@ type Chart struct {
 // charts answers the baseline's charts, and the scenarios' when the
 // request gives scenarios, as inline SVG in the page's language.
 func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
-	c, f, _, ok := s.compareRequest(w, r)
+	c, f, req, ok := s.compareRequest(w, r)
 	if !ok {
 		return
 	}
@@ -60,6 +61,21 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 			cs = append(cs, more...)
+			if req.Draws > 0 {
+				setup, err := uncertainty.NewSetup(c, f, "chain", "scenarios")
+				if err != nil {
+					return err
+				}
+				mc, err := uncertainty.Run(setup, uncertainty.Options{Draws: req.Draws, Seed: seed(r), Context: ctx})
+				if err != nil {
+					return err
+				}
+				more, err := plots.UncertaintyCharts(mc, l)
+				if err != nil {
+					return err
+				}
+				cs = append(cs, more...)
+			}
 		}
 		source := plots.SourceLine(l, c.NameIn(string(l)), "", seed(r))
 		for _, ch := range cs {

@@ -328,3 +328,29 @@ func TestTimeout(t *testing.T) {
 		t.Errorf("status %d: %.200s", w.Code, w.Body)
 	}
 }
+
+// TestChartsWithDraws: /api/charts with draws adds the fan chart and the
+// interval bars; too many draws are refused.
+func TestChartsWithDraws(t *testing.T) {
+	h := (&Server{}).Handler()
+	chain, scen := chainText(t, "tobacco-kyrgyzstan")
+	body, _ := json.Marshal(map[string]any{"chain": chain, "scenarios": scen, "draws": 8})
+	w := post(t, h, "/api/charts", "application/json", string(body))
+	var cs []Chart
+	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &cs) != nil {
+		t.Fatalf("charts: %d %.200s", w.Code, w.Body)
+	}
+	names := map[string]bool{}
+	for _, c := range cs {
+		names[c.Name] = strings.HasPrefix(c.SVG, "<svg")
+	}
+	for _, n := range []string{"scenario_paths_fan", "scenario_children_interval", "chain_map"} {
+		if !names[n] {
+			t.Errorf("no %s chart (have %v)", n, names)
+		}
+	}
+	body, _ = json.Marshal(map[string]any{"chain": chain, "scenarios": scen, "draws": MaxDraws + 1})
+	if w := post(t, h, "/api/charts", "application/json", string(body)); w.Code != 400 {
+		t.Errorf("draws over the limit: %d", w.Code)
+	}
+}

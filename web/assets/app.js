@@ -110,10 +110,10 @@ async function runBaseline() {
   } catch (e) { problems(e); }
 }
 
-async function charts(id, scen) {
+async function charts(id, scen, draws) {
   try {
     const cs = await api("/api/charts?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: scen || ""})});
+      body: JSON.stringify({chain: $("chaintext").value, scenarios: scen || "", draws: draws || 0})});
     $(id).innerHTML = cs.filter(c => scen ? c.name.startsWith("scenario") || c.name.includes("income") || c.name.includes("cost") : true)
       .map(c => "<figure data-chart='" + c.name + "'>" + c.svg + "</figure>").join("");
     const map = $(id).querySelector('figure[data-chart="chain_map"]');
@@ -207,7 +207,7 @@ async function compare() {
     const a = await api("/api/compare", {method: "POST", headers: {"Content-Type": "application/json"},
       body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})});
     compared = a;
-    charts("scencharts", $("scentext").value);
+    charts("scencharts", $("scentext").value, $("bands").checked ? 200 : 0);
     $("comparison").replaceChildren(table(a.scenario_summary, ["scenario", r => fmt(r.children_in_child_labour_final_year),
       r => fmt(r.mean_household_income_final_year), r => pct(r.share_below_poverty_line_final_year), r => fmt(r.cost_per_child_year_avoided)],
       [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")]));
