@@ -305,7 +305,7 @@ func DrawSeed(seed uint64, d int) uint64 { return Stream(seed, "population", uin
 // simulate runs the comparison at the given values with the households of
 // seed and returns every run's indicators.
 func (s *Setup) simulate(values []float64, seed uint64, horizon int) ([][]float64, error) {
-	cmp, err := s.compare(nil, values, seed, horizon)
+	cmp, err := s.compare(context.Background(), values, seed, horizon)
 	if err != nil {
 		return nil, err
 	}
