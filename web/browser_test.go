@@ -195,8 +195,10 @@ func TestBrowser(t *testing.T) {
 	if err != nil || strings.Count(scen, "[[scenario.intervention]]") != 2 || !strings.Contains(scen, `type = "osh"`) {
 		t.Fatalf("the builder wrote %q (%v)", scen, err)
 	}
-	eval(`document.getElementById("compare").click(); 1`)
+	eval(`document.getElementById("bands").checked = true; document.getElementById("compare").click(); 1`)
 	poll(`document.querySelector("#comparison table") !== null && document.querySelector("#comparison").textContent.includes("Workshop")`)
+	// With the bands box ticked, the charts carry the Monte Carlo's fan chart.
+	poll(`document.querySelector('#scencharts figure[data-chart="scenario_paths_fan"]') !== null`)
 	if err := chromedp.Do(ctx, shot("scenarios-ru")); err != nil {
 		t.Fatal(err)
 	}
