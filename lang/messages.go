@@ -65,6 +65,7 @@ var messages = map[string][2]string{
 	"ui.tables.broken":      {"The text has a mistake the tables cannot show: see the problems above.", "В тексте ошибка, которую таблицы не могут показать: смотрите список выше."},
 	"ui.map.click":          {"Click an actor to edit it", "Щёлкните участника, чтобы изменить его"},
 	"ui.bands":              {"with uncertainty bands (200 draws, a few seconds)", "с полосами неопределённости (200 розыгрышей, несколько секунд)"},
+	"ui.export":             {"Download everything (zip: tables, charts, report, files)", "Скачать всё (zip: таблицы, графики, отчёт, файлы)"},
 	"ui.undo":               {"Undo", "Отменить"},
 	"ui.emptydir":           {"(the folder is empty: save a chain into it)", "(папка пуста: сохраните в неё цепочку)"},
 	"ui.nofiles":            {"(no workspace: vcsim serve --dir FOLDER)", "(нет рабочей папки: vcsim serve --dir ПАПКА)"},

@@ -13,6 +13,7 @@ import (
 	"vcsim/plots/report"
 	"vcsim/scenarios"
 	"vcsim/uncertainty"
+	"vcsim/valuechain"
 )
 
 func pageLang(r *http.Request) lang.Lang {
@@ -98,8 +99,8 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// report answers the action-plan report (HTML) of the chain and its
-// scenarios, for download.
+// report answers the action-plan report of the request's chain and
+// scenarios, in the page's language, as a download.
 func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 	c, f, _, ok := s.compareRequest(w, r)
 	if !ok {
@@ -108,30 +109,11 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 	l := pageLang(r)
 	var page bytes.Buffer
 	err := s.run(r, func(ctx context.Context) error {
-		pop := model.NewPopulation(c, seed(r))
-		base, err := model.Simulate(c, model.Options{Population: pop, Context: ctx})
+		a, err := analyse(ctx, c, f, l, seed(r))
 		if err != nil {
 			return err
 		}
-		cs, err := plots.BaselineCharts(base, l)
-		if err != nil {
-			return err
-		}
-		in := report.Input{Lang: l, Chain: c, ChainFile: "vcsim serve", Seed: seed(r), Base: base, Source: plots.SourceLine(l, c.NameIn(string(l)), "", seed(r))}
-		if f != nil {
-			cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Population: pop, Households: true, Context: ctx})
-			if err != nil {
-				return err
-			}
-			more, err := plots.ScenarioCharts(cmp, l, c.Currency)
-			if err != nil {
-				return err
-			}
-			cs = append(cs, more...)
-			in.Comparison, in.Scenarios = cmp, f
-		}
-		in.Charts = cs
-		return report.Write(&page, in)
+		return report.Write(&page, a.report)
 	})
 	if err != nil {
 		s.fail(w, err)
@@ -144,4 +126,43 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="report.html"`)
 	w.Write(page.Bytes())
+}
+
+// analysis is a chain's baseline, its comparison (nil without scenarios),
+// every chart and the report's input, in one language.
+type analysis struct {
+	base   *model.Result
+	cmp    *scenarios.Comparison
+	charts []plots.Chart
+	source string
+	report report.Input
+}
+
+// analyse runs the baseline and the scenarios of f (nil for none) on c
+// with the households of seed, and draws every chart in language l.
+func analyse(ctx context.Context, c *valuechain.Chain, f *scenarios.File, l lang.Lang, seed uint64) (*analysis, error) {
+	pop := model.NewPopulation(c, seed)
+	base, err := model.Simulate(c, model.Options{Population: pop, Context: ctx})
+	if err != nil {
+		return nil, err
+	}
+	cs, err := plots.BaselineCharts(base, l)
+	if err != nil {
+		return nil, err
+	}
+	a := &analysis{base: base, source: plots.SourceLine(l, c.NameIn(string(l)), "", seed)}
+	a.report = report.Input{Lang: l, Chain: c, ChainFile: "vcsim serve", Seed: seed, Base: base, Source: a.source}
+	if f != nil {
+		if a.cmp, err = scenarios.CompareWith(c, f, scenarios.Options{Population: pop, Households: true, Context: ctx}); err != nil {
+			return nil, err
+		}
+		more, err := plots.ScenarioCharts(a.cmp, l, c.Currency)
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, more...)
+		a.report.Comparison, a.report.Scenarios = a.cmp, f
+	}
+	a.charts, a.report.Charts = cs, cs
+	return a, nil
 }

@@ -89,6 +89,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/messages", s.messages)
 	mux.HandleFunc("POST /api/charts", s.charts)
 	mux.HandleFunc("POST /api/report", s.report)
+	mux.HandleFunc("POST /api/export", s.export)
 	mux.HandleFunc("POST /api/fields", s.fields)
 	mux.HandleFunc("POST /api/set", s.set)
 	return s.guard(mux)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -352,5 +353,43 @@ func TestChartsWithDraws(t *testing.T) {
 	body, _ = json.Marshal(map[string]any{"chain": chain, "scenarios": scen, "draws": MaxDraws + 1})
 	if w := post(t, h, "/api/charts", "application/json", string(body)); w.Code != 400 {
 		t.Errorf("draws over the limit: %d", w.Code)
+	}
+}
+
+// TestExport: /api/export answers a zip with the files, the tables in the
+// language's CSV dialect, every chart as SVG and PNG, and the report.
+func TestExport(t *testing.T) {
+	h := (&Server{}).Handler()
+	chain, scen := chainText(t, "tobacco-kyrgyzstan")
+	body, _ := json.Marshal(map[string]any{"chain": chain, "scenarios": scen})
+	w := post(t, h, "/api/export?lang=ru", "application/json", string(body))
+	if w.Code != 200 {
+		t.Fatalf("export: %d %.200s", w.Code, w.Body)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		got[f.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	for _, n := range []string{"chain.toml", "scenarios.toml", "accounts.csv", "child_labour.csv", "summary.json",
+		"scenario_summary.csv", "scenario_years.csv", "charts/chain_map.svg", "charts/chain_map.png", "charts/scenario_children.png", "report.html"} {
+		if len(got[n]) == 0 {
+			t.Errorf("the zip has no %s", n)
+		}
+	}
+	if string(got["chain.toml"]) != chain {
+		t.Error("chain.toml is not the chain sent")
+	}
+	acc := string(got["accounts.csv"])
+	if !strings.HasPrefix(acc, "\ufeffactor;name;name_ru;") || !strings.Contains(acc, "Домохозяйства табаководов") {
+		t.Errorf("accounts.csv is not in the Russian Excel dialect: %.120q", acc)
+	}
+	if !bytes.HasPrefix(got["charts/chain_map.png"], []byte("\x89PNG")) {
+		t.Error("chain_map.png is not a PNG")
 	}
 }

@@ -263,6 +263,8 @@ async function init() {
     download("scenario_summary.csv", "text/csv", cols.join(",") + "\n" + rows.map(r => cols.map(c => JSON.stringify(r[c] ?? "")).join(",")).join("\n") + "\n"); };
   $("report").onclick = async () => { const r = await fetch("/api/report?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
     body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); download("report.html", "text/html", await r.blob()); };
+  $("export").onclick = async () => { const r = await fetch("/api/export?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
+    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); };
   $("validate").onclick = async () => { try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); } };
   $("download").onclick = () => { const a = document.createElement("a"); a.href = URL.createObjectURL(new Blob([$("chaintext").value], {type: "application/toml"}));
     a.download = "chain.toml"; a.click(); };
