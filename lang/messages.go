@@ -153,6 +153,8 @@ var messages = map[string][2]string{
 	"yes":                   {"yes", "да"},
 	"no":                    {"no", "нет"},
 	"txt.head":              {"actor\tcount\tvalue added\tshare\tVA per household or firm\tnet op. profit", "участник\tчисло\tдобавленная стоимость\tдоля\tДС на домохозяйство или предприятие\tчистая опер. прибыль"},
+	"txt.valid":             {"%s: ok", "%s: без ошибок"},
+	"txt.invalid":           {"%d of %d chain files have problems", "в %d из %d файлов цепочек есть ошибки"},
 	"txt.chain":             {"whole chain", "вся цепочка"},
 	"txt.sales":             {"Final sales %s %s (export %s), external inputs %s, transport %s.", "Конечные продажи %s %s (экспорт %s), внешние ресурсы %s, транспорт %s."},
 	"txt.share":             {"Producer share: %s of the final price of %s %s per %s.", "Доля производителя: %s конечной цены %s %s за %s."},

@@ -26,9 +26,15 @@ type InputError struct {
 	Column string // the CSV column the message is about, when Msg does not name it
 	Cell   string // the workbook cell ("Links!D7"), for files read from xlsx
 	Msg    string
+
+	format string // Msg's format and arguments, for In
+	args   []any
 }
 
-func (e *InputError) Error() string {
+func (e *InputError) Error() string { return e.In("en") }
+
+// In returns the error in the language lang ("ru" or English).
+func (e *InputError) In(lang string) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Cell != "" {
@@ -37,23 +43,26 @@ func (e *InputError) Error() string {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	if e.Where != "" {
-		b.WriteString(": " + e.Where)
+		b.WriteString(": " + place(e.Where, lang))
 	}
 	if e.Column != "" {
 		fmt.Fprintf(&b, ": column %q", e.Column)
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Msg)
+	b.WriteString(message(e.Msg, e.format, e.args, lang))
 	return b.String()
 }
 
 // InputErrors is a list of input errors found in one file.
 type InputErrors []*InputError
 
-func (es InputErrors) Error() string {
+func (es InputErrors) Error() string { return es.In("en") }
+
+// In returns the errors in the language lang, one a line.
+func (es InputErrors) In(lang string) string {
 	msgs := make([]string, len(es))
 	for i, e := range es {
-		msgs[i] = e.Error()
+		msgs[i] = e.In(lang)
 	}
 	return strings.Join(msgs, "\n")
 }
@@ -216,7 +225,7 @@ func isNumber(t reflect.Type) bool {
 }
 
 func (w *walker) errorf(list *InputErrors, path, where, format string, args ...any) {
-	*list = append(*list, &InputError{File: w.file, Line: w.pos.Line(path), Where: where, Msg: fmt.Sprintf(format, args...)})
+	*list = append(*list, &InputError{File: w.file, Line: w.pos.Line(path), Where: where, Msg: fmt.Sprintf(format, args...), format: format, args: args})
 }
 
 // walk checks value x at path (label where) against type t.

@@ -15,6 +15,9 @@ type Problem struct {
 	Where string // `actor "gin"`, `link 3 (farm -> gin)`, `chain`
 	Field string
 	Msg   string
+
+	format string // Msg's format and arguments, for In
+	args   []any
 }
 
 func (p Problem) String() string {
@@ -57,7 +60,7 @@ func (ps *Problems) Add(where, field, format string, args ...any) {
 			line = ps.pos.Line(key)
 		}
 	}
-	ps.List = append(ps.List, Problem{Line: line, Where: where, Field: field, Msg: fmt.Sprintf(format, args...)})
+	ps.List = append(ps.List, Problem{Line: line, Where: where, Field: field, Msg: fmt.Sprintf(format, args...), format: format, args: args})
 }
 
 // Err returns a *ValidationError for file, or nil when there are no problems.
@@ -74,7 +77,13 @@ type ValidationError struct {
 	Problems []Problem
 }
 
-func (e *ValidationError) Error() string {
+func (e *ValidationError) Error() string { return e.In("en") }
+
+// In returns the problems in the language lang ("ru" or English): the
+// places and the messages are translated where the catalogue has them
+// (every message of the validators has its Russian; a test checks it);
+// keys stay as the file writes them.
+func (e *ValidationError) In(lang string) string {
 	var b strings.Builder
 	for i, p := range e.Problems {
 		if i > 0 {
@@ -89,7 +98,7 @@ func (e *ValidationError) Error() string {
 			}
 			b.WriteString(": ")
 		}
-		b.WriteString(p.String())
+		b.WriteString(p.In(lang))
 	}
 	return b.String()
 }

@@ -109,7 +109,13 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-		next.ServeHTTP(w, r)
+		// Errors are written in the page's language (X-Vcsim-Lang, or
+		// ?lang=).
+		l := r.Header.Get("X-Vcsim-Lang")
+		if l == "" {
+			l = r.URL.Query().Get("lang")
+		}
+		next.ServeHTTP(&langWriter{ResponseWriter: w, lang: l}, r)
 	})
 }
 
@@ -125,9 +131,22 @@ type errorBody struct {
 	Problems []string `json:"problems,omitempty"`
 }
 
+// langWriter carries the language errors are written in.
+type langWriter struct {
+	http.ResponseWriter
+	lang string
+}
+
+// Unwrap gives http.ResponseController the writer underneath.
+func (w *langWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 func writeError(w http.ResponseWriter, status int, err error) {
-	b := errorBody{Error: err.Error()}
-	if lines := strings.Split(err.Error(), "\n"); len(lines) > 1 {
+	text := err.Error()
+	if lw, ok := w.(*langWriter); ok && lw.lang == "ru" {
+		text = valuechain.ErrorIn(err, "ru")
+	}
+	b := errorBody{Error: text}
+	if lines := strings.Split(text, "\n"); len(lines) > 1 {
 		b.Error, b.Problems = fmt.Sprintf("%d problems", len(lines)), lines
 	}
 	writeJSON(w, status, b)

@@ -393,3 +393,22 @@ func TestExport(t *testing.T) {
 		t.Error("chain_map.png is not a PNG")
 	}
 }
+
+// TestErrorsInRussian: with X-Vcsim-Lang: ru, a bad chain's problems come
+// back in Russian, with their lines.
+func TestErrorsInRussian(t *testing.T) {
+	h := (&Server{}).Handler()
+	chain, _ := chainText(t, "tobacco-kyrgyzstan")
+	bad := strings.Replace(chain, "count = 2500", "count = -5", 1)
+	req := httptest.NewRequest("POST", "/api/validate", strings.NewReader(bad))
+	req.Header.Set("X-Vcsim-Lang", "ru")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if w.Code != 400 || !strings.Contains(w.Body.String(), `участник \"farm\": count: должно быть числом больше 0, указано -5`) {
+		t.Errorf("%d %.300s", w.Code, w.Body)
+	}
+	w = post(t, h, "/api/validate", "application/toml", bad)
+	if !strings.Contains(w.Body.String(), "must be a number greater than 0") {
+		t.Errorf("in English: %.300s", w.Body)
+	}
+}

@@ -44,6 +44,17 @@ func badInput(err error) error { return inputError{err} }
 func usagef(format string, args ...any) error { return badInput(fmt.Errorf(format, args...)) }
 
 // run runs the command line and returns the exit status.
+// langOf returns the language a command line asks for with --lang, so
+// that errors are printed in it too.
+func langOf(args []string) string {
+	for i, a := range args {
+		if a == "--lang=ru" || a == "-lang=ru" || ((a == "--lang" || a == "-lang") && i+1 < len(args) && args[i+1] == "ru") {
+			return "ru"
+		}
+	}
+	return "en"
+}
+
 func run(args []string, stdout, stderr io.Writer) (status int) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -58,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	if strings.HasPrefix(err.Error(), "Required flag") || strings.HasPrefix(err.Error(), "flag provided but not defined") {
 		err = badInput(err)
 	}
-	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(err.Error(), "\n", "\nvcsim: "))
+	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(valuechain.ErrorIn(err, langOf(args)), "\n", "\nvcsim: "))
 	var ie inputError
 	var ve *valuechain.ValidationError
 	var fe *valuechain.InputError
@@ -289,8 +300,13 @@ func validateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
 		Usage:     "check chain files and list every problem (exit status 2 when any)",
-		UsageText: "vcsim validate FILE...",
+		UsageText: "vcsim validate [--lang en|ru] FILE...",
+		Flags:     []cli.Flag{langFlag},
 		Action: func(ctx *cli.Context) error {
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
+				return badInput(err)
+			}
 			if ctx.NArg() == 0 {
 				return usagef("validate needs at least one chain file")
 			}
@@ -300,14 +316,14 @@ func validateCommand() *cli.Command {
 			bad := 0
 			for _, path := range ctx.Args().Slice() {
 				if _, err := loadChain(path, ""); err != nil {
-					fmt.Fprintln(ctx.App.ErrWriter, err)
+					fmt.Fprintln(ctx.App.ErrWriter, valuechain.ErrorIn(err, string(l)))
 					bad++
 					continue
 				}
-				fmt.Fprintf(ctx.App.Writer, "%s: ok\n", path)
+				fmt.Fprintln(ctx.App.Writer, l.T("txt.valid", path))
 			}
 			if bad > 0 {
-				return usagef("%d of %d chain files have problems", bad, ctx.NArg())
+				return usagef("%s", l.T("txt.invalid", bad, ctx.NArg()))
 			}
 			return nil
 		},

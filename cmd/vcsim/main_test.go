@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -387,5 +388,26 @@ func TestPrintsInRussian(t *testing.T) {
 	}
 	if _, _, status := vcsim(t, "run", "--lang", "kg"); status != 2 {
 		t.Errorf("run --lang kg: status %d, want 2", status)
+	}
+}
+
+// TestValidateInRussian: validate --lang ru names the place and the
+// problem in Russian, with the file and line; run --lang ru too.
+func TestValidateInRussian(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Replace(string(mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")), "count = 2500", "count = -5", 1)
+	path := filepath.Join(dir, "bad.toml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, status := vcsim(t, "validate", "--lang", "ru", path)
+	want := fmt.Sprintf(`bad.toml:%d: участник "farm": count: должно быть числом больше 0, указано -5`, lineOf(text, "count = -5"))
+	if status != 2 || !strings.Contains(errOut, want) ||
+		!strings.Contains(errOut, "в 1 из 1 файлов цепочек есть ошибки") {
+		t.Errorf("status %d:\n%s", status, errOut)
+	}
+	_, errOut, _ = vcsim(t, "run", "--lang", "ru", "--chain", path)
+	if !strings.Contains(errOut, "должно быть числом больше 0") {
+		t.Errorf("run --lang ru:\n%s", errOut)
 	}
 }

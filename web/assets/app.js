@@ -19,7 +19,7 @@ async function setLang(l) {
 }
 
 async function api(path, opts = {}) {
-  opts.headers = Object.assign({"X-Vcsim-Token": token}, opts.headers || {});
+  opts.headers = Object.assign({"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}, opts.headers || {});
   const r = await fetch(path, opts);
   const j = await r.json();
   if (!r.ok) throw j;
