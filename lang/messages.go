@@ -214,6 +214,7 @@ var messages = map[string][2]string{
 	"r.uncertainty":         {"How sure are these figures?", "Насколько надёжны эти цифры?"},
 	"r.uncertaintytext":     {"Every effect size, price and uptake rate is an estimate with a range. The scenarios were run %d times with values drawn from those ranges (the same draws and households in every scenario, so the scenarios are compared fairly). Each figure is the median with, in brackets, the range that holds 90%% of the draws; the figures are rounded to the digits that range supports.", "Каждый эффект, цена и доля охвата — оценка с диапазоном. Сценарии рассчитаны %d раз со значениями из этих диапазонов (одни и те же значения и домохозяйства во всех сценариях, поэтому сравнение честное). Каждая цифра — медиана, в скобках — диапазон, в который попадают 90%% расчётов; цифры округлены до знаков, которые этот диапазон позволяет."},
 	"r.parameter":           {"parameter", "параметр"},
+	"r.comment":             {"Note in the file", "Примечание в файле"},
 	"r.value":               {"value", "значение"},
 	"r.where":               {"where", "где"},
 	"r.chainwide":           {"whole chain", "вся цепочка"},

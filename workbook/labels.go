@@ -57,6 +57,11 @@ var labels = map[string][2]string{
 	"weight":     {"Households this row stands for", "Домохозяйств за строкой"},
 }
 
+// Label returns the readable name of a chain file's key, with its unit, in
+// the language lang ("ru" or English): "price" is "Price (currency per
+// unit)"; a key it does not know is returned as it is.
+func Label(key, lang string) string { return label(key, lang) }
+
 // label returns the header of a key in the language, or the key.
 func label(key, lang string) string {
 	if item, ok := strings.CutPrefix(key, "costs."); ok {

@@ -36,7 +36,7 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			in := report.Input{Lang: a.lang, Chain: a.chain, ChainFile: a.chainFile, ScenarioFile: a.scenFile,
+			in := report.Input{Lang: a.lang, Chain: a.chain, ChainFile: a.chainFile, ChainText: tomlText(ctx), ScenarioFile: a.scenFile,
 				Version: version(), Date: reportDate(), Seed: a.seed, Base: a.base,
 				Comparison: a.cmp, Scenarios: a.file, Charts: cs, Source: a.source(), MonteCarlo: a.mc}
 			var buf bytes.Buffer
@@ -61,4 +61,17 @@ func reportDate() string {
 		}
 	}
 	return t.UTC().Format("2006-01-02")
+}
+
+// tomlText is the chain's TOML text for the report's notes: nil for a
+// workbook or a file that cannot be read again.
+func tomlText(ctx *cli.Context) []byte {
+	if isXLSX(ctx.String("chain")) {
+		return nil
+	}
+	data, err := chainText(ctx)
+	if err != nil {
+		return nil
+	}
+	return data
 }

@@ -146,3 +146,35 @@ func TestNamesInLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestAssumptionNotes: the assumptions carry their label with the unit and
+// the comment on their line of the chain file; a # inside quotes is not a
+// comment.
+func TestAssumptionNotes(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{`price = 160   # KGS per kg (assumption)`, "KGS per kg (assumption)"},
+		{`name = "No #1 farm"`, ""},
+		{`unit = "kg" # after a "quoted # sign"`, `after a "quoted # sign"`},
+		{`count = 2500`, ""},
+	} {
+		if got := comment(c.line); got != c.want {
+			t.Errorf("comment(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+	text := []byte("name = \"x\"\ncurrency = \"KGS\"\nbase_year = 2022\nadult_wage = 700  # KGS a day (assumption)\n")
+	c, err := valuechain.Parse(text, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc{in: Input{Lang: lang.EN, Chain: c, ChainText: text}, l: lang.EN}
+	found := map[string]Assumption{}
+	for _, a := range d.Assumptions() {
+		found[a.Key] = a
+	}
+	if a := found["adult_wage"]; a.Label != "Adult wage (currency a day)" || a.Comment != "KGS a day (assumption)" || a.Value != "700" {
+		t.Errorf("adult_wage: %+v", a)
+	}
+	if a := found["base_year"]; a.Value != "2022" {
+		t.Errorf("base_year: %+v", a)
+	}
+}

@@ -26,6 +26,7 @@ import (
 	"vcsim/scenarios"
 	"vcsim/uncertainty"
 	"vcsim/valuechain"
+	"vcsim/workbook"
 )
 
 // PAMNeutral reports whether the chain gives no shadow values.
@@ -120,6 +121,9 @@ type Input struct {
 	Lang      lang.Lang
 	Chain     *valuechain.Chain
 	ChainFile string
+	// ChainText is the chain file's text, when there is one: the report
+	// shows the comment on each assumption's line.
+	ChainText []byte
 	// ScenarioFile is the scenario file's name ("" without one).
 	ScenarioFile string
 	// Version and Date say which vcsim made the report and when; they
@@ -372,8 +376,10 @@ func (d *doc) Steps() [][2]string {
 	return out
 }
 
-// Assumption is a parameter set in the chain file.
-type Assumption struct{ Where, Key, Value string }
+// Assumption is a parameter set in the chain file: where (the chain or an
+// actor), its key, its readable label with the unit, its value, and the
+// comment on its line of the file.
+type Assumption struct{ Where, Key, Label, Value, Comment string }
 
 // Assumptions lists every parameter the chain file sets (vcsim writes no
 // parameter at its zero default), the chain's own first, then each actor's.
@@ -383,14 +389,55 @@ func (d *doc) Assumptions() []Assumption {
 	actors := c.Actors
 	c.Actors, c.Links, c.Sources, c.PriceRatios = nil, nil, nil, nil
 	c.Name, c.NameRU, c.Description = "", "", ""
-	out = append(out, flat(d.T("r.chainwide"), c, d.value)...)
+	out = append(out, d.annotate("", flat(d.T("r.chainwide"), c, d.value))...)
 	for i := range actors {
 		a := actors[i]
 		where := a.NameIn(string(d.l))
 		a.ID, a.Name, a.NameRU = "", "", ""
-		out = append(out, flat(where, a, d.value)...)
+		out = append(out, d.annotate(fmt.Sprintf("actor.%d.", i), flat(where, a, d.value))...)
 	}
 	return out
+}
+
+// annotate gives each assumption its label and the comment on its line of
+// the chain file (prefix is the path of the actor's table, "" for the
+// chain's own keys).
+func (d *doc) annotate(prefix string, as []Assumption) []Assumption {
+	var pos valuechain.Positions
+	var lines []string
+	if len(d.in.ChainText) > 0 {
+		pos, _ = valuechain.Locate(d.in.ChainText)
+		lines = strings.Split(string(d.in.ChainText), "\n")
+	}
+	for i := range as {
+		as[i].Label = workbook.Label(as[i].Key, string(d.l))
+		if strings.HasSuffix(as[i].Key, "year") { // a year, not a count: 2022, not 2,022
+			as[i].Value = strings.NewReplacer(",", "", "\u202f", "").Replace(as[i].Value)
+		}
+		if l, ok := pos[prefix+as[i].Key]; ok && l >= 1 && l <= len(lines) {
+			as[i].Comment = comment(lines[l-1])
+		}
+	}
+	return as
+}
+
+// comment returns the comment at the end of a line of TOML ("" if none):
+// the text after a # that is not inside a quoted string.
+func comment(line string) string {
+	in := byte(0)
+	for i := 0; i < len(line); i++ {
+		switch ch := line[i]; {
+		case in != 0 && ch == '\\' && in == '"':
+			i++
+		case in != 0 && ch == in:
+			in = 0
+		case in == 0 && (ch == '"' || ch == '\''):
+			in = ch
+		case in == 0 && ch == '#':
+			return strings.TrimSpace(line[i+1:])
+		}
+	}
+	return ""
 }
 
 // value formats a parameter's value for the reader: numbers with the

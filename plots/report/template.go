@@ -28,6 +28,8 @@ tr.total td { font-weight: bold; border-top: 1pt solid #444; }
 .summary p { font-size: 11pt; }
 ul.evidence { margin: 1mm 0 3mm; padding-left: 5mm; font-size: 9pt; }
 table.assume td, table.assume th { text-align: left; }
+table.assume .key { color: #777; font-size: 7.5pt; }
+table.assume td.comment { color: #555; font-style: italic; }
 table.wide { font-size: 6.8pt; table-layout: fixed; }
 table.wide td, table.wide th { padding: 0.6mm 0.8mm; word-wrap: break-word; }
 table.wide td:first-child, table.wide th:first-child { width: 28mm; }
@@ -173,8 +175,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h2>{{.T "r.assumptions"}}</h2>
 <p>{{.T "r.assumptions.intro"}}</p>
 <table class="assume">
-<thead><tr><th>{{.T "r.where"}}</th><th>{{.T "r.parameter"}}</th><th>{{.T "r.value"}}</th></tr></thead>
-<tbody>{{range .Assumptions}}<tr><td>{{.Where}}</td><td>{{.Key}}</td><td>{{.Value}}</td></tr>
+<thead><tr><th>{{.T "r.where"}}</th><th>{{.T "r.parameter"}}</th><th>{{.T "r.value"}}</th><th>{{.T "r.comment"}}</th></tr></thead>
+<tbody>{{range .Assumptions}}<tr><td>{{.Where}}</td><td>{{.Label}}{{if ne .Label .Key}} <span class="key">{{.Key}}</span>{{end}}</td><td>{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
 {{end}}</tbody>
 </table>
 </section>
