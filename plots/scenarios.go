@@ -298,7 +298,7 @@ func CostEffectiveness(cmp *scenarios.Comparison, l lang.Lang, currency string) 
 			continue
 		}
 		xys = append(xys, plotter.XY{X: s.IncomeGainedPerHH, Y: s.CostPerChildYear})
-		labels = append(labels, " "+short(cmp.RunName(i, string(l)), 30))
+		labels = append(labels, wrap(cmp.RunName(i, string(l)), 22))
 	}
 	if len(xys) == 0 {
 		return nil, errNoData("cost-effectiveness")

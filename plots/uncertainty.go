@@ -127,8 +127,8 @@ func FanChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) {
 		if r == 0 {
 			name = l.T("baseline")
 		}
-		p.Legend.Add(short(name, 30), line)
-		entries = append(entries, short(name, 30))
+		p.Legend.Add(wrap(name, 26), line)
+		entries = append(entries, wrap(name, 26))
 	}
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.35
@@ -156,7 +156,7 @@ func TornadoChart(sw []uncertainty.Swing, run, indicator string, l lang.Lang) (*
 	names := make([]string, len(rows))
 	for i := range rows {
 		s := rows[len(rows)-1-i]
-		names[i] = short(s.Param.Label, 40)
+		names[i] = wrap(s.Param.Label, 36)
 		lo, hi := min(s.AtLow, s.AtHigh), max(s.AtLow, s.AtHigh)
 		bar, err := plotter.NewPolygon(plotter.XYs{{X: lo, Y: float64(i) - 0.35}, {X: hi, Y: float64(i) - 0.35}, {X: hi, Y: float64(i) + 0.35}, {X: lo, Y: float64(i) + 0.35}})
 		if err != nil {
@@ -188,7 +188,7 @@ func SobolChart(res []uncertainty.SobolResult, run string, l lang.Lang) (*plot.P
 	names := make([]string, len(rows))
 	for i, r := range rows {
 		s1[i], st[i] = max(r.S1, 0), max(r.ST, 0)
-		names[i] = short(r.Param.Label, 32)
+		names[i] = wrap(r.Param.Label, 32)
 	}
 	p := newPlot(l.T("sobol.title", run))
 	w := vg.Points(9)
