@@ -155,6 +155,7 @@ var messages = map[string][2]string{
 	"txt.head":              {"actor\tcount\tvalue added\tshare\tVA per household or firm\tnet op. profit", "участник\tчисло\tдобавленная стоимость\tдоля\tДС на домохозяйство или предприятие\tчистая опер. прибыль"},
 	"txt.valid":             {"%s: ok", "%s: без ошибок"},
 	"txt.invalid":           {"%d of %d chain files have problems", "в %d из %d файлов цепочек есть ошибки"},
+	"txt.defaults":          {"Note: the child labour of %s rests on vcsim's default preferences (alpha and beta not given), a starting point, not a finding. Set them from a survey with vcsim calibrate (docs/model.md section 5).", "Примечание: детский труд в группе «%s» рассчитан по предпочтениям vcsim по умолчанию (alpha и beta не заданы) — это отправная точка, а не вывод. Задайте их по данным обследования с помощью vcsim calibrate (docs/model.md, раздел 5)."},
 	"txt.chain":             {"whole chain", "вся цепочка"},
 	"txt.sales":             {"Final sales %s %s (export %s), external inputs %s, transport %s.", "Конечные продажи %s %s (экспорт %s), внешние ресурсы %s, транспорт %s."},
 	"txt.share":             {"Producer share: %s of the final price of %s %s per %s.", "Доля производителя: %s конечной цены %s %s за %s."},

@@ -479,6 +479,20 @@ func Label(actor, product string) string {
 	return actor + "/" + product
 }
 
+// DefaultPreferences returns the household actors that give neither alpha
+// nor beta: their child labour rests on vcsim's default preferences, which
+// are a starting point, not a finding (docs/model.md section 5).
+func (c *Chain) DefaultPreferences() []*Actor {
+	var out []*Actor
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		if a.Kind == Household && a.Household != nil && a.Household.Alpha == nil && a.Household.Beta == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // AlphaOr returns alpha, defaulted.
 func (h *HouseholdGroup) AlphaOr() float64 { return ptrOr(h.Alpha, DefaultAlpha) }
 

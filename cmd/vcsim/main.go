@@ -258,6 +258,11 @@ func runCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			for _, a := range c.DefaultPreferences() {
+				if sv == nil || len(sv.Groups[a.ID]) == 0 {
+					fmt.Fprintln(ctx.App.ErrWriter, l.T("txt.defaults", a.NameIn(string(l))))
+				}
+			}
 			switch format {
 			case "table":
 				err = tables.WriteText(w, r, l)

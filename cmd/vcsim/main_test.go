@@ -411,3 +411,22 @@ func TestValidateInRussian(t *testing.T) {
 		t.Errorf("run --lang ru:\n%s", errOut)
 	}
 }
+
+// TestDefaultPreferencesNote: a chain that leaves alpha and beta out (the
+// blank template) gets a note that its child labour rests on the
+// defaults; the examples, which set them, do not.
+func TestDefaultPreferencesNote(t *testing.T) {
+	dir := t.TempDir()
+	if _, errOut, status := vcsim(t, "init", "--blank", dir); status != 0 {
+		t.Fatalf("init: %s", errOut)
+	}
+	_, errOut, status := vcsim(t, "run", "--chain", filepath.Join(dir, "chain.toml"))
+	if status != 0 || !strings.Contains(errOut, "rests on vcsim's default preferences") {
+		t.Errorf("blank chain: status %d, %q", status, errOut)
+	}
+	for _, ex := range []string{"cotton-tajikistan", "tobacco-kyrgyzstan", "apricot-batken"} {
+		if _, errOut, _ := vcsim(t, "run", "--example", ex); strings.Contains(errOut, "default preferences") {
+			t.Errorf("%s: %q", ex, errOut)
+		}
+	}
+}

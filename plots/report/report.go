@@ -213,6 +213,9 @@ func (d *doc) Summary() []string {
 		out = append(out, l.T("r.summary.hh", l.Thousands(float64(r.Totals.Households)), l.Percent(r.Totals.BelowPoverty),
 			l.Thousands(ch.Children), l.Thousands(ch.ChildLabour), l.Percent(ch.ChildLabour/ch.Children),
 			l.Thousands(ch.Hazardous), l.Percent(ch.Hazardous/ch.Children)))
+		for _, a := range c.DefaultPreferences() {
+			out = append(out, l.T("txt.defaults", a.NameIn(string(l))))
+		}
 	}
 	if cmp := d.in.Comparison; cmp != nil && len(cmp.Summaries) > 0 {
 		best := cmp.Summaries[0]
