@@ -43,7 +43,6 @@ func badInput(err error) error { return inputError{err} }
 
 func usagef(format string, args ...any) error { return badInput(fmt.Errorf(format, args...)) }
 
-// run runs the command line and returns the exit status.
 // langOf returns the language a command line asks for with --lang, so
 // that errors are printed in it too.
 func langOf(args []string) string {
@@ -55,6 +54,7 @@ func langOf(args []string) string {
 	return "en"
 }
 
+// run runs the command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) (status int) {
 	defer func() {
 		if p := recover(); p != nil {
