@@ -41,7 +41,9 @@ func (e inputError) Unwrap() error { return e.err }
 
 func badInput(err error) error { return inputError{err} }
 
-func usagef(format string, args ...any) error { return badInput(fmt.Errorf(format, args...)) }
+func usagef(format string, args ...any) error {
+	return badInput(usageError{format: format, args: args})
+}
 
 // langOf returns the language a command line asks for with --lang, so
 // that errors are printed in it too.
@@ -69,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	if strings.HasPrefix(err.Error(), "Required flag") || strings.HasPrefix(err.Error(), "flag provided but not defined") {
 		err = badInput(err)
 	}
-	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(valuechain.ErrorIn(err, langOf(args)), "\n", "\nvcsim: "))
+	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(errorIn(err, langOf(args)), "\n", "\nvcsim: "))
 	var ie inputError
 	var ve *valuechain.ValidationError
 	var fe *valuechain.InputError
