@@ -46,7 +46,11 @@ func (e *InputError) In(lang string) string {
 		b.WriteString(": " + place(e.Where, lang))
 	}
 	if e.Column != "" {
-		fmt.Fprintf(&b, ": column %q", e.Column)
+		word := "column"
+		if lang == "ru" {
+			word = "столбец"
+		}
+		fmt.Fprintf(&b, ": %s %q", word, e.Column)
 	}
 	b.WriteString(": ")
 	b.WriteString(message(e.Msg, e.format, e.args, lang))

@@ -71,6 +71,22 @@ var ruDecode = map[string]string{
 	"unknown key %q (check its spelling; %s lists the keys)": "неизвестный ключ %q (проверьте написание; ключи перечислены в %s)",
 }
 
+// ruSurvey holds the Russian of the survey reader's messages about a cell.
+var ruSurvey = map[string]string{
+	"is empty: a number is needed": "пусто: нужно число",
+	"%q is not a number: write a decimal point (or save the file with semicolons, as a Russian-locale Excel does, to use decimal commas)": "%q — не число: пишите десятичную точку (или сохраните файл с точками с запятой, как это делает Excel с русскими настройками, чтобы писать десятичные запятые)",
+	"%q is not a number":                                     "%q — не число",
+	"must be a finite number, got %s":                        "должно быть конечным числом, указано %s",
+	"must be at least %v, got %s":                            "должно быть не меньше %v, указано %s",
+	"must be at most %g, got %v":                             "должно быть не больше %g, указано %v",
+	"is empty: give the id of a household actor":             "пусто: укажите код участника-домохозяйства",
+	"%q is no actor of the chain":                            "%q — не участник цепочки",
+	"%q is an enterprise: surveys describe household actors": "%q — предприятие: обследования описывают домохозяйства",
+	"must be greater than 0":                                 "должно быть больше 0",
+	"weekly hours must be at most 168, got %v":               "часов в неделю должно быть не больше 168, указано %v",
+	"must be 0 or 1 (or yes/no), got %q":                     "должно быть 0 или 1 (или yes/no), указано %q",
+}
+
 // ruDescribe translates what describe says a value is.
 var ruDescribe = strings.NewReplacer("the text ", "текст ", "the number ", "число ", "a table", "таблица", "a list", "список")
 
@@ -83,7 +99,9 @@ func message(msg, format string, args []any, lang string) string {
 	f, ok := ruFormats[format]
 	if !ok {
 		if f, ok = ruDecode[format]; !ok {
-			return msg
+			if f, ok = ruSurvey[format]; !ok {
+				return msg
+			}
 		}
 	}
 	out := make([]any, len(args))

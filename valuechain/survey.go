@@ -225,7 +225,7 @@ type rowParser struct {
 }
 
 func (p *rowParser) fail(col, format string, args ...any) {
-	p.errs = append(p.errs, &InputError{File: p.file, Line: p.line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &InputError{File: p.file, Line: p.line, Column: col, Msg: fmt.Sprintf(format, args...), format: format, args: args})
 }
 
 // num parses a cell: a finite number >= min, or def when empty and allowed.
