@@ -242,7 +242,7 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 	case reflect.Struct:
 		m, ok := x.(map[string]any)
 		if !ok {
-			w.errorf(&w.types, path, where, "%s must be a table, got %s", field, describe(x))
+			w.errorf(&w.types, path, where, "%s must be a table, got %s", field, Describe(x))
 			return
 		}
 		fields := tomlFields(t)
@@ -273,7 +273,7 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 	case reflect.Map:
 		m, ok := x.(map[string]any)
 		if !ok {
-			w.errorf(&w.types, path, where, "%s must be a table, got %s", field, describe(x))
+			w.errorf(&w.types, path, where, "%s must be a table, got %s", field, Describe(x))
 			return
 		}
 		for k, v := range m {
@@ -295,7 +295,7 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 				items = append(items, e)
 			}
 		default:
-			w.errorf(&w.types, path, where, "%s must be a list, got %s", field, describe(x))
+			w.errorf(&w.types, path, where, "%s must be a list, got %s", field, Describe(x))
 			return
 		}
 		if t.Kind() == reflect.Array && len(items) != t.Len() {
@@ -324,7 +324,7 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 				w.errorf(&w.types, path, where, "%s: %d is too large", field, v)
 			}
 		default:
-			w.errorf(&w.types, path, where, "%s must be a number, got %s", field, describe(x))
+			w.errorf(&w.types, path, where, "%s must be a number, got %s", field, Describe(x))
 		}
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		switch v := x.(type) {
@@ -335,19 +335,19 @@ func (w *walker) walk(x any, t reflect.Type, path, where string) {
 		case float64:
 			w.errorf(&w.types, path, where, "%s must be a whole number, got %v", field, v)
 		default:
-			w.errorf(&w.types, path, where, "%s must be a whole number, got %s", field, describe(x))
+			w.errorf(&w.types, path, where, "%s must be a whole number, got %s", field, Describe(x))
 		}
 	case reflect.Uint, reflect.Uint64:
 		if v, ok := x.(int64); !ok || v < 0 {
-			w.errorf(&w.types, path, where, "%s must be a whole number not below 0, got %s", field, describe(x))
+			w.errorf(&w.types, path, where, "%s must be a whole number not below 0, got %s", field, Describe(x))
 		}
 	case reflect.String:
 		if _, ok := x.(string); !ok {
-			w.errorf(&w.types, path, where, "%s must be text in quotes, got %s", field, describe(x))
+			w.errorf(&w.types, path, where, "%s must be text in quotes, got %s", field, Describe(x))
 		}
 	case reflect.Bool:
 		if _, ok := x.(bool); !ok {
-			w.errorf(&w.types, path, where, "%s must be true or false, got %s", field, describe(x))
+			w.errorf(&w.types, path, where, "%s must be true or false, got %s", field, Describe(x))
 		}
 	}
 }
@@ -389,8 +389,9 @@ func label(key string, i int, m map[string]any) string {
 	return fmt.Sprintf("%s %d", key, i+1)
 }
 
-// describe says what a decoded TOML value is, for messages.
-func describe(x any) string {
+// Describe says what a decoded TOML or JSON value is, for messages: "the
+// text \"abc\"", "the number 4", "true", "a table", "a list".
+func Describe(x any) string {
 	switch v := x.(type) {
 	case string:
 		if len(v) > 40 {

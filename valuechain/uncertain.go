@@ -140,7 +140,7 @@ func parseDistribution(m map[string]any) (Distribution, []string) {
 		case int64:
 			num[k] = float64(v)
 		default:
-			bad = append(bad, fmt.Sprintf("%s must be a number, got %s", k, describe(m[k])))
+			bad = append(bad, fmt.Sprintf("%s must be a number, got %s", k, Describe(m[k])))
 		}
 		if x := num[k]; math.IsNaN(x) || math.IsInf(x, 0) {
 			bad = append(bad, fmt.Sprintf("%s must be a finite number", k))

@@ -252,23 +252,12 @@ func (w *walker) walk(x any, t reflect.Type, path string) {
 	}
 }
 
+// describe says what a decoded JSON value is, in JSON's words.
 func describe(x any) string {
-	switch v := x.(type) {
-	case string:
-		if len(v) > 40 {
-			v = v[:40] + "..."
-		}
-		return fmt.Sprintf("the text %q", v)
-	case float64:
-		return fmt.Sprintf("the number %v", v)
-	case bool:
-		return fmt.Sprint(v)
-	case map[string]any:
+	if _, ok := x.(map[string]any); ok {
 		return "an object"
-	case []any:
-		return "a list"
 	}
-	return fmt.Sprintf("%T", x)
+	return valuechain.Describe(x)
 }
 
 // jsonPath names the field of a JSON type error.
