@@ -26,14 +26,20 @@ import (
 // isXLSX reports whether a path names an Excel workbook.
 func isXLSX(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
 
+// readBook reads the file at path and the sheets of one kind of workbook
+// from it, as TOML text with the cell of every key.
+func readBook(path string, kind workbook.Kind) ([]byte, workbook.Cells, error) {
+	data, err := valuechain.ReadInput(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return workbook.Read(data, path, kind)
+}
+
 // loadChainXLSX reads and validates the chain of a workbook; errors name
 // its sheets and cells.
 func loadChainXLSX(path string) (*valuechain.Chain, error) {
-	data, err := valuechain.ReadInput(path)
-	if err != nil {
-		return nil, err
-	}
-	text, cells, err := workbook.Read(data, path, workbook.ChainBook)
+	text, cells, err := readBook(path, workbook.ChainBook)
 	if err != nil {
 		return nil, err
 	}
@@ -46,11 +52,7 @@ func loadChainXLSX(path string) (*valuechain.Chain, error) {
 
 // loadScenariosXLSX reads the scenarios of a workbook.
 func loadScenariosXLSX(path string, c *valuechain.Chain) (*scenarios.File, error) {
-	data, err := valuechain.ReadInput(path)
-	if err != nil {
-		return nil, err
-	}
-	text, cells, err := workbook.Read(data, path, workbook.ScenarioBook)
+	text, cells, err := readBook(path, workbook.ScenarioBook)
 	if err != nil {
 		return nil, err
 	}
