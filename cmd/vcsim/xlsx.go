@@ -272,16 +272,7 @@ func runWorkbook(ctx *cli.Context, r *model.Result, seed uint64, market *model.S
 	if err != nil {
 		return err
 	}
-	if err := addCharts(res, cs, plots.SourceLine(lang.EN, r.Chain.Name, "", seed)); err != nil {
-		return err
-	}
-	data, err := res.Bytes()
-	if err != nil {
-		return err
-	}
-	set := outputs(ctx)
-	set.Add(path, data)
-	return writeOutputs(ctx, set)
+	return saveResults(ctx, res, cs, plots.SourceLine(lang.EN, r.Chain.Name, "", seed), path)
 }
 
 // compareWorkbook writes compare's tables (and the Monte Carlo's) and
@@ -323,7 +314,13 @@ func compareWorkbook(ctx *cli.Context, c *valuechain.Chain, cmp *scenarios.Compa
 		}
 		cs = append(cs, more...)
 	}
-	if err := addCharts(res, cs, plots.SourceLine(lang.EN, c.Name, filepath.Base(ctx.String("scenarios")), cmp.Seed)); err != nil {
+	return saveResults(ctx, res, cs, plots.SourceLine(lang.EN, c.Name, filepath.Base(ctx.String("scenarios")), cmp.Seed), path)
+}
+
+// saveResults adds the charts to a results workbook and writes it to path
+// as the command's output.
+func saveResults(ctx *cli.Context, res *workbook.Results, cs []plots.Chart, source, path string) error {
+	if err := addCharts(res, cs, source); err != nil {
 		return err
 	}
 	data, err := res.Bytes()
