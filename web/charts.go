@@ -16,8 +16,14 @@ import (
 	"vcsim/valuechain"
 )
 
+// pageLang is the language a request asks for: ?lang=, or else the
+// page's X-Vcsim-Lang header.
 func pageLang(r *http.Request) lang.Lang {
-	if r.URL.Query().Get("lang") == "ru" {
+	l := r.URL.Query().Get("lang")
+	if l == "" {
+		l = r.Header.Get("X-Vcsim-Lang")
+	}
+	if l == "ru" {
 		return lang.RU
 	}
 	return lang.EN

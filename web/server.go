@@ -109,13 +109,8 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-		// Errors are written in the page's language (X-Vcsim-Lang, or
-		// ?lang=).
-		l := r.Header.Get("X-Vcsim-Lang")
-		if l == "" {
-			l = r.URL.Query().Get("lang")
-		}
-		next.ServeHTTP(&langWriter{ResponseWriter: w, lang: l}, r)
+		// Errors are written in the page's language.
+		next.ServeHTTP(&langWriter{ResponseWriter: w, lang: string(pageLang(r))}, r)
 	})
 }
 

@@ -392,12 +392,12 @@ func (d *doc) Assumptions() []Assumption {
 	actors := c.Actors
 	c.Actors, c.Links, c.Sources, c.PriceRatios = nil, nil, nil, nil
 	c.Name, c.NameRU, c.Description = "", "", ""
-	out = append(out, d.annotate("", flat(d.T("r.chainwide"), c, d.value))...)
+	out = append(out, d.annotate("", flat(d.T("r.chainwide"), c, d.valueOf))...)
 	for i := range actors {
 		a := actors[i]
 		where := a.NameIn(string(d.l))
 		a.ID, a.Name, a.NameRU = "", "", ""
-		out = append(out, d.annotate(fmt.Sprintf("actor.%d.", i), flat(where, a, d.value))...)
+		out = append(out, d.annotate(fmt.Sprintf("actor.%d.", i), flat(where, a, d.valueOf))...)
 	}
 	return out
 }
@@ -414,9 +414,6 @@ func (d *doc) annotate(prefix string, as []Assumption) []Assumption {
 	}
 	for i := range as {
 		as[i].Label = workbook.Label(as[i].Key, string(d.l))
-		if strings.HasSuffix(as[i].Key, "year") { // a year, not a count: 2022, not 2,022
-			as[i].Value = strings.NewReplacer(",", "", "\u202f", "").Replace(as[i].Value)
-		}
 		if l, ok := pos[prefix+as[i].Key]; ok && l >= 1 && l <= len(lines) {
 			as[i].Comment = comment(lines[l-1])
 		}
@@ -441,6 +438,15 @@ func comment(line string) string {
 		}
 	}
 	return ""
+}
+
+// valueOf formats the value x of key for the reader: a year as it is
+// written (2022, not 2,022), anything else as value does.
+func (d *doc) valueOf(key string, x any) string {
+	if y, ok := x.(int64); ok && strings.HasSuffix(key, "year") {
+		return strconv.FormatInt(y, 10)
+	}
+	return d.value(x)
 }
 
 // value formats a parameter's value for the reader: numbers with the
@@ -478,7 +484,7 @@ func (d *doc) exact(x float64) string {
 
 // flat lists the keys and values v would have in a TOML file, each value
 // formatted by format.
-func flat(where string, v any, format func(any) string) []Assumption {
+func flat(where string, v any, format func(key string, x any) string) []Assumption {
 	var buf bytes.Buffer
 	if err := toml.NewEncoder(&buf).Encode(v); err != nil {
 		return nil
@@ -504,7 +510,7 @@ func flat(where string, v any, format func(any) string) []Assumption {
 					walk(fmt.Sprintf("%s%s[%d].", prefix, k, i+1), e)
 				}
 			default:
-				out = append(out, Assumption{Where: where, Key: prefix + k, Value: format(x)})
+				out = append(out, Assumption{Where: where, Key: prefix + k, Value: format(prefix+k, x)})
 			}
 		}
 	}
