@@ -49,60 +49,50 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 			if err != nil {
 				return err
 			}
-			if err := write(fw); err != nil {
-				return fmt.Errorf("%s: %w", name, err)
-			}
-			return nil
+			return write(fw)
 		}
-		text := func(s string) func(io.Writer) error {
-			return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+		var files []zipFile
+		text := func(name, s string) {
+			files = append(files, zipFile{name, nil, func(w io.Writer) error { _, err := io.WriteString(w, s); return err }})
 		}
-		csv := func(rows any) func(io.Writer) error {
-			return func(w io.Writer) error {
-				// As for the files of run and compare: no NaN or
-				// infinite number in a cell that must hold one.
-				if err := outfile.Finite("csv", rows); err != nil {
-					return err
-				}
-				return tables.WriteCSVDialect(w, rows, d)
-			}
+		csv := func(name string, rows any) {
+			files = append(files, zipFile{name, rows, func(w io.Writer) error { return tables.WriteCSVDialect(w, rows, d) }})
 		}
-		files := []struct {
-			name  string
-			write func(io.Writer) error
-		}{
-			{"chain.toml", text(req.Chain)},
-			{"accounts.csv", csv(tables.Accounts(a.base))},
-			{"margins.csv", csv(tables.Margins(a.base))},
-			{"labour.csv", csv(tables.Labour(a.base))},
-			{"child_labour.csv", csv(tables.ChildLabour(a.base))},
-			{"households.csv", csv(tables.Households(a.base))},
-			{"summary.json", func(w io.Writer) error { return tables.WriteJSON(w, tables.NewSummary(a.base, seed(r))) }},
-		}
+		text("chain.toml", req.Chain)
+		csv("accounts.csv", tables.Accounts(a.base))
+		csv("margins.csv", tables.Margins(a.base))
+		csv("labour.csv", tables.Labour(a.base))
+		csv("child_labour.csv", tables.ChildLabour(a.base))
+		csv("households.csv", tables.Households(a.base))
+		sum := tables.NewSummary(a.base, seed(r))
+		files = append(files, zipFile{"summary.json", sum, func(w io.Writer) error { return tables.WriteJSON(w, sum) }})
 		if a.cmp != nil {
-			files = append(files, []struct {
-				name  string
-				write func(io.Writer) error
-			}{
-				{"scenarios.toml", text(req.Scenarios)},
-				{"scenario_years.csv", csv(tables.Years(append([]*model.Run{a.cmp.Baseline}, a.cmp.Runs...)...))},
-				{"scenario_summary.csv", csv(tables.Summaries(a.cmp.Baseline, a.cmp.Summaries))},
-			}...)
+			text("scenarios.toml", req.Scenarios)
+			csv("scenario_years.csv", tables.Years(append([]*model.Run{a.cmp.Baseline}, a.cmp.Runs...)...))
+			csv("scenario_summary.csv", tables.Summaries(a.cmp.Baseline, a.cmp.Summaries))
 		}
 		for _, fl := range files {
+			// As for the files of run and compare: no NaN or infinite
+			// number in a cell that must hold one.
+			if fl.rows != nil {
+				if err := outfile.Finite(fl.name, fl.rows); err != nil {
+					return err
+				}
+			}
 			if err := add(fl.name, fl.write); err != nil {
-				return err
+				return fmt.Errorf("%s: %w", fl.name, err)
 			}
 		}
 		for _, ch := range a.charts {
 			for _, format := range []string{"svg", "png"} {
-				if err := add("charts/"+ch.Name+"."+format, func(w io.Writer) error { return plots.Write(w, ch.Plot, a.source, format) }); err != nil {
-					return err
+				name := "charts/" + ch.Name + "." + format
+				if err := add(name, func(w io.Writer) error { return plots.Write(w, ch.Plot, a.source, format) }); err != nil {
+					return fmt.Errorf("%s: %w", name, err)
 				}
 			}
 		}
 		if err := add("report.html", func(w io.Writer) error { return report.Write(w, a.report) }); err != nil {
-			return err
+			return fmt.Errorf("report.html: %w", err)
 		}
 		return zw.Close()
 	})
@@ -113,4 +103,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", `attachment; filename="vcsim-results.zip"`)
 	w.Write(buf.Bytes())
+}
+
+// zipFile is a file of the export: its name, the rows or summary that must
+// hold only finite numbers (nil for text), and how to write it.
+type zipFile struct {
+	name  string
+	rows  any
+	write func(io.Writer) error
 }
