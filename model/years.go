@@ -68,7 +68,7 @@ const marketGrid = 80
 func RunPlan(p Plan, pop *Population) (*Run, error) {
 	run := &Run{Name: p.Name}
 	var base *Market
-	var wage float64
+	var wage, slope float64
 	if p.Base != nil && p.Base.LabourMarket == "local" {
 		var err error
 		if base, err = NewMarket(p.Base, pop, nil); err != nil {
@@ -78,16 +78,21 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 		if wage, err = base.Reach(base.W0); err != nil {
 			return nil, err
 		}
+		// Each run's search starts from the slope of the base chain's
+		// supply: the same for every run, so no run depends on another.
+		if slope, err = base.Slope(wage); err != nil {
+			return nil, err
+		}
 	}
 	for i, y := range p.Years {
 		chain := y.Chain
 		if base != nil {
-			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity, Memo: p.Memo, Context: p.Context}
+			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity, Memo: p.Memo, Context: p.Context, SupplySlope: slope}
 			w, err := m.Reach(wage)
 			if err != nil {
 				return nil, fmt.Errorf("year %d: %w", i+1, err)
 			}
-			wage = w
+			wage, slope = w, m.SupplySlope
 			chain = WithWage(y.Chain, w)
 		}
 		// Only the final year's households are read (the income

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"reflect"
 	"runtime"
@@ -139,29 +140,71 @@ func BenchmarkHouseholdYears(b *testing.B) {
 // TestSameResultsOnAnyNumberOfProcessors: households are run in fixed
 // chunks whose sums are added in order, so a comparison with 100,000
 // households (7 chunks) is identical, number for number, with GOMAXPROCS
-// 1, 2 and 3.
+// 1, 2 and 3, with an open labour market and with a local one (whose
+// search for each year's wage reads those sums).
 func TestSameResultsOnAnyNumberOfProcessors(t *testing.T) {
-	c, f := scaledCotton(t, 100000)
-	var first *Comparison
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	for _, procs := range []int{1, 2, 3} {
-		runtime.GOMAXPROCS(procs)
-		cmp, err := Compare(c, f, 3, model.NewPopulation(c, 7), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if first == nil {
-			first = cmp
-			continue
-		}
-		if !reflect.DeepEqual(first.Summaries, cmp.Summaries) || !reflect.DeepEqual(first.Baseline.Years, cmp.Baseline.Years) {
-			t.Errorf("GOMAXPROCS %d gives other numbers than GOMAXPROCS 1", procs)
-		}
-		for i := range cmp.Runs {
-			if !reflect.DeepEqual(first.Runs[i].Years, cmp.Runs[i].Years) {
-				t.Errorf("GOMAXPROCS %d: run %q differs", procs, cmp.Runs[i].Name)
+	for _, market := range []string{"open", "local"} {
+		c, f := scaledCotton(t, 100000)
+		c.LabourMarket = market
+		var first *Comparison
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+		for _, procs := range []int{1, 2, 3} {
+			runtime.GOMAXPROCS(procs)
+			cmp, err := Compare(c, f, 3, model.NewPopulation(c, 7), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first == nil {
+				first = cmp
+				continue
+			}
+			if !reflect.DeepEqual(first.Summaries, cmp.Summaries) || !reflect.DeepEqual(first.Baseline.Years, cmp.Baseline.Years) {
+				t.Errorf("%s market: GOMAXPROCS %d gives other numbers than GOMAXPROCS 1", market, procs)
+			}
+			for i := range cmp.Runs {
+				if !reflect.DeepEqual(first.Runs[i].Years, cmp.Runs[i].Years) {
+					t.Errorf("%s market, GOMAXPROCS %d: run %q differs", market, procs, cmp.Runs[i].Name)
+				}
 			}
 		}
+	}
+}
+
+// TestLocalMarketClears: in every year of every run of the cotton
+// comparison with a local labour market, demand at the year's wage,
+// L_D0 (w/w0)^-0.5, equals what the households supply at that wage
+// (adults' days plus gamma x children's days, summed from the year's own
+// simulation) to one part in a million, and the wages differ from run to
+// run (the market moved).
+func TestLocalMarketClears(t *testing.T) {
+	c, f := scaledCotton(t, 30000)
+	c.LabourMarket = "local"
+	pop := model.NewPopulation(c, 1)
+	cmp, err := CompareWith(c, f, Options{Horizon: 4, Population: pop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := model.NewMarket(c, pop, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wages := map[float64]bool{}
+	for _, run := range append([]*model.Run{cmp.Baseline}, cmp.Runs...) {
+		for i, r := range run.Results {
+			w := run.Years[i].AdultWage
+			wages[w] = true
+			var supply float64
+			for _, g := range r.Groups {
+				supply += g.AdultSupply + g.ChildAE
+			}
+			demand := m.D0 * math.Pow(w/c.AdultWage, -0.5)
+			if math.Abs(demand-supply) > 1e-6*demand {
+				t.Errorf("%s year %d: wage %v, demand %v, supply %v: off by %.2g of demand", run.Name, i+1, w, demand, supply, (demand-supply)/demand)
+			}
+		}
+	}
+	if len(wages) < 5 {
+		t.Errorf("only %d different wages over the runs: the market did not move", len(wages))
 	}
 }
 
