@@ -23,7 +23,7 @@ func (r *Result) priceBuildUp() []Stage {
 	prod := c.Actors[ai].ProductIndex(fin.Product)
 	// Walk upstream, collecting stages final-first.
 	stages := []Stage{{
-		Actor: fin.Actor, Product: fin.Product, Unit: c.Actors[ai].Outputs()[prod].Unit,
+		Actor: fin.Actor, Product: fin.Product, Unit: c.Actors[ai].Outputs()[prod].Unit, UnitRU: c.Actors[ai].Outputs()[prod].UnitRU,
 		Price: fin.Price, Equivalent: 1,
 	}}
 	seen := map[int]bool{ai: true}
@@ -47,7 +47,7 @@ func (r *Result) priceBuildUp() []Stage {
 		ua := &c.Actors[up]
 		upProd := ua.ProductIndex(l.Product)
 		stages = append(stages, Stage{
-			Actor: ua.ID, Product: l.Product, Unit: ua.Outputs()[upProd].Unit,
+			Actor: ua.ID, Product: l.Product, Unit: ua.Outputs()[upProd].Unit, UnitRU: ua.Outputs()[upProd].UnitRU,
 			Price: f.Price, Equivalent: eq,
 		})
 		ai, prod = up, upProd

@@ -90,6 +90,7 @@ type FinalSale struct {
 // price expressed per unit of the final product (docs/model.md section 3, Shepherd).
 type Stage struct {
 	Actor, Product, Unit string
+	UnitRU               string  // the unit in Russian, when the chain gives it
 	Price                float64 // per unit of the actor's own product
 	Equivalent           float64 // units of the actor's product in one final unit
 	PriceFinal           float64 // Price x Equivalent
@@ -97,6 +98,13 @@ type Stage struct {
 	Margin               float64 // PriceFinal - previous PriceFinal - Transport
 	Share                float64 // Margin / final price (the producer's share for the first stage)
 	TransportShare       float64
+}
+
+// UnitIn returns the stage's unit in the language lang: UnitRU in Russian
+// when it is given, else Unit.
+func (s *Stage) UnitIn(lang string) string {
+	p := valuechain.Product{Unit: s.Unit, UnitRU: s.UnitRU}
+	return p.UnitIn(lang)
 }
 
 // Children counts children of one band (per household group or in total).

@@ -73,7 +73,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	}
 	p := newPlot(l.T("price.title"))
 	last := st[len(st)-1]
-	p.Y.Label.Text = l.T("price.axis", c.Currency, last.Unit)
+	p.Y.Label.Text = l.T("price.axis", c.Currency, last.UnitIn(string(l)))
 	n := len(st)
 	base, trans, margin := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
 	names := make([]string, n)

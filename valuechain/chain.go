@@ -175,6 +175,7 @@ type Actor struct {
 	// Unit, Price, Conversion and FinalMarket describe the actor's single
 	// product; an actor with joint products lists them in Products instead.
 	Unit        string    `toml:"unit,omitempty,omitzero"`
+	UnitRU      string    `toml:"unit_ru,omitempty,omitzero"` // the unit, which names the product, in Russian
 	Price       float64   `toml:"price,omitempty,omitzero"`
 	Conversion  *float64  `toml:"conversion,omitempty"`
 	FinalMarket string    `toml:"final_market,omitempty,omitzero"`
@@ -215,6 +216,7 @@ type Actor struct {
 type Product struct {
 	ID          string   `toml:"id,omitempty,omitzero"`
 	Unit        string   `toml:"unit,omitempty,omitzero"`
+	UnitRU      string   `toml:"unit_ru,omitempty,omitzero"` // the unit in Russian
 	Conversion  *float64 `toml:"conversion,omitempty"`
 	Price       float64  `toml:"price,omitempty,omitzero"`
 	FinalMarket string   `toml:"final_market,omitempty,omitzero"`
@@ -443,7 +445,17 @@ func (a *Actor) Outputs() []Product {
 	if len(a.Products) > 0 {
 		return a.Products
 	}
-	return []Product{{Unit: a.Unit, Price: a.Price, Conversion: a.Conversion, FinalMarket: a.FinalMarket}}
+	return []Product{{Unit: a.Unit, UnitRU: a.UnitRU, Price: a.Price, Conversion: a.Conversion, FinalMarket: a.FinalMarket}}
+}
+
+// UnitIn returns the product's unit ("kg raw cotton"), which names the
+// product, in the language lang: unit_ru in Russian when it is given,
+// else unit.
+func (p *Product) UnitIn(lang string) string {
+	if lang == "ru" && strings.TrimSpace(p.UnitRU) != "" {
+		return p.UnitRU
+	}
+	return p.Unit
 }
 
 // ProductIndex returns the index in Outputs of the product with the given

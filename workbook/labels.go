@@ -4,7 +4,7 @@ import "strings"
 
 // labels are the headers of keys in English and Russian, with units.
 var labels = map[string][2]string{
-	"name": {"Name", "Название"}, "name_ru": {"Name in Russian", "Название по-русски"},
+	"name": {"Name", "Название"}, "name_ru": {"Name in Russian", "Название по-русски"}, "unit_ru": {"Unit in Russian", "Единица по-русски"},
 	"country": {"Country", "Страна"}, "region": {"Region", "Регион"},
 	"description": {"Description", "Описание"}, "currency": {"Currency", "Валюта"},
 	"base_year": {"Base year", "Базовый год"}, "horizon": {"Scenario years", "Лет в сценариях"},

@@ -258,7 +258,7 @@ func WriteText(w io.Writer, r *model.Result, l lang.Lang) error {
 	b.WriteString("\n" + l.T("txt.sales", l.Thousands(s.FinalSales), c.Currency, l.Thousands(s.ExportSales), l.Thousands(s.ExternalInputs), l.Thousands(s.Transport)) + "\n")
 	if len(r.Margins) > 0 {
 		first, last := r.Margins[0], r.Margins[len(r.Margins)-1]
-		b.WriteString(l.T("txt.share", l.Percent(first.Share), l.Number(last.Price, 2), c.Currency, last.Unit) + "\n")
+		b.WriteString(l.T("txt.share", l.Percent(first.Share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))) + "\n")
 	}
 	b.WriteString(l.T("txt.employment", l.Thousands(s.FTE), l.Thousands(s.ChildDays)) + "\n")
 	if s.Households > 0 {

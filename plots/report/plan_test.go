@@ -126,10 +126,12 @@ func TestAssumptionValues(t *testing.T) {
 }
 
 // TestNamesInLanguage: the Russian report of the cotton example uses the
-// chain's, actors' and scenarios' name_ru; the English one their name.
+// chain's, actors' and scenarios' name_ru and the products' unit_ru (the
+// price build-up's "price / unit" cells); the English one their name and
+// unit.
 func TestNamesInLanguage(t *testing.T) {
 	ru, en := string(exampleReport(t, "cotton-tajikistan", lang.RU)), string(exampleReport(t, "cotton-tajikistan", lang.EN))
-	for _, w := range []string{"Быстрая оценка рынка: Хлопок, Согдийская область, Таджикистан", "Хлопкоочистительные заводы", "Полевые школы фермеров"} {
+	for _, w := range []string{"Быстрая оценка рынка: Хлопок, Согдийская область, Таджикистан", "Хлопкоочистительные заводы", "Полевые школы фермеров", " / кг хлопка-сырца<", " / кг хлопка-волокна<"} {
 		if !strings.Contains(ru, w) {
 			t.Errorf("the Russian report lacks %q", w)
 		}
@@ -137,7 +139,7 @@ func TestNamesInLanguage(t *testing.T) {
 			t.Errorf("the English report has %q", w)
 		}
 	}
-	for _, w := range []string{"Ginneries", "Farmer field schools"} {
+	for _, w := range []string{"Ginneries", "Farmer field schools", " / kg raw cotton<", " / kg lint<"} {
 		if !strings.Contains(en, w) {
 			t.Errorf("the English report lacks %q", w)
 		}

@@ -206,7 +206,7 @@ func (d *doc) Summary() []string {
 	if len(r.Margins) > 0 {
 		last := r.Margins[len(r.Margins)-1]
 		out = append(out, l.T("r.summary.chain", l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
-			l.Percent(r.Accounts[top].VAShare), l.Percent(r.Margins[0].Share), l.Number(last.Price, 2), c.Currency, last.Unit))
+			l.Percent(r.Accounts[top].VAShare), l.Percent(r.Margins[0].Share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))))
 	}
 	if r.Totals.Households > 0 {
 		ch := r.ChildTotal()
@@ -276,7 +276,7 @@ func (d *doc) Margins() []Row {
 	var rows []Row
 	for _, s := range d.in.Base.Margins {
 		_, i := c.Actor(s.Actor)
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.Unit, d.D(s.PriceFinal),
+		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.Lang()), d.D(s.PriceFinal),
 			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
 	}
 	return rows
