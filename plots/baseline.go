@@ -30,7 +30,7 @@ func ValueAdded(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		i := n - 1 - k // first actor on top
 		a := &r.Accounts[k]
 		vals[i] = 100 * a.VAShare
-		names[i] = wrap(actorName(c, k, l), 20)
+		names[i] = actorName(c, k, l)
 		labels[i] = " " + l.Thousands(a.ValueAdded) + " " + c.Currency
 		xys[i] = plotter.XY{X: vals[i], Y: float64(i)}
 	}
@@ -47,7 +47,7 @@ func ValueAdded(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		return nil, err
 	}
 	p.Add(lab)
-	p.NominalY(names...)
+	p.NominalY(fitY(p, names, 3.6*vg.Centimeter)...)
 	p.X.Tick.Marker = ticker{l: l}
 	p.X.Min = 0
 	p.X.Max = maxOf(vals) * 1.45 // room for the amounts
@@ -80,7 +80,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	cum := 0.0
 	for i, s := range st {
 		_, ai := c.Actor(s.Actor)
-		names[i] = wrap(actorName(c, ai, l), 14)
+		names[i] = actorName(c, ai, l)
 		base[i] = cum
 		trans[i] = s.Transport
 		margin[i] = s.Margin
@@ -121,7 +121,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		return nil, err
 	}
 	p.Add(lab)
-	p.NominalX(names...)
+	p.NominalX(fitX(p, names)...)
 	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min = 0
@@ -149,7 +149,7 @@ func Employment(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		fam[i] = lab.FamilyDays / fte
 		hired[i] = lab.HiredDays / fte
 		child[i] = lab.ChildDays / fte
-		names[i] = wrap(actorName(c, k, l), 20)
+		names[i] = actorName(c, k, l)
 	}
 	var prev *plotter.BarChart
 	for j, s := range []struct {
@@ -171,7 +171,7 @@ func Employment(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		p.Legend.Add(l.T(s.key), b)
 	}
 	p.Legend.Top = false // the bars start at the top left
-	p.NominalY(names...)
+	p.NominalY(fitY(p, names, 3.6*vg.Centimeter)...)
 	p.X.Tick.Marker = ticker{l: l}
 	p.X.Min = 0
 	return p, nil
@@ -226,7 +226,7 @@ func ChildLabour(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	p.Add(h, o)
 	p.Legend.Add(l.T("child.hazardous"), h)
 	p.Legend.Add(l.T("child.cl"), o)
-	p.NominalX(names...)
+	p.NominalX(fitX(p, names)...)
 	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min = 0

@@ -6,24 +6,20 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 )
 
 // placeLegend puts the legend in the corner of the plot area that covers
 // the fewest data points pts (in data coordinates), after the axes'
-// ranges are set. The corner's size is estimated from the legend's
-// entries: about 1.2% of the width per character of the longest entry and
-// 7% of the height per line. Ties go to the top right, then the top left,
-// the bottom left and the bottom right.
+// ranges are set. Ties go to the top right, then the top left, the bottom
+// left and the bottom right. When every corner covers data, it makes room
+// instead: it widens the X axis (or raises the Y axis, whichever leaves
+// the data more of the plot) so that the legend sits in the top right
+// beside (or above) every point, outside the data. The legend's size is
+// measured from entries with the legend's font, against the data area of
+// a chart of the default size (the smallest of Sizes).
 func placeLegend(p *plot.Plot, pts plotter.XYs, entries []string) {
-	chars, lines := 0, 0
-	for _, e := range entries {
-		for _, ln := range strings.Split(e, "\n") {
-			chars = max(chars, len([]rune(ln)))
-			lines++
-		}
-	}
-	fx := math.Min(0.6, 0.08+0.012*float64(chars))
-	fy := math.Min(0.6, 0.07*float64(lines))
+	fx, fy := legendShare(p, entries)
 	xs, ys := p.X.Max-p.X.Min, p.Y.Max-p.Y.Min
 	corners := []struct{ top, left bool }{{true, false}, {true, true}, {false, true}, {false, false}}
 	best, bestN := 0, math.MaxInt
@@ -47,6 +43,44 @@ func placeLegend(p *plot.Plot, pts plotter.XYs, entries []string) {
 		}
 	}
 	p.Legend.Top, p.Legend.Left = corners[best].top, corners[best].left
+	if bestN == 0 || fx >= 0.9 || fy >= 0.9 {
+		return
+	}
+	// Every corner covers data: the legend goes to the top right, beside
+	// or above all of it. Data up to xmax (ymax) leave the right (top)
+	// share fx (fy) of the widened axis free when
+	// max = (xmax - fx min) / (1 - fx).
+	xmax, ymax := math.Inf(-1), math.Inf(-1)
+	for _, q := range pts {
+		xmax, ymax = math.Max(xmax, q.X), math.Max(ymax, q.Y)
+	}
+	p.Legend.Top, p.Legend.Left = true, false
+	if 1-fx >= 1-fy {
+		p.X.Max = math.Max(p.X.Max, (xmax-fx*p.X.Min)/(1-fx))
+	} else {
+		p.Y.Max = math.Max(p.Y.Max, (ymax-fy*p.Y.Min)/(1-fy))
+	}
+}
+
+// legendShare returns the shares of the data area's width and height
+// that p's legend with entries takes, measured with the legend's font,
+// thumbnails and padding, in a chart of the default size.
+func legendShare(p *plot.Plot, entries []string) (fx, fy float64) {
+	sty := p.Legend.TextStyle
+	// gonum gives every entry the height of the tallest.
+	var w, tallest vg.Length
+	for _, e := range entries {
+		for _, ln := range strings.Split(e, "\n") {
+			w = max(w, sty.Width(ln))
+		}
+		tallest = max(tallest, sty.Height(e))
+	}
+	h := vg.Length(len(entries)) * (tallest + p.Legend.Padding)
+	w += p.Legend.ThumbnailWidth + 2*p.Legend.Padding + vg.Points(8)
+	h += vg.Points(8)
+	sz := Sizes["default"]
+	dataW, dataH := sz.W-2.4*vg.Centimeter, sz.H-2.8*vg.Centimeter // less axes, title and source line
+	return float64(w / dataW), float64(h / dataH)
 }
 
 // linePoints returns the points of a polyline and 10 points on each of its

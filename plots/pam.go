@@ -26,7 +26,7 @@ func PAMChart(rows []pam.Row, l lang.Lang, currency string) (*plot.Plot, error) 
 		if l == lang.RU && r.NameRU != "" {
 			name = r.NameRU
 		}
-		names[i] = wrap(name, 14)
+		names[i] = name
 		lo, hi = min(lo, r.D, r.H), max(hi, r.D, r.H)
 	}
 	w := vg.Points(14)
@@ -45,7 +45,7 @@ func PAMChart(rows []pam.Row, l lang.Lang, currency string) (*plot.Plot, error) 
 	p.Add(grid, a, b)
 	p.Legend.Add(l.T("pam.private"), a)
 	p.Legend.Add(l.T("pam.social"), b)
-	p.NominalX(names...)
+	p.NominalX(fitX(p, names)...)
 	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = lo*1.1, hi*1.3

@@ -18,9 +18,21 @@ func runs(cmp *scenarios.Comparison, l lang.Lang) ([]*model.Run, []string) {
 	names := make([]string, len(all))
 	names[0] = l.T("baseline")
 	for i := range cmp.Runs {
-		names[i+1] = wrap(cmp.RunName(i, string(l)), 14)
+		names[i+1] = cmp.RunName(i, string(l))
 	}
 	return all, names
+}
+
+// yearTicks marks the years 1..horizon, and no more: a legend beside the
+// lines may widen the axis past the last year.
+func yearTicks(horizon int, l lang.Lang) plot.Ticker {
+	return plot.TickerFunc(func(min, max float64) []plot.Tick {
+		var ts []plot.Tick
+		for y := 1; y <= horizon; y++ {
+			ts = append(ts, plot.Tick{Value: float64(y), Label: l.Thousands(float64(y))})
+		}
+		return ts
+	})
 }
 
 func final(r *model.Run) model.YearKPI { return r.Years[len(r.Years)-1] }
@@ -49,7 +61,7 @@ func ScenarioChildren(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error
 	p.Add(a, b)
 	p.Legend.Add(l.T("scen.cl"), a)
 	p.Legend.Add(l.T("scen.hazardous"), b)
-	p.NominalX(names...)
+	p.NominalX(fitX(p, names)...)
 	nominalRange(p, len(all))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, maxOf(cl)*1.3
@@ -99,7 +111,7 @@ func ScenarioIncome(cmp *scenarios.Comparison, l lang.Lang, currency string) (*p
 	}
 	p.Add(lab)
 	p.X.Label.Text = l.T("scen.poorlabel")
-	p.NominalX(names...)
+	p.NominalX(fitX(p, names)...)
 	nominalRange(p, len(all))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, maxOf(inc)*1.25
@@ -155,7 +167,7 @@ func incomeChange(all []*model.Run, names []string, l lang.Lang, currency string
 	}
 	p.X.Label.Text = l.T("scen.changelabel", l.Thousands(base.MeanIncome), currency)
 	p.X.Label.TextStyle.Font.Size = 8
-	p.NominalX(names[1:]...)
+	p.NominalX(fitX(p, names[1:])...)
 	nominalRange(p, n)
 	p.Y.Tick.Marker = ticker{l: l}
 	span := max(hi-lo, 1)
@@ -180,6 +192,9 @@ func signed(l lang.Lang, x float64) string {
 // each line when Monte Carlo runs exist.)
 func YearlyPaths(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error) {
 	all, names := runs(cmp, l)
+	for i := range names {
+		names[i] = wrap(names[i], 26) // the legend's entries
+	}
 	p := newPlot(l.T("paths.title"))
 	p.X.Label.Text = l.T("paths.year")
 	p.Y.Label.Text = l.T("child.axis")
@@ -208,13 +223,7 @@ func YearlyPaths(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, error) {
 		p.Add(line, glyphs)
 		p.Legend.Add(names[i], line, glyphs)
 	}
-	p.X.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
-		var ts []plot.Tick
-		for y := 1; y <= cmp.Horizon; y++ {
-			ts = append(ts, plot.Tick{Value: float64(y), Label: l.Thousands(float64(y))})
-		}
-		return ts
-	})
+	p.X.Tick.Marker = yearTicks(cmp.Horizon, l)
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.1
 	placeLegend(p, pts, names)
@@ -265,7 +274,7 @@ func IncomeDistribution(cmp *scenarios.Comparison, l lang.Lang) (*plot.Plot, err
 	p.Add(line)
 	// The caption names the dashed line: a legend or a label on the line
 	// would cover a box.
-	p.NominalX(names...)
+	p.NominalX(fitX(p, names)...)
 	nominalRange(p, len(all))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.15

@@ -21,7 +21,7 @@ func ScreeningChart(res *screening.Result, l lang.Lang) (*plot.Plot, error) {
 	names := make([]string, n)
 	for i, r := range res.Rows {
 		v[n-1-i] = r.Score
-		names[n-1-i] = wrap(r.Name, 26)
+		names[n-1-i] = r.Name
 	}
 	b, err := plotter.NewBarChart(v, vg.Points(22))
 	if err != nil {
@@ -29,7 +29,7 @@ func ScreeningChart(res *screening.Result, l lang.Lang) (*plot.Plot, error) {
 	}
 	b.Horizontal, b.Color, b.LineStyle.Width = true, colour(1), 0
 	p.Add(b)
-	p.NominalY(names...)
+	p.NominalY(fitY(p, names, 4.6*vg.Centimeter)...)
 	p.X.Min, p.X.Max = 0, 1
 	return p, nil
 }

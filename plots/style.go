@@ -241,12 +241,13 @@ func smallLabels(xys plotter.XYs, labels []string, xAlign draw.XAlignment, yAlig
 	return lab, nil
 }
 
-// wrap breaks a label into lines of about n characters, at most three.
+// wrap breaks a label into lines of about n characters, for legends and
+// the chain map's boxes, which grow to hold them; axis labels are fitted
+// to their space by fitLabels.
 func wrap(s string, n int) string {
-	words := strings.Fields(s)
 	var lines []string
 	cur := ""
-	for _, w := range words {
+	for _, w := range strings.Fields(s) {
 		if cur != "" && len([]rune(cur+" "+w)) > n {
 			lines = append(lines, cur)
 			cur = w
@@ -258,20 +259,7 @@ func wrap(s string, n int) string {
 		cur += w
 	}
 	lines = append(lines, cur)
-	if len(lines) > 3 {
-		lines = lines[:3]
-		lines[2] = short(lines[2], n-1) + "…"
-	}
 	return strings.Join(lines, "\n")
-}
-
-// short shortens a label for an axis.
-func short(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -36,7 +36,7 @@ func IntervalChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) 
 	pts := make(plotter.XYs, n)
 	names := make([]string, n)
 	top := 0.0
-	for r, run := range mc.Runs {
+	for r := range mc.Runs {
 		s := sums[r*len(uncertainty.Indicators)+ind]
 		if s.Draws == 0 {
 			return nil, errNoData("interval chart")
@@ -44,7 +44,7 @@ func IntervalChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) 
 		med[r] = s.P50
 		errs[r].Low, errs[r].High = s.P50-s.P05, s.P95-s.P50
 		pts[r] = plotter.XY{X: float64(r), Y: s.P50}
-		names[r] = wrap(run, 14)
+		names[r] = mc.RunName(r, string(l))
 		top = max(top, s.P95)
 	}
 	names[0] = l.T("baseline")
@@ -65,7 +65,7 @@ func IntervalChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) 
 	eb.LineStyle.Width = vg.Points(1.2)
 	eb.CapWidth = vg.Points(8)
 	p.Add(b, eb)
-	p.NominalX(names...)
+	p.NominalX(fitX(p, names)...)
 	nominalRange(p, len(names))
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.15
@@ -85,7 +85,7 @@ func FanChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) {
 	top := 0.0
 	var cover plotter.XYs
 	var entries []string
-	for r, run := range mc.Runs {
+	for r := range mc.Runs {
 		b := mc.Band(r, 0.05, 0.25, 0.5, 0.75, 0.95)
 		for t := range b[0] {
 			cover = append(cover, barPoints(float64(t+1), b[0][t], b[4][t])...)
@@ -123,13 +123,14 @@ func FanChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) {
 		}
 		line.Color, line.Width = c, vg.Points(1.5)
 		p.Add(line)
-		name := run
+		name := mc.RunName(r, string(l))
 		if r == 0 {
 			name = l.T("baseline")
 		}
 		p.Legend.Add(wrap(name, 26), line)
 		entries = append(entries, wrap(name, 26))
 	}
+	p.X.Tick.Marker = yearTicks(len(mc.Paths[0][0]), l)
 	p.Y.Tick.Marker = ticker{l: l}
 	p.Y.Min, p.Y.Max = 0, top*1.35
 	placeLegend(p, cover, entries)
@@ -156,7 +157,7 @@ func TornadoChart(sw []uncertainty.Swing, run, indicator string, l lang.Lang) (*
 	names := make([]string, len(rows))
 	for i := range rows {
 		s := rows[len(rows)-1-i]
-		names[i] = wrap(s.Param.Label, 36)
+		names[i] = s.Param.Label
 		lo, hi := min(s.AtLow, s.AtHigh), max(s.AtLow, s.AtHigh)
 		bar, err := plotter.NewPolygon(plotter.XYs{{X: lo, Y: float64(i) - 0.35}, {X: hi, Y: float64(i) - 0.35}, {X: hi, Y: float64(i) + 0.35}, {X: lo, Y: float64(i) + 0.35}})
 		if err != nil {
@@ -165,7 +166,7 @@ func TornadoChart(sw []uncertainty.Swing, run, indicator string, l lang.Lang) (*
 		bar.Color, bar.LineStyle.Width = colour(1), 0
 		p.Add(bar)
 	}
-	p.NominalY(names...)
+	p.NominalY(fitY(p, names, 6*vg.Centimeter)...)
 	p.X.Tick.Marker = ticker{l: l}
 	return p, nil
 }
@@ -188,7 +189,7 @@ func SobolChart(res []uncertainty.SobolResult, run string, l lang.Lang) (*plot.P
 	names := make([]string, len(rows))
 	for i, r := range rows {
 		s1[i], st[i] = max(r.S1, 0), max(r.ST, 0)
-		names[i] = wrap(r.Param.Label, 32)
+		names[i] = r.Param.Label
 	}
 	p := newPlot(l.T("sobol.title", run))
 	w := vg.Points(9)
@@ -205,7 +206,7 @@ func SobolChart(res []uncertainty.SobolResult, run string, l lang.Lang) (*plot.P
 	p.Add(a, b)
 	p.Legend.Add(l.T("sobol.s1"), a)
 	p.Legend.Add(l.T("sobol.st"), b)
-	p.NominalY(names...)
+	p.NominalY(fitY(p, names, 6*vg.Centimeter)...)
 	p.X.Min, p.X.Max = 0, 1
 	return p, nil
 }

@@ -238,6 +238,17 @@ type MonteCarlo struct {
 	Method string
 }
 
+// RunName returns the name of run r in the language lang: a scenario's
+// name_ru in Russian when it is given, else its name (Runs[r]).
+func (mc *MonteCarlo) RunName(r int, lang string) string {
+	if lang == "ru" && r > 0 && mc.Setup != nil && mc.Setup.File != nil && r-1 < len(mc.Setup.File.Scenarios) {
+		if ru := mc.Setup.File.Scenarios[r-1].NameRU; strings.TrimSpace(ru) != "" {
+			return ru
+		}
+	}
+	return mc.Runs[r]
+}
+
 // Options of a Monte Carlo comparison.
 type Options struct {
 	Draws    int

@@ -305,3 +305,20 @@ name = "Cash transfer"
 		}
 	}
 }
+
+// TestRunNames: charts and tables in Russian name a scenario by its
+// name_ru, and by its name where it has none or in English.
+func TestRunNames(t *testing.T) {
+	mc := &MonteCarlo{
+		Setup: &Setup{File: &scenarios.File{Scenarios: []scenarios.Scenario{{Name: "Cash transfer", NameRU: "Денежная выплата"}, {Name: "Cooperative"}}}},
+		Runs:  []string{scenarios.Baseline, "Cash transfer", "Cooperative"},
+	}
+	for _, c := range []struct {
+		run        int
+		lang, want string
+	}{{0, "ru", scenarios.Baseline}, {1, "ru", "Денежная выплата"}, {1, "en", "Cash transfer"}, {2, "ru", "Cooperative"}} {
+		if got := mc.RunName(c.run, c.lang); got != c.want {
+			t.Errorf("RunName(%d, %s) = %q, want %q", c.run, c.lang, got, c.want)
+		}
+	}
+}
