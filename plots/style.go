@@ -140,11 +140,6 @@ func ParseSize(s string) (Size, error) {
 	return Size{}, fmt.Errorf("chart size %q: use a4, slide, default, or width x height in cm from 5 to 60 (e.g. 20x12)", s)
 }
 
-// fontStack is the CSS font family SVG charts name: Liberation Sans, which
-// vcsim measures text with, then fonts of the same metrics on Windows and
-// macOS (Arial, Helvetica), then any sans-serif.
-const fontStack = "font-family:'Liberation Sans',Arial,Helvetica,sans-serif"
-
 // Save draws the plot with a source line under it and writes it to path:
 // PNG at DPI, SVG or PDF by the extension.
 func Save(p *plot.Plot, source, path string) error {
@@ -194,12 +189,11 @@ func WriteSize(w io.Writer, p *plot.Plot, source, format string, sz Size) (err e
 	dc := draw.New(c)
 	drawWithSource(dc, p, source)
 	if strings.EqualFold(format, "svg") {
-		// Name fonts that exist where Liberation Sans does not.
 		var buf bytes.Buffer
 		if _, err := c.WriteTo(&buf); err != nil {
 			return err
 		}
-		_, err = w.Write(bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Sans"), []byte(fontStack)))
+		_, err = w.Write(portableSVG(buf.Bytes()))
 		return err
 	}
 	_, err = c.WriteTo(w)
