@@ -46,9 +46,40 @@ type Input struct {
 type ConflictError struct {
 	Path string
 	Msg  string
+	// format and args made Msg; In reads them to say it in Russian.
+	format string
+	args   []any
+}
+
+// conflict returns the ConflictError of path with the message format
+// makes of args.
+func conflict(path, format string, args ...any) *ConflictError {
+	return &ConflictError{Path: path, Msg: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 func (e *ConflictError) Error() string { return e.Path + ": " + e.Msg }
+
+// In returns the error in the language lang ("ru" or English).
+func (e *ConflictError) In(lang string) string {
+	return e.Path + ": " + say(lang, e.Msg, e.format, e.args)
+}
+
+// FormatError is a --format or an --out name that do not go together
+// or that vcsim cannot write.
+type FormatError struct {
+	Msg    string
+	format string
+	args   []any
+}
+
+func formatError(format string, args ...any) *FormatError {
+	return &FormatError{Msg: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+func (e *FormatError) Error() string { return e.Msg }
+
+// In returns the error in the language lang ("ru" or English).
+func (e *FormatError) In(lang string) string { return say(lang, e.Msg, e.format, e.args) }
 
 // Set is the output files of one command, written together by Write.
 type Set struct {
@@ -100,7 +131,7 @@ func (s *Set) Check() error {
 	for _, f := range s.files {
 		abs, _ := filepath.Abs(f.path)
 		if seen[abs] {
-			errs = append(errs, &ConflictError{f.path, "is written twice by this command"})
+			errs = append(errs, conflict(f.path, "is written twice by this command"))
 			continue
 		}
 		seen[abs] = true
@@ -122,24 +153,24 @@ func (s *Set) check(path string) error {
 		return s.checkParent(path)
 	}
 	if err != nil {
-		return &ConflictError{path, fmt.Sprintf("cannot be checked: %v", unwrap(err))}
+		return conflict(path, "cannot be checked: %v", unwrap(err))
 	}
 	for _, in := range s.Inputs {
 		if in.Path == "" {
 			continue
 		}
 		if ist, err := os.Stat(in.Path); err == nil && os.SameFile(st, ist) {
-			return &ConflictError{path, fmt.Sprintf("%s is the %s file (%s): vcsim never writes over its inputs; choose another name", flag, in.Role, in.Path)}
+			return conflict(path, "%s is the %s file (%s): vcsim never writes over its inputs; choose another name", flag, role(in.Role), in.Path)
 		}
 	}
 	if st.IsDir() {
-		return &ConflictError{path, "is a folder, not a file"}
+		return conflict(path, "is a folder, not a file")
 	}
 	if s.Force {
 		return nil
 	}
 	if !written(path) {
-		return &ConflictError{path, "exists and is not an unchanged vcsim output (see docs/outputs.md): give --force to replace it, or choose another name"}
+		return conflict(path, "exists and is not an unchanged vcsim output (see docs/outputs.md): give --force to replace it, or choose another name")
 	}
 	return nil
 }
@@ -154,7 +185,7 @@ func (s *Set) checkParent(path string) error {
 		st, err := os.Stat(dir)
 		if err == nil {
 			if !st.IsDir() {
-				return &ConflictError{dir, "is a file, not a folder: " + flag + " needs a folder here"}
+				return conflict(dir, "is a file, not a folder: %s needs a folder here", flag)
 			}
 			return nil
 		}
@@ -319,15 +350,15 @@ func CheckFormat(path, format, def string, allowed ...string) (string, error) {
 	}
 	switch {
 	case format != "" && !ok(format):
-		return "", fmt.Errorf("--format must be one of %s, got %q", strings.Join(allowed, ", "), format)
+		return "", formatError("--format must be one of %s, got %q", strings.Join(allowed, ", "), format)
 	case format != "" && ext != "" && ext != format:
-		return "", fmt.Errorf("--out %s ends in .%s but --format is %s: make them agree", path, ext, format)
+		return "", formatError("--out %s ends in .%s but --format is %s: make them agree", path, ext, format)
 	case format != "":
 		return format, nil
 	case ext == "":
 		return def, nil
 	case !ok(ext):
-		return "", fmt.Errorf("--out %s: vcsim writes %s files here, not .%s", path, strings.Join(allowed, ", "), ext)
+		return "", formatError("--out %s: vcsim writes %s files here, not .%s", path, strings.Join(allowed, ", "), ext)
 	}
 	return ext, nil
 }

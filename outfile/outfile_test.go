@@ -2,12 +2,73 @@ package outfile
 
 import (
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
+
+// TestEveryMessageInRussian reads this package's source: every format
+// given to conflict or formatError has its Russian in ruMessages, with the
+// same verbs in the same order.
+func TestEveryMessageInRussian(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(af, func(node ast.Node) bool {
+			c, ok := node.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			id, ok := c.Fun.(*ast.Ident)
+			arg := map[string]int{"conflict": 1, "formatError": 0}
+			if !ok || len(c.Args) <= arg[id.Name] || (id.Name != "conflict" && id.Name != "formatError") {
+				return true
+			}
+			lit, ok := c.Args[arg[id.Name]].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: %s takes a format that is not a literal", f, id.Name)
+				return true
+			}
+			format, _ := strconv.Unquote(lit.Value)
+			n++
+			ru, ok := ruMessages[format]
+			if !ok {
+				t.Errorf("no Russian for %q", format)
+			} else if verbs(ru) != verbs(format) {
+				t.Errorf("%q: verbs %s in Russian, %s in English", format, verbs(ru), verbs(format))
+			}
+			return true
+		})
+	}
+	if n < 9 {
+		t.Errorf("found %d messages; the scan is broken", n)
+	}
+}
+
+// verbs returns the formatting verbs of a format, in order.
+func verbs(f string) string {
+	var out []string
+	for i := 0; i+1 < len(f); i++ {
+		if f[i] == '%' {
+			out = append(out, f[i:i+2])
+			i++
+		}
+	}
+	return strings.Join(out, " ")
+}
 
 func TestSetRefusesInputsAndForeignFiles(t *testing.T) {
 	dir := t.TempDir()
@@ -20,15 +81,15 @@ func TestSetRefusesInputsAndForeignFiles(t *testing.T) {
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte("mine"), 0o644)
 	for _, tc := range []struct {
-		name, path, want string
-		force            bool
+		name, path, want, ru string
+		force                bool
 	}{
-		{"the chain itself", chain, "--out is the chain file", false},
-		{"the chain through a link", link, "--out is the chain file", false},
-		{"the chain, even with --force", chain, "--out is the chain file", true},
-		{"a user's file", notes, "give --force", false},
-		{"a folder", dir, "is a folder", true},
-		{"under a file", filepath.Join(notes, "x.csv"), "is a file, not a folder", false},
+		{"the chain itself", chain, "--out is the chain file", "--out — это файл цепочки (" + chain + ")", false},
+		{"the chain through a link", link, "--out is the chain file", "--out — это файл цепочки", false},
+		{"the chain, even with --force", chain, "--out is the chain file", "vcsim никогда не пишет поверх входных файлов", true},
+		{"a user's file", notes, "give --force", "укажите --force", false},
+		{"a folder", dir, "is a folder", "это папка, а не файл", true},
+		{"under a file", filepath.Join(notes, "x.csv"), "is a file, not a folder", "это файл, а не папка: для --out здесь нужна папка", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := &Set{Inputs: []Input{{"chain", chain}}, Force: tc.force}
@@ -37,6 +98,12 @@ func TestSetRefusesInputsAndForeignFiles(t *testing.T) {
 			var ce *ConflictError
 			if !errors.As(err, &ce) || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want a conflict containing %q", err, tc.want)
+			}
+			if ru := ce.In("ru"); !strings.Contains(ru, tc.ru) || !strings.HasPrefix(ru, ce.Path+": ") {
+				t.Errorf("in Russian %q, want the path and %q", ru, tc.ru)
+			}
+			if ce.In("en") != ce.Error() {
+				t.Errorf("in English %q, want %q", ce.In("en"), ce.Error())
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"reflect"
@@ -29,6 +30,16 @@ type InputError struct {
 
 	format string // Msg's format and arguments, for In
 	args   []any
+	// syntax is the TOML reader's own message, when Msg is one, and comma
+	// whether Msg adds the hint about decimal commas: In translates them.
+	syntax string
+	comma  bool
+}
+
+// fileErr returns the InputError of file at line (0: unknown) and CSV
+// column ("" for none) whose message format makes of args.
+func fileErr(file string, line int, column, format string, args ...any) *InputError {
+	return &InputError{File: file, Line: line, Column: column, Msg: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 func (e *InputError) Error() string { return e.In("en") }
@@ -53,6 +64,13 @@ func (e *InputError) In(lang string) string {
 		fmt.Fprintf(&b, ": %s %q", word, e.Column)
 	}
 	b.WriteString(": ")
+	if e.syntax != "" && lang == "ru" {
+		b.WriteString(syntaxRU(e.syntax))
+		if e.comma {
+			b.WriteString(ruCommaHint)
+		}
+		return b.String()
+	}
 	b.WriteString(message(e.Msg, e.format, e.args, lang))
 	return b.String()
 }
@@ -144,7 +162,8 @@ func decodeStrict(data []byte, name, doc string, v any) (Positions, []Uncertain,
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return pos, nil, &InputError{File: name, Line: pe.Position.Line, Msg: pe.Message + decimalCommaHint(data, pe.Position.Line)}
+			hint := decimalCommaHint(data, pe.Position.Line)
+			return pos, nil, &InputError{File: name, Line: pe.Position.Line, Msg: pe.Message + hint, syntax: pe.Message, comma: hint != ""}
 		}
 		return pos, nil, &InputError{File: name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
@@ -438,22 +457,33 @@ func tomlFields(t reflect.Type) map[string]reflect.Type {
 	return f
 }
 
+// readErr says why path cannot be read.
+func readErr(path string, err error) *InputError {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fileErr(path, 0, "", "does not exist (check the name and the folder)")
+	case errors.Is(err, fs.ErrPermission):
+		return fileErr(path, 0, "", "cannot be read: permission denied")
+	}
+	return fileErr(path, 0, "", "cannot read: %v", unwrapPath(err))
+}
+
 // ReadInput reads an input file of at most MaxFileSize bytes.
 func ReadInput(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &InputError{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+		return nil, readErr(path, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, &InputError{File: path, Msg: "is a folder, not a file"}
+		return nil, fileErr(path, 0, "", "is a folder, not a file")
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &InputError{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+		return nil, readErr(path, err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, &InputError{File: path, Msg: fmt.Sprintf("the file is larger than %d MiB, the most vcsim reads", MaxFileSize>>20)}
+		return nil, fileErr(path, 0, "", "the file is larger than %d MiB, the most vcsim reads", MaxFileSize>>20)
 	}
 	return data, nil
 }

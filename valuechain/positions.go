@@ -1,7 +1,6 @@
 package valuechain
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -42,7 +41,7 @@ func (p Positions) Line(path string) int {
 // syntax errors it does not need to understand are left to the decoder.
 func Locate(data []byte) (Positions, error) {
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("the file is %d bytes; vcsim reads files of at most %d MiB", len(data), MaxFileSize>>20)
+		return nil, fileErr("", 0, "", "the file is %d bytes; vcsim reads files of at most %d MiB", len(data), MaxFileSize>>20)
 	}
 	s := &scanner{src: data, line: 1, pos: Positions{}, arrays: map[string]int{}}
 	return s.pos, s.run()
@@ -202,7 +201,7 @@ func (s *scanner) keyValue(table string, depth int) error {
 // value reads a value whose path is path.
 func (s *scanner) value(path string, depth int) error {
 	if depth > MaxDepth {
-		return &InputError{Line: s.line, Msg: fmt.Sprintf("tables and arrays are nested more than %d deep", MaxDepth)}
+		return fileErr("", s.line, "", "tables and arrays are nested more than %d deep", MaxDepth)
 	}
 	switch s.peek() {
 	case '"', '\'':

@@ -87,6 +87,85 @@ var ruSurvey = map[string]string{
 	"must be 0 or 1 (or yes/no), got %q":                     "должно быть 0 или 1 (или yes/no), указано %q",
 }
 
+// ruFiles holds the Russian of the messages about whole files, headers
+// and rows (fileErr), by their English format.
+var ruFiles = map[string]string{
+	"%v":                      "%v",
+	"is a folder, not a file": "это папка, а не файл",
+	"does not exist (check the name and the folder)":            "не существует (проверьте имя файла и папку)",
+	"cannot be read: permission denied":                         "не читается: нет прав доступа",
+	"cannot read: %v":                                           "не удаётся прочитать: %v",
+	"the file is larger than %d MiB, the most vcsim reads":      "файл больше %d МиБ — больше, чем читает vcsim",
+	"the file is %d bytes; vcsim reads files of at most %d MiB": "в файле %d байт; vcsim читает файлы не больше %d МиБ",
+	"tables and arrays are nested more than %d deep":            "таблицы и списки вложены глубже %d уровней",
+	"the file is empty: it needs a header row (%s)":             "файл пуст: нужна строка заголовков (%s)",
+	"the header %q has one column: vcsim found no separator (comma, semicolon or tab) between the columns %s": "в заголовке %q один столбец: vcsim не нашёл разделителя (запятой, точки с запятой или табуляции) между столбцами %s",
+	"unknown column (separator %s; the columns are: %s)":                                                      "неизвестный столбец (разделитель: %s; столбцы: %s)",
+	"is given twice (columns %d and %d)":                                                                      "указан дважды (столбцы %d и %d)",
+	"required column is missing":                                                                              "обязательного столбца нет",
+	"has %d cells but the header has %d columns":                                                              "в строке %d ячеек, а в заголовке %d столбцов",
+	"no households: the file has a header but no rows":                                                        "нет домохозяйств: в файле есть заголовок, но нет строк",
+	"a quote mark inside a cell that does not start with one: put the whole cell in quotes and double the quote marks inside it": "кавычка внутри ячейки, которая не начинается с кавычки: заключите всю ячейку в кавычки и удвойте кавычки внутри неё",
+	"a quoted cell is not closed, or a quote mark follows its closing quote":                                                     "ячейка в кавычках не закрыта, или после закрывающей кавычки стоит ещё одна",
+}
+
+// ruSeparators names the CSV separators in Russian.
+var ruSeparators = map[sepName]string{',': "запятая", ';': "точка с запятой", '\t': "табуляция"}
+
+// ruCommaHint is the Russian of decimalCommaHint's words.
+const ruCommaHint = " (в числах пишется десятичная точка, а не запятая: 0.85, а не 0,85)"
+
+// ruSyntax translates the TOML reader's messages (github.com/BurntSushi/toml,
+// its lexer and parser), the common ones word for word; the others are
+// given in English after a Russian lead (see syntaxRU).
+var ruSyntax = []struct {
+	re *regexp.Regexp
+	to string
+}{
+	{regexp.MustCompile(`^strings cannot contain newlines$`), "строка в кавычках не может переноситься на другую строку: закройте кавычки на той же строке"},
+	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.*) instead$`), "после значения ожидался конец строки или комментарий (#), а стоит $1"},
+	{regexp.MustCompile(`^expected value but found (.*) instead$`), "ожидалось значение (число, текст в кавычках, true/false, список [...]), а стоит $1"},
+	{regexp.MustCompile(`^unexpected EOF; expected value$`), "файл кончился, а значение после = не указано"},
+	{regexp.MustCompile(`^unexpected EOF; expected key separator '='$`), "файл кончился, а после ключа нет знака ="},
+	{regexp.MustCompile(`^unexpected EOF; expected (.*)$`), "файл кончился внутри строки в кавычках: не хватает $1"},
+	{regexp.MustCompile(`^unexpected EOF$`), "файл неожиданно кончился"},
+	{regexp.MustCompile(`^expected '\.' or '=', but got (.*) instead$`), "после имени ключа ожидался знак =, а стоит $1 (в именах ключей нет пробелов: пишите adult_wage)"},
+	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got (.*)$`), "в списке ожидалась запятая или ], а стоит $1"},
+	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}', but got (.*) instead$`), "в таблице { ... } ожидалась запятая или }, а стоит $1"},
+	{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.*) instead$`), "имя таблицы должно закончиться ], а стоит $1"},
+	{regexp.MustCompile(`^expected end of table array name delimiter '\]', but got (.*) instead$`), "имя списка таблиц должно закончиться ]], а стоит $1"},
+	{regexp.MustCompile(`^expected a digit but got (.*)$`), "ожидалась цифра, а стоит $1"},
+	{regexp.MustCompile(`^invalid float: '(.*)'$`), "неверное число: $1"},
+	{regexp.MustCompile(`^floats must start with a digit, not '\.'$`), "число должно начинаться с цифры, а не с точки: пишите 0.5, а не .5"},
+	{regexp.MustCompile(`^unexpected '=': key name appears blank$`), "перед знаком = нет имени ключа"},
+	{regexp.MustCompile(`^unexpected '='$`), "лишний знак ="},
+	{regexp.MustCompile(`^unexpected comma$`), "лишняя запятая"},
+	{regexp.MustCompile(`^unexpected '\.'.*$`), "лишняя точка"},
+	{regexp.MustCompile(`^unexpected (end of table name|table separator) \(table names cannot be empty\)$`), "пустое имя таблицы: в [ ] нужно имя"},
+	{regexp.MustCompile(`^newlines not allowed within inline tables$`), "таблицу { ... } нельзя переносить на другую строку"},
+	{regexp.MustCompile(`^Key '(.*)' has already been defined\.$`), "ключ «$1» уже задан выше"},
+	{regexp.MustCompile(`^Key '(.*)' was already created (as a hash|and cannot be used as an array)\.$`), "ключ «$1» уже задан как таблица"},
+	{regexp.MustCompile(`^(.*) is not a table$`), "$1 — не таблица"},
+	{regexp.MustCompile(`^invalid escape in string '\\(.)'$`), "неверная последовательность \\$1 в строке (в путях Windows пишите / вместо \\)"},
+	{regexp.MustCompile(`^invalid UTF-8 byte: (.*)$`), "неверный байт UTF-8: $1 (сохраните файл в кодировке UTF-8)"},
+	{regexp.MustCompile(`^TOML files cannot contain control characters: (.*)$`), "в файле TOML не может быть управляющих символов: $1"},
+	{regexp.MustCompile(`^(.*) is out of range for (.*)$`), "$1 — слишком большое число"},
+}
+
+// ruTokens names in Russian what the TOML reader quotes as found.
+var ruTokens = strings.NewReplacer(`'\n'`, "конец строки", `'\r'`, "конец строки", "end of file", "конец файла")
+
+// syntaxRU returns the TOML reader's message msg in Russian: translated
+// when ruSyntax knows it, else in English after a Russian lead.
+func syntaxRU(msg string) string {
+	for _, r := range ruSyntax {
+		if r.re.MatchString(msg) {
+			return ruTokens.Replace(r.re.ReplaceAllString(msg, r.to))
+		}
+	}
+	return "ошибка синтаксиса TOML: " + msg
+}
+
 // ruDescribe translates what describe says a value is.
 var ruDescribe = strings.NewReplacer("the text ", "текст ", "the number ", "число ", "a table", "таблица", "a list", "список")
 
@@ -100,14 +179,19 @@ func message(msg, format string, args []any, lang string) string {
 	if !ok {
 		if f, ok = ruDecode[format]; !ok {
 			if f, ok = ruSurvey[format]; !ok {
-				return msg
+				if f, ok = ruFiles[format]; !ok {
+					return msg
+				}
 			}
 		}
 	}
 	out := make([]any, len(args))
 	for i, a := range args {
-		if s, isText := a.(string); isText {
-			a = ruDescribe.Replace(s)
+		switch v := a.(type) {
+		case string:
+			a = ruDescribe.Replace(v)
+		case sepName:
+			a = ruSeparators[v]
 		}
 		out[i] = a
 	}
@@ -154,19 +238,16 @@ func (p Problem) In(lang string) string {
 	return strings.Join(append(parts, message(p.Msg, p.format, p.args, lang)), ": ")
 }
 
-// ErrorIn returns err's text in the language lang: validation problems and
-// the decoder's errors translated (see ValidationError.In), joined errors
-// one by one, anything else as it is.
+// ErrorIn returns err's text in the language lang: any error with an
+// In(lang) method says itself (validation problems, the decoder's and the
+// readers' errors, output conflicts), wrapped errors keep the words put
+// before them, joined errors go one by one, anything else as it is.
 func ErrorIn(err error, lang string) string {
 	if err == nil {
 		return ""
 	}
 	switch e := err.(type) {
-	case *ValidationError:
-		return e.In(lang)
-	case InputErrors:
-		return e.In(lang)
-	case *InputError:
+	case interface{ In(string) string }: // this package's errors, and others that say themselves in a language
 		return e.In(lang)
 	case interface{ Unwrap() error }:
 		// A wrapper that adds words before the error keeps them.

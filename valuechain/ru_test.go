@@ -12,8 +12,10 @@ import (
 
 // TestEveryMessageInRussian reads the validators' source (this package's
 // and package scenarios') and checks that every message format passed to
-// add or Add has its Russian in ruFormats, and every one of the decoder's
-// (errorf) in ruDecode, with the same verbs in the same order.
+// add or Add has its Russian in ruFormats, every one of the decoder's
+// (errorf) in ruDecode, the survey reader's (fail) in ruSurvey and those
+// about whole files (fileErr) in ruFiles, with the same verbs in the same
+// order.
 func TestEveryMessageInRussian(t *testing.T) {
 	n := 0
 	for _, dir := range []string{".", "../scenarios"} {
@@ -42,6 +44,8 @@ func TestEveryMessageInRussian(t *testing.T) {
 					arg, catalogue = 3, ruDecode
 				case "fail": // the survey reader's
 					arg, catalogue = 1, ruSurvey
+				case "fileErr": // about whole files, headers and rows
+					arg, catalogue = 3, ruFiles
 				default:
 					return true
 				}
@@ -105,5 +109,57 @@ func TestProblemsInRussian(t *testing.T) {
 	}
 	if !strings.Contains(ve.Error(), `c.toml:7: actor "farm": count: must be a number greater than 0, got -5`) {
 		t.Errorf("in English:\n%s", ve.Error())
+	}
+}
+
+// TestTOMLSyntaxInRussian: the TOML reader's messages on common mistakes
+// are said in Russian at their line, with the decimal-comma hint where it
+// applies; a message ruSyntax does not know keeps its English after a
+// Russian lead.
+func TestTOMLSyntaxInRussian(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"name = \"x\ncurrency = \"TJS\"\n", "t.toml:1: строка в кавычках не может переноситься на другую строку"},
+		{"name = \"x\"\nadult_wage = 1,5\n", "t.toml:2: после значения ожидался конец строки или комментарий (#), а стоит ',' (в числах пишется десятичная точка, а не запятая: 0.85, а не 0,85)"},
+		{"name = \"x\"\nadult wage = 15\n", "t.toml:2: после имени ключа ожидался знак =, а стоит 'w'"},
+		{"name = \"x\"\nadult_wage =\n", "t.toml:2: ожидалось значение"},
+		{"name = \"x\"\nname = \"y\"\n", "t.toml:2: ключ «name» уже задан выше"},
+		{"beta = [1, 2 3]\n", "t.toml:1: в списке ожидалась запятая или ], а стоит '3'"},
+		{"costs = { a = 1\n b = 2 }\n", "t.toml:2: в таблице { ... } ожидалась запятая или }, а стоит 'b'"},
+		{"[actor\nid = 1\n", "t.toml:2: имя таблицы должно закончиться ], а стоит конец строки"},
+	} {
+		_, err := Parse([]byte(c.text), "t.toml")
+		if err == nil {
+			t.Errorf("%q: no error", c.text)
+			continue
+		}
+		if got := ErrorIn(err, "ru"); !strings.Contains(got, c.want) {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+	if got := syntaxRU("something new"); got != "ошибка синтаксиса TOML: something new" {
+		t.Errorf("unknown message: %q", got)
+	}
+}
+
+// TestSurveyFileMessagesInRussian: the survey reader's messages about the
+// file, its header and its rows are Russian with --lang ru, the separator
+// named in Russian too.
+func TestSurveyFileMessagesInRussian(t *testing.T) {
+	c, err := Parse([]byte(base), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []struct{ text, want string }{
+		{"", "s.csv: файл пуст: нужна строка заголовков (group,weight,adults"},
+		{"group,adults\nfarm,2\n", `s.csv:1: столбец "weight": обязательного столбца нет`},
+		{"group;weight;adults;adults\n", `s.csv:1: столбец "adults": указан дважды (столбцы 3 и 4)`},
+		{"group;weight;adults;childs\n", `s.csv:1: столбец "childs": неизвестный столбец (разделитель: точка с запятой; столбцы: group, weight`},
+		{"group,weight,adults\nfarm,1,2,3\n", "s.csv:2: в строке 4 ячеек, а в заголовке 3 столбцов"},
+		{"group,weight,adults\nfa\"rm,1,2\n", "s.csv:2: кавычка внутри ячейки, которая не начинается с кавычки"},
+	} {
+		_, err := ParseSurvey([]byte(x.text), "s.csv", c)
+		if got := ErrorIn(err, "ru"); !strings.Contains(got, x.want) {
+			t.Errorf("%q: %q, want %q", x.text, got, x.want)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func LoadSurvey(path string, c *Chain) (*Survey, error) {
 func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(data) > MaxFileSize {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("the file is larger than %d MiB, the most vcsim reads", MaxFileSize>>20)}
+		return nil, fileErr(name, 0, "", "the file is larger than %d MiB, the most vcsim reads", MaxFileSize>>20)
 	}
 	sep := separator(data)
 	r := csv.NewReader(bytes.NewReader(data))
@@ -93,10 +93,10 @@ func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err == io.EOF {
-		return nil, &InputError{File: name, Msg: "the file is empty: it needs a header row (" + strings.Join(SurveyColumns, ",") + ")"}
+		return nil, fileErr(name, 0, "", "the file is empty: it needs a header row (%s)", strings.Join(SurveyColumns, ","))
 	}
 	if err != nil {
-		return nil, &InputError{File: name, Line: 1, Msg: csvMessage(err)}
+		return nil, csvErr(name, 1, err)
 	}
 	var errs InputErrors
 	known := map[string]bool{}
@@ -108,17 +108,17 @@ func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 		h = strings.TrimSpace(h)
 		switch _, dup := index[h]; {
 		case !known[h] && len(header) == 1:
-			errs = append(errs, &InputError{File: name, Line: 1, Msg: fmt.Sprintf("the header %q has one column: vcsim found no separator (comma, semicolon or tab) between the columns %s", h, strings.Join(SurveyColumns[:3], ","))})
+			errs = append(errs, fileErr(name, 1, "", "the header %q has one column: vcsim found no separator (comma, semicolon or tab) between the columns %s", h, strings.Join(SurveyColumns[:3], ",")))
 		case !known[h]:
-			errs = append(errs, &InputError{File: name, Line: 1, Column: h, Msg: fmt.Sprintf("unknown column (separator %s; the columns are: %s)", sepName(sep), strings.Join(SurveyColumns, ", "))})
+			errs = append(errs, fileErr(name, 1, h, "unknown column (separator %s; the columns are: %s)", sepName(sep), strings.Join(SurveyColumns, ", ")))
 		case dup:
-			errs = append(errs, &InputError{File: name, Line: 1, Column: h, Msg: fmt.Sprintf("is given twice (columns %d and %d)", index[h]+1, i+1)})
+			errs = append(errs, fileErr(name, 1, h, "is given twice (columns %d and %d)", index[h]+1, i+1))
 		}
 		index[h] = i
 	}
 	for _, req := range []string{"group", "weight", "adults"} {
 		if _, ok := index[req]; !ok && len(header) > 1 {
-			errs = append(errs, &InputError{File: name, Line: 1, Column: req, Msg: "required column is missing"})
+			errs = append(errs, fileErr(name, 1, req, "required column is missing"))
 		}
 	}
 	if len(errs) > 0 {
@@ -131,17 +131,24 @@ func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
-			errs = append(errs, &InputError{File: name, Line: line, Msg: csvMessage(err)})
+			// A row the CSV reader cannot split has no fields to place:
+			// its error says the line.
+			line := 0
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			errs = append(errs, csvErr(name, line, err))
 			break
 		}
+		line, _ := r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
 		rows++
 		if len(rec) > len(header) {
-			errs = append(errs, &InputError{File: name, Line: line, Msg: fmt.Sprintf("has %d cells but the header has %d columns", len(rec), len(header))})
+			errs = append(errs, fileErr(name, line, "", "has %d cells but the header has %d columns", len(rec), len(header)))
 			continue
 		}
 		cell := func(col string) string {
@@ -165,7 +172,7 @@ func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 		}
 	}
 	if rows == 0 {
-		errs = append(errs, &InputError{File: name, Msg: "no households: the file has a header but no rows"})
+		errs = append(errs, fileErr(name, 0, "", "no households: the file has a header but no rows"))
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -198,7 +205,10 @@ func separator(data []byte) rune {
 	return best
 }
 
-func sepName(r rune) string {
+// sepName names a CSV separator in messages; In says it in Russian.
+type sepName rune
+
+func (r sepName) String() string {
 	switch r {
 	case ';':
 		return "semicolon"
@@ -208,13 +218,19 @@ func sepName(r rune) string {
 	return "comma"
 }
 
-// csvMessage turns an encoding/csv error into plain words.
-func csvMessage(err error) string {
+// csvErr says in plain words what encoding/csv found wrong at line.
+func csvErr(name string, line int, err error) *InputError {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			return fileErr(name, line, "", "a quote mark inside a cell that does not start with one: put the whole cell in quotes and double the quote marks inside it")
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return fileErr(name, line, "", "a quoted cell is not closed, or a quote mark follows its closing quote")
+		}
+		err = pe.Err
 	}
-	return err.Error()
+	return fileErr(name, line, "", "%v", err)
 }
 
 type rowParser struct {

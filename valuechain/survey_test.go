@@ -62,6 +62,8 @@ func TestBadSurveys(t *testing.T) {
 		{"no rows", header, "no households"},
 		{"unknown column", "group,weight,adults,childs\nfarm,1,2,1\n", `s.csv:1: column "childs": unknown column`},
 		{"missing column", "group,adults\nfarm,2\n", `s.csv:1: column "weight": required column is missing`},
+		{"bare quote in a row (was a panic)", "group,weight,adults\nfarm,1,2\nfa\"rm,1,2\n", `s.csv:3: a quote mark inside a cell that does not start with one`},
+		{"unclosed quote", "group,weight,adults\n\"farm,1,2\n", `s.csv:2: a quoted cell is not closed`},
 		{"not a number", header + "farm,1,two,,,,,,,,,,,,\n", `s.csv:2: column "adults": "two" is not a number`},
 		{"empty weight", header + "farm,,2,,,,,,,,,,,,\n", `s.csv:2: column "weight": is empty`},
 		{"zero weight", header + "farm,0,2,,,,,,,,,,,,\n", `column "weight": must be greater than 0`},

@@ -166,11 +166,19 @@ func TestEveryProblemAtOnce(t *testing.T) {
 	}
 }
 
+// TestLoadMissingFile: a missing file or a folder is named with what is
+// wrong, in English and in Russian.
 func TestLoadMissingFile(t *testing.T) {
-	_, err := Load(filepath.Join(t.TempDir(), "none.toml"))
-	var ie *InputError
-	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "none.toml: cannot read") {
-		t.Errorf("got %v, want a cannot-read InputError", err)
+	dir := t.TempDir()
+	for _, c := range []struct{ path, en, ru string }{
+		{filepath.Join(dir, "none.toml"), "none.toml: does not exist (check the name and the folder)", "none.toml: не существует (проверьте имя файла и папку)"},
+		{dir, ": is a folder, not a file", ": это папка, а не файл"},
+	} {
+		_, err := Load(c.path)
+		var ie *InputError
+		if !errors.As(err, &ie) || !strings.HasSuffix(err.Error(), c.en) || !strings.HasSuffix(ErrorIn(err, "ru"), c.ru) {
+			t.Errorf("got %v (in Russian %q), want an InputError ending %q (%q)", err, ErrorIn(err, "ru"), c.en, c.ru)
+		}
 	}
 }
 

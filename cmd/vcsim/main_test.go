@@ -136,7 +136,7 @@ func TestExitStatuses(t *testing.T) {
 		{[]string{"validate", bad}, 2, `bad.toml:6: actor "a": unknown key "prcie"`},
 		{[]string{"validate", bad}, 2, `actor "a": kind: must be "household" or "enterprise"`},
 		{[]string{"validate"}, 2, "needs at least one chain file"},
-		{[]string{"validate", filepath.Join(dir, "none.toml")}, 2, "cannot read"},
+		{[]string{"validate", filepath.Join(dir, "none.toml")}, 2, "does not exist"},
 		{[]string{"run", "--chain", bad}, 2, "unknown key"},
 		{[]string{"run", "chain.toml"}, 2, "flags first"},
 		{[]string{"run", "--format", "xml"}, 2, "--format must be table, csv or json"},
@@ -334,7 +334,7 @@ func TestImportExportVCA4D(t *testing.T) {
 func TestPlotMapReport(t *testing.T) {
 	dir := t.TempDir()
 	out, errOut, status := vcsim(t, "plot", "--example", "tobacco-kyrgyzstan", "--out", dir, "--format", "svg", "--lang", "ru")
-	if status != 0 || strings.Count(errOut, "wrote ") != 11 {
+	if status != 0 || strings.Count(errOut, "записан ") != 11 {
 		t.Fatalf("plot: status %d, %s %s", status, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "cost_effectiveness.svg")); err != nil {
@@ -409,6 +409,38 @@ func TestValidateInRussian(t *testing.T) {
 	_, errOut, _ = vcsim(t, "run", "--lang", "ru", "--chain", path)
 	if !strings.Contains(errOut, "должно быть числом больше 0") {
 		t.Errorf("run --lang ru:\n%s", errOut)
+	}
+}
+
+// TestFileMessagesInRussian: with --lang ru, a TOML syntax error, an
+// output that would write over the chain, a missing file, and the
+// "wrote" lines are in Russian.
+func TestFileMessagesInRussian(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	if err := os.WriteFile(bad, []byte("name = \"x\"\nadult_wage = 1,5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	chain, html := filepath.Join(dir, "chain.toml"), filepath.Join(dir, "chain.html")
+	for _, p := range []string{chain, html} {
+		if err := os.WriteFile(p, []byte(mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "--lang", "ru", bad}, "bad.toml:2: после значения ожидался конец строки или комментарий (#), а стоит ',' (в числах пишется десятичная точка"},
+		{[]string{"map", "--lang", "ru", "--chain", chain, "--format", "dot", "--out", chain}, "оканчивается на .toml, а --format указан dot: согласуйте их"},
+		{[]string{"report", "--lang", "ru", "--chain", html, "--out", html}, "--out — это файл цепочки (" + html + "): vcsim никогда не пишет поверх входных файлов"},
+		{[]string{"run", "--lang", "ru", "--chain", filepath.Join(dir, "none.toml")}, "none.toml: не существует (проверьте имя файла и папку)"},
+		{[]string{"run", "--lang", "ru", "--chain", chain, "--out", filepath.Join(dir, "out")}, "записан " + filepath.Join(dir, "out", "accounts.csv")},
+	} {
+		_, errOut, _ := vcsim(t, c.args...)
+		if !strings.Contains(errOut, c.want) {
+			t.Errorf("%v:\n%s\nwant %q", c.args, errOut, c.want)
+		}
 	}
 }
 

@@ -32,9 +32,31 @@ func writeOutputs(ctx *cli.Context, s *outfile.Set) error {
 		return err
 	}
 	for _, p := range paths {
-		fmt.Fprintf(ctx.App.ErrWriter, "wrote %s\n", p)
+		fmt.Fprintf(ctx.App.ErrWriter, say(ctx, "wrote %s\n"), p)
 	}
 	return nil
+}
+
+// ruConsole holds the Russian of what commands print on standard error
+// as they go, by the English format.
+var ruConsole = map[string]string{
+	"wrote %s\n":                          "записан %s\n",
+	"ran %d of %d: %s\n":                  "выполнено %d из %d: %s\n",
+	"\r%s [%s] %d/%d, %.1f/s, %s left   ": "\r%s [%s] %d/%d, %.1f/с, осталось %s   ",
+	"runs":                                "прогоны",
+	"draws":                               "расчёты",
+	"tornado":                             "торнадо",
+	"sobol":                               "Соболь",
+}
+
+// say returns the format (or word) f in the language of ctx's --lang.
+func say(ctx *cli.Context, f string) string {
+	if ctx.String("lang") == "ru" {
+		if ru, ok := ruConsole[f]; ok {
+			return ru
+		}
+	}
+	return f
 }
 
 // excelFlag writes CSV files that a spreadsheet program of a locale

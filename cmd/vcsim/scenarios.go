@@ -94,8 +94,17 @@ func compareCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			ru := map[string]string{}
+			for _, s := range f.Scenarios {
+				ru[s.Name] = s.NameRU
+			}
 			progress := func(done, total int, name string) {
-				fmt.Fprintf(ctx.App.ErrWriter, "ran %d of %d: %s\n", done, total, name)
+				if name == scenarios.Baseline {
+					name = l.T("baseline")
+				} else if l == lang.RU && ru[name] != "" {
+					name = ru[name]
+				}
+				fmt.Fprintf(ctx.App.ErrWriter, say(ctx, "ran %d of %d: %s\n"), done, total, name)
 			}
 			sv, err := loadSurvey(ctx, c)
 			if err != nil {

@@ -34,6 +34,7 @@ func progressBar(ctx *cli.Context, what string) (func(done, total int), func()) 
 	if ctx.Bool("quiet") || !ok || !isTerminal(f) {
 		return nil, func() {}
 	}
+	what = say(ctx, what)
 	start := time.Now()
 	var mu sync.Mutex
 	last := time.Time{}
@@ -58,7 +59,7 @@ func progressBar(ctx *cli.Context, what string) (func(done, total int), func()) 
 					bar[i] = '#'
 				}
 			}
-			fmt.Fprintf(f, "\r%s [%s] %d/%d, %.1f/s, %s left   ", what, bar, done, total, rate, left.Round(time.Second))
+			fmt.Fprintf(f, say(ctx, "\r%s [%s] %d/%d, %.1f/s, %s left   "), what, bar, done, total, rate, left.Round(time.Second))
 		}, func() {
 			if shown {
 				fmt.Fprintln(f)
