@@ -2,72 +2,37 @@ package outfile
 
 import (
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"vcsim/internal/msgscan"
 )
 
 // TestEveryMessageInRussian reads this package's source: every format
-// given to conflict or formatError has its Russian in ruMessages, with the
-// same verbs in the same order.
+// given to conflict or formatError is a literal with its Russian in
+// ruMessages, with the same verbs in the same order.
 func TestEveryMessageInRussian(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
-	n := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(af, func(node ast.Node) bool {
-			c, ok := node.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			id, ok := c.Fun.(*ast.Ident)
-			arg := map[string]int{"conflict": 1, "formatError": 0}
-			if !ok || len(c.Args) <= arg[id.Name] || (id.Name != "conflict" && id.Name != "formatError") {
-				return true
-			}
-			lit, ok := c.Args[arg[id.Name]].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				t.Errorf("%s: %s takes a format that is not a literal", f, id.Name)
-				return true
-			}
-			format, _ := strconv.Unquote(lit.Value)
-			n++
-			ru, ok := ruMessages[format]
-			if !ok {
-				t.Errorf("no Russian for %q", format)
-			} else if verbs(ru) != verbs(format) {
-				t.Errorf("%q: verbs %s in Russian, %s in English", format, verbs(ru), verbs(format))
-			}
-			return true
-		})
+	calls, err := msgscan.Scan([]string{"."}, map[string]int{"conflict": 1, "formatError": 0})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n < 9 {
-		t.Errorf("found %d messages; the scan is broken", n)
-	}
-}
-
-// verbs returns the formatting verbs of a format, in order.
-func verbs(f string) string {
-	var out []string
-	for i := 0; i+1 < len(f); i++ {
-		if f[i] == '%' {
-			out = append(out, f[i:i+2])
-			i++
+	for _, c := range calls {
+		ru, ok := ruMessages[c.Format]
+		switch {
+		case !c.Literal:
+			t.Errorf("%s: %s takes a format that is not a literal", c.File, c.Func)
+		case !ok:
+			t.Errorf("no Russian for %q", c.Format)
+		case msgscan.Verbs(ru) != msgscan.Verbs(c.Format):
+			t.Errorf("%q: verbs %s in Russian, %s in English", c.Format, msgscan.Verbs(ru), msgscan.Verbs(c.Format))
 		}
 	}
-	return strings.Join(out, " ")
+	if len(calls) < 9 {
+		t.Errorf("found %d messages; the scan is broken", len(calls))
+	}
 }
 
 func TestSetRefusesInputsAndForeignFiles(t *testing.T) {

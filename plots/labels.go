@@ -67,24 +67,13 @@ func fitLabels(p *plot.Plot, sty *draw.TextStyle, names []string, width vg.Lengt
 // reports whether it fits in maxLabelLines lines with no word wider than
 // width.
 func wrapWidth(s string, sty draw.TextStyle, width vg.Length) (string, bool) {
-	var lines []string
-	cur := ""
 	ok := true
 	for _, w := range strings.Fields(s) {
 		if sty.Width(w) > width {
 			ok = false
 		}
-		if cur != "" && sty.Width(cur+" "+w) > width {
-			lines = append(lines, cur)
-			cur = w
-			continue
-		}
-		if cur != "" {
-			cur += " "
-		}
-		cur += w
 	}
-	lines = append(lines, cur)
+	lines := wrapLines(s, func(line string) bool { return sty.Width(line) <= width })
 	return strings.Join(lines, "\n"), ok && len(lines) <= maxLabelLines
 }
 

@@ -239,10 +239,17 @@ func smallLabels(xys plotter.XYs, labels []string, xAlign draw.XAlignment, yAlig
 // the chain map's boxes, which grow to hold them; axis labels are fitted
 // to their space by fitLabels.
 func wrap(s string, n int) string {
+	return strings.Join(wrapLines(s, func(line string) bool { return len([]rune(line)) <= n }), "\n")
+}
+
+// wrapLines breaks s at spaces into lines, starting a new line where the
+// next word would make the line not fit; a word that does not fit alone
+// has a line of its own.
+func wrapLines(s string, fits func(line string) bool) []string {
 	var lines []string
 	cur := ""
 	for _, w := range strings.Fields(s) {
-		if cur != "" && len([]rune(cur+" "+w)) > n {
+		if cur != "" && !fits(cur+" "+w) {
 			lines = append(lines, cur)
 			cur = w
 			continue
@@ -252,8 +259,7 @@ func wrap(s string, n int) string {
 		}
 		cur += w
 	}
-	lines = append(lines, cur)
-	return strings.Join(lines, "\n")
+	return append(lines, cur)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

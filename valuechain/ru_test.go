@@ -1,13 +1,10 @@
 package valuechain
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"vcsim/internal/msgscan"
 )
 
 // TestEveryMessageInRussian reads the validators' source (this package's
@@ -17,78 +14,27 @@ import (
 // about whole files (fileErr) in ruFiles, with the same verbs in the same
 // order.
 func TestEveryMessageInRussian(t *testing.T) {
+	calls, err := msgscan.Scan([]string{".", "../scenarios"}, map[string]int{"add": 2, "Add": 2, "errorf": 3, "fail": 1, "fileErr": 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalogues := map[string]map[string]string{"add": ruFormats, "Add": ruFormats, "errorf": ruDecode, "fail": ruSurvey, "fileErr": ruFiles}
 	n := 0
-	for _, dir := range []string{".", "../scenarios"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ast.Inspect(af, func(node ast.Node) bool {
-				c, ok := node.(*ast.CallExpr)
-				if !ok || len(c.Args) < 2 {
-					return true
-				}
-				sel, ok := c.Fun.(*ast.SelectorExpr)
-				if !ok {
-					return true
-				}
-				arg, catalogue := 2, ruFormats
-				switch sel.Sel.Name {
-				case "add", "Add":
-				case "errorf": // the decoder's messages
-					arg, catalogue = 3, ruDecode
-				case "fail": // the survey reader's
-					arg, catalogue = 1, ruSurvey
-				case "fileErr": // about whole files, headers and rows
-					arg, catalogue = 3, ruFiles
-				default:
-					return true
-				}
-				if len(c.Args) <= arg {
-					return true
-				}
-				lit, ok := c.Args[arg].(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return true
-				}
-				format, _ := strconv.Unquote(lit.Value)
-				n++
-				ru, ok := catalogue[format]
-				if !ok {
-					t.Errorf("%s: no Russian for %q", f, format)
-				} else if verbs(ru) != verbs(format) {
-					t.Errorf("%q: verbs %s in Russian, %s in English", format, verbs(ru), verbs(format))
-				}
-				return true
-			})
+	for _, c := range calls {
+		if !c.Literal {
+			continue
+		}
+		n++
+		ru, ok := catalogues[c.Func][c.Format]
+		if !ok {
+			t.Errorf("%s: no Russian for %q", c.File, c.Format)
+		} else if msgscan.Verbs(ru) != msgscan.Verbs(c.Format) {
+			t.Errorf("%q: verbs %s in Russian, %s in English", c.Format, msgscan.Verbs(ru), msgscan.Verbs(c.Format))
 		}
 	}
-	if n < 65 {
+	if n < 80 {
 		t.Errorf("found %d messages; the scan is broken", n)
 	}
-}
-
-// verbs returns the formatting verbs of a format, in order.
-func verbs(f string) string {
-	var out []string
-	for i := 0; i < len(f); i++ {
-		if f[i] == '%' && i+1 < len(f) {
-			j := i + 1
-			for j < len(f) && strings.ContainsRune(".0123456789", rune(f[j])) {
-				j++
-			}
-			if j < len(f) {
-				out = append(out, f[i:j+1])
-			}
-			i = j
-		}
-	}
-	return strings.Join(out, " ")
 }
 
 // TestProblemsInRussian: a validation error reads in Russian, place and
