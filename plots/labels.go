@@ -69,8 +69,10 @@ func fitLabels(p *plot.Plot, sty *draw.TextStyle, names []string, width vg.Lengt
 func wrapWidth(s string, sty draw.TextStyle, width vg.Length) (string, bool) {
 	ok := true
 	for _, w := range strings.Fields(s) {
-		if sty.Width(w) > width {
-			ok = false
+		for _, piece := range hyphenPieces(w) {
+			if sty.Width(piece) > width {
+				ok = false
+			}
 		}
 	}
 	lines := wrapLines(s, func(line string) bool { return sty.Width(line) <= width })
@@ -114,7 +116,7 @@ func cut(s string, sty draw.TextStyle, width vg.Length, mark string) string {
 // neighbours' labels.
 func slotWidth(n int) vg.Length {
 	data := Sizes["default"].W - 2.4*vg.Centimeter // less the Y axis, its labels and margins
-	return data/vg.Length(n) - vg.Points(2)
+	return data/vg.Length(n) - vg.Points(1)
 }
 
 // fitX fits names to the categories of p's nominal X axis (see fitLabels).

@@ -23,6 +23,7 @@ func TestFitLabels(t *testing.T) {
 	}{
 		{"fits as it is", []string{"baseline", "Cash transfer"}, 80, 9, "", []string{"baseline", "Cash transfer"}},
 		{"wraps at spaces", []string{"Safe work and mechanised weeding"}, 60, 9, "", []string{"Safe work and\nmechanised\nweeding"}},
+		{"breaks after a hyphen", []string{"Заготовительно-ферментационные компании"}, 100, 9, "", []string{"Заготовительно-\nферментационные\nкомпании"}},
 		{"shrinks before it cuts", []string{"Хлопкоочистительные заводы"}, 80, 7.5, "", []string{"Хлопкоочистительные\nзаводы"}},
 		{"cuts at the smallest size, with a key", []string{"baseline", long}, 60, minLabelSize, "(1) " + long, nil},
 	} {

@@ -242,24 +242,45 @@ func wrap(s string, n int) string {
 	return strings.Join(wrapLines(s, func(line string) bool { return len([]rune(line)) <= n }), "\n")
 }
 
-// wrapLines breaks s at spaces into lines, starting a new line where the
-// next word would make the line not fit; a word that does not fit alone
+// wrapLines breaks s into lines at spaces and after the hyphens inside
+// words ("Заготовительно-ферментационные"), starting a new line where the
+// next piece would make the line not fit; a piece that does not fit alone
 // has a line of its own.
 func wrapLines(s string, fits func(line string) bool) []string {
 	var lines []string
 	cur := ""
 	for _, w := range strings.Fields(s) {
-		if cur != "" && !fits(cur+" "+w) {
-			lines = append(lines, cur)
-			cur = w
-			continue
+		for k, piece := range hyphenPieces(w) {
+			next := piece
+			if cur != "" {
+				sep := " "
+				if k > 0 {
+					sep = "" // the rest of a hyphenated word
+				}
+				next = cur + sep + piece
+			}
+			if cur != "" && !fits(next) {
+				lines = append(lines, cur)
+				cur = piece
+				continue
+			}
+			cur = next
 		}
-		if cur != "" {
-			cur += " "
-		}
-		cur += w
 	}
 	return append(lines, cur)
+}
+
+// hyphenPieces splits a word after each hyphen inside it: "a-b-c" gives
+// "a-", "b-", "c".
+func hyphenPieces(w string) []string {
+	var out []string
+	for {
+		i := strings.Index(w, "-")
+		if i <= 0 || i == len(w)-1 {
+			return append(out, w)
+		}
+		out, w = append(out, w[:i+1]), w[i+1:]
+	}
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
