@@ -6,7 +6,9 @@ package model
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 
 	"vcsim/valuechain"
@@ -177,11 +179,7 @@ func (r *Result) accounts() {
 	for i := range c.Actors {
 		a, acc := &c.Actors[i], &r.Accounts[i]
 		q := acc.mainOutput()
-		keys := make([]string, 0, len(a.Costs))
-		for k := range a.Costs {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(a.Costs))
 		for _, k := range keys {
 			acc.ExternalInputs += a.Costs[k] * q
 		}

@@ -22,9 +22,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -219,11 +220,7 @@ func (s *Set) Write() ([]string, error) {
 		byDir[dir][filepath.Base(f.path)] = hex.EncodeToString(sum[:])
 		done = append(done, f.path)
 	}
-	dirs := make([]string, 0, len(byDir))
-	for d := range byDir {
-		dirs = append(dirs, d)
-	}
-	sort.Strings(dirs)
+	dirs := slices.Sorted(maps.Keys(byDir))
 	for _, d := range dirs {
 		if err := record(d, byDir[d]); err != nil {
 			return done, err
@@ -311,11 +308,7 @@ func record(dir string, files map[string]string) error {
 	for name, sum := range files {
 		m[name] = sum
 	}
-	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(m))
 	var b bytes.Buffer
 	b.WriteString("# Files written by vcsim in this folder, with their SHA-256. vcsim replaces\n")
 	b.WriteString("# only files listed here and unchanged since; others need --force.\n")

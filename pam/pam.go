@@ -18,8 +18,9 @@ package pam
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 
 	"vcsim/model"
 	"vcsim/valuechain"
@@ -141,11 +142,7 @@ func Compute(r *model.Result) (rows []Row, total Row, err error) {
 			q = acc.Output[0]
 		}
 		var tradable, dom float64
-		keys := make([]string, 0, len(a.Costs))
-		for k := range a.Costs {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys) // a fixed order of summing
+		keys := slices.Sorted(maps.Keys(a.Costs)) // a fixed order of summing
 		for _, k := range keys {
 			if domestic[k] {
 				dom += a.Costs[k] * q

@@ -7,8 +7,9 @@ package scenarios
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"vcsim/guide"
@@ -353,11 +354,7 @@ func checkIntervention(c *valuechain.Chain, iv *Intervention, w string, horizon 
 			add(w, x.name, "must be a number from 0 to %g, got %v", valuechain.MaxMoney, x.v)
 		}
 	}
-	keys := make([]string, 0, len(iv.Effect))
-	for k := range iv.Effect {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(iv.Effect))
 	for _, k := range keys {
 		v := iv.Effect[k]
 		if _, ok := g.Effect(k); !ok {

@@ -2,9 +2,10 @@ package valuechain
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -120,11 +121,7 @@ func parseDistribution(m map[string]any) (Distribution, []string) {
 	for _, k := range keys {
 		allowed[k] = true
 	}
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(m))
 	num := map[string]float64{}
 	for _, k := range names {
 		if !allowed[k] {

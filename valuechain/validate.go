@@ -2,8 +2,9 @@ package valuechain
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -322,11 +323,7 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary, linksOK 
 	}
 	v.zero(w, fmt.Sprintf("actor.%d.adult_wage", i), "adult_wage", a.AdultWage, "the chain's adult_wage")
 	v.products(a, i, w)
-	keys := make([]string, 0, len(a.Costs))
-	for k := range a.Costs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(a.Costs))
 	for _, k := range keys {
 		v.num(w, "costs."+k, a.Costs[k], 0, MaxMoney)
 	}

@@ -11,8 +11,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -496,11 +497,7 @@ func flat(where string, v any, format func(key string, x any) string) []Assumpti
 	var out []Assumption
 	var walk func(prefix string, m map[string]any)
 	walk = func(prefix string, m map[string]any) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(m))
 		for _, k := range keys {
 			switch x := m[k].(type) {
 			case map[string]any:
