@@ -297,6 +297,9 @@ func (m *Market) bracket(a, b, ea, eb float64) (float64, error) {
 	// (p, sp) and (q, sq): the last two wages tried and their supply.
 	p, sp := a, m.Demand(a)-ea
 	q, sq := b, m.Demand(b)-eb
+	// width is what the bracket must halve from; tries counts the steps
+	// since it last did. A bisection sets width to its own result, so the
+	// step after it counts as a try.
 	width, tries := math.Abs(b-a), 0
 	for i := 0; i < 200 && math.Abs(b-a) > 1e-13*math.Max(a, b); i++ {
 		lo, hi := math.Min(a, b), math.Max(a, b)

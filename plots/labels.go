@@ -26,15 +26,14 @@ const (
 // they fit at.
 func fitLabels(p *plot.Plot, sty *draw.TextStyle, names []string, width vg.Length) []string {
 	out := make([]string, len(names))
+	fits := make([]bool, len(names))
 	for size := sty.Font.Size; ; size -= 0.5 {
 		s := *sty
 		s.Font.Size = size
 		all := true
 		for i, n := range names {
-			var ok bool
-			if out[i], ok = wrapWidth(n, s, width); !ok {
-				all = false
-			}
+			out[i], fits[i] = wrapWidth(n, s, width)
+			all = all && fits[i]
 		}
 		if all || size-0.5 < minLabelSize {
 			sty.Font.Size = size
@@ -43,7 +42,7 @@ func fitLabels(p *plot.Plot, sty *draw.TextStyle, names []string, width vg.Lengt
 	}
 	var key []string
 	for i, n := range names {
-		if _, ok := wrapWidth(n, *sty, width); ok {
+		if fits[i] {
 			continue
 		}
 		key = append(key, n)

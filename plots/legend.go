@@ -55,7 +55,7 @@ func placeLegend(p *plot.Plot, pts plotter.XYs, entries []string) {
 		xmax, ymax = math.Max(xmax, q.X), math.Max(ymax, q.Y)
 	}
 	p.Legend.Top, p.Legend.Left = true, false
-	if 1-fx >= 1-fy {
+	if fx <= fy { // widening X leaves the data the larger share
 		p.X.Max = math.Max(p.X.Max, (xmax-fx*p.X.Min)/(1-fx))
 	} else {
 		p.Y.Max = math.Max(p.Y.Max, (ymax-fy*p.Y.Min)/(1-fy))
