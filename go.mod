@@ -1,4 +1,4 @@
-module vcsim
+module github.com/ilo-rma/vcsim
 
 go 1.25
 

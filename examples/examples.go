@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 //go:embed *.toml *.csv

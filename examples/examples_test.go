@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"testing"
 
-	"vcsim/examples"
-	"vcsim/model"
-	"vcsim/scenarios"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func simulate(t *testing.T, name string, seed uint64) *model.Result {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 var benchActors = 100000

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Calibration targets.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // surveyOf makes n surveyed households of group farm with varied output

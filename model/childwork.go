@@ -3,7 +3,7 @@ package model
 import (
 	"math"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 const nb = valuechain.NumBands

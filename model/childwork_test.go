@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // oneBand is a household with one child aged 5-11 whose hour of work is

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // HouseholdDetail is one simulated household: what it earns, how many

@@ -6,7 +6,7 @@ import (
 	"math"
 	"testing"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // TestDetailsAddUp: on every example chain and on a sample with weights,

@@ -3,8 +3,8 @@ package model_test
 import (
 	"fmt"
 
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func ExampleSimulate() {

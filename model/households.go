@@ -3,7 +3,7 @@ package model
 import (
 	"math"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Household is what every household of a group shares, per unit of scale

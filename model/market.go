@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Equilibrium is an adult wage where the local labour market clears

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"sync"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Memo remembers simulated years by their inputs, so that a year whose

@@ -3,7 +3,7 @@ package model
 import (
 	"context"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Result is one year of a chain: flows, accounts, margins, labour,

@@ -11,7 +11,7 @@ import (
 	"slices"
 	"sort"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Options control a simulation.

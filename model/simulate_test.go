@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func load(t testing.TB, path string) *valuechain.Chain {

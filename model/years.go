@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Plan is a run over several years: the chain and household policy of

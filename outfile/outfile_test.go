@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/internal/msgscan"
+	"github.com/ilo-rma/vcsim/internal/msgscan"
 )
 
 // TestEveryMessageInRussian reads this package's source: every format

@@ -22,8 +22,8 @@ import (
 	"math"
 	"slices"
 
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Matrix is a policy analysis matrix.

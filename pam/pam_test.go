@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func near(t *testing.T, what string, got, want, tol float64) {

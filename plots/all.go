@@ -5,9 +5,9 @@ import (
 
 	"gonum.org/v1/plot"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/scenarios"
 )
 
 // Chart is a chart with the file name it is saved under.

@@ -11,9 +11,9 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // layout places each actor in a column by its depth in the chain (longest

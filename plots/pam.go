@@ -5,8 +5,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"vcsim/lang"
-	"vcsim/pam"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/pam"
 )
 
 // PAMChart draws each actor's profit at private and at social prices: the

@@ -10,10 +10,10 @@ import (
 
 	"gonum.org/v1/plot/cmpimg"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/scenarios"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/golden")

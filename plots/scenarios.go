@@ -6,9 +6,9 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/scenarios"
 )
 
 // runs returns the baseline and the scenario runs, with their names for

@@ -5,8 +5,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"vcsim/lang"
-	"vcsim/screening"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/screening"
 )
 
 // ScreeningChart draws each chain's score, best at the top.

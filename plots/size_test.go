@@ -13,7 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"vcsim/lang"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // TestParseSize: named sizes, sizes in centimetres, and the bounds.

@@ -25,8 +25,8 @@ import (
 	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 
-	"vcsim/lang"
-	"vcsim/outfile"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/outfile"
 )
 
 // Palette is the Okabe-Ito colour-blind-safe palette.

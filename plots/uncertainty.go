@@ -8,8 +8,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"vcsim/lang"
-	"vcsim/uncertainty"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/uncertainty"
 )
 
 // UncertaintyCharts returns the charts of a Monte Carlo comparison: the

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 
-	"vcsim/guide"
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Baseline is the name of the run without interventions.

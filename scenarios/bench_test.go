@@ -8,8 +8,8 @@ import (
 	"runtime"
 	"testing"
 
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // scaledCotton returns the cotton example with n farm households, and its

@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // AppraisalFor returns the file's appraisal parameters with docs/model.md section 9's

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/model"
-	"vcsim/model/tables"
-	"vcsim/outfile"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // FuzzCompare runs the whole model on any chain and scenario file that

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/model"
+	"github.com/ilo-rma/vcsim/model"
 )
 
 // TestThreeEquilibria works testdata/market.toml by hand. Income without

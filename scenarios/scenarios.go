@@ -12,8 +12,8 @@ import (
 	"slices"
 	"strings"
 
-	"vcsim/guide"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // File is a scenario file.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func chain(t testing.TB, path string) *valuechain.Chain {

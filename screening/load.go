@@ -1,6 +1,6 @@
 package screening
 
-import "vcsim/valuechain"
+import "github.com/ilo-rma/vcsim/valuechain"
 
 // LoadCriteria reads a criteria file (strict keys, lines in errors).
 func LoadCriteria(path string) (*Criteria, error) {

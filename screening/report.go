@@ -5,7 +5,7 @@ import (
 	"io"
 	"strconv"
 
-	"vcsim/lang"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // ReportInput is what the screening report shows.

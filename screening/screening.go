@@ -14,9 +14,9 @@ import (
 	"strconv"
 	"strings"
 
-	"vcsim/model"
-	"vcsim/pam"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Criteria is a criteria file.

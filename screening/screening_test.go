@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/examples"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // TestScoresByHand: three chains, two criteria. Child labour 100, 300,

@@ -6,7 +6,7 @@ import (
 	"math"
 	"text/tabwriter"
 
-	"vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/model/tables"
 )
 
 // Round rounds x to the digits an interval of width w supports: to the

@@ -7,13 +7,13 @@ import (
 	"net/http"
 	"strings"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/plots"
-	"vcsim/plots/report"
-	"vcsim/scenarios"
-	"vcsim/uncertainty"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/plots/report"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/uncertainty"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // pageLang is the language a request asks for: ?lang=, or else the

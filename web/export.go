@@ -8,13 +8,13 @@ import (
 	"io"
 	"net/http"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/model/tables"
-	"vcsim/outfile"
-	"vcsim/pam"
-	"vcsim/plots"
-	"vcsim/plots/report"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/plots/report"
 )
 
 // export answers one zip of the current state: the chain and scenario

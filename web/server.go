@@ -20,12 +20,12 @@ import (
 	"strings"
 	"time"
 
-	"vcsim/examples"
-	"vcsim/guide"
-	"vcsim/model"
-	"vcsim/model/tables"
-	"vcsim/scenarios"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 //go:embed assets

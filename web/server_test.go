@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"vcsim/examples"
+	"github.com/ilo-rma/vcsim/examples"
 )
 
 func post(t *testing.T, h http.Handler, path, ctype, body string) *httptest.ResponseRecorder {

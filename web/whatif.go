@@ -7,9 +7,9 @@ import (
 	"net/http"
 	"strings"
 
-	"vcsim/model"
-	"vcsim/scenarios"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Levers are the what-if changes a workshop argues about. Changes are

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"sync"
 
-	"vcsim/outfile"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Workspace is the folder of a workshop's files: chains, scenario files

@@ -12,8 +12,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/xuri/excelize/v2"
 
-	"vcsim/scenarios"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Cells maps the key paths of the TOML text read from a workbook ("actor.2.price")

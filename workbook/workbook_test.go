@@ -10,10 +10,10 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"vcsim/examples"
-	"vcsim/scenarios"
-	"vcsim/valuechain"
-	"vcsim/valuechain/vca4d"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain/vca4d"
 )
 
 // encode returns the canonical TOML of a chain or scenario file, to

@@ -10,9 +10,9 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
 
-	"vcsim/examples"
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // chainTOML renders a new chain (one vcsim built, with no file behind it)

@@ -16,12 +16,12 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/examples"
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/model/tables"
-	"vcsim/outfile"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func main() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) }

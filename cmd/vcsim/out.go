@@ -5,8 +5,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/model/tables"
-	"vcsim/outfile"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/outfile"
 )
 
 // forceFlag lets a command replace files that vcsim did not write.

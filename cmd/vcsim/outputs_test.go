@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/workbook"
+	"github.com/ilo-rma/vcsim/workbook"
 )
 
 // copyFile copies src to dst and returns dst.

@@ -9,13 +9,13 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/examples"
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/model/tables"
-	"vcsim/pam"
-	"vcsim/plots"
-	"vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/scenarios"
 )
 
 // ScenarioPAMRow is a row of scenario_pam.csv: a run's social profit and

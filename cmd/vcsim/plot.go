@@ -8,15 +8,15 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/examples"
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/outfile"
-	"vcsim/pam"
-	"vcsim/plots"
-	"vcsim/scenarios"
-	"vcsim/uncertainty"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/uncertainty"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // analysis is what plot and report draw on: the baseline and, with

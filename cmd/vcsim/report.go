@@ -8,8 +8,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/outfile"
-	"vcsim/plots/report"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/plots/report"
 )
 
 func reportCommand() *cli.Command {

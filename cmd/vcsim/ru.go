@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // usageError is a mistake in a command line: its message's format and

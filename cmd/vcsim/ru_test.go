@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/internal/msgscan"
+	"github.com/ilo-rma/vcsim/internal/msgscan"
 )
 
 // TestEveryUsageMessageInRussian reads the commands' source and checks

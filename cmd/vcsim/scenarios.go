@@ -7,14 +7,14 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/examples"
-	"vcsim/guide"
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/model/tables"
-	"vcsim/scenarios"
-	"vcsim/uncertainty"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/uncertainty"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // loadScenarios reads and validates a scenario file against chain c, or the

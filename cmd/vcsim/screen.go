@@ -12,12 +12,12 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/examples"
-	"vcsim/lang"
-	"vcsim/model/tables"
-	"vcsim/outfile"
-	"vcsim/plots"
-	"vcsim/screening"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/screening"
 )
 
 func screenCommand() *cli.Command {

@@ -14,7 +14,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/web"
+	"github.com/ilo-rma/vcsim/web"
 )
 
 func serveCommand() *cli.Command {

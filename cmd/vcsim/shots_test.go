@@ -10,7 +10,7 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"vcsim/plots"
+	"github.com/ilo-rma/vcsim/plots"
 )
 
 // TestChartsBeforeAndAfter draws the cotton example's charts in English

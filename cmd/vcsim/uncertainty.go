@@ -10,13 +10,13 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/examples"
-	"vcsim/lang"
-	"vcsim/model/tables"
-	"vcsim/outfile"
-	"vcsim/plots"
-	"vcsim/scenarios"
-	"vcsim/uncertainty"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/uncertainty"
 )
 
 // uncertaintyFlags are the Monte Carlo flags of compare and sensitivity.

@@ -7,10 +7,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/model"
-	"vcsim/outfile"
-	"vcsim/scenarios"
-	"vcsim/valuechain/vca4d"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain/vca4d"
 )
 
 // splitOut takes "--out FILE" (or --out=FILE) from the arguments, wherever

@@ -12,15 +12,15 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/model/tables"
-	"vcsim/outfile"
-	"vcsim/plots"
-	"vcsim/scenarios"
-	"vcsim/uncertainty"
-	"vcsim/valuechain"
-	"vcsim/workbook"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/outfile"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/uncertainty"
+	"github.com/ilo-rma/vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/workbook"
 )
 
 // isXLSX reports whether a path names an Excel workbook.

@@ -6,8 +6,8 @@ import (
 	"math"
 	"text/tabwriter"
 
-	"vcsim/lang"
-	"vcsim/model"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
 )
 
 // YearRow is a row of scenario_years.csv.

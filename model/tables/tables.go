@@ -7,8 +7,8 @@ import (
 	"math"
 	"strconv"
 
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Money is an amount written with two decimals.

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/examples"
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func TestThousands(t *testing.T) {

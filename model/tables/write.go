@@ -14,9 +14,9 @@ import (
 
 	"github.com/gocarina/gocsv"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/outfile"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/outfile"
 )
 
 // Summary is the content of summary.json: the chain's headline numbers.

@@ -9,9 +9,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"vcsim/examples"
-	"vcsim/lang"
-	"vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/scenarios"
 )
 
 // exampleReport writes the report of a built-in example and its scenarios.

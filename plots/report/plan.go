@@ -6,9 +6,9 @@ import (
 	"sort"
 	"strings"
 
-	"vcsim/guide"
-	"vcsim/model"
-	"vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/scenarios"
 )
 
 // ScenarioDetail says what one scenario is: its interventions with their

@@ -5,10 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/scenarios"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // TestActionPlan: a recommended scenario of training for the test

@@ -19,15 +19,15 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"vcsim/guide"
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/pam"
-	"vcsim/plots"
-	"vcsim/scenarios"
-	"vcsim/uncertainty"
-	"vcsim/valuechain"
-	"vcsim/workbook"
+	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/uncertainty"
+	"github.com/ilo-rma/vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/workbook"
 )
 
 // PAMNeutral reports whether the chain gives no shadow values.

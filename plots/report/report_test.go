@@ -13,12 +13,12 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/lang"
-	"vcsim/model"
-	"vcsim/pam"
-	"vcsim/plots"
-	"vcsim/scenarios"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // build writes the report of the test village and its scenarios.

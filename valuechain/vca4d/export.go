@@ -1,8 +1,8 @@
 package vca4d
 
 import (
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Final-demand actors written by Export.

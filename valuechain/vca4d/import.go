@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Note is something the importer had to decide about the study's data,

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // cocoa returns the cocoa study as a generic JSON value to change.

@@ -5,7 +5,7 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"vcsim/model"
+	"github.com/ilo-rma/vcsim/model"
 )
 
 // Line compares one actor of a study with vcsim's baseline of the imported chain.

@@ -14,7 +14,7 @@ import (
 	"slices"
 	"strings"
 
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Study is one VCA4D economic study.

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"vcsim/examples"
-	"vcsim/model"
-	"vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func studies(t *testing.T) []string {
