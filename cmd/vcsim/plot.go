@@ -80,7 +80,7 @@ func loadAnalysis(ctx *cli.Context) (*analysis, error) {
 		return nil, err
 	}
 	// A long comparison (a national chain, many scenarios) shows a bar.
-	bar, done := progressBar(ctx, "runs")
+	bar, done := progressBar(ctx, "runs", false)
 	var progress func(int, int, string)
 	if bar != nil {
 		progress = func(d, total int, _ string) { bar(d, total) }
@@ -98,7 +98,7 @@ func loadAnalysis(ctx *cli.Context) (*analysis, error) {
 		if err != nil {
 			return nil, err
 		}
-		progress, done := progressBar(ctx, "draws")
+		progress, done := progressBar(ctx, "draws", false)
 		a.mc, err = uncertainty.Run(s, uncertainty.Options{Draws: n, Seed: a.seed, Progress: progress})
 		done()
 		if err != nil {

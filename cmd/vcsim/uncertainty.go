@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 
@@ -29,10 +30,30 @@ var uncertaintyFlags = []cli.Flag{
 // progressBar returns a progress callback that draws a bar on standard
 // error when it is a terminal and the run lasts over a second: draws done,
 // rate and time left. It is quiet otherwise.
-func progressBar(ctx *cli.Context, what string) (func(done, total int), func()) {
-	f, ok := ctx.App.ErrWriter.(*os.File)
-	if ctx.Bool("quiet") || !ok || !isTerminal(f) {
+//
+// A long run (long: see announce) says its progress even off a terminal:
+// a line at every tenth.
+func progressBar(ctx *cli.Context, what string, long bool) (func(done, total int), func()) {
+	if ctx.Bool("quiet") {
 		return nil, func() {}
+	}
+	f, ok := ctx.App.ErrWriter.(*os.File)
+	if !ok || !isTerminal(f) {
+		if !long {
+			return nil, func() {}
+		}
+		w, start := ctx.App.ErrWriter, time.Now()
+		var mu sync.Mutex
+		tenth := 0
+		return func(done, total int) {
+			mu.Lock()
+			defer mu.Unlock()
+			if t := 10 * done / total; t > tenth {
+				tenth = t
+				left := time.Duration(float64(time.Since(start)) * float64(total-done) / float64(done))
+				fmt.Fprintf(w, say(ctx, "%s: %d%% (%d of %d), %s left\n"), say(ctx, what), 10*t, done, total, duration(ctx, left))
+			}
+		}, func() {}
 	}
 	what = say(ctx, what)
 	start := time.Now()
@@ -65,6 +86,46 @@ func progressBar(ctx *cli.Context, what string) (func(done, total int), func()) 
 				fmt.Fprintln(f)
 			}
 		}
+}
+
+// announce times two draws of a Monte Carlo run and, when the whole run
+// will take more than ten seconds, says so on standard error before it
+// starts (unless --quiet); it reports whether the run is that long.
+func announce(ctx *cli.Context, s *uncertainty.Setup, opt uncertainty.Options) bool {
+	if opt.Draws < 100 || ctx.Bool("quiet") {
+		return false
+	}
+	pilot := opt
+	pilot.Draws, pilot.Workers, pilot.Progress = 2, 1, nil
+	start := time.Now()
+	if _, err := uncertainty.Run(s, pilot); err != nil {
+		return false // the run itself will say what is wrong
+	}
+	per := time.Since(start) / 2
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	total := per * time.Duration(opt.Draws) / time.Duration(workers)
+	if total < 10*time.Second {
+		return false
+	}
+	fmt.Fprintf(ctx.App.ErrWriter, say(ctx, "vcsim: %d draws will take about %s on this machine (%s a draw, %d at a time); Ctrl+C stops the run\n"),
+		opt.Draws, duration(ctx, total), per.Round(time.Millisecond), workers)
+	return true
+}
+
+// duration says d in hours and minutes, or seconds when shorter than a
+// minute, in the language of ctx ("3 h 34 min", "3 ч 34 мин").
+func duration(ctx *cli.Context, d time.Duration) string {
+	h, m, sec := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())
+	switch {
+	case h > 0:
+		return fmt.Sprintf(say(ctx, "%d h %d min"), h, m)
+	case m > 0:
+		return fmt.Sprintf(say(ctx, "%d min"), m)
+	}
+	return fmt.Sprintf(say(ctx, "%d s"), sec)
 }
 
 func isTerminal(f *os.File) bool {
@@ -114,10 +175,11 @@ func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) (*uncertainty.Mo
 	if err != nil {
 		return nil, err
 	}
-	n := ctx.Int("draws")
-	progress, done := progressBar(ctx, "draws")
-	mc, err := uncertainty.Run(s, uncertainty.Options{Draws: n, Seed: ctx.Uint64("seed"), Sampling: ctx.String("sampling"),
-		Horizon: ctx.Int("years"), Workers: ctx.Int("workers"), Progress: progress})
+	opt := uncertainty.Options{Draws: ctx.Int("draws"), Seed: ctx.Uint64("seed"), Sampling: ctx.String("sampling"),
+		Horizon: ctx.Int("years"), Workers: ctx.Int("workers")}
+	progress, done := progressBar(ctx, "draws", announce(ctx, s, opt))
+	opt.Progress = progress
+	mc, err := uncertainty.Run(s, opt)
 	done()
 	if err != nil {
 		return nil, err
@@ -187,6 +249,9 @@ func sensitivityCommand() *cli.Command {
 			if n := ctx.Int("draws"); method == "sobol" && (n < 2 || n > 100000) {
 				return usagef("--draws must be between 2 and 100000, got %d", n)
 			}
+			if b := ctx.Int("bootstrap"); method == "sobol" && (b < 10 || b > 10000) {
+				return usagef("--bootstrap must be between 10 and 10000 resamples (a 95%% interval needs some), got %d", b)
+			}
 			s, err := uncertainSetup(ctx)
 			if err != nil {
 				return err
@@ -198,7 +263,7 @@ func sensitivityCommand() *cli.Command {
 			if method == "sobol" && !ctx.IsSet("sampling") {
 				opt.Sampling = uncertainty.Halton
 			}
-			progress, done := progressBar(ctx, method)
+			progress, done := progressBar(ctx, method, false)
 			opt.Progress = progress
 			name := ctx.String("indicator")
 			l, err := lang.Parse(ctx.String("lang"))
