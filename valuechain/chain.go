@@ -255,6 +255,13 @@ type HouseholdGroup struct {
 	// ObservedPrevalence is the child-labour prevalence observed in surveys,
 	// used by calibration.
 	ObservedPrevalence *float64 `toml:"observed_prevalence,omitempty"`
+	// School keys (docs/model.md section 5b, see school.go): with any of
+	// them the household chooses enrolment with the hours.
+	SchoolCost        *[NumBands]float64 `toml:"school_cost,omitempty"`
+	SchoolHours       *[NumBands]float64 `toml:"school_hours,omitempty"`
+	SchoolValue       *[NumBands]float64 `toml:"school_value,omitempty"`
+	SchoolTasteSD     *float64           `toml:"school_taste_sd,omitempty"`
+	ObservedEnrolment *[NumBands]float64 `toml:"observed_enrolment,omitempty"`
 }
 
 // Children returns the children per household by band, totalled over sex.

@@ -442,6 +442,7 @@ func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 	if h.ObservedPrevalence != nil {
 		v.num(w, "observed_prevalence", *h.ObservedPrevalence, 0, 1)
 	}
+	v.school(h, w)
 	if c.PovertyLine <= 0 {
 		v.add(w, "poverty_line", "the chain needs a poverty_line > 0 because it has household actors")
 	}
