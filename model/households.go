@@ -33,6 +33,9 @@ type Household struct {
 	Withdraw    float64 // share of child labourers withdrawn by monitoring
 	Ban         bool    // no child works
 
+	School *Schooling  // nil: no enrolment decision (school.go)
+	Taste  [nb]float64 // the household's taste for schooling each band, in utility units
+
 	prep hoursPrep // for the fast path; see prepare
 }
 
@@ -210,6 +213,7 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 	eq := c.Scale()
 	ae := eq.FirstAdult + eq.OtherAdult*(g.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2])
 	hh.S = c.PovertyLine * ae
+	hh.School = newSchooling(g)
 	return hh
 }
 
@@ -226,6 +230,8 @@ type Outcome struct {
 	FamilyDays, HiredDays, ChildDays float64
 	ChildAE                          float64 // children's days in adult equivalents
 	CCTPaid, PremiumPaid             float64
+	Enrolled                         [nb]bool // with schooling: whether the band's children are enrolled
+	SchoolCost                       float64  // what enrolment costs the household
 }
 
 // Decide returns the outcome of a household of scale m whose uniform
@@ -241,7 +247,10 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 		o.Exposed[b] = hazard < hh.Exposure[b]
 		o.Active[b] = 1
 	}
-	if !hh.Ban {
+	if hh.School != nil {
+		sc := hh.chooseSchool(o.Y0, m, o.Exposed)
+		o.Hours, o.Enrolled, o.CCTPaid, o.PremiumPaid, o.SchoolCost = sc.hours, sc.enrolled, sc.cct, sc.premium, sc.cost
+	} else if !hh.Ban {
 		if hh.prep.ok {
 			o.Hours = hh.Cap(hh.hoursFast(o.Y0), hh.HoursPerDay, m*hh.CapDays)
 		} else {
@@ -423,6 +432,9 @@ func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {
 	t.AdultDays += weight * hh.Adults * hh.AdultDays
 	if o.Income < hh.S {
 		t.Below += weight
+	}
+	if hh.School != nil {
+		t.addSchool(hh, o, weight)
 	}
 	for b, h := range o.Hours {
 		n := weight * hh.N[b]
