@@ -16,7 +16,7 @@ type sums struct {
 
 // simple reports whether a household can take the fast path.
 func (hh *Household) simple() bool {
-	return hh.CCT == 0 && hh.PremiumRate == 0 && hh.Withdraw == 0
+	return hh.CCT == 0 && hh.PremiumRate == 0 && hh.Withdraw == 0 && hh.School == nil
 }
 
 // decideFast is Decide followed by Tally.Add with weight 1 for a simple

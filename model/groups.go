@@ -26,6 +26,10 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	a, acc, lab := &c.Actors[i], &r.Accounts[i], &r.Labour[i]
 	base := NewHousehold(c, i, acc, lab.Need)
 	base.prepare()
+	var taste []float64
+	if base.School != nil {
+		taste = pop.TasteDraws(a.ID, len(d.Scale))
+	}
 	var ads []adoption
 	if pol != nil {
 		for j := range pol.Measures {
@@ -53,7 +57,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 			return // cancelled: Simulate returns the context's error
 		}
 		lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
-		r.householdRange(lo, hi, a, &base, d, ads, income, hours, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
+		r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
 	})
 	var t Tally
 	for ci := range tallies {
@@ -121,7 +125,7 @@ func forChunks(n int, f func(chunk int)) {
 // allocate: a household that adopts nothing and was not surveyed is the
 // shared base household itself.
 func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household, d *Draws, ads []adoption,
-	income []float64, hours [][nb]float64, out *Tally, reached []MeasureResult) {
+	taste []float64, income []float64, hours [][nb]float64, out *Tally, reached []MeasureResult) {
 	// Sums go to a tally on this goroutine's stack, not to memory that
 	// another worker's chunk shares a cache line with.
 	var tally Tally
@@ -203,6 +207,16 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 		weight := 1.0
 		if d.Weight != nil {
 			weight = d.Weight[k]
+		}
+		if taste != nil {
+			// Each household's taste for schooling (school.go).
+			if hh != &own {
+				own = *hh
+				hh = &own
+			}
+			for b := range hh.Taste {
+				hh.Taste[b] = hh.School.TasteSD * taste[nb*k+b]
+			}
 		}
 		o := hh.Decide(d.Scale[k], d.Hazard[k])
 		if income != nil {

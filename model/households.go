@@ -41,6 +41,9 @@ type Household struct {
 	Withdraw    float64 // share of child labourers withdrawn by monitoring
 	Ban         bool    // no child works
 
+	School *Schooling  // nil: no enrolment decision (school.go)
+	Taste  [nb]float64 // the household's taste for schooling each band, in utility units
+
 	prep hoursPrep // for the fast path; see prepare
 }
 
@@ -223,6 +226,33 @@ func (hh *Household) ChooseHours(m, y0 float64, t [nb]float64) [nb]float64 {
 	return hh.capFarm(m, h)
 }
 
+// endowedChoice is the hours of a household of scale m with income y,
+// endowments hb and caps (school, section 5b) over its earnings E, then
+// the farm cap capDays: endowedHours when E is linear, SolveHours
+// otherwise.
+func (hh *Household) endowedChoice(m, y float64, hb, caps [nb]float64, capDays float64) [nb]float64 {
+	var h [nb]float64
+	if hh.isLinear() {
+		h = hh.endowedHours(y, hb, caps)
+	} else {
+		e := hh.earnings(m)
+		h = hh.SolveHours(y, hb, caps, &e, hh.Wage)
+	}
+	if hh.OutsideWork {
+		return h
+	}
+	return hh.Cap(h, hh.HoursPerDay, capDays)
+}
+
+// endowedUtilityE is endowedUtility over the household's earnings E.
+func (hh *Household) endowedUtilityE(m, y float64, h, hb [nb]float64) float64 {
+	if hh.isLinear() {
+		return hh.endowedUtility(y, h, hb)
+	}
+	e := hh.earnings(m)
+	return hh.utilityE(y, hb, h, &e, hh.Wage)
+}
+
 // capped is HoursCapped over the household's earnings: the hours with
 // upper limits caps (the conditions of a transfer), before the farm cap.
 func (hh *Household) capped(m, y0 float64, caps [nb]float64) [nb]float64 {
@@ -321,6 +351,7 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 	eq := c.Scale()
 	ae := eq.FirstAdult + eq.OtherAdult*(g.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2])
 	hh.S = g.PovertyLineOr(c) * ae
+	hh.School = newSchooling(g)
 	return hh
 }
 
@@ -349,6 +380,8 @@ type Outcome struct {
 	FamilyDays, HiredDays, ChildDays float64
 	ChildAE                          float64 // children's days in adult equivalents
 	CCTPaid, PremiumPaid             float64
+	Enrolled                         [nb]bool // with schooling: whether the band's children are enrolled
+	SchoolCost                       float64  // what enrolment costs the household
 }
 
 // Decide returns the outcome of a household of scale m whose uniform
@@ -364,7 +397,10 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 		o.Exposed[b] = hazard < hh.Exposure[b]
 		o.Active[b] = 1
 	}
-	if !hh.Ban {
+	if hh.School != nil {
+		sc := hh.chooseSchool(o.Y0, m, o.Exposed)
+		o.Hours, o.Enrolled, o.CCTPaid, o.PremiumPaid, o.SchoolCost = sc.hours, sc.enrolled, sc.cct, sc.premium, sc.cost
+	} else if !hh.Ban {
 		o.Hours = hh.capFarm(m, hh.free(m, o.Y0))
 		if hh.CCT > 0 || hh.PremiumRate > 0 {
 			o.Hours, o.CCTPaid, o.PremiumPaid = hh.comply(o.Y0, m, o.Hours, o.Exposed)
@@ -573,6 +609,9 @@ func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {
 	t.AdultDays += weight * hh.Adults * hh.AdultDays
 	if o.Income < hh.S {
 		t.Below += weight
+	}
+	if hh.School != nil {
+		t.addSchool(hh, o, weight)
 	}
 	for b, h := range o.Hours {
 		n := weight * hh.N[b]

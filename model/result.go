@@ -117,12 +117,14 @@ type Children struct {
 	WeeklyHours float64 // weekly hours of all working children, summed
 	Girls       Sex     // when the group gives sex
 	Boys        Sex
+	School      Schooled // enrolment and the four-way table, when the group has schooling
 }
 
 // Sex counts children of one sex.
 type Sex struct {
 	Children, Working, ChildLabour, Hazardous float64
 	Hours                                     float64 // hours a year worked by those in child labour
+	Enrolled                                  float64 // enrolled in school, when the group has schooling
 }
 
 // Add adds the counts of o to c.
@@ -135,6 +137,7 @@ func (c *Children) Add(o *Children) {
 	c.WeeklyHours += o.WeeklyHours
 	c.Girls.add(o.Girls)
 	c.Boys.add(o.Boys)
+	c.School.add(&o.School)
 }
 
 func (s *Sex) add(o Sex) {
@@ -143,6 +146,7 @@ func (s *Sex) add(o Sex) {
 	s.ChildLabour += o.ChildLabour
 	s.Hazardous += o.Hazardous
 	s.Hours += o.Hours
+	s.Enrolled += o.Enrolled
 }
 
 // Group is the result for the households of one household actor.

@@ -284,6 +284,14 @@ type HouseholdGroup struct {
 	// used by calibration.
 	ObservedPrevalence *float64 `toml:"observed_prevalence,omitempty"`
 
+	// School keys (docs/model.md section 5b, see school.go): with any of
+	// them the household chooses enrolment with the hours.
+	SchoolCost        *[NumBands]float64 `toml:"school_cost,omitempty"`
+	SchoolHours       *[NumBands]float64 `toml:"school_hours,omitempty"`
+	SchoolValue       *[NumBands]float64 `toml:"school_value,omitempty"`
+	SchoolTasteSD     *float64           `toml:"school_taste_sd,omitempty"`
+	ObservedEnrolment *[NumBands]float64 `toml:"observed_enrolment,omitempty"`
+
 	// PovertyLine, when given, is the group's own poverty line per adult
 	// equivalent per year (e.g. urban and rural lines); default the chain's.
 	PovertyLine float64 `toml:"poverty_line,omitempty,omitzero"`

@@ -48,6 +48,11 @@ func (a *Actor) clone() Actor {
 		h.ScaleSD = clonePtr(h.ScaleSD)
 		h.ObservedPrevalence = clonePtr(h.ObservedPrevalence)
 		h.FamilyTimeValue = clonePtr(h.FamilyTimeValue)
+		h.SchoolCost = clonePtr(h.SchoolCost)
+		h.SchoolHours = clonePtr(h.SchoolHours)
+		h.SchoolValue = clonePtr(h.SchoolValue)
+		h.SchoolTasteSD = clonePtr(h.SchoolTasteSD)
+		h.ObservedEnrolment = clonePtr(h.ObservedEnrolment)
 		b.Household = &h
 	}
 	return b

@@ -465,6 +465,7 @@ func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 	if h.ObservedPrevalence != nil {
 		v.num(w, "observed_prevalence", *h.ObservedPrevalence, 0, 1)
 	}
+	v.school(h, w)
 	if h.FamilyTimeValue != nil {
 		v.num(w, "family_time_value", *h.FamilyTimeValue, 0, 1)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/plots"
-	"github.com/ilo-rma/vcsim/plots/report"
+	"github.com/ilo-rma/vcsim/report"
 )
 
 // export answers one zip of the current state: the chain and scenario

@@ -9,7 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/outfile"
-	"github.com/ilo-rma/vcsim/plots/report"
+	"github.com/ilo-rma/vcsim/report"
 )
 
 func reportCommand() *cli.Command {
