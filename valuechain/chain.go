@@ -107,34 +107,6 @@ type actorIndex struct {
 // from (nil for a chain built in code).
 func (c *Chain) Positions() Positions { return c.pos }
 
-// Economic holds the shadow (economic) values of a chain for its policy
-// analysis matrix (package pam). Without it every value is at market
-// prices and the matrix shows no divergence.
-type Economic struct {
-	// ExchangeRateFactor is the shadow exchange rate factor: border prices
-	// and tradable inputs are multiplied by it (default 1).
-	ExchangeRateFactor float64 `toml:"exchange_rate_factor,omitempty,omitzero"`
-	// WageFactor is the shadow wage factor of hired unskilled labour
-	// (default 1).
-	WageFactor float64 `toml:"wage_factor,omitempty,omitzero"`
-	// RemoveTaxes takes taxes net of subsidies out of the social costs:
-	// they are transfers, not costs to the country.
-	RemoveTaxes bool `toml:"remove_taxes,omitempty,omitzero"`
-	// DomesticCosts lists the cost items (keys of actors' costs, or
-	// "fixed_costs") that are domestic factors; the others are tradable.
-	DomesticCosts []string `toml:"domestic_costs,omitempty,omitzero"`
-	// BorderPrices are the import or export parity prices of traded
-	// products, in the chain's currency at the official exchange rate.
-	BorderPrices []BorderPrice `toml:"border_price,omitempty,omitzero"`
-}
-
-// BorderPrice is the border (parity) price of a product of an actor.
-type BorderPrice struct {
-	Actor   string  `toml:"actor,omitempty,omitzero"`
-	Product string  `toml:"product,omitempty,omitzero"` // empty for a one-product actor
-	Price   float64 `toml:"price,omitempty,omitzero"`
-}
-
 // StudyRef names a published value-chain study.
 type StudyRef struct {
 	Source        string  `toml:"source,omitempty,omitzero"` // e.g. "VCA4D"
