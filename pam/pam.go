@@ -64,23 +64,32 @@ type Ratio struct {
 // says why.
 func (m Matrix) Ratios() []Ratio {
 	_, _, _, l := m.Divergences()
-	r := func(name string, num, den float64, what string) Ratio {
-		if den <= 0 || math.IsNaN(den) {
-			return Ratio{Name: name, Value: math.NaN(), Reason: fmt.Sprintf("not defined: %s is %s", what, sign(den))}
-		}
-		return Ratio{Name: name, Value: num / den}
-	}
+	r := ratio
 	return []Ratio{
 		r("npco", m.A, m.E, "revenue at social prices (E)"),
 		r("npci", m.B, m.F, "tradable inputs at social prices (F)"),
 		r("epc", m.A-m.B, m.E-m.F, "value added at social prices (E - F)"),
 		r("pcr", m.C, m.A-m.B, "value added at private prices (A - B)"),
-		r("drc", m.G, m.E-m.F, "value added at social prices (E - F)"),
+		m.DRC(),
 		r("pc", m.D, m.H, "social profit (H)"),
 		r("srp", l, m.E, "revenue at social prices (E)"),
 		r("scb", m.F+m.G, m.E, "revenue at social prices (E)"),
 		r("pse", l, m.A, "revenue at private prices (A)"),
 	}
+}
+
+// DRC returns the domestic resource cost ratio G/(E-F).
+func (m Matrix) DRC() Ratio {
+	return ratio("drc", m.G, m.E-m.F, "value added at social prices (E - F)")
+}
+
+// ratio returns num/den, or NaN with the reason when den is zero or
+// negative.
+func ratio(name string, num, den float64, what string) Ratio {
+	if den <= 0 || math.IsNaN(den) {
+		return Ratio{Name: name, Value: math.NaN(), Reason: fmt.Sprintf("not defined: %s is %s", what, sign(den))}
+	}
+	return Ratio{Name: name, Value: num / den}
 }
 
 func sign(x float64) string {

@@ -18,15 +18,6 @@ import (
 	"github.com/ilo-rma/vcsim/scenarios"
 )
 
-// ScenarioPAMRow is a row of scenario_pam.csv: a run's social profit and
-// DRC in its final year.
-type ScenarioPAMRow struct {
-	Scenario      string     `csv:"scenario"`
-	ProfitPrivate pam.Money  `csv:"profit_private_final_year"`
-	ProfitSocial  pam.Money  `csv:"profit_social_final_year"`
-	DRC           pam.Ratio4 `csv:"drc_final_year" undefined:"empty"`
-}
-
 func pamCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "pam",
@@ -69,7 +60,7 @@ func pamCommand() *cli.Command {
 			}
 			w := ctx.App.Writer
 			writePAM(w, c.Name, c.Currency, t, pam.Neutral(c))
-			var scen []ScenarioPAMRow
+			var scen []pam.ScenarioRow
 			if path := ctx.String("scenarios"); path != "" {
 				f, err := loadScenarios(path, "", c)
 				if err != nil {
@@ -79,20 +70,10 @@ func pamCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				for _, run := range append([]*model.Run{cmp.Baseline}, cmp.Runs...) {
-					_, t, err := pam.Compute(run.Results[len(run.Results)-1])
-					if err != nil {
-						return err
-					}
-					scen = append(scen, ScenarioPAMRow{Scenario: run.Name, ProfitPrivate: pam.Money(t.D), ProfitSocial: pam.Money(t.H), DRC: pam.Ratio4(drc(t))})
+				if scen, err = pam.ScenarioRows(append([]*model.Run{cmp.Baseline}, cmp.Runs...)); err != nil {
+					return err
 				}
-				fmt.Fprintf(w, "\nScenarios, final year: the chain's profit at private and social prices and its DRC\n")
-				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-				fmt.Fprintf(tw, "scenario\tprivate profit\tsocial profit\tDRC\t\n")
-				for _, s := range scen {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Scenario, tables.Thousands(float64(s.ProfitPrivate)), tables.Thousands(float64(s.ProfitSocial)), ratioText(float64(s.DRC)))
-				}
-				tw.Flush()
+				writeScenarioPAM(w, scen)
 			}
 			dir := ctx.String("out")
 			if dir == "" {
@@ -124,13 +105,22 @@ func pamCommand() *cli.Command {
 	}
 }
 
-func drc(m pam.Row) float64 {
-	for _, r := range m.Ratios() {
-		if r.Name == "drc" {
-			return r.Value
+// writeScenarioPAM prints the whole chain's rows of scenario_pam.csv in
+// the final year.
+func writeScenarioPAM(w io.Writer, scen []pam.ScenarioRow) {
+	last := 0
+	for _, s := range scen {
+		last = max(last, s.Year)
+	}
+	fmt.Fprintf(w, "\nScenarios, year %d: the whole chain's profit at private and social prices and its DRC (every actor and year in scenario_pam.csv)\n", last)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "scenario\tprivate profit\tsocial profit\tDRC\t\n")
+	for _, s := range scen {
+		if s.Actor == "total" && s.Year == last {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Scenario, tables.Thousands(float64(s.ProfitPrivate)), tables.Thousands(float64(s.ProfitSocial)), ratioText(float64(s.DRC)))
 		}
 	}
-	return math.NaN()
+	tw.Flush()
 }
 
 func ratioText(x float64) string {
