@@ -3,17 +3,75 @@ package valuechain
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 )
 
+// EditError is a value SetValue refuses: it would not be TOML, or not of
+// the kind the key holds. It says itself in English and Russian.
+type EditError struct {
+	Path string
+	en   string
+	ru   string
+}
+
+func (e *EditError) Error() string { return e.In("en") }
+
+// In returns the error in the language lang ("ru" or English).
+func (e *EditError) In(lang string) string {
+	if lang == "ru" {
+		return e.Path + ": " + e.ru
+	}
+	return e.Path + ": " + e.en
+}
+
 // SetValue returns a copy of the TOML text data in which the key at path
-// (see Positions: "actor.0.household.alpha") has the value text value.
-// Everything else, comments and the order of keys included, is kept: an
-// existing key has its value replaced on its line; a missing key is added
-// on the line after its table's [header]. A table written inline or as
+// (see Positions: "actor.0.household.alpha") has the value value, written
+// as TOML (a number, a boolean, a quoted string as Quote writes it, an
+// array or an inline table). Everything else, comments and the order of
+// keys included, is kept byte for byte: an existing value is replaced
+// over its span as the scanner reads it (Spans), however it is written
+// (spaces, commas, quotes, '#' inside strings); a missing key is added on
+// the line after its table's [header]. A table written inline or as
 // dotted keys that holds no such key is an error.
+//
+// The text returned always parses: a value that would break the file, or
+// that changes the kind of value the key holds (text, number, boolean,
+// list, table), is refused with an *EditError.
 func SetValue(data []byte, path, value string) ([]byte, error) {
+	if _, err := toml.Decode(string(data), new(map[string]any)); err != nil {
+		return nil, fmt.Errorf("the text does not parse before the change: %w", err)
+	}
+	nv, err := parseValue(value)
+	if err != nil {
+		return nil, &EditError{Path: path, en: "not a TOML value: " + value, ru: "это не значение TOML: " + value}
+	}
+	spans, err := Spans(data)
+	if err != nil {
+		return nil, err
+	}
+	var out []byte
+	if sp, ok := spans[path]; ok {
+		old, err := parseValue(string(data[sp.Start:sp.End]))
+		// A number may become a distribution (an inline table) and back.
+		numberOrTable := func(k string) bool { return k == "number" || k == "table" }
+		if err == nil && kind(old) != kind(nv) && !(numberOrTable(kind(old)) && numberOrTable(kind(nv))) {
+			return nil, kindError(path, kind(old))
+		}
+		out = make([]byte, 0, len(data)+len(value))
+		out = append(append(append(out, data[:sp.Start]...), value...), data[sp.End:]...)
+	} else if out, err = addKey(data, path, value); err != nil {
+		return nil, err
+	}
+	if _, err := toml.Decode(string(out), new(map[string]any)); err != nil {
+		return nil, &EditError{Path: path, en: "the value would break the file: " + err.Error(), ru: "значение испортило бы файл: " + err.Error()}
+	}
+	return out, nil
+}
+
+// addKey adds key = value on the line after the [header] of path's table.
+func addKey(data []byte, path, value string) ([]byte, error) {
 	pos, err := Locate(data)
 	if err != nil {
 		return nil, err
@@ -22,20 +80,6 @@ func SetValue(data []byte, path, value string) ([]byte, error) {
 	table, key := path, path
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
 		table, key = path[:i], path[i+1:]
-	}
-	if l, ok := pos[path]; ok {
-		re := regexp.MustCompile(`((?:^|[{,\s])"?` + regexp.QuoteMeta(key) + `"?\s*=\s*)([^,}#\s]+)`)
-		line := lines[l-1]
-		loc := re.FindSubmatchIndex(line)
-		if loc == nil {
-			return nil, fmt.Errorf("line %d: cannot find the value of %s to replace", l, key)
-		}
-		var b bytes.Buffer
-		b.Write(line[:loc[4]])
-		b.WriteString(value)
-		b.Write(line[loc[5]:])
-		lines[l-1] = b.Bytes()
-		return bytes.Join(lines, nil), nil
 	}
 	l, ok := pos[table]
 	if !ok || !bytes.HasPrefix(bytes.TrimSpace(lines[l-1]), []byte("[")) {
@@ -52,4 +96,74 @@ func SetValue(data []byte, path, value string) ([]byte, error) {
 	out = append(out, []byte(add))
 	out = append(out, lines[l:]...)
 	return bytes.Join(out, nil), nil
+}
+
+// parseValue decodes one TOML value written as text.
+func parseValue(text string) (any, error) {
+	var m map[string]any
+	if strings.ContainsAny(text, "\n\r") && !strings.HasPrefix(strings.TrimSpace(text), `"""`) && !strings.HasPrefix(strings.TrimSpace(text), `'''`) &&
+		!strings.HasPrefix(strings.TrimSpace(text), "[") {
+		return nil, fmt.Errorf("a value on several lines")
+	}
+	if _, err := toml.Decode("v = "+text, &m); err != nil {
+		return nil, err
+	}
+	v, ok := m["v"]
+	if !ok || len(m) != 1 {
+		return nil, fmt.Errorf("not one value")
+	}
+	return v, nil
+}
+
+// kind names the kind of a decoded TOML value: text, number, boolean,
+// list, table or date.
+func kind(v any) string {
+	switch v.(type) {
+	case string:
+		return "text"
+	case int64, float64:
+		return "number"
+	case bool:
+		return "boolean"
+	case []any, []map[string]any:
+		return "list"
+	case map[string]any:
+		return "table"
+	}
+	return "date"
+}
+
+// kindError is the refusal of a value of another kind than the key's.
+func kindError(path, want string) *EditError {
+	ru := map[string]string{"text": "текст", "number": "число", "boolean": "true или false", "list": "список", "table": "таблица", "date": "дата"}
+	en := map[string]string{"text": "a text", "number": "a number", "boolean": "true or false", "list": "a list", "table": "a table", "date": "a date"}
+	return &EditError{Path: path, en: "must be " + en[want], ru: "здесь должно быть: " + ru[want]}
+}
+
+// Quote returns s as a TOML basic string: in double quotes, with
+// backslashes, quotes and control characters escaped, everything else
+// (Cyrillic, '#', commas) as it is.
+func Quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

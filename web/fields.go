@@ -174,7 +174,7 @@ func (s *Server) set(w http.ResponseWriter, r *http.Request) {
 	}
 	value := strings.TrimSpace(req.Value)
 	if f.Text {
-		value = strconv.Quote(req.Value)
+		value = valuechain.Quote(req.Value)
 	} else if value == "" {
 		writeError(w, http.StatusBadRequest, fmt.Errorf("%s: give a value", req.Path))
 		return

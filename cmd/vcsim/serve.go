@@ -6,10 +6,13 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
+	"sort"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -24,7 +27,7 @@ func serveCommand() *cli.Command {
 		UsageText: "vcsim serve [--addr 127.0.0.1:8080] [--dir WORKSPACE] [--lang ru|en] [--no-browser]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Usage: "address to listen on; beyond loopback (a room's wifi) a token is required", Value: "127.0.0.1:8080"},
-			&cli.StringFlag{Name: "lang", Usage: "the page's first language: en or ru", Value: "en"},
+			&cli.StringFlag{Name: "lang", Usage: "the page's language: en or ru (it wins over the language last chosen in the browser; the address's ?lang= wins over both)"},
 			&cli.StringFlag{Name: "dir", Usage: "workspace `FOLDER` of the workshop's chain, scenario and survey files (the page lists, opens and saves them)"},
 			&cli.BoolFlag{Name: "no-browser", Usage: "do not open the browser"},
 		},
@@ -32,7 +35,7 @@ func serveCommand() *cli.Command {
 			if err := noFlagArgs(ctx); err != nil {
 				return err
 			}
-			if l := ctx.String("lang"); l != "en" && l != "ru" {
+			if l := ctx.String("lang"); l != "" && l != "en" && l != "ru" {
 				return usagef("--lang must be en or ru, got %q", l)
 			}
 			addr := ctx.String("addr")
@@ -42,6 +45,9 @@ func serveCommand() *cli.Command {
 					return usagef("--dir %s is not a folder", d)
 				}
 				s.Workspace = &web.Workspace{Dir: d}
+				if n := s.Workspace.Clean(); n > 0 {
+					fmt.Fprintf(ctx.App.Writer, "Removed %d temporary file(s) left in %s by saves that were interrupted.\n", n, d)
+				}
 			}
 			if !web.Loopback(addr) {
 				s.Token = web.NewToken()
@@ -50,15 +56,54 @@ func serveCommand() *cli.Command {
 			if err != nil {
 				return usagef("cannot listen on %s: %v", addr, err)
 			}
-			url := "http://" + ln.Addr().String() + "/?lang=" + s.Lang
+			port := ln.Addr().(*net.TCPAddr).Port
+			q := url.Values{}
+			if s.Lang != "" {
+				q.Set("lang", s.Lang)
+			}
 			if s.Token != "" {
-				url += "&token=" + s.Token
+				q.Set("token", s.Token)
 			}
-			fmt.Fprintf(ctx.App.Writer, "vcsim is serving the workshop page at %s\n(stop it with Ctrl+C)\n", url)
+			query := "/"
+			if len(q) > 0 {
+				query += "?" + q.Encode()
+			}
+			local := fmt.Sprintf("http://127.0.0.1:%d%s", port, query)
+			w := ctx.App.Writer
+			if web.Loopback(addr) {
+				fmt.Fprintf(w, "vcsim is serving the workshop page at %s\n(stop it with Ctrl+C)\n", local)
+			} else {
+				lan := lanAddresses(ln.Addr().(*net.TCPAddr))
+				for _, l := range lan {
+					s.JoinURLs = append(s.JoinURLs, "http://"+net.JoinHostPort(l.ip.String(), fmt.Sprint(port))+query)
+				}
+				fmt.Fprintf(w, "vcsim is serving the workshop page to the room (stop it with Ctrl+C).\n")
+				if len(lan) == 0 {
+					fmt.Fprintf(w, "This computer has no network address other than loopback: join a wifi network and start again.\nOn this computer: %s\n", local)
+				} else {
+					fmt.Fprintf(w, "Participants open one of these addresses (the one of the network they share with this computer):\n")
+					for i, l := range lan {
+						fmt.Fprintf(w, "  %-16s %s\n", l.iface, s.JoinURLs[i])
+					}
+					fmt.Fprintf(w, "On this computer: %s\nOr scan this QR code (%s; the page shows it too, under Join):\n", local, s.JoinURLs[0])
+					if qr, err := web.QRText(s.JoinURLs[0]); err == nil {
+						fmt.Fprint(w, qr)
+					}
+				}
+			}
 			if !ctx.Bool("no-browser") {
-				openBrowser(url)
+				openBrowser(local)
 			}
-			srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+			// Timeouts: a client gets 30 s to send a request, an idle
+			// connection is closed after 2 minutes; answers may take as
+			// long as the longest computation (60 s) and some.
+			srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+				WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+			// Keep the server's heap under about 1 GiB: the garbage collector
+			// works harder as it nears the limit (GOMEMLIMIT overrides it).
+			if os.Getenv("GOMEMLIMIT") == "" {
+				debug.SetMemoryLimit(768 << 20)
+			}
 			stop := make(chan os.Signal, 1)
 			signal.Notify(stop, os.Interrupt)
 			go func() {
@@ -88,4 +133,54 @@ func openBrowser(url string) {
 		cmd = exec.Command("xdg-open", url)
 	}
 	cmd.Start()
+}
+
+// lanAddress is an address of this computer on a network, and the name of
+// its interface.
+type lanAddress struct {
+	iface string
+	ip    net.IP
+}
+
+// lanAddresses lists the addresses the room can reach a server listening
+// on at: at itself when it names one address, else every address of every
+// interface that is up, loopback and link-local ones left out, private
+// IPv4 addresses (a wifi's) first, one per interface.
+func lanAddresses(at *net.TCPAddr) []lanAddress {
+	if !at.IP.IsUnspecified() {
+		return []lanAddress{{"", at.IP}}
+	}
+	v4only := at.IP.To4() != nil
+	ifs, _ := net.Interfaces()
+	var out []lanAddress
+	for _, i := range ifs {
+		if i.Flags&net.FlagUp == 0 || i.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, _ := i.Addrs()
+		var best net.IP
+		for _, a := range addrs {
+			n, ok := a.(*net.IPNet)
+			if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || v4only && n.IP.To4() == nil {
+				continue
+			}
+			if best == nil || best.To4() == nil && n.IP.To4() != nil {
+				best = n.IP
+			}
+		}
+		if best != nil {
+			out = append(out, lanAddress{i.Name, best})
+		}
+	}
+	rank := func(ip net.IP) int {
+		switch {
+		case ip.To4() != nil && ip.IsPrivate():
+			return 0
+		case ip.To4() != nil:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(out, func(a, b int) bool { return rank(out[a].ip) < rank(out[b].ip) })
+	return out
 }
