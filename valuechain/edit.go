@@ -167,3 +167,145 @@ func Quote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// KeyValue is a key and its value written as TOML (see SetValue).
+type KeyValue struct {
+	Key, Value string
+}
+
+// headerPath reads the table path of a [header] or [[header]] line, or
+// "" when the line is not one.
+func headerPath(line []byte) (path string, array bool) {
+	s := strings.TrimSpace(string(line))
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if strings.HasPrefix(s, "[[") && strings.HasSuffix(s, "]]") {
+		return strings.TrimSpace(s[2 : len(s)-2]), true
+	}
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		return strings.TrimSpace(s[1 : len(s)-1]), false
+	}
+	return "", false
+}
+
+// section returns the lines [from, to) (from 0) of the table whose header
+// is on line from: up to the next header that is not one of its own
+// sub-tables (for an [[actor]], its [actor.household] and [[actor.task]]
+// belong to it), without the blank and comment lines just before that
+// header (they introduce the next table).
+func section(lines [][]byte, from int) int {
+	own, _ := headerPath(lines[from])
+	to := len(lines)
+	for i := from + 1; i < len(lines); i++ {
+		p, _ := headerPath(lines[i])
+		if p != "" && !strings.HasPrefix(p, own+".") {
+			to = i
+			break
+		}
+	}
+	if to == len(lines) {
+		return to
+	}
+	for to > from+1 {
+		s := bytes.TrimSpace(lines[to-1])
+		if len(s) > 0 && s[0] != '#' {
+			break
+		}
+		to--
+	}
+	return to
+}
+
+// AddTable adds an element to an array of tables of a TOML text, with its
+// keys and values in order: "actor" and "link" at the end of the text;
+// "actor.2.task" or "actor.2.product" at the end of actor 2's section
+// (indented as the blank template writes sub-tables). The text returned
+// parses, or the error says why not.
+func AddTable(data []byte, array string, kvs []KeyValue) ([]byte, error) {
+	if _, err := toml.Decode(string(data), new(map[string]any)); err != nil {
+		return nil, fmt.Errorf("the text does not parse before the change: %w", err)
+	}
+	parts := strings.Split(array, ".")
+	var b strings.Builder
+	indent := ""
+	switch {
+	case len(parts) == 1 && (array == "actor" || array == "link"):
+	case len(parts) == 3 && parts[0] == "actor" && (parts[2] == "task" || parts[2] == "product"):
+		indent = "  "
+	default:
+		return nil, fmt.Errorf("cannot add a table to %q: only actor, link, actor.N.task and actor.N.product", array)
+	}
+	b.WriteString(indent + "[[" + parts[0])
+	if len(parts) == 3 {
+		b.WriteString("." + parts[2])
+	}
+	b.WriteString("]]\n")
+	for _, kv := range kvs {
+		if _, err := parseValue(kv.Value); err != nil || strings.ContainsAny(kv.Key, " \t\n=.[]\"'#") || kv.Key == "" {
+			return nil, &EditError{Path: array + "." + kv.Key, en: "not a TOML value: " + kv.Value, ru: "это не значение TOML: " + kv.Value}
+		}
+		b.WriteString(indent + kv.Key + " = " + kv.Value + "\n")
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1]
+	}
+	if n := len(lines); n > 0 && !bytes.HasSuffix(lines[n-1], []byte("\n")) {
+		lines[n-1] = append(append([]byte{}, lines[n-1]...), '\n')
+	}
+	at := len(lines)
+	if len(parts) == 3 {
+		pos, err := Locate(data)
+		if err != nil {
+			return nil, err
+		}
+		l, ok := pos[parts[0]+"."+parts[1]]
+		if !ok {
+			return nil, fmt.Errorf("the text has no %s", parts[0]+" "+parts[1])
+		}
+		if p, arr := headerPath(lines[l-1]); p != "actor" || !arr {
+			return nil, fmt.Errorf("actor %s is not written as an [[actor]] table", parts[1])
+		}
+		at = section(lines, l-1)
+	}
+	add := []byte("\n" + b.String())
+	out := make([][]byte, 0, len(lines)+1)
+	out = append(out, lines[:at]...)
+	out = append(out, add)
+	out = append(out, lines[at:]...)
+	res := bytes.Join(out, nil)
+	if _, err := toml.Decode(string(res), new(map[string]any)); err != nil {
+		return nil, fmt.Errorf("the new table would break the file: %w", err)
+	}
+	return res, nil
+}
+
+// RemoveTable removes an element of an array of tables ("actor.3",
+// "link.0", "actor.1.task.2") with its sub-tables; comments inside it go
+// with it, the rest of the text is kept byte for byte.
+func RemoveTable(data []byte, path string) ([]byte, error) {
+	pos, err := Locate(data)
+	if err != nil {
+		return nil, err
+	}
+	l, ok := pos[path]
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if !ok || l < 1 || l > len(lines) {
+		return nil, fmt.Errorf("the text has no %s", path)
+	}
+	if _, arr := headerPath(lines[l-1]); !arr {
+		return nil, fmt.Errorf("%s is not written as a [[table]] of its own", path)
+	}
+	to := section(lines, l-1)
+	from := l - 1
+	// A blank line before the table goes with it.
+	if from > 0 && len(bytes.TrimSpace(lines[from-1])) == 0 {
+		from--
+	}
+	out := bytes.Join(append(append([][]byte{}, lines[:from]...), lines[to:]...), nil)
+	if _, err := toml.Decode(string(out), new(map[string]any)); err != nil {
+		return nil, fmt.Errorf("removing %s would break the file: %w", path, err)
+	}
+	return out, nil
+}

@@ -195,3 +195,77 @@ func TestKeyParts(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestAddRemoveTables builds farm -> trader -> processor from the blank
+// template's text with AddTable (an actor, a link, a task, a product),
+// then removes a task and a link with RemoveTable; the chain read after
+// each step has what was added or removed and nothing else changed.
+func TestAddRemoveTables(t *testing.T) {
+	data, err := os.ReadFile("../examples/tobacco-kyrgyzstan.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(data []byte) (actors, links, tasks0, products2 int) {
+		var c Chain
+		if _, err := toml.Decode(string(data), &c); err != nil {
+			t.Fatalf("%v\n%s", err, data)
+		}
+		if len(c.Actors) > 2 {
+			products2 = len(c.Actors[2].Products)
+		}
+		return len(c.Actors), len(c.Links), len(c.Actors[0].Tasks), products2
+	}
+	a0, l0, t0, _ := count(data)
+	out, err := AddTable(data, "actor", []KeyValue{{"id", Quote("processor")}, {"name", Quote("Переработчики, «Баткен»")}, {"kind", Quote("enterprise")}, {"count", "5"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(out, data) {
+		t.Error("adding an actor changed the text before it")
+	}
+	out, err = AddTable(out, "link", []KeyValue{{"from", Quote("trader")}, {"to", Quote("processor")}, {"share", "0.5"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err = AddTable(out, "actor.0.task", []KeyValue{{"name", Quote("weeding")}, {"days_per_unit", "0.01"}, {"hazardous", "true"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err = AddTable(out, "actor."+strconv.Itoa(a0)+".product", []KeyValue{{"id", Quote("oil")}, {"price", "10"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, l, tk, _ := count(out)
+	if a != a0+1 || l != l0+1 || tk != t0+1 {
+		t.Errorf("after adding: %d actors, %d links, %d tasks of actor 0; want %d, %d, %d", a, l, tk, a0+1, l0+1, t0+1)
+	}
+	var c Chain
+	toml.Decode(string(out), &c)
+	if c.Actors[a0].Name != "Переработчики, «Баткен»" || len(c.Actors[a0].Products) != 1 || c.Actors[0].Tasks[t0].Name != "weeding" || c.Links[l0].To != "processor" {
+		t.Errorf("the tables added read otherwise: %+v", c.Actors[a0])
+	}
+	out2, err := RemoveTable(out, "actor.0.task."+strconv.Itoa(t0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out2, err = RemoveTable(out2, "link."+strconv.Itoa(l0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, l, tk, _ := count(out2); a != a0+1 || l != l0 || tk != t0 {
+		t.Errorf("after removing: %d actors, %d links, %d tasks", a, l, tk)
+	}
+	out3, err := RemoveTable(out2, "actor."+strconv.Itoa(a0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out3) != string(data) {
+		t.Errorf("adding then removing gives another text:\n%s", out3)
+	}
+	if _, err := AddTable(data, "actor", []KeyValue{{"id", "farm"}}); err == nil {
+		t.Error("a bare word value was accepted")
+	}
+	if _, err := RemoveTable(data, "name"); err == nil {
+		t.Error("removed a key that is not a table")
+	}
+}

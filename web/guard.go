@@ -25,8 +25,18 @@ const csp = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inl
 const tokenCookie = "vcsim_token"
 
 // heavyWait is how long a computing request waits for a free slot before
-// it is answered 503 with Retry-After.
+// it is answered 503 with Retry-After (Server.HeavyWait overrides it).
 const heavyWait = 20 * time.Second
+
+// HTTPServer returns an http.Server for s with the timeouts a room needs:
+// a client has 30 s to send its request (10 s for the headers), an idle
+// connection is closed after 2 minutes, an answer may take 2 minutes (the
+// longest computation is bounded by Timeout, 60 s), headers are at most
+// 64 KiB.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+}
 
 func securityHeaders(h http.Header) {
 	h.Set("Content-Security-Policy", csp)
@@ -151,7 +161,11 @@ func (s *Server) acquire(r *http.Request) bool {
 		return true
 	default:
 	}
-	t := time.NewTimer(heavyWait)
+	wait := s.HeavyWait
+	if wait <= 0 {
+		wait = heavyWait
+	}
+	t := time.NewTimer(wait)
 	defer t.Stop()
 	select {
 	case sem <- struct{}{}:

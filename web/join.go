@@ -2,7 +2,9 @@ package web
 
 import (
 	"fmt"
+	"net"
 	"net/http"
+	"sort"
 	"strings"
 
 	qrcode "github.com/skip2/go-qrcode"
@@ -96,4 +98,54 @@ func QRText(text string) (string, error) {
 		b.WriteString("\n")
 	}
 	return b.String(), nil
+}
+
+// LANAddress is an address of this computer on a network, and the name
+// of its interface.
+type LANAddress struct {
+	Interface string
+	IP        net.IP
+}
+
+// LANAddresses lists the addresses the room can reach a server listening
+// on at: at itself when it names one address, else every address of every
+// interface that is up, loopback and link-local ones left out, private
+// IPv4 addresses (a wifi's) first, one per interface.
+func LANAddresses(at *net.TCPAddr) []LANAddress {
+	if !at.IP.IsUnspecified() {
+		return []LANAddress{{"", at.IP}}
+	}
+	v4only := at.IP.To4() != nil
+	ifs, _ := net.Interfaces()
+	var out []LANAddress
+	for _, i := range ifs {
+		if i.Flags&net.FlagUp == 0 || i.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, _ := i.Addrs()
+		var best net.IP
+		for _, a := range addrs {
+			n, ok := a.(*net.IPNet)
+			if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || v4only && n.IP.To4() == nil {
+				continue
+			}
+			if best == nil || best.To4() == nil && n.IP.To4() != nil {
+				best = n.IP
+			}
+		}
+		if best != nil {
+			out = append(out, LANAddress{i.Name, best})
+		}
+	}
+	rank := func(ip net.IP) int {
+		switch {
+		case ip.To4() != nil && ip.IsPrivate():
+			return 0
+		case ip.To4() != nil:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(out, func(a, b int) bool { return rank(out[a].IP) < rank(out[b].IP) })
+	return out
 }

@@ -61,6 +61,8 @@ type Server struct {
 	// MaxHeavy caps the computing requests served at once (0: two per
 	// processor); the others wait up to 20 s, then get 503.
 	MaxHeavy int
+	// HeavyWait is how long a computing request waits for a slot (0: 20 s).
+	HeavyWait time.Duration
 
 	once sync.Once
 	sem  chan struct{}
@@ -108,6 +110,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/export", s.export)
 	mux.HandleFunc("POST /api/fields", s.fields)
 	mux.HandleFunc("POST /api/set", s.set)
+	mux.HandleFunc("POST /api/table", s.table)
 	mux.HandleFunc("GET /api/join", s.join)
 	mux.HandleFunc("GET /api/config", s.config)
 	mux.HandleFunc("POST /api/comparison.csv", s.comparisonCSV)

@@ -126,15 +126,6 @@ func checkName(name string) error {
 	return nil
 }
 
-// path returns the file's path in the workspace, refusing bad names
-// (checkName).
-func (ws *Workspace) path(name string) (string, error) {
-	if err := checkName(name); err != nil {
-		return "", err
-	}
-	return filepath.Join(ws.Dir, name), nil
-}
-
 // errNotRegular refuses a name that is not a regular file inside the
 // folder: a folder, a device, a pipe, or a link that leads out.
 var errNotRegular = errors.New("not a regular file inside the workspace folder")

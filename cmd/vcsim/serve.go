@@ -12,7 +12,6 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -73,9 +72,9 @@ func serveCommand() *cli.Command {
 			if web.Loopback(addr) {
 				fmt.Fprintf(w, "vcsim is serving the workshop page at %s\n(stop it with Ctrl+C)\n", local)
 			} else {
-				lan := lanAddresses(ln.Addr().(*net.TCPAddr))
+				lan := web.LANAddresses(ln.Addr().(*net.TCPAddr))
 				for _, l := range lan {
-					s.JoinURLs = append(s.JoinURLs, "http://"+net.JoinHostPort(l.ip.String(), fmt.Sprint(port))+query)
+					s.JoinURLs = append(s.JoinURLs, "http://"+net.JoinHostPort(l.IP.String(), fmt.Sprint(port))+query)
 				}
 				fmt.Fprintf(w, "vcsim is serving the workshop page to the room (stop it with Ctrl+C).\n")
 				if len(lan) == 0 {
@@ -83,7 +82,7 @@ func serveCommand() *cli.Command {
 				} else {
 					fmt.Fprintf(w, "Participants open one of these addresses (the one of the network they share with this computer):\n")
 					for i, l := range lan {
-						fmt.Fprintf(w, "  %-16s %s\n", l.iface, s.JoinURLs[i])
+						fmt.Fprintf(w, "  %-16s %s\n", l.Interface, s.JoinURLs[i])
 					}
 					fmt.Fprintf(w, "On this computer: %s\nOr scan this QR code (%s; the page shows it too, under Join):\n", local, s.JoinURLs[0])
 					if qr, err := web.QRText(s.JoinURLs[0]); err == nil {
@@ -94,11 +93,7 @@ func serveCommand() *cli.Command {
 			if !ctx.Bool("no-browser") {
 				openBrowser(local)
 			}
-			// Timeouts: a client gets 30 s to send a request, an idle
-			// connection is closed after 2 minutes; answers may take as
-			// long as the longest computation (60 s) and some.
-			srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-				WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+			srv := s.HTTPServer() // with read, write and idle timeouts
 			// Keep the server's heap under about 1 GiB: the garbage collector
 			// works harder as it nears the limit (GOMEMLIMIT overrides it).
 			if os.Getenv("GOMEMLIMIT") == "" {
@@ -133,54 +128,4 @@ func openBrowser(url string) {
 		cmd = exec.Command("xdg-open", url)
 	}
 	cmd.Start()
-}
-
-// lanAddress is an address of this computer on a network, and the name of
-// its interface.
-type lanAddress struct {
-	iface string
-	ip    net.IP
-}
-
-// lanAddresses lists the addresses the room can reach a server listening
-// on at: at itself when it names one address, else every address of every
-// interface that is up, loopback and link-local ones left out, private
-// IPv4 addresses (a wifi's) first, one per interface.
-func lanAddresses(at *net.TCPAddr) []lanAddress {
-	if !at.IP.IsUnspecified() {
-		return []lanAddress{{"", at.IP}}
-	}
-	v4only := at.IP.To4() != nil
-	ifs, _ := net.Interfaces()
-	var out []lanAddress
-	for _, i := range ifs {
-		if i.Flags&net.FlagUp == 0 || i.Flags&net.FlagLoopback != 0 {
-			continue
-		}
-		addrs, _ := i.Addrs()
-		var best net.IP
-		for _, a := range addrs {
-			n, ok := a.(*net.IPNet)
-			if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || v4only && n.IP.To4() == nil {
-				continue
-			}
-			if best == nil || best.To4() == nil && n.IP.To4() != nil {
-				best = n.IP
-			}
-		}
-		if best != nil {
-			out = append(out, lanAddress{i.Name, best})
-		}
-	}
-	rank := func(ip net.IP) int {
-		switch {
-		case ip.To4() != nil && ip.IsPrivate():
-			return 0
-		case ip.To4() != nil:
-			return 1
-		}
-		return 2
-	}
-	sort.SliceStable(out, func(a, b int) bool { return rank(out[a].ip) < rank(out[b].ip) })
-	return out
 }

@@ -72,15 +72,16 @@ function problems(e) {
   const list = e ? (e.problems || [e.error || String(e)]) : [t("ok")];
   list.forEach(p => ul.append(el("li", {class: e ? "" : "good"}, p)));
   // Each problem also goes next to the field of its line in the tables.
-  document.querySelectorAll("#fieldtables .fieldmsg").forEach(x => x.textContent = "");
-  document.querySelectorAll("#fieldtables input").forEach(x => { x.classList.remove("bad"); x.removeAttribute("aria-invalid"); });
+  // (A value refused at its field keeps its message until it is changed.)
+  document.querySelectorAll("#fieldtables input:not([data-refused])").forEach(x => fieldMsg(x, ""));
   if (e) for (const p of list) {
     const m = /:(\d+):/.exec(p); if (!m) continue;
     const input = document.querySelector('#fieldtables input[data-line="' + m[1] + '"]'); if (!input) continue;
     fieldMsg(input, p.replace(/^[^:]*:\d+:\s*/, ""));
   }
 }
-function fieldMsg(input, msg) {
+function fieldMsg(input, msg, refused) {
+  if (refused) input.dataset.refused = "1"; else delete input.dataset.refused;
   input.classList.toggle("bad", !!msg);
   if (msg) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
   input.parentElement.querySelector(".fieldmsg").textContent = msg;
@@ -127,7 +128,60 @@ async function renderTables() {
     d.append(tb); box.append(d);
   }
   builderDefaults();
+  formChoices(gs);
+}
 
+// formChoices fills the add and remove forms' lists with the chain's
+// actors, links, tasks and products.
+function formChoices(gs) {
+  document.querySelectorAll("select.actors").forEach(s => { const v = s.value; s.replaceChildren(...actorIds.map(id => el("option", {value: id}, id))); if (actorIds.includes(v)) s.value = v; });
+  document.querySelectorAll("select.actorindex").forEach(s => { const v = s.value; s.replaceChildren(...actorIds.map((id, i) => el("option", {value: i}, id))); if (v) s.value = v; });
+  const opts = [];
+  for (const g of gs) for (const f of g.fields) {
+    let m;
+    if ((m = /^(actor\.\d+)\.id$/.exec(f.path))) opts.push([m[1], t("remove.actor") + " " + f.value]);
+    else if ((m = /^(link\.\d+)\.from$/.exec(f.path))) opts.push([m[1], t("remove.link") + " " + g.title]);
+    else if ((m = /^(actor\.\d+\.task\.\d+)\.name$/.exec(f.path))) opts.push([m[1], t("remove.task") + " " + g.title + ": " + f.value]);
+    else if ((m = /^(actor\.\d+\.product\.\d+)\.id$/.exec(f.path))) opts.push([m[1], t("remove.product") + " " + g.title + ": " + f.value]);
+  }
+  $("removable").replaceChildren(...opts.map(([v, label]) => el("option", {value: v}, label)));
+}
+
+// A household group gets the household keys of the blank template, an
+// enterprise a final market, so that the chain runs at once; the values
+// are then changed in the tables.
+const householdDefaults = {key: "household", value: "{ adults = 2.5, adult_days = 100, children_5_11 = 1.5, children_12_14 = 0.6, children_15_17 = 0.5, other_income = 0 }"};
+async function tableEdit(op, path, values) {
+  let r;
+  try { r = await post("/api/table", {chain: $("chaintext").value, op, path, values}); }
+  catch (e) { $("addmsg").className = "msg bad"; $("addmsg").textContent = errText(e); return false; }
+  remember();
+  $("chaintext").value = r.chain; $("addmsg").className = "msg"; $("addmsg").textContent = "";
+  chainChanged(false);
+  await renderTables();
+  try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); runBaseline(); whatif(); } catch (e) { problems(e); }
+  return true;
+}
+function addForm(form) {
+  form.onsubmit = async (ev) => {
+    ev.preventDefault();
+    const values = [];
+    let actor = null;
+    for (const x of form.elements) {
+      if (!x.name) continue;
+      if (x.name === "actor") { actor = x.value; continue; }
+      if (x.type === "checkbox") { values.push({key: x.name, value: String(x.checked)}); continue; }
+      values.push({key: x.name, value: x.value, text: !!x.dataset.text});
+    }
+    let path = form.dataset.path;
+    if (path === "task" || path === "product") { if (actor === null || actor === "") return; path = "actor." + actor + "." + path; }
+    if (path === "actor") {
+      const kind = form.elements.kind.value;
+      if (kind === "household") values.push({key: "output_per_unit", value: "1000"}, householdDefaults);
+      else values.push({key: "final_market", value: "domestic", text: true});
+    }
+    if (await tableEdit("add", path, values) && path === "actor") form.elements.id.value = "";
+  };
 }
 // setField writes a value through the server; a value the key cannot hold
 // (a word where a number goes) is refused at its field, in the page's
@@ -135,7 +189,7 @@ async function renderTables() {
 async function setField(input, path, value, was) {
   let r;
   try { r = await post("/api/set", {chain: $("chaintext").value, path: path, value: value}); }
-  catch (e) { fieldMsg(input, errText(e).replace(/^[^:]*:\s*/, "")); return; }
+  catch (e) { fieldMsg(input, errText(e).replace(/^[^:]*:\s*/, ""), true); return; }
   fieldMsg(input, "");
   remember();
   $("chaintext").value = r.chain;
@@ -415,6 +469,8 @@ async function init() {
   $("joinbtn").onclick = () => { const d = $("joindlg"); d.hidden = !d.hidden; };
   $("present").onclick = () => { document.body.classList.toggle("present"); $("present").setAttribute("aria-pressed", document.body.classList.contains("present")); };
   document.querySelectorAll(".sliders input").forEach(i => i.oninput = whatif);
+  ["f_actor", "f_link", "f_task", "f_product"].forEach(id => addForm($(id)));
+  $("f_remove").onsubmit = (ev) => { ev.preventDefault(); if ($("removable").value) tableEdit("remove", $("removable").value, []); };
   join();
   await load();
 }
