@@ -70,6 +70,7 @@ var ruFormats = map[string]string{
 	"must be at most %g, got %v":                                                                        "должно быть не больше %g, указано %v",
 	"must be at most 12, got %v":                                                                        "должно быть не больше 12, указано %v",
 	"must be between %v and %v, got %v":                                                                 "должно быть от %v до %v, указано %v",
+	"must be less than max_child_hours (%v hours a week), got %v":                                       "должно быть меньше max_child_hours (%v ч в неделю), указано %v",
 	"must be between 1 and 100 years, got %d":                                                           "должно быть от 1 до 100 лет, указано %d",
 	"must be in [0, 1), got %v":                                                                         "должно быть в [0, 1), указано %v",
 	"must not be negative, got %v":                                                                      "не может быть отрицательным, указано %v",
@@ -210,7 +211,9 @@ func message(msg, format string, args []any, lang string) string {
 		if f, ok = ruDecode[format]; !ok {
 			if f, ok = ruSurvey[format]; !ok {
 				if f, ok = ruFiles[format]; !ok {
-					return msg
+					if f, ok = ruReaders[format]; !ok {
+						return msg
+					}
 				}
 			}
 		}
