@@ -347,6 +347,7 @@ func adopt(hh *Household, m *Measure, u float64) {
 		hh.Withdraw = 1 - (1-hh.Withdraw)*(1-w)
 	}
 	hh.Ban = hh.Ban || m.Ban
+	adoptSchool(hh, m)
 }
 
 func clamp01(x float64) float64 { return min(max(x, 0), 1) }

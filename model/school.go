@@ -509,3 +509,19 @@ func (p *Population) TasteDraws(actor string, n int) []float64 {
 	p.taste[actor] = x
 	return x
 }
+
+// adoptSchool applies an education measure's effects on schooling to an
+// adopting household: school costs change by SchoolCostChange (relative)
+// and every band's value of school rises by SchoolValueGain. The
+// household's schooling is copied first: it is shared.
+func adoptSchool(hh *Household, m *Measure) {
+	if hh.School == nil || (m.SchoolCostChange == 0 && m.SchoolValueGain == 0) {
+		return
+	}
+	s := *hh.School
+	for b := range s.Cost {
+		s.Cost[b] = max(0, s.Cost[b]*(1+m.SchoolCostChange))
+		s.Value[b] += m.SchoolValueGain
+	}
+	hh.School = &s
+}

@@ -7,7 +7,6 @@ import (
 	"github.com/ilo-rma/vcsim/model"
 )
 
-
 // BenchmarkCompareSchool is BenchmarkCompare with school keys on the
 // cotton farms: every household compares up to 8 enrolment combinations.
 // Its ratio to BenchmarkCompare is the cost of the school decision
