@@ -259,7 +259,7 @@ type schoolChoice struct {
 // option solves enrolment combination e with the bands of c keeping the
 // transfers' conditions (caps), income y (costs taken off and payments
 // added) the general way, and returns it with value the utility of school.
-func (hh *Household) option(e int, y float64, caps [nb]float64, capDays, value float64) schoolChoice {
+func (hh *Household) option(m float64, e int, y float64, caps [nb]float64, capDays, value float64) schoolChoice {
 	var hb [nb]float64
 	for b := range hb {
 		hb[b] = hh.H
@@ -267,8 +267,8 @@ func (hh *Household) option(e int, y float64, caps [nb]float64, capDays, value f
 			hb[b] = hh.H - hh.School.Hours[b]
 		}
 	}
-	h := hh.Cap(hh.endowedHours(y, hb, caps), hh.HoursPerDay, capDays)
-	o := schoolChoice{hours: h, utility: hh.endowedUtility(y, h, hb) + value}
+	h := hh.endowedChoice(m, y, hb, caps, capDays)
+	o := schoolChoice{hours: h, utility: hh.endowedUtilityE(m, y, h, hb) + value}
 	for b := range o.enrolled {
 		o.enrolled[b] = e&(1<<b) != 0
 	}
@@ -317,16 +317,17 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 		}
 	}
 	var best schoolChoice
-	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban
+	// The closed form needs today's linear earnings and the farm cap.
+	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
 	if fast {
-		best = hh.bestFree(y0, capDays, present, &cost, &value)
+		best = hh.bestFree(m, y0, capDays, present, &cost, &value)
 	} else {
 		best.utility = math.NaN()
 		for e := 0; e < 1<<nb; e++ {
 			if e&present != e {
 				continue
 			}
-			o := hh.option(e, y0-cost[e], free, capDays, value[e])
+			o := hh.option(m, e, y0-cost[e], free, capDays, value[e])
 			if math.IsNaN(best.utility) || o.utility > best.utility {
 				best = o
 				best.cost = cost[e]
@@ -374,7 +375,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 					continue
 				}
 			}
-			if o := hh.option(e, y, caps, capDays, value[e]); o.utility > best.utility {
+			if o := hh.option(m, e, y, caps, capDays, value[e]); o.utility > best.utility {
 				best = o
 				best.cost, best.cct, best.premium = cost[e], t, p
 			}
@@ -388,7 +389,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 // upper bound when the farm's work caps the hours; combinations are taken
 // in order of that bound, solved the general way only when the bound is
 // not exact, until no bound left beats the best exact utility.
-func (hh *Household) bestFree(y0, capDays float64, present int, cost, value *[1 << nb]float64) schoolChoice {
+func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64) schoolChoice {
 	var bound [1 << nb]float64
 	var hours [1 << nb][nb]float64
 	var exact, capped [1 << nb]bool
@@ -422,7 +423,7 @@ func (hh *Household) bestFree(y0, capDays float64, present int, cost, value *[1 
 			o.hours = hh.Cap(o.hours, hh.HoursPerDay, capDays)
 			o.utility = hh.endowedUtility(y0-cost[e], o.hours, *hb) + value[e]
 		case !exact[e]:
-			o = hh.option(e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
+			o = hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
 		}
 		for b := range o.enrolled {
 			o.enrolled[b] = e&(1<<b) != 0
@@ -435,7 +436,7 @@ func (hh *Household) bestFree(y0, capDays float64, present int, cost, value *[1 
 	}
 	if !found {
 		// Below subsistence whatever the household does: no school.
-		best = hh.option(0, y0, [nb]float64{hh.H, hh.H, hh.H}, capDays, 0)
+		best = hh.option(m, 0, y0, [nb]float64{hh.H, hh.H, hh.H}, capDays, 0)
 	}
 	return best
 }

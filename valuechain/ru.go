@@ -209,7 +209,9 @@ func message(msg, format string, args []any, lang string) string {
 		if f, ok = ruDecode[format]; !ok {
 			if f, ok = ruSurvey[format]; !ok {
 				if f, ok = ruFiles[format]; !ok {
-					return msg
+					if f, ok = ruReaders[format]; !ok {
+						return msg
+					}
 				}
 			}
 		}

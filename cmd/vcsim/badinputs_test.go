@@ -1,11 +1,19 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ilo-rma/vcsim/workbook"
 )
 
 // lineOf returns the line (from 1) of the first line of text that
@@ -188,4 +196,151 @@ func mustReadFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// tobaccoXLSX returns the tobacco example as a workbook, edited by edit.
+func tobaccoXLSX(t *testing.T, edit func(f *excelize.File)) []byte {
+	t.Helper()
+	text := mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")
+	b, err := workbook.New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.AddChain([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	var x bytes.Buffer
+	if _, err := b.WriteTo(&x); err != nil {
+		t.Fatal(err)
+	}
+	if edit == nil {
+		return x.Bytes()
+	}
+	f, err := excelize.OpenReader(&x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(f)
+	y, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return y.Bytes()
+}
+
+// claimSize returns a workbook whose zip directory says that its part
+// name unpacks to size bytes, with raw (deflated) data in its place when
+// raw is not nil.
+func claimSize(t *testing.T, book []byte, name string, size uint64, raw []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, _ := f.OpenRaw()
+		data, _ := io.ReadAll(rc)
+		h := f.FileHeader
+		if h.Name == name {
+			h.UncompressedSize64 = size
+			if raw != nil {
+				data, h.CompressedSize64 = raw, uint64(len(raw))
+			}
+		}
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	zw.Close()
+	return out.Bytes()
+}
+
+// zipBomb returns a raw deflate stream of mib MiB of zeros, made of one
+// compressed MiB repeated (each block refers only to the zeros before it).
+func zipBomb(mib int) []byte {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	block := make([]byte, 1<<20)
+	w.Write(block)
+	w.Flush()
+	out := append([]byte(nil), b.Bytes()...)
+	b.Reset()
+	w.Write(block)
+	w.Flush()
+	next := append([]byte(nil), b.Bytes()...)
+	b.Reset()
+	w.Close()
+	for i := 1; i < mib; i++ {
+		out = append(out, next...)
+	}
+	return append(out, b.Bytes()...)
+}
+
+// keyColumn returns the column letter of a sheet's key in row 2.
+func keyColumn(f *excelize.File, sheet, key string) string {
+	rows, _ := f.GetRows(sheet)
+	for j, k := range rows[1] {
+		if k == key {
+			name, _ := excelize.ColumnNumberToName(j + 1)
+			return name
+		}
+	}
+	return "?"
+}
+
+// TestBadWorkbookInputs runs vcsim on hostile and mistyped workbooks
+// (issue 21, points 1 to 4): each exits with status 2, names the file and
+// the sheet or cell, says what was expected, and writes nothing.
+func TestBadWorkbookInputs(t *testing.T) {
+	book := tobaccoXLSX(t, nil)
+	dateIn := func(sheet, key string) func(f *excelize.File) {
+		return func(f *excelize.File) {
+			st, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+			cell := keyColumn(f, sheet, key) + "3"
+			f.SetCellValue(sheet, cell, 45387) // 5.4 typed in a Russian Excel: 5 April 2024
+			f.SetCellStyle(sheet, cell, cell, st)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		book  []byte
+		where string // after "FILE: "
+		want  string
+	}{
+		{"styles.xml claiming 12 GB", claimSize(t, book, "xl/styles.xml", 12<<30, nil), "", "the workbook's part xl/styles.xml unpacks to 12288 MiB; vcsim reads parts of at most 64 MiB"},
+		{"a 3 MB zip bomb", claimSize(t, book, "xl/styles.xml", 1<<20, zipBomb(3072)), "", "not an Excel workbook (xlsx): XML syntax error"},
+		{"a date in a price", tobaccoXLSX(t, dateIn("Actors", "price")), "Actors!", "price: a date (2024-04-05) in a cell that needs a number"},
+		{"no Tasks sheet", tobaccoXLSX(t, func(f *excelize.File) { f.DeleteSheet("Tasks") }), "Tasks", `the workbook has no sheet "Tasks", which the household actors need`},
+		{"Tasks renamed in Russian", tobaccoXLSX(t, func(f *excelize.File) { f.SetSheetName("Tasks", "Задачи") }), "Задачи", `the sheet "Задачи" is not one vcsim reads (it reads Read-me, Chain, Actors, Products, Tasks`},
+		{"no Actors sheet", tobaccoXLSX(t, func(f *excelize.File) { f.DeleteSheet("Actors") }), "Actors", `the workbook has no sheet "Actors", which vcsim needs (a chain workbook has the sheets Read-me, Chain, Actors`},
+		{"a second price column", tobaccoXLSX(t, func(f *excelize.File) {
+			f.SetCellStr("Actors", "ZZ2", "price")
+			f.SetCellValue("Actors", "ZZ3", 5)
+		}), "Actors!ZZ2", `the key "price" is in columns `},
+		{"price beside price.dist", tobaccoXLSX(t, func(f *excelize.File) {
+			f.SetCellStr("Actors", "ZZ2", "price.dist")
+			f.SetCellStr("Actors", "ZZ3", "uniform")
+		}), "Actors!ZZ2", `gives "price" and the column ZZ gives "price.dist", a part of it`},
+		{"a blanked key", tobaccoXLSX(t, func(f *excelize.File) { f.SetCellStr("Links", "C2", "") }), "Links!C2", "the key in row 2 is blank but the column has values (first in Links!C3)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "book.xlsx")
+			out := filepath.Join(dir, "out")
+			if err := os.WriteFile(file, tc.book, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, errOut, status := vcsim(t, "run", "--chain", file, "--out", out)
+			if status != 2 || !strings.Contains(errOut, file+": "+tc.where) || !strings.Contains(errOut, tc.want) {
+				t.Errorf("status %d, stderr:\n%s\nwant status 2, %q and %q", status, errOut, file+": "+tc.where, tc.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s was written although the input is bad", out)
+			}
+		})
+	}
 }
