@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/guide"
 	"github.com/ilo-rma/vcsim/model"
@@ -307,11 +308,16 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 	}
 	var ans SimulateAnswer
 	err = s.run(r, func(ctx context.Context) error {
-		res, err := model.Simulate(c, model.Options{Seed: seed(r), Context: ctx})
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Seed: seed(r)}, assess.Options{}, nil)
 		if err != nil {
 			return err
 		}
-		ans = SimulateAnswer{Summary: tables.NewSummary(res, seed(r)), Accounts: toRows(tables.Accounts(res)), Margins: toRows(tables.Margins(res)),
+		res := a.Base
+		sum := tables.NewSummary(res, seed(r))
+		if a.Market != nil {
+			sum.WithMarket(*a.Market)
+		}
+		ans = SimulateAnswer{Summary: sum, Accounts: toRows(tables.Accounts(res)), Margins: toRows(tables.Margins(res)),
 			Labour: toRows(tables.Labour(res)), ChildLabour: toRows(tables.ChildLabour(res)), Households: toRows(tables.Households(res))}
 		return nil
 	})
@@ -400,10 +406,11 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 	}
 	var ans CompareAnswer
 	err := s.run(r, func(ctx context.Context) error {
-		cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Horizon: req.Years, Population: model.NewPopulation(c, seed(r)), Context: ctx})
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed(r)}, assess.Options{Years: req.Years, TotalsOnly: true}, nil)
 		if err != nil {
 			return err
 		}
+		cmp := a.Comparison
 		ans.Summary = toRows(tables.Summaries(cmp.Baseline, cmp.Summaries))
 		ans.Years = toRows(tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...))
 		return nil

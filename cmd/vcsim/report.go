@@ -36,9 +36,8 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			in := report.Input{Lang: a.lang, Chain: a.chain, ChainFile: a.chainFile, ChainText: tomlText(ctx), ScenarioFile: a.scenFile,
-				Version: version(), Date: reportDate(), Seed: a.seed, Base: a.base,
-				Comparison: a.cmp, Scenarios: a.file, Charts: cs, Source: a.source(), MonteCarlo: a.mc}
+			in := report.From(a.Assessment, a.lang, cs, a.source())
+			in.ChainText, in.Version, in.Date = tomlText(ctx), version(), reportDate()
 			var buf bytes.Buffer
 			if err := report.Write(&buf, in); err != nil {
 				return err

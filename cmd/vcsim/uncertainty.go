@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model/tables"
@@ -67,6 +68,34 @@ func progressBar(ctx *cli.Context, what string) (func(done, total int), func()) 
 		}
 }
 
+// progressBars returns an assessment's progress callback: a bar for the
+// runs and one for the draws, each as progressBar draws it; nil when
+// quiet or not on a terminal.
+func progressBars(ctx *cli.Context) assess.Progress {
+	runs, endRuns := progressBar(ctx, "runs")
+	if runs == nil {
+		return nil
+	}
+	var draws func(done, total int)
+	endDraws := func() {}
+	return func(stage assess.Stage, done, total int, _ string) {
+		if stage == assess.StageRuns {
+			runs(done, total)
+			if done == total {
+				endRuns()
+			}
+			return
+		}
+		if draws == nil {
+			draws, endDraws = progressBar(ctx, "draws")
+		}
+		draws(done, total)
+		if done == total {
+			endDraws()
+		}
+	}
+}
+
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
@@ -100,43 +129,25 @@ func checkSampling(ctx *cli.Context) error {
 	}
 }
 
-// monteCarlo runs compare --draws: the table with intervals and, with
-// --out, the deterministic tables plus scenario_uncertainty.csv,
-// scenario_pairs.csv and draws.csv.
-func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) (*uncertainty.MonteCarlo, error) {
-	if ctx.String("survey") != "" {
-		return nil, usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
-	}
-	if err := checkSampling(ctx); err != nil {
-		return nil, err
-	}
-	s, err := uncertainSetup(ctx)
-	if err != nil {
-		return nil, err
-	}
-	n := ctx.Int("draws")
-	progress, done := progressBar(ctx, "draws")
-	mc, err := uncertainty.Run(s, uncertainty.Options{Draws: n, Seed: ctx.Uint64("seed"), Sampling: ctx.String("sampling"),
-		Horizon: ctx.Int("years"), Workers: ctx.Int("workers"), Progress: progress})
-	done()
-	if err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(ctx.App.Writer, "\n%s: uncertainty\n", s.Chain.Name)
-	if err := mc.WriteTable(ctx.App.Writer, s.Chain.Currency); err != nil {
-		return nil, err
+// monteCarlo prints compare --draws' table with intervals and, with
+// --out DIR, adds scenario_uncertainty.csv, scenario_pairs.csv and
+// draws.csv.
+func monteCarlo(ctx *cli.Context, mc *uncertainty.MonteCarlo, out *outfile.Set, dir string) error {
+	fmt.Fprintf(ctx.App.Writer, "\n%s: uncertainty\n", mc.Setup.Chain.Name)
+	if err := mc.WriteTable(ctx.App.Writer, mc.Setup.Chain.Currency); err != nil {
+		return err
 	}
 	if dir == "" || isXLSX(dir) {
-		return mc, nil
+		return nil
 	}
 	bom := csvDialect(ctx)
 	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_uncertainty.csv"), mc.UncertaintyRows(), bom); err != nil {
-		return nil, err
+		return err
 	}
 	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_pairs.csv"), mc.PairRows(), bom); err != nil {
-		return nil, err
+		return err
 	}
-	return mc, out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
+	return out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
 		return tables.WriteRecordsDialect(w, mc.DrawRecords(), bom)
 	})
 }
