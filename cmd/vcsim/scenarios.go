@@ -110,7 +110,11 @@ func compareCommand() *cli.Command {
 			if in.ChainName == "" {
 				in.ChainName, in.ScenarioName = "example "+ctx.String("example"), "scenarios of example "+ctx.String("example")
 			}
+			long := announce(ctx, in)
 			bar, endBar := progressBar(ctx, "draws")
+			if bar == nil && long {
+				bar = progressLines(ctx, "draws")
+			}
 			progress := func(stage assess.Stage, done, total int, name string) {
 				if stage == assess.StageDraws {
 					if bar != nil {
