@@ -168,6 +168,11 @@ func compareCommand() *cli.Command {
 			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_summary.csv"), rows, csvDialect(ctx)); err != nil {
 				return err
 			}
+			if school := tables.ScenarioSchool(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...); school != nil {
+				if err := tables.AddCSV(out, filepath.Join(dir, "scenario_school.csv"), school, csvDialect(ctx)); err != nil {
+					return err
+				}
+			}
 			return writeOutputs(ctx, out)
 		},
 	}
