@@ -178,6 +178,7 @@ func BenchmarkWhatIf(b *testing.B) {
 	body, _ := json.Marshal(map[string]any{"chain": string(c), "levers": map[string]float64{"transfer": 2000, "coverage": 0.5, "price_change": 0.1}})
 	for i := 0; i < b.N; i++ {
 		req := newRequest("POST", "/api/whatif", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
 		if w.Code != 200 {
