@@ -130,6 +130,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 
 // version returns the module version and the commit vcsim was built from.
 func version() string {
+	if v := stampedVersion(); v != "" {
+		return v
+	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"
