@@ -24,7 +24,15 @@ import (
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
-func main() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) }
+func main() {
+	// A double-click (no arguments, no terminal) starts the workshop page.
+	args, clicked := doubleClick(os.Args)
+	status := run(args, os.Stdout, os.Stderr)
+	if clicked {
+		keepWindow(status, systemLang(), os.Stdin, os.Stdout)
+	}
+	os.Exit(status)
+}
 
 // Exit statuses.
 const (
@@ -114,6 +122,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			screenCommand(),
 			convertCommand(),
 			serveCommand(),
+			startCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
