@@ -26,6 +26,10 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	a, acc, lab := &c.Actors[i], &r.Accounts[i], &r.Labour[i]
 	base := NewHousehold(c, i, acc, lab.Need)
 	base.prepare()
+	var taste []float64
+	if base.School != nil {
+		taste = pop.TasteDraws(a.ID, len(d.Scale))
+	}
 	var ads []adoption
 	if pol != nil {
 		for j := range pol.Measures {
@@ -53,7 +57,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 			return // cancelled: Simulate returns the context's error
 		}
 		lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
-		r.householdRange(lo, hi, a, &base, d, ads, income, hours, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
+		r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
 	})
 	var t Tally
 	for ci := range tallies {
@@ -77,8 +81,12 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		ChildDays:   t.ChildDays,
 		ChildAE:     t.ChildAE,
 		AdultSupply: t.AdultDays,
+		Cash: CashIncome{Total: t.SumIncome, NOP: t.NOP, OffFarm: t.OffFarm, ChildOutside: t.ChildOutside,
+			Other: t.Other, Transfers: t.Transfers, Full: t.SumFull, Uses: t.Uses, Weight: t.Weight},
+		PovertyLine: a.Household.PovertyLineOr(c),
 	}
 	if w > 0 {
+		g.MeanFull = t.SumFull / w
 		g.MeanIncome = t.SumIncome / w
 		g.MeanY0 = t.SumY0 / w
 		g.BelowPoverty = t.Below / w
@@ -118,7 +126,7 @@ func forChunks(n int, f func(chunk int)) {
 // allocate: a household that adopts nothing and was not surveyed is the
 // shared base household itself.
 func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household, d *Draws, ads []adoption,
-	income []float64, hours [][nb]float64, out *Tally, reached []MeasureResult) {
+	taste []float64, income []float64, hours [][nb]float64, out *Tally, reached []MeasureResult) {
 	// Sums go to a tally on this goroutine's stack, not to memory that
 	// another worker's chunk shares a cache line with.
 	var tally Tally
@@ -144,6 +152,12 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				break
 			}
 		}
+	}
+	// With schooling, households that adopt the same measures share the
+	// table of the closed form (school.go), monitoring or not.
+	var schoolPreps []*schoolPrep
+	if base.School != nil && len(ads) <= 8 {
+		schoolPreps = make([]*schoolPrep, 1<<len(ads))
 	}
 	for k := lo; k < hi; k++ {
 		hh := base
@@ -179,7 +193,13 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 					adopt(hh, ad.m, ad.draws[k])
 				}
 			}
+			if schoolPreps != nil && d.Survey == nil && schoolPreps[mask] != nil {
+				hh.sprep = schoolPreps[mask] // the same measures: the same school table
+			}
 			hh.prepare()
+			if schoolPreps != nil && d.Survey == nil {
+				schoolPreps[mask] = hh.sprep
+			}
 		}
 		if plain && hh.simple() {
 			// The fast path: no weights, nothing conditional.
@@ -200,6 +220,16 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 		weight := 1.0
 		if d.Weight != nil {
 			weight = d.Weight[k]
+		}
+		if taste != nil {
+			// Each household's taste for schooling (school.go).
+			if hh != &own {
+				own = *hh
+				hh = &own
+			}
+			for b := range hh.Taste {
+				hh.Taste[b] = hh.School.TasteSD * taste[nb*k+b]
+			}
 		}
 		o := hh.Decide(d.Scale[k], d.Hazard[k])
 		if income != nil {
@@ -274,9 +304,11 @@ func (hh *Household) fromSurvey(c *valuechain.Chain, a *valuechain.Actor, sh *va
 	if !math.IsNaN(sh.OtherIncome) {
 		other = sh.OtherIncome
 	}
-	hh.OtherIncome = sh.Adults*g.OffFarmDays*hh.OffFarmWage + other + g.Transfers
+	hh.OffFarmIncome = sh.Adults * g.OffFarmDays * hh.OffFarmWage
+	hh.Other, hh.TransferIncome = other, g.Transfers
+	hh.OtherIncome = hh.OffFarmIncome + hh.Other + hh.TransferIncome
 	eq := c.Scale()
-	hh.S = c.PovertyLine * (eq.FirstAdult + eq.OtherAdult*(sh.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2]))
+	hh.S = g.PovertyLineOr(c) * (eq.FirstAdult + eq.OtherAdult*(sh.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2]))
 }
 
 // count adds an adopting household, standing for weight households, to
@@ -298,6 +330,8 @@ func (ad adoption) count(r *MeasureResult, hh *Household, o *Outcome, weight flo
 // adoption draw is u.
 func adopt(hh *Household, m *Measure, u float64) {
 	hh.OtherIncome += m.Transfer + hh.Adults*m.OffFarmDays*hh.OffFarmWage
+	hh.TransferIncome += m.Transfer
+	hh.OffFarmIncome += hh.Adults * m.OffFarmDays * hh.OffFarmWage
 	hh.CCT += m.CCT
 	if m.CCTHoursCap > 0 {
 		hh.CCTHoursCap = m.CCTHoursCap
@@ -321,6 +355,7 @@ func adopt(hh *Household, m *Measure, u float64) {
 		hh.Withdraw = 1 - (1-hh.Withdraw)*(1-w)
 	}
 	hh.Ban = hh.Ban || m.Ban
+	adoptSchool(hh, m)
 }
 
 func clamp01(x float64) float64 { return min(max(x, 0), 1) }

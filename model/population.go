@@ -20,6 +20,7 @@ type Population struct {
 
 	mu    sync.Mutex
 	adopt map[string][]float64
+	taste map[string][]float64 // TasteDraws, by actor
 }
 
 // AdoptDraws returns the uniform draws that order the households of a group

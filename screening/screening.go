@@ -9,7 +9,9 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -86,6 +88,11 @@ func Validate(cr *Criteria, cands []Candidate, file string) error {
 	for _, c := range cands {
 		currencies[c.Chain.Currency] = true
 	}
+	for _, cur := range slices.Sorted(maps.Keys(cr.ExchangeRates)) {
+		if r := cr.ExchangeRates[cur]; !(r > 0) || math.IsInf(r, 0) {
+			ps.Add("exchange_rates", cur, "must be a number greater than 0 (the value of one %s in a common currency), got %v", cur, r)
+		}
+	}
 	for i, c := range cr.Criteria {
 		w := fmt.Sprintf("criterion %d (%s)", i+1, c.ID)
 		comp, money := computed(c.ID)
@@ -120,7 +127,7 @@ func Validate(cr *Criteria, cands []Candidate, file string) error {
 		}
 		if money && len(currencies) > 1 {
 			for cur := range currencies {
-				if r, ok := cr.ExchangeRates[cur]; !ok || !(r > 0) {
+				if _, ok := cr.ExchangeRates[cur]; !ok {
 					ps.Add(w, "id", "%q is money and the chains are in different currencies: give exchange_rates.%s (the value of one %s in a common currency)", c.ID, cur, cur)
 				}
 			}

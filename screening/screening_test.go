@@ -91,6 +91,12 @@ func TestScreenExamples(t *testing.T) {
 	if err := Validate(cr, cands, "criteria"); err == nil {
 		t.Error("value added in TJS and KGS compared without exchange rates")
 	}
+	// A negative exchange rate is said to be negative, not missing.
+	cr.ExchangeRates = map[string]float64{"TJS": -1, "KGS": 0.13}
+	err = Validate(cr, cands, "criteria")
+	if err == nil || !strings.Contains(err.Error(), "exchange_rates: TJS: must be a number greater than 0 (the value of one TJS in a common currency), got -1") || strings.Contains(err.Error(), "give exchange_rates.TJS") {
+		t.Errorf("negative exchange rate: %v", err)
+	}
 }
 
 // TestReport: the screening report is one HTML page in the language,

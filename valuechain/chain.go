@@ -107,34 +107,6 @@ type actorIndex struct {
 // from (nil for a chain built in code).
 func (c *Chain) Positions() Positions { return c.pos }
 
-// Economic holds the shadow (economic) values of a chain for its policy
-// analysis matrix (package pam). Without it every value is at market
-// prices and the matrix shows no divergence.
-type Economic struct {
-	// ExchangeRateFactor is the shadow exchange rate factor: border prices
-	// and tradable inputs are multiplied by it (default 1).
-	ExchangeRateFactor float64 `toml:"exchange_rate_factor,omitempty,omitzero"`
-	// WageFactor is the shadow wage factor of hired unskilled labour
-	// (default 1).
-	WageFactor float64 `toml:"wage_factor,omitempty,omitzero"`
-	// RemoveTaxes takes taxes net of subsidies out of the social costs:
-	// they are transfers, not costs to the country.
-	RemoveTaxes bool `toml:"remove_taxes,omitempty,omitzero"`
-	// DomesticCosts lists the cost items (keys of actors' costs, or
-	// "fixed_costs") that are domestic factors; the others are tradable.
-	DomesticCosts []string `toml:"domestic_costs,omitempty,omitzero"`
-	// BorderPrices are the import or export parity prices of traded
-	// products, in the chain's currency at the official exchange rate.
-	BorderPrices []BorderPrice `toml:"border_price,omitempty,omitzero"`
-}
-
-// BorderPrice is the border (parity) price of a product of an actor.
-type BorderPrice struct {
-	Actor   string  `toml:"actor,omitempty,omitzero"`
-	Product string  `toml:"product,omitempty,omitzero"` // empty for a one-product actor
-	Price   float64 `toml:"price,omitempty,omitzero"`
-}
-
 // StudyRef names a published value-chain study.
 type StudyRef struct {
 	Source        string  `toml:"source,omitempty,omitzero"` // e.g. "VCA4D"
@@ -283,6 +255,46 @@ type HouseholdGroup struct {
 	// ObservedPrevalence is the child-labour prevalence observed in surveys,
 	// used by calibration.
 	ObservedPrevalence *float64 `toml:"observed_prevalence,omitempty"`
+
+	// School keys (docs/model.md section 5b, see school.go): with any of
+	// them the household chooses enrolment with the hours.
+	SchoolCost        *[NumBands]float64 `toml:"school_cost,omitempty"`
+	SchoolHours       *[NumBands]float64 `toml:"school_hours,omitempty"`
+	SchoolValue       *[NumBands]float64 `toml:"school_value,omitempty"`
+	SchoolTasteSD     *float64           `toml:"school_taste_sd,omitempty"`
+	ObservedEnrolment *[NumBands]float64 `toml:"observed_enrolment,omitempty"`
+
+	// PovertyLine, when given, is the group's own poverty line per adult
+	// equivalent per year (e.g. urban and rural lines); default the chain's.
+	PovertyLine float64 `toml:"poverty_line,omitempty,omitzero"`
+	// FamilyTimeValue is what an hour of a family adult freed by a child
+	// from unpaid work on the household's own activity is worth to the
+	// household, as a share of the child's gamma x adult wage (docs/model.md
+	// section 4, use 5); default 1. It counts in the choice, never as cash.
+	FamilyTimeValue *float64 `toml:"family_time_value,omitempty"`
+	// ChildWageWork says that paid work for children exists outside the
+	// chain (use 3), at gamma x the adult wage.
+	ChildWageWork bool `toml:"child_wage_work,omitempty"`
+	// OffFarmDaysMax is the extra paid off-farm days per adult a year an
+	// adult freed by a child can get (use 4), at the off-farm wage.
+	OffFarmDaysMax float64 `toml:"off_farm_days_max,omitempty,omitzero"`
+}
+
+// DefaultFamilyTimeValue is the default of family_time_value.
+const DefaultFamilyTimeValue = 1.0
+
+// FamilyTimeValueOr returns family_time_value, defaulted.
+func (h *HouseholdGroup) FamilyTimeValueOr() float64 {
+	return ptrOr(h.FamilyTimeValue, DefaultFamilyTimeValue)
+}
+
+// PovertyLineOr returns the group's poverty line, or the chain's when the
+// group gives none.
+func (h *HouseholdGroup) PovertyLineOr(c *Chain) float64 {
+	if h.PovertyLine > 0 {
+		return h.PovertyLine
+	}
+	return c.PovertyLine
 }
 
 // Children returns the children per household by band, totalled over sex.

@@ -70,6 +70,7 @@ var ruFormats = map[string]string{
 	"must be at most %g, got %v":                                                                        "должно быть не больше %g, указано %v",
 	"must be at most 12, got %v":                                                                        "должно быть не больше 12, указано %v",
 	"must be between %v and %v, got %v":                                                                 "должно быть от %v до %v, указано %v",
+	"must be less than max_child_hours (%v hours a week), got %v":                                       "должно быть меньше max_child_hours (%v ч в неделю), указано %v",
 	"must be between 1 and 100 years, got %d":                                                           "должно быть от 1 до 100 лет, указано %d",
 	"must be in [0, 1), got %v":                                                                         "должно быть в [0, 1), указано %v",
 	"must not be negative, got %v":                                                                      "не может быть отрицательным, указано %v",
@@ -125,6 +126,8 @@ var ruFiles = map[string]string{
 	"cannot read: %v":                                           "не удаётся прочитать: %v",
 	"the file is larger than %d MiB, the most vcsim reads":      "файл больше %d МиБ — больше, чем читает vcsim",
 	"the file is %d bytes; vcsim reads files of at most %d MiB": "в файле %d байт; vcsim читает файлы не больше %d МиБ",
+	"a key has more than %d parts (dots)":                       "в ключе больше %d частей (через точку)",
+	"a table name has more than %d parts (dots)":                "в названии таблицы больше %d частей (через точку)",
 	"tables and arrays are nested more than %d deep":            "таблицы и списки вложены глубже %d уровней",
 	"the file is empty: it needs a header row (%s)":             "файл пуст: нужна строка заголовков (%s)",
 	"the header %q has one column: vcsim found no separator (comma, semicolon or tab) between the columns %s": "в заголовке %q один столбец: vcsim не нашёл разделителя (запятой, точки с запятой или табуляции) между столбцами %s",
@@ -208,7 +211,9 @@ func message(msg, format string, args []any, lang string) string {
 		if f, ok = ruDecode[format]; !ok {
 			if f, ok = ruSurvey[format]; !ok {
 				if f, ok = ruFiles[format]; !ok {
-					return msg
+					if f, ok = ruReaders[format]; !ok {
+						return msg
+					}
 				}
 			}
 		}

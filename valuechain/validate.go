@@ -138,6 +138,7 @@ func Validate(c *Chain, file string) error {
 			v.List = append(v.List, Problem{Line: u.Line, Where: "chain", Field: u.Path, Msg: `"guide" takes the guide's range for an intervention effect in a scenario file; in a chain give a number or a distribution`})
 		}
 	}
+	CheckCorrelations(v.Problems, c.Correlate, c.Uncertain)
 	v.chain(c)
 	ids := v.actors(c)
 	v.links(c, ids)
@@ -227,30 +228,7 @@ func (v *validator) chain(c *Chain) {
 	if len(c.Actors) == 0 {
 		v.add(w, "actor", "no actors: a chain needs at least one [[actor]]")
 	}
-	if e := c.Economic; e != nil {
-		v.At("economic", "economic")
-		v.zero("economic", "economic.exchange_rate_factor", "exchange_rate_factor", e.ExchangeRateFactor, "1")
-		v.zero("economic", "economic.wage_factor", "wage_factor", e.WageFactor, "1")
-		v.num("economic", "exchange_rate_factor", e.ExchangeRateFactor, 0, 100)
-		v.num("economic", "wage_factor", e.WageFactor, 0, 100)
-		seen := map[string]bool{}
-		for i, b := range e.BorderPrices {
-			bw := fmt.Sprintf("economic: border_price %d", i+1)
-			v.At(bw, fmt.Sprintf("economic.border_price.%d", i))
-			a, _ := c.Actor(b.Actor)
-			switch {
-			case a == nil:
-				v.add(bw, "actor", "names no actor: %q", b.Actor)
-			case a.ProductIndex(b.Product) < 0:
-				v.add(bw, "product", "actor %q makes no product %q", b.Actor, b.Product)
-			case seen[Label(b.Actor, b.Product)]:
-				v.add(bw, "product", "%s has two border prices", Label(b.Actor, b.Product))
-			}
-			seen[Label(b.Actor, b.Product)] = true
-			v.pos(bw, "price", b.Price)
-			v.num(bw, "price", b.Price, 0, MaxMoney)
-		}
-	}
+	v.economic(c)
 }
 
 // actors checks every actor and returns the set of valid ids.
@@ -465,7 +443,13 @@ func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 	if h.ObservedPrevalence != nil {
 		v.num(w, "observed_prevalence", *h.ObservedPrevalence, 0, 1)
 	}
-	if c.PovertyLine <= 0 {
+	v.school(h, w)
+	if h.FamilyTimeValue != nil {
+		v.num(w, "family_time_value", *h.FamilyTimeValue, 0, 1)
+	}
+	v.num(w, "off_farm_days_max", h.OffFarmDaysMax, 0, 366)
+	v.num(w, "poverty_line", h.PovertyLine, 0, MaxMoney)
+	if h.PovertyLineOr(c) <= 0 {
 		v.add(w, "poverty_line", "the chain needs a poverty_line > 0 because it has household actors")
 	}
 	if a.Wage(c) <= 0 {

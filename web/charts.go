@@ -7,12 +7,11 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
-	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/plots"
-	"github.com/ilo-rma/vcsim/plots/report"
+	"github.com/ilo-rma/vcsim/report"
 	"github.com/ilo-rma/vcsim/scenarios"
-	"github.com/ilo-rma/vcsim/uncertainty"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -49,42 +48,15 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
 	l := pageLang(r)
 	var out []Chart
 	err := s.run(r, func(ctx context.Context) error {
-		pop := model.NewPopulation(c, seed(r))
-		base, err := model.Simulate(c, model.Options{Population: pop, Context: ctx})
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed(r)}, assess.Options{Draws: req.Draws}, nil)
 		if err != nil {
 			return err
 		}
-		cs, err := plots.BaselineCharts(base, l)
+		cs, err := plots.All(a, l)
 		if err != nil {
 			return err
 		}
-		if f != nil {
-			cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Population: pop, Households: true, Context: ctx})
-			if err != nil {
-				return err
-			}
-			more, err := plots.ScenarioCharts(cmp, l, c.Currency)
-			if err != nil {
-				return err
-			}
-			cs = append(cs, more...)
-			if req.Draws > 0 {
-				setup, err := uncertainty.NewSetup(c, f, "chain", "scenarios")
-				if err != nil {
-					return err
-				}
-				mc, err := uncertainty.Run(setup, uncertainty.Options{Draws: req.Draws, Seed: seed(r), Context: ctx})
-				if err != nil {
-					return err
-				}
-				more, err := plots.UncertaintyCharts(mc, l)
-				if err != nil {
-					return err
-				}
-				cs = append(cs, more...)
-			}
-		}
-		source := plots.SourceLine(l, c.NameIn(string(l)), "", seed(r))
+		source := plots.Source(a, l)
 		for _, ch := range cs {
 			var b bytes.Buffer
 			if err := plots.Write(&b, ch.Plot, source, "svg"); err != nil {
@@ -134,41 +106,27 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 	w.Write(page.Bytes())
 }
 
-// analysis is a chain's baseline, its comparison (nil without scenarios),
-// every chart and the report's input, in one language.
+// analysis is an assessment with every chart and the report's input, in
+// one language.
 type analysis struct {
-	base   *model.Result
-	cmp    *scenarios.Comparison
+	*assess.Assessment
 	charts []plots.Chart
 	source string
 	report report.Input
 }
 
-// analyse runs the baseline and the scenarios of f (nil for none) on c
-// with the households of seed, and draws every chart in language l.
+// analyse assesses c with the scenarios of f (nil for none) and the
+// households of seed, and draws every chart in language l.
 func analyse(ctx context.Context, c *valuechain.Chain, f *scenarios.File, l lang.Lang, seed uint64) (*analysis, error) {
-	pop := model.NewPopulation(c, seed)
-	base, err := model.Simulate(c, model.Options{Population: pop, Context: ctx})
+	a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed, ChainName: "vcsim serve"}, assess.Options{}, nil)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := plots.BaselineCharts(base, l)
+	cs, err := plots.All(a, l)
 	if err != nil {
 		return nil, err
 	}
-	a := &analysis{base: base, source: plots.SourceLine(l, c.NameIn(string(l)), "", seed)}
-	a.report = report.Input{Lang: l, Chain: c, ChainFile: "vcsim serve", Seed: seed, Base: base, Source: a.source}
-	if f != nil {
-		if a.cmp, err = scenarios.CompareWith(c, f, scenarios.Options{Population: pop, Households: true, Context: ctx}); err != nil {
-			return nil, err
-		}
-		more, err := plots.ScenarioCharts(a.cmp, l, c.Currency)
-		if err != nil {
-			return nil, err
-		}
-		cs = append(cs, more...)
-		a.report.Comparison, a.report.Scenarios = a.cmp, f
-	}
-	a.charts, a.report.Charts = cs, cs
-	return a, nil
+	an := &analysis{Assessment: a, charts: cs, source: plots.Source(a, l)}
+	an.report = report.From(a, l, cs, an.source)
+	return an, nil
 }

@@ -12,9 +12,8 @@ import (
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
-	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/plots"
-	"github.com/ilo-rma/vcsim/plots/report"
+	"github.com/ilo-rma/vcsim/report"
 )
 
 // export answers one zip of the current state: the chain and scenario
@@ -38,11 +37,6 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if rows, _, err := pam.Compute(a.base); err == nil && !pam.Neutral(c) {
-			if p, err := plots.PAMChart(rows, l, c.Currency); err == nil {
-				a.charts = append(a.charts, plots.Chart{Name: "pam", Plot: p})
-			}
-		}
 		zw := zip.NewWriter(&buf)
 		add := func(name string, write func(io.Writer) error) error {
 			fw, err := zw.Create(name)
@@ -59,17 +53,26 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 			files = append(files, zipFile{name, rows, func(w io.Writer) error { return tables.WriteCSVDialect(w, rows, d) }})
 		}
 		text("chain.toml", req.Chain)
-		csv("accounts.csv", tables.Accounts(a.base))
-		csv("margins.csv", tables.Margins(a.base))
-		csv("labour.csv", tables.Labour(a.base))
-		csv("child_labour.csv", tables.ChildLabour(a.base))
-		csv("households.csv", tables.Households(a.base))
-		sum := tables.NewSummary(a.base, seed(r))
+		csv("accounts.csv", tables.Accounts(a.Base))
+		csv("margins.csv", tables.Margins(a.Base))
+		csv("labour.csv", tables.Labour(a.Base))
+		csv("child_labour.csv", tables.ChildLabour(a.Base))
+		csv("households.csv", tables.Households(a.Base))
+		if school := tables.School(a.Base); school != nil {
+			csv("school.csv", school)
+		}
+		sum := tables.NewSummary(a.Base, seed(r))
+		if a.Market != nil {
+			sum.WithMarket(*a.Market)
+		}
 		files = append(files, zipFile{"summary.json", sum, func(w io.Writer) error { return tables.WriteJSON(w, sum) }})
-		if a.cmp != nil {
+		if a.Comparison != nil {
 			text("scenarios.toml", req.Scenarios)
-			csv("scenario_years.csv", tables.Years(append([]*model.Run{a.cmp.Baseline}, a.cmp.Runs...)...))
-			csv("scenario_summary.csv", tables.Summaries(a.cmp.Baseline, a.cmp.Summaries))
+			csv("scenario_years.csv", tables.Years(append([]*model.Run{a.Comparison.Baseline}, a.Comparison.Runs...)...))
+			csv("scenario_summary.csv", tables.Summaries(a.Comparison.Baseline, a.Comparison.Summaries))
+			if school := tables.ScenarioSchool(append([]*model.Run{a.Comparison.Baseline}, a.Comparison.Runs...)...); school != nil {
+				csv("scenario_school.csv", school)
+			}
 		}
 		for _, fl := range files {
 			// As for the files of run and compare: no NaN or infinite

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain"
@@ -118,8 +119,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 	}
 	var ans WhatIfAnswer
 	err := s.run(r, func(ctx context.Context) error {
-		pop := model.NewPopulation(c, seed(r))
-		base, err := model.Simulate(c, model.Options{Population: pop, AggregatesOnly: true, Context: ctx})
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Seed: seed(r)}, assess.Options{TotalsOnly: true}, nil)
 		if err != nil {
 			return err
 		}
@@ -127,14 +127,10 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		if err := valuechain.Validate(d, "what-if"); err != nil {
 			return err
 		}
-		plan := f.Scenarios[0].Plan(d, 1)
-		plan.TotalsOnly, plan.Context = true, ctx
-		run, err := model.RunPlan(plan, pop)
+		baseRun, run, sum, err := a.WhatIf(ctx, d, f)
 		if err != nil {
 			return err
 		}
-		baseRun := &model.Run{Name: "baseline", Years: []model.YearKPI{model.KPIs(1, base)}}
-		sum := model.Compare(baseRun, run, f.AppraisalFor(c))
 		ans.Baseline, ans.WhatIf = headline(baseRun, nil), headline(run, &sum)
 		return nil
 	})

@@ -108,20 +108,37 @@ func parseNumber(s string) (float64, error) { return strconv.ParseFloat(strings.
 // SurveyCSV returns the Survey sheet of a workbook as CSV text: the keys
 // of row 2, then the rows from row 3, numbers by their values.
 func SurveyCSV(data []byte, name string) ([]byte, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := open(data, name)
 	if err != nil {
-		return nil, &valuechain.InputError{File: name, Msg: fmt.Sprintf("not an Excel workbook (xlsx): %v", err)}
+		return nil, err
 	}
 	defer f.Close()
 	if idx, err := f.GetSheetIndex("Survey"); err != nil || idx < 0 {
-		return nil, &valuechain.InputError{File: name, Msg: `the workbook has no sheet "Survey"`}
+		return nil, valuechain.CellError(name, "", "the workbook has no sheet %q, which vcsim needs (a survey workbook has the sheets %s)", "Survey", "Survey")
 	}
-	rows, err := f.GetRows("Survey", excelize.Options{RawCellValue: true})
+	rows, err := sheetRows(f, name, "Survey")
 	if err != nil {
-		return nil, &valuechain.InputError{File: name, Cell: "Survey", Msg: err.Error()}
+		return nil, err
 	}
 	if len(rows) < 2 {
-		return nil, &valuechain.InputError{File: name, Cell: "Survey", Msg: "the sheet needs the keys in row 2"}
+		return nil, valuechain.CellError(name, "Survey", "the sheet needs the keys in row 2")
+	}
+	// A number formatted as a date is a unit typed wrong (5.4 read as 5 April).
+	var errs valuechain.InputErrors
+	for i, r := range rows[2:] {
+		for j, v := range r {
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil || j >= len(rows[1]) {
+				continue
+			}
+			cell := cellName(j+1, i+3)
+			if date, ok := dateCell(f, "Survey", cell, x); ok {
+				errs = append(errs, valuechain.CellError(name, "Survey!"+cell, "%s: a date (%s) in a cell that needs a number: the cell is formatted as a date (Excel turns 5.4 into 5 April in some languages); format the cell as a number and type the value again", strings.TrimSpace(rows[1][j]), date))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	var b bytes.Buffer
 	width := len(rows[1])
@@ -158,7 +175,7 @@ func SurveyCell(column string, row int) string {
 
 // HasSheet reports whether a workbook has a sheet with data rows.
 func HasSheet(data []byte, sheet string) bool {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := open(data, "")
 	if err != nil {
 		return false
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,9 +27,9 @@ type Cells map[string]string
 // Empty rows are skipped; a formula cell is read by its cached value (an
 // error names the cell when there is none).
 func Read(data []byte, name string, kind Kind) ([]byte, Cells, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := open(data, name)
 	if err != nil {
-		return nil, nil, &valuechain.InputError{File: name, Msg: fmt.Sprintf("not an Excel workbook (xlsx): %v", err)}
+		return nil, nil, err
 	}
 	defer f.Close()
 	r := &reader{f: f, name: name, cells: Cells{}, root: map[string]any{}, t: reflect.TypeOf(valuechain.Chain{})}
@@ -35,14 +37,21 @@ func Read(data []byte, name string, kind Kind) ([]byte, Cells, error) {
 		r.t = reflect.TypeOf(scenarios.File{})
 	}
 	top := "Chain"
-	lists := []string{"actor", "actor.product", "actor.task", "actor.household", "link", "price_ratio", "correlate", "economic.border_price"}
+	lists := []string{"actor", "actor.product", "actor.task", "actor.household", "link", "price_ratio", "correlate", "economic.border_price", "economic.factors"}
 	if kind == ScenarioBook {
 		top = "Appraisal"
 		lists = []string{"scenario", "scenario.intervention"}
 	}
+	r.sheets(kind)
+	if len(r.errs) > 0 {
+		return nil, nil, r.errs
+	}
 	r.keyValues(top, kind == ChainBook)
 	for _, path := range lists {
 		r.list(path)
+	}
+	if kind == ChainBook {
+		r.householdSheets()
 	}
 	if len(r.errs) > 0 {
 		return nil, nil, r.errs
@@ -66,7 +75,61 @@ type reader struct {
 }
 
 func (r *reader) fail(cell, format string, args ...any) {
-	r.errs = append(r.errs, &valuechain.InputError{File: r.name, Cell: cell, Msg: fmt.Sprintf(format, args...)})
+	r.errs = append(r.errs, valuechain.CellError(r.name, cell, format, args...))
+}
+
+// chainSheets and scenarioSheets are the sheets vcsim reads in a chain
+// and in a scenario workbook, in the order init writes them.
+var (
+	chainSheets    = []string{"Read-me", "Chain", "Actors", "Products", "Tasks", "Households", "Links", "PriceRatios", "Correlations", "BorderPrices", "Factors", "Appraisal", "Scenarios", "Interventions", "Survey"}
+	scenarioSheets = []string{"Read-me", "Appraisal", "Scenarios", "Interventions", "Chain", "Actors", "Products", "Tasks", "Households", "Links", "PriceRatios", "Correlations", "BorderPrices", "Factors", "Survey"}
+)
+
+// sheets checks the workbook's sheets: each must be one vcsim reads (a
+// renamed sheet would be skipped without a word), and the ones a kind of
+// workbook needs must be there.
+func (r *reader) sheets(kind Kind) {
+	known := chainSheets
+	if kind == ScenarioBook {
+		known = scenarioSheets
+	}
+	list := strings.Join(known, ", ")
+	for _, s := range r.f.GetSheetList() {
+		if !slices.Contains(known, s) {
+			r.fail(s, "the sheet %q is not one vcsim reads (it reads %s): rename it to one of these, or delete it", s, list)
+		}
+	}
+	need := []string{"Chain", "Actors"}
+	if kind == ScenarioBook {
+		need = []string{"Scenarios", "Interventions"}
+	}
+	for _, s := range need {
+		if r.has(s) {
+			continue
+		}
+		if kind == ScenarioBook {
+			r.fail(s, "the workbook has no sheet %q, which vcsim needs (a scenario workbook has the sheets %s)", s, list)
+		} else {
+			r.fail(s, "the workbook has no sheet %q, which vcsim needs (a chain workbook has the sheets %s)", s, list)
+		}
+	}
+}
+
+// householdSheets checks, once the actors are read, that a chain with
+// household actors has the sheets of their work and their households.
+func (r *reader) householdSheets() {
+	actors, _ := r.root["actor"].([]map[string]any)
+	for _, a := range actors {
+		if a["kind"] != "household" {
+			continue
+		}
+		for _, s := range []string{"Tasks", "Households"} {
+			if !r.has(s) {
+				r.fail(s, "the workbook has no sheet %q, which the household actors need: without it their work, and so their children's, is not known (a chain workbook has the sheets %s)", s, strings.Join(chainSheets, ", "))
+			}
+		}
+		return
+	}
 }
 
 func (r *reader) has(sheet string) bool {
@@ -76,9 +139,9 @@ func (r *reader) has(sheet string) bool {
 
 // rows returns a sheet's rows from row 3 with the keys of row 2.
 func (r *reader) rows(sheet string) (keys []string, rows [][]string, ok bool) {
-	all, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	all, err := sheetRows(r.f, r.name, sheet)
 	if err != nil {
-		r.fail(sheet, "cannot read the sheet: %v", err)
+		r.errs = append(r.errs, err.(*valuechain.InputError))
 		return nil, nil, false
 	}
 	if len(all) < 2 {
@@ -94,7 +157,7 @@ func (r *reader) rows(sheet string) (keys []string, rows [][]string, ok bool) {
 }
 
 // value reads a cell as a TOML value: a number, true/false or text.
-func (r *reader) value(sheet string, col, row int, raw string) (any, string) {
+func (r *reader) value(sheet, key string, col, row int, raw string) (any, string) {
 	cell := cellName(col, row)
 	ref := sheet + "!" + cell
 	typ, _ := r.f.GetCellType(sheet, cell)
@@ -119,9 +182,72 @@ func (r *reader) value(sheet string, col, row int, raw string) (any, string) {
 		return raw == "1", ref
 	}
 	if x, err := strconv.ParseFloat(raw, 64); err == nil {
+		if date, ok := dateCell(r.f, sheet, cell, x); ok {
+			r.fail(ref, "%s: a date (%s) in a cell that needs a number: the cell is formatted as a date (Excel turns 5.4 into 5 April in some languages); format the cell as a number and type the value again", key, date)
+			return nil, ref
+		}
 		return number(x), ref
 	}
 	return raw, ref
+}
+
+// dateCell reports whether a number cell is formatted as a date or a
+// time, and the date it shows (its serial x as a date, ISO 8601).
+func dateCell(f *excelize.File, sheet, cell string, x float64) (string, bool) {
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil || id == 0 {
+		return "", false
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || !isDateFormat(st.NumFmt, st.CustomNumFmt) {
+		return "", false
+	}
+	t, err := excelize.ExcelDateToTime(x, false)
+	if err != nil {
+		return fmt.Sprintf("serial %v", x), true
+	}
+	if x == math.Trunc(x) {
+		return t.Format("2006-01-02"), true
+	}
+	return t.Format("2006-01-02 15:04"), true
+}
+
+// isDateFormat reports whether a number format shows a date or a time:
+// the built-in formats 14-22, 27-36, 45-47 and 50-58 (ECMA-376, 18.8.30),
+// or a custom format with a date or time code (y, m, d, h, s; an h or m is a time) outside
+// quoted text, escapes and [brackets] (colours, locales).
+func isDateFormat(id int, custom *string) bool {
+	if custom == nil || *custom == "" {
+		return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)
+	}
+	s := strings.ToLower(*custom)
+	if s == "general" || s == "@" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"':
+			j := strings.IndexByte(s[i+1:], '"')
+			if j < 0 {
+				return false
+			}
+			i += j + 1
+		case '\\', '_', '*':
+			i++ // an escaped character, a space the width of one, a fill
+		case '[':
+			j := strings.IndexByte(s[i:], ']')
+			if j < 0 {
+				return false
+			}
+			if b := s[i+1 : i+j]; b == "h" || b == "hh" || b == "m" || b == "mm" || b == "s" || b == "ss" {
+				return true // elapsed time
+			}
+			i += j
+		case 'y', 'm', 'd', 'h', 's':
+			return true
+		}
+	}
+	return false
 }
 
 // booleanFormat reports whether a cell's number format shows TRUE/FALSE.
@@ -153,13 +279,34 @@ func number(x float64) any {
 // keyValues reads a sheet of key-value rows into the top of the file.
 func (r *reader) keyValues(sheet string, required bool) {
 	if !r.has(sheet) {
-		if required {
-			r.fail(sheet, "the workbook has no sheet %q (vcsim init --format xlsx writes one to start from)", sheet)
-		}
 		return
 	}
 	_, rows, ok := r.rows(sheet)
 	if !ok {
+		return
+	}
+	// Every key once, and not both a number and a part of it.
+	keyRow := map[string]int{}
+	for i, row := range rows {
+		if len(row) < 2 || strings.TrimSpace(row[1]) == "" {
+			if len(row) >= 3 && strings.TrimSpace(row[2]) != "" {
+				r.fail(sheet+"!"+cellName(2, i+3), "the key in column B is blank but the row has a value (%s): type the key back, or delete the row", sheet+"!"+cellName(3, i+3))
+			}
+			continue
+		}
+		key := strings.TrimSpace(row[1])
+		if prev, dup := keyRow[key]; dup {
+			r.fail(sheet+"!"+cellName(2, i+3), "the key %q is given twice (rows %d and %d): give it once", key, prev, i+3)
+			continue
+		}
+		keyRow[key] = i + 3
+	}
+	for _, k := range slices.Sorted(maps.Keys(keyRow)) {
+		if p, ok := partOf(k, keyRow); ok {
+			r.fail(sheet+"!"+cellName(2, keyRow[k]), "the row %d gives %q and the row %d gives %q, a part of it: give the number or its distribution, not both", keyRow[p], p, keyRow[k], k)
+		}
+	}
+	if len(r.errs) > 0 {
 		return
 	}
 	for i, row := range rows {
@@ -173,7 +320,7 @@ func (r *reader) keyValues(sheet string, required bool) {
 			}
 			continue
 		}
-		v, ref := r.value(sheet, 3, i+3, row[2])
+		v, ref := r.value(sheet, key, 3, i+3, row[2])
 		if v == nil {
 			continue
 		}
@@ -184,6 +331,53 @@ func (r *reader) keyValues(sheet string, required bool) {
 		}
 		r.cells[pathOf(key)] = ref
 	}
+}
+
+// columnKeys checks the keys of a list sheet's row 2: each once, none
+// blank over a column with values, and not a number and a part of it
+// (price and price.dist) side by side; it reports whether they are sound.
+func (r *reader) columnKeys(sheet string, keys []string, rows [][]string) bool {
+	ok := true
+	col := map[string]int{}
+	for j, k := range keys {
+		k = strings.TrimSpace(k)
+		if k == "" {
+			for i, row := range rows {
+				if j < len(row) && strings.TrimSpace(row[j]) != "" {
+					r.fail(sheet+"!"+cellName(j+1, 2), "the key in row 2 is blank but the column has values (first in %s): type the key back, or delete the column", sheet+"!"+cellName(j+1, i+3))
+					ok = false
+					break
+				}
+			}
+			continue
+		}
+		if prev, dup := col[k]; dup {
+			r.fail(sheet+"!"+cellName(j+1, 2), "the key %q is in columns %s and %s: give each key one column", k, colName(prev+1), colName(j+1))
+			ok = false
+			continue
+		}
+		col[k] = j
+	}
+	for _, k := range slices.Sorted(maps.Keys(col)) {
+		if p, found := partOf(k, col); found {
+			r.fail(sheet+"!"+cellName(col[k]+1, 2), "the column %s gives %q and the column %s gives %q, a part of it: give the number or its distribution, not both", colName(col[p]+1), p, colName(col[k]+1), k)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// partOf returns the key of keys that k is a part of (price for
+// price.dist, beta for beta[2]), if any.
+func partOf[V any](k string, keys map[string]V) (string, bool) {
+	for i := len(k) - 1; i > 0; i-- {
+		if k[i] == '.' || k[i] == '[' {
+			if _, ok := keys[k[:i]]; ok {
+				return k[:i], true
+			}
+		}
+	}
+	return "", false
 }
 
 // pathOf turns a sheet key (beta[2]) into a Positions path (beta.1).
@@ -203,6 +397,9 @@ func (r *reader) list(path string) {
 	}
 	keys, rows, ok := r.rows(sheet)
 	if !ok {
+		return
+	}
+	if !r.columnKeys(sheet, keys, rows) {
 		return
 	}
 	parent, child := "", path
@@ -239,7 +436,7 @@ func (r *reader) list(path string) {
 				parentID = strings.TrimSpace(row[j])
 				continue
 			}
-			v, ref := r.value(sheet, j+1, rowNum, row[j])
+			v, ref := r.value(sheet, k, j+1, rowNum, row[j])
 			if v == nil {
 				continue
 			}

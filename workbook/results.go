@@ -151,7 +151,7 @@ func (r *Results) Bytes() ([]byte, error) {
 // Sheets returns a workbook's sheets and each sheet's rows as text (raw
 // values), for checking a workbook written by vcsim.
 func Sheets(data []byte) (map[string][][]string, []string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := open(data, "")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/scenarios"
@@ -136,7 +137,36 @@ func TestBadWorkbooks(t *testing.T) {
 			}
 		}), `book.xlsx: Actors!F3: actor "farm": count must be a number, got the text "2500"`},
 		{"unknown actor in a link", edit(func(b *Book) { b.f.SetCellStr("Links", "B3", "fermentor") }), `Links!B3: link 1 (farm -> fermentor): to: names no actor: "fermentor"`},
-		{"missing sheet", edit(func(b *Book) { b.f.DeleteSheet("Chain") }), `book.xlsx: Chain: the workbook has no sheet "Chain"`},
+		{"missing sheet", edit(func(b *Book) { b.f.DeleteSheet("Chain") }), `book.xlsx: Chain: the workbook has no sheet "Chain", which vcsim needs (a chain workbook has the sheets Read-me, Chain, Actors,`},
+		{"missing Actors", edit(func(b *Book) { b.f.DeleteSheet("Actors") }), `book.xlsx: Actors: the workbook has no sheet "Actors", which vcsim needs`},
+		{"missing Tasks", edit(func(b *Book) { b.f.DeleteSheet("Tasks") }), `book.xlsx: Tasks: the workbook has no sheet "Tasks", which the household actors need`},
+		{"renamed Tasks", edit(func(b *Book) { b.f.SetSheetName("Tasks", "Задачи") }), `book.xlsx: Задачи: the sheet "Задачи" is not one vcsim reads (it reads Read-me, Chain, Actors, Products, Tasks,`},
+		{"date in a price", edit(func(b *Book) {
+			st, _ := b.f.NewStyle(&excelize.Style{NumFmt: 14})
+			cell := column(b, "Actors", "price") + "3"
+			b.f.SetCellValue("Actors", cell, 45387)
+			b.f.SetCellStyle("Actors", cell, cell, st)
+		}), `: price: a date (2024-04-05) in a cell that needs a number`},
+		{"date by a custom format", edit(func(b *Book) {
+			f := "dd.mm.yyyy"
+			st, _ := b.f.NewStyle(&excelize.Style{CustomNumFmt: &f})
+			b.f.SetCellValue("Links", "C3", 45387)
+			b.f.SetCellStyle("Links", "C3", "C3", st)
+		}), `book.xlsx: Links!C3: share: a date (2024-04-05) in a cell that needs a number`},
+		{"two price columns", edit(func(b *Book) {
+			b.f.SetCellStr("Actors", "ZZ2", "price")
+			b.f.SetCellValue("Actors", "ZZ3", 5)
+		}), `book.xlsx: Actors!ZZ2: the key "price" is in columns `},
+		{"price beside its distribution", edit(func(b *Book) {
+			b.f.SetCellStr("Actors", "ZY2", "price.dist")
+			b.f.SetCellStr("Actors", "ZY3", "uniform")
+		}), `book.xlsx: Actors!ZY2: the column `},
+		{"blank key over values", edit(func(b *Book) { b.f.SetCellStr("Links", "C2", "") }), `book.xlsx: Links!C2: the key in row 2 is blank but the column has values (first in Links!C3)`},
+		{"key twice in Chain", edit(func(b *Book) {
+			b.f.SetCellStr("Chain", "B40", "currency")
+			b.f.SetCellStr("Chain", "C40", "USD")
+		}), `book.xlsx: Chain!B40: the key "currency" is given twice (rows `},
+		{"a value far to the right", edit(func(b *Book) { b.f.SetCellStr("Actors", "XFD3", "x") }), `book.xlsx: Actors!XFD3: a value in column XFD, beyond the 1000 columns vcsim reads`},
 		{"merged cells", edit(func(b *Book) { b.f.MergeCell("Actors", "B3", "C3") }), "merged cells (B3:C3)"},
 		{"household of an unknown actor", edit(func(b *Book) { b.f.SetCellStr("Households", "A3", "farmer") }), `Households!A3: actor "farmer" is not in the sheet Actors`},
 		{"unknown column", edit(func(b *Book) { b.f.SetCellStr("Actors", "B2", "nmae") }), `Actors!B3: actor "farm": unknown key "nmae"`},
@@ -167,6 +197,17 @@ func TestBadWorkbooks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// column returns the letter of a list sheet's column with the key k.
+func column(b *Book, sheet, k string) string {
+	rows, _ := b.f.GetRows(sheet)
+	for j, key := range rows[1] {
+		if key == k {
+			return colName(j + 1)
+		}
+	}
+	panic("no column " + k)
 }
 
 var update = flag.Bool("update", false, "rewrite the golden files")

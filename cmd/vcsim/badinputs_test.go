@@ -1,11 +1,19 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ilo-rma/vcsim/workbook"
 )
 
 // lineOf returns the line (from 1) of the first line of text that
@@ -100,6 +108,25 @@ func TestBadInputs(t *testing.T) {
 	c("link transport huge", "transport_cost = 3", "transport_cost = 1e18", "transport_cost: must be between 0 and 1e+15")
 	c("nesting too deep", "fte_days = 250", "deep = "+strings.Repeat("[", 40)+strings.Repeat("]", 40)+"\nfte_days = 250", "nested more than 32 deep")
 
+	// Uncertainty (issue 21, point 5): draws that cannot be finite are
+	// refused at validation, at the key's line; so are [[correlate]]
+	// tables naming a number twice, ranking a pair twice, or asking for
+	// ranks that cannot hold together.
+	c("normal cut beyond reach", "price = 160  ", `price = { dist = "normal", mean = 160, sd = 10, min = 1000 }`, "price: min and max keep 0 of the normal distribution (mean 160, sd 10; 1000 is 84 sd from the mean)")
+	c("lognormal mean 1e-300", "price = 160  ", `price = { dist = "lognormal", mean = 1e-300, sd = 1 }`, "price: mean 1e-300 and sd 1 give draws that are not finite numbers above 0")
+	c("uniform too wide", "price = 160  ", `price = { dist = "uniform", min = -1e308, max = 1e308 }`, "is too wide to draw from")
+	twoPrices := strings.Replace(strings.Replace(chain, "price = 160  ", `price = { dist = "triangular", min = 130, mode = 160, max = 200 }`, 1),
+		"price = 250  ", `price = { dist = "triangular", min = 200, mode = 250, max = 300 }`, 1)
+	twoPrices = strings.Replace(twoPrices, "price = 290                 # KGS per kg FOB", `price = { dist = "triangular", min = 250, mode = 290, max = 330 } # KGS per kg FOB`, 1)
+	corr := func(name, tables, needle, want string) {
+		cases = append(cases, tc{name, "chain", twoPrices + "\n" + tables, needle, want})
+	}
+	corr("correlate names a number twice", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.0.price\"]\nrank = 0.5\n", `params = ["actor.0.price", "actor.0.price"]`, `correlate 1: params: names "actor.0.price" twice`)
+	corr("correlate ranks a pair twice", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.1.price\"]\nrank = 0.5\n\n# again\n[[correlate]]\nparams = [\"actor.1.price\", \"actor.0.price\"]\nrank = 0.7\n", `params = ["actor.1.price", "actor.0.price"]`, `correlate 2: params: the pair "actor.0.price" and "actor.1.price" has a rank already in correlate 1`)
+	corr("correlate impossible", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.1.price\"]\nrank = 0.9\n[[correlate]]\nparams = [\"actor.1.price\", \"actor.2.price\"]\nrank = 0.9\n[[correlate]]\nparams = [\"actor.0.price\", \"actor.2.price\"]\nrank = -0.9\n", "rank = 0.9", "correlate 1: rank: the ranks of the [[correlate]] tables cannot hold together")
+	corr("correlate not uncertain", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.0.count\"]\nrank = 0.5\n", `params = ["actor.0.price", "actor.0.count"]`, `"actor.0.count" is not an uncertain number of the file`)
+	corr("correlate rank 1", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.1.price\"]\nrank = 1\n", "rank = 1", "correlate 1: rank: must be between -1 and 1 (exclusive), got 1")
+
 	s := func(name, old, new, want string) {
 		if !strings.Contains(scen, old) {
 			t.Fatalf("%s: the scenario file has no %q", name, old)
@@ -188,4 +215,197 @@ func mustReadFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// tobaccoXLSX returns the tobacco example as a workbook, edited by edit.
+func tobaccoXLSX(t *testing.T, edit func(f *excelize.File)) []byte {
+	t.Helper()
+	text := mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")
+	b, err := workbook.New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.AddChain([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	var x bytes.Buffer
+	if _, err := b.WriteTo(&x); err != nil {
+		t.Fatal(err)
+	}
+	if edit == nil {
+		return x.Bytes()
+	}
+	f, err := excelize.OpenReader(&x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(f)
+	y, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return y.Bytes()
+}
+
+// claimSize returns a workbook whose zip directory says that its part
+// name unpacks to size bytes, with raw (deflated) data in its place when
+// raw is not nil.
+func claimSize(t *testing.T, book []byte, name string, size uint64, raw []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, _ := f.OpenRaw()
+		data, _ := io.ReadAll(rc)
+		h := f.FileHeader
+		if h.Name == name {
+			h.UncompressedSize64 = size
+			if raw != nil {
+				data, h.CompressedSize64 = raw, uint64(len(raw))
+			}
+		}
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	zw.Close()
+	return out.Bytes()
+}
+
+// zipBomb returns a raw deflate stream of mib MiB of zeros, made of one
+// compressed MiB repeated (each block refers only to the zeros before it).
+func zipBomb(mib int) []byte {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	block := make([]byte, 1<<20)
+	w.Write(block)
+	w.Flush()
+	out := append([]byte(nil), b.Bytes()...)
+	b.Reset()
+	w.Write(block)
+	w.Flush()
+	next := append([]byte(nil), b.Bytes()...)
+	b.Reset()
+	w.Close()
+	for i := 1; i < mib; i++ {
+		out = append(out, next...)
+	}
+	return append(out, b.Bytes()...)
+}
+
+// keyColumn returns the column letter of a sheet's key in row 2.
+func keyColumn(f *excelize.File, sheet, key string) string {
+	rows, _ := f.GetRows(sheet)
+	for j, k := range rows[1] {
+		if k == key {
+			name, _ := excelize.ColumnNumberToName(j + 1)
+			return name
+		}
+	}
+	return "?"
+}
+
+// TestBadWorkbookInputs runs vcsim on hostile and mistyped workbooks
+// (issue 21, points 1 to 4): each exits with status 2, names the file and
+// the sheet or cell, says what was expected, and writes nothing.
+func TestBadWorkbookInputs(t *testing.T) {
+	book := tobaccoXLSX(t, nil)
+	dateIn := func(sheet, key string) func(f *excelize.File) {
+		return func(f *excelize.File) {
+			st, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+			cell := keyColumn(f, sheet, key) + "3"
+			f.SetCellValue(sheet, cell, 45387) // 5.4 typed in a Russian Excel: 5 April 2024
+			f.SetCellStyle(sheet, cell, cell, st)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		book  []byte
+		where string // after "FILE: "
+		want  string
+	}{
+		{"styles.xml claiming 12 GB", claimSize(t, book, "xl/styles.xml", 12<<30, nil), "", "the workbook's part xl/styles.xml unpacks to 12288 MiB; vcsim reads parts of at most 64 MiB"},
+		{"a 3 MB zip bomb", claimSize(t, book, "xl/styles.xml", 1<<20, zipBomb(3072)), "", "not an Excel workbook (xlsx): XML syntax error"},
+		{"a date in a price", tobaccoXLSX(t, dateIn("Actors", "price")), "Actors!", "price: a date (2024-04-05) in a cell that needs a number"},
+		{"no Tasks sheet", tobaccoXLSX(t, func(f *excelize.File) { f.DeleteSheet("Tasks") }), "Tasks", `the workbook has no sheet "Tasks", which the household actors need`},
+		{"Tasks renamed in Russian", tobaccoXLSX(t, func(f *excelize.File) { f.SetSheetName("Tasks", "Задачи") }), "Задачи", `the sheet "Задачи" is not one vcsim reads (it reads Read-me, Chain, Actors, Products, Tasks`},
+		{"no Actors sheet", tobaccoXLSX(t, func(f *excelize.File) { f.DeleteSheet("Actors") }), "Actors", `the workbook has no sheet "Actors", which vcsim needs (a chain workbook has the sheets Read-me, Chain, Actors`},
+		{"a second price column", tobaccoXLSX(t, func(f *excelize.File) {
+			f.SetCellStr("Actors", "ZZ2", "price")
+			f.SetCellValue("Actors", "ZZ3", 5)
+		}), "Actors!ZZ2", `the key "price" is in columns `},
+		{"price beside price.dist", tobaccoXLSX(t, func(f *excelize.File) {
+			f.SetCellStr("Actors", "ZZ2", "price.dist")
+			f.SetCellStr("Actors", "ZZ3", "uniform")
+		}), "Actors!ZZ2", `gives "price" and the column ZZ gives "price.dist", a part of it`},
+		{"a blanked key", tobaccoXLSX(t, func(f *excelize.File) { f.SetCellStr("Links", "C2", "") }), "Links!C2", "the key in row 2 is blank but the column has values (first in Links!C3)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "book.xlsx")
+			out := filepath.Join(dir, "out")
+			if err := os.WriteFile(file, tc.book, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, errOut, status := vcsim(t, "run", "--chain", file, "--out", out)
+			if status != 2 || !strings.Contains(errOut, file+": "+tc.where) || !strings.Contains(errOut, tc.want) {
+				t.Errorf("status %d, stderr:\n%s\nwant status 2, %q and %q", status, errOut, file+": "+tc.where, tc.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s was written although the input is bad", out)
+			}
+		})
+	}
+}
+
+// TestBootstrapZero: sensitivity --bootstrap 0 is refused (it printed a
+// 95% interval of 0 to 0).
+func TestBootstrapZero(t *testing.T) {
+	_, errOut, status := vcsim(t, "sensitivity", "--example", "tobacco-kyrgyzstan", "--method", "sobol", "--bootstrap", "0")
+	if status != 2 || !strings.Contains(errOut, "--bootstrap must be between 10 and 10000 resamples") {
+		t.Errorf("status %d: %s", status, errOut)
+	}
+}
+
+// TestScreenChainsList: a trailing comma in --chains is refused (it added
+// the built-in cotton example as a candidate), and two files named
+// chain.toml get two keys (the second took the first's expert scores).
+func TestScreenChainsList(t *testing.T) {
+	dir := t.TempDir()
+	chain := mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")
+	a, b := filepath.Join(dir, "north", "chain.toml"), filepath.Join(dir, "south", "chain.toml")
+	for _, p := range []string{a, b} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(chain), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "out")
+	_, errOut, status := vcsim(t, "screen", "--chains", a+","+b+",", "--out", out)
+	if status != 2 || !strings.Contains(errOut, "--chains: entry 3 of 3 is empty (a trailing or doubled comma?)") {
+		t.Errorf("trailing comma: status %d: %s", status, errOut)
+	}
+	_, errOut, status = vcsim(t, "screen", "--lang", "ru", "--chains", a+",,"+b, "--out", out)
+	if status != 2 || !strings.Contains(errOut, "--chains: элемент 2 из 3 пуст") {
+		t.Errorf("double comma in Russian: status %d: %s", status, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s was written although the input is bad", out)
+	}
+	stdout, errOut, status := vcsim(t, "screen", "--chains", a+","+b)
+	if status != 0 || !strings.Contains(stdout, "north/chain") || !strings.Contains(stdout, "south/chain") {
+		t.Errorf("two chain.toml: status %d: %s%s", status, stdout, errOut)
+	}
+	crit := filepath.Join(dir, "criteria.toml")
+	os.WriteFile(crit, []byte("[[criterion]]\nid = \"expert\"\nname = \"Expert\"\nweight = 1\nscores = { chain = 3 }\n"), 0o644)
+	_, errOut, status = vcsim(t, "screen", "--criteria", crit, "--chains", a+","+b)
+	if status != 2 || !strings.Contains(errOut, `has no score for chain "north/chain"`) {
+		t.Errorf("scores by the old key: status %d: %s", status, errOut)
+	}
 }

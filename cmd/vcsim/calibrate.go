@@ -71,14 +71,6 @@ func loadSurvey(ctx *cli.Context, c *valuechain.Chain) (*valuechain.Survey, erro
 	return valuechain.LoadSurvey(path, c)
 }
 
-// population draws the households of c, from the survey when given.
-func population(c *valuechain.Chain, sv *valuechain.Survey, seed uint64) *model.Population {
-	if sv != nil {
-		return model.NewSurveyPopulation(c, sv, seed)
-	}
-	return model.NewPopulation(c, seed)
-}
-
 func calibrateCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "calibrate",

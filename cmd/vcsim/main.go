@@ -6,6 +6,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
@@ -254,24 +256,15 @@ func runCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			pop := population(c, sv, seed)
 			w := ctx.App.Writer
-			var market *model.Settled
-			if c.LabourMarket == "local" {
-				m, err := model.Settle(c, pop)
-				if err != nil {
-					return err
-				}
-				if format == "table" {
-					tables.WriteEquilibria(w, c.Currency, m, l)
-				}
-				c = model.WithWage(c, m.Wage)
-				market = &m
-			}
-			r, err := model.Simulate(c, model.Options{Population: pop})
+			a, err := assess.Run(context.Background(), assess.Inputs{Chain: c, Survey: sv, Seed: seed}, assess.Options{}, nil)
 			if err != nil {
 				return err
 			}
+			if a.Market != nil && format == "table" {
+				tables.WriteEquilibria(w, c.Currency, *a.Market, l)
+			}
+			r, market, pop := a.Base, a.Market, a.Population
 			for _, a := range c.DefaultPreferences() {
 				if sv == nil || len(sv.Groups[a.ID]) == 0 {
 					fmt.Fprintln(ctx.App.ErrWriter, l.T("txt.defaults", a.NameIn(string(l))))
@@ -293,7 +286,7 @@ func runCommand() *cli.Command {
 				return err
 			}
 			if dir := ctx.String("out"); dir != "" && isXLSX(dir) {
-				return runWorkbook(ctx, r, seed, market, dir)
+				return runWorkbook(ctx, a, dir)
 			} else if dir != "" {
 				out := outputs(ctx)
 				if err := tables.AddDir(out, dir, r, seed, csvDialect(ctx), market); err != nil {

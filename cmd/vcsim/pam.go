@@ -18,15 +18,6 @@ import (
 	"github.com/ilo-rma/vcsim/scenarios"
 )
 
-// ScenarioPAMRow is a row of scenario_pam.csv: a run's social profit and
-// DRC in its final year.
-type ScenarioPAMRow struct {
-	Scenario      string     `csv:"scenario"`
-	ProfitPrivate pam.Money  `csv:"profit_private_final_year"`
-	ProfitSocial  pam.Money  `csv:"profit_social_final_year"`
-	DRC           pam.Ratio4 `csv:"drc_final_year" undefined:"empty"`
-}
-
 func pamCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "pam",
@@ -63,13 +54,13 @@ func pamCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			rows, total, err := pam.Compute(r)
+			t, err := pam.Build(r)
 			if err != nil {
 				return err
 			}
 			w := ctx.App.Writer
-			writePAM(w, c.Name, c.Currency, rows, total, pam.Neutral(c))
-			var scen []ScenarioPAMRow
+			writePAM(w, c.Name, c.Currency, t, pam.Neutral(c))
+			var scen []pam.ScenarioRow
 			if path := ctx.String("scenarios"); path != "" {
 				f, err := loadScenarios(path, "", c)
 				if err != nil {
@@ -79,20 +70,10 @@ func pamCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				for _, run := range append([]*model.Run{cmp.Baseline}, cmp.Runs...) {
-					_, t, err := pam.Compute(run.Results[len(run.Results)-1])
-					if err != nil {
-						return err
-					}
-					scen = append(scen, ScenarioPAMRow{Scenario: run.Name, ProfitPrivate: pam.Money(t.D), ProfitSocial: pam.Money(t.H), DRC: pam.Ratio4(drc(t))})
+				if scen, err = pam.ScenarioRows(append([]*model.Run{cmp.Baseline}, cmp.Runs...)); err != nil {
+					return err
 				}
-				fmt.Fprintf(w, "\nScenarios, final year: the chain's profit at private and social prices and its DRC\n")
-				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-				fmt.Fprintf(tw, "scenario\tprivate profit\tsocial profit\tDRC\t\n")
-				for _, s := range scen {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Scenario, tables.Thousands(float64(s.ProfitPrivate)), tables.Thousands(float64(s.ProfitSocial)), ratioText(float64(s.DRC)))
-				}
-				tw.Flush()
+				writeScenarioPAM(w, scen)
 			}
 			dir := ctx.String("out")
 			if dir == "" {
@@ -100,10 +81,10 @@ func pamCommand() *cli.Command {
 			}
 			out := outputs(ctx)
 			bom := csvDialect(ctx)
-			if err := tables.AddCSV(out, filepath.Join(dir, "pam.csv"), pam.CSVRows(rows, total), bom); err != nil {
+			if err := tables.AddCSV(out, filepath.Join(dir, "pam.csv"), pam.CSVRows(t), bom); err != nil {
 				return err
 			}
-			if err := tables.AddJSON(out, filepath.Join(dir, "pam.json"), pam.NewJSON(c.Name, c.Currency, pam.Neutral(c), rows, total)); err != nil {
+			if err := tables.AddJSON(out, filepath.Join(dir, "pam.json"), pam.NewJSON(c.Name, c.Currency, pam.Neutral(c), t)); err != nil {
 				return err
 			}
 			if scen != nil {
@@ -111,7 +92,7 @@ func pamCommand() *cli.Command {
 					return err
 				}
 			}
-			p, err := plots.PAMChart(rows, l, c.Currency)
+			p, err := plots.PAMChart(t.Actors, l, c.Currency)
 			if err != nil {
 				return err
 			}
@@ -124,13 +105,22 @@ func pamCommand() *cli.Command {
 	}
 }
 
-func drc(m pam.Row) float64 {
-	for _, r := range m.Ratios() {
-		if r.Name == "drc" {
-			return r.Value
+// writeScenarioPAM prints the whole chain's rows of scenario_pam.csv in
+// the final year.
+func writeScenarioPAM(w io.Writer, scen []pam.ScenarioRow) {
+	last := 0
+	for _, s := range scen {
+		last = max(last, s.Year)
+	}
+	fmt.Fprintf(w, "\nScenarios, year %d: the whole chain's profit at private and social prices and its DRC (every actor and year in scenario_pam.csv)\n", last)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "scenario\tprivate profit\tsocial profit\tDRC\t\n")
+	for _, s := range scen {
+		if s.Actor == "total" && s.Year == last {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Scenario, tables.Thousands(float64(s.ProfitPrivate)), tables.Thousands(float64(s.ProfitSocial)), ratioText(float64(s.DRC)))
 		}
 	}
-	return math.NaN()
+	tw.Flush()
 }
 
 func ratioText(x float64) string {
@@ -141,26 +131,31 @@ func ratioText(x float64) string {
 }
 
 // writePAM prints the matrix of every actor and of the chain.
-func writePAM(w io.Writer, name, currency string, rows []pam.Row, total pam.Row, neutral bool) {
+func writePAM(w io.Writer, name, currency string, t *pam.Table, neutral bool) {
 	fmt.Fprintf(w, "%s: policy analysis matrix (%s a year)\n", name, currency)
 	if neutral {
 		fmt.Fprintln(w, "The chain gives no shadow values ([economic] table): social prices are market prices, every divergence is zero.")
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "actor\trevenue A\ttradable B\tdomestic C\tprofit D\trevenue E\ttradable F\tdomestic G\tprofit H\tNPCO\tEPC\tDRC\tPC\t\n")
-	for _, r := range append(append([]pam.Row(nil), rows...), total) {
+	fmt.Fprintf(tw, "actor\trevenue A\ttradable B\tdomestic C\tprofit D\trevenue E\ttradable F\tdomestic G\tprofit H\tNPCO\tEPC\tDRC\tPC\tPSE\t\n")
+	for _, r := range t.All() {
 		rt := map[string]float64{}
 		for _, x := range r.Ratios() {
 			rt[x.Name] = x.Value
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Name,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Name,
 			tables.Thousands(r.A), tables.Thousands(r.B), tables.Thousands(r.C), tables.Thousands(r.D),
 			tables.Thousands(r.E), tables.Thousands(r.F), tables.Thousands(r.G), tables.Thousands(r.H),
-			ratioShort(rt["npco"]), ratioShort(rt["epc"]), ratioShort(rt["drc"]), ratioShort(rt["pc"]))
+			ratioShort(rt["npco"]), ratioShort(rt["epc"]), ratioShort(rt["drc"]), ratioShort(rt["pc"]), ratioShort(rt["pse"]))
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nNPCO = A/E, EPC = (A-B)/(E-F), DRC = G/(E-F) (below 1: the chain earns more than its domestic factors cost the country), PC = D/H; n/a: not defined (a zero or negative denominator, see pam.json).")
+	fmt.Fprintln(w, "\nWhole chain: consolidated (revenue is the chain's final sales, tradable inputs are bought outside the chain, sales between actors cancel). Sum of the actors: each purchase between actors counted twice, in the seller's A and E and the buyer's B and F; its NPCO, NPCI, SRP, SCB and PSE are not the chain's.")
+	fmt.Fprintf(w, "C and G, convention %s.\n", pam.ConventionNote(t.Convention))
+	if note := pam.TypicalNote(t.Items); note != "" {
+		fmt.Fprintln(w, note)
+	}
+	fmt.Fprintln(w, "NPCO = A/E, EPC = (A-B)/(E-F), DRC = G/(E-F) (below 1: the chain earns more than its domestic factors cost the country), PC = D/H, PSE = L/A; n/a: not defined (a zero or negative denominator, see pam.json).")
 }
 
 func ratioShort(x float64) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -8,29 +9,19 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/outfile"
-	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/plots"
-	"github.com/ilo-rma/vcsim/scenarios"
-	"github.com/ilo-rma/vcsim/uncertainty"
-	"github.com/ilo-rma/vcsim/valuechain"
 )
 
-// analysis is what plot and report draw on: the baseline and, with
-// scenarios, their comparison.
+// analysis is what plot and report draw on: the assessment, in the
+// language of the command line.
 type analysis struct {
-	chain     *valuechain.Chain
-	base      *model.Result
-	cmp       *scenarios.Comparison
-	file      *scenarios.File
-	scenFile  string
-	chainFile string
-	seed      uint64
-	lang      lang.Lang
-	mc        *uncertainty.MonteCarlo // with --draws
+	*assess.Assessment
+	lang lang.Lang
 }
 
 var chartFlags = []cli.Flag{
@@ -50,103 +41,45 @@ func loadAnalysis(ctx *cli.Context) (*analysis, error) {
 	if err != nil {
 		return nil, badInput(err)
 	}
-	a := &analysis{seed: ctx.Uint64("seed"), lang: l, chainFile: ctx.String("chain"), scenFile: ctx.String("scenarios")}
-	if a.chain, err = loadChain(a.chainFile, ctx.String("example")); err != nil {
+	in := assess.Inputs{Seed: ctx.Uint64("seed"), ChainName: ctx.String("chain"), ScenarioName: ctx.String("scenarios")}
+	if in.Chain, err = loadChain(in.ChainName, ctx.String("example")); err != nil {
 		return nil, err
 	}
-	if a.chainFile == "" {
-		a.chainFile = "example " + ctx.String("example")
-		if a.scenFile == "" {
-			a.scenFile = "-" // the example's own scenarios
+	if in.ChainName == "" {
+		in.ChainName = "example " + ctx.String("example")
+		if in.ScenarioName == "" {
+			in.ScenarioName = "-" // the example's own scenarios
 		}
 	}
-	sv, err := loadSurvey(ctx, a.chain)
-	if err != nil {
+	if in.Survey, err = loadSurvey(ctx, in.Chain); err != nil {
 		return nil, err
 	}
-	pop := population(a.chain, sv, a.seed)
-	if a.base, err = model.Simulate(a.chain, model.Options{Population: pop}); err != nil {
-		return nil, err
+	if in.ScenarioName != "" {
+		path := in.ScenarioName
+		if path == "-" {
+			path = ""
+			in.ScenarioName = ctx.String("example") + examples.ScenarioSuffix + ".toml"
+		}
+		if in.Scenarios, err = loadScenarios(path, ctx.String("example"), in.Chain); err != nil {
+			return nil, err
+		}
 	}
-	if a.scenFile == "" {
-		return a, nil
-	}
-	path := a.scenFile
-	if path == "-" {
-		path = ""
-		a.scenFile = ctx.String("example") + examples.ScenarioSuffix + ".toml"
-	}
-	if a.file, err = loadScenarios(path, ctx.String("example"), a.chain); err != nil {
-		return nil, err
+	if ctx.Int("draws") > 0 && in.Survey != nil {
+		return nil, usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
 	}
 	// A long comparison (a national chain, many scenarios) shows a bar.
-	bar, done := progressBar(ctx, "runs")
-	var progress func(int, int, string)
-	if bar != nil {
-		progress = func(d, total int, _ string) { bar(d, total) }
-	}
-	a.cmp, err = scenarios.Compare(a.chain, a.file, 0, pop, progress)
-	done()
+	a, err := assess.Run(context.Background(), in, assess.Options{Draws: ctx.Int("draws")}, progressBars(ctx))
 	if err != nil {
 		return nil, err
 	}
-	if n := ctx.Int("draws"); n > 0 {
-		if sv != nil {
-			return nil, usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
-		}
-		s, err := uncertainty.NewSetup(a.chain, a.file, a.chainFile, a.scenFile)
-		if err != nil {
-			return nil, err
-		}
-		progress, done := progressBar(ctx, "draws")
-		a.mc, err = uncertainty.Run(s, uncertainty.Options{Draws: n, Seed: a.seed, Progress: progress})
-		done()
-		if err != nil {
-			return nil, err
-		}
-	}
-	return a, nil
+	return &analysis{Assessment: a, lang: l}, nil
 }
 
 // charts returns every chart that applies.
-func (a *analysis) charts() ([]plots.Chart, error) {
-	cs, err := plots.BaselineCharts(a.base, a.lang)
-	if err != nil {
-		return nil, err
-	}
-	if !pam.Neutral(a.chain) {
-		rows, _, err := pam.Compute(a.base)
-		if err != nil {
-			return nil, err
-		}
-		p, err := plots.PAMChart(rows, a.lang, a.chain.Currency)
-		if err != nil {
-			return nil, err
-		}
-		cs = append(cs, plots.Chart{Name: "pam", Plot: p})
-	}
-	if a.cmp == nil {
-		return cs, nil
-	}
-	more, err := plots.ScenarioCharts(a.cmp, a.lang, a.chain.Currency)
-	if err != nil {
-		return nil, err
-	}
-	cs = append(cs, more...)
-	if a.mc != nil {
-		more, err = plots.UncertaintyCharts(a.mc, a.lang)
-		cs = append(cs, more...)
-	}
-	return cs, err
-}
+func (a *analysis) charts() ([]plots.Chart, error) { return plots.All(a.Assessment, a.lang) }
 
 // source is the small print under each chart.
-func (a *analysis) source() string {
-	if a.cmp == nil {
-		return plots.SourceLine(a.lang, a.chain.NameIn(string(a.lang)), "", a.seed)
-	}
-	return plots.SourceLine(a.lang, a.chain.NameIn(string(a.lang)), filepath.Base(a.scenFile), a.seed)
-}
+func (a *analysis) source() string { return plots.Source(a.Assessment, a.lang) }
 
 func plotCommand() *cli.Command {
 	return &cli.Command{

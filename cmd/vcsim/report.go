@@ -9,7 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/outfile"
-	"github.com/ilo-rma/vcsim/plots/report"
+	"github.com/ilo-rma/vcsim/report"
 )
 
 func reportCommand() *cli.Command {
@@ -36,9 +36,8 @@ func reportCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			in := report.Input{Lang: a.lang, Chain: a.chain, ChainFile: a.chainFile, ChainText: tomlText(ctx), ScenarioFile: a.scenFile,
-				Version: version(), Date: reportDate(), Seed: a.seed, Base: a.base,
-				Comparison: a.cmp, Scenarios: a.file, Charts: cs, Source: a.source(), MonteCarlo: a.mc}
+			in := report.From(a.Assessment, a.lang, cs, a.source())
+			in.ChainText, in.Version, in.Date = tomlText(ctx), version(), reportDate()
 			var buf bytes.Buffer
 			if err := report.Write(&buf, in); err != nil {
 				return err

@@ -1,19 +1,20 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/guide"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/scenarios"
-	"github.com/ilo-rma/vcsim/uncertainty"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -98,7 +99,29 @@ func compareCommand() *cli.Command {
 			for _, s := range f.Scenarios {
 				ru[s.Name] = s.NameRU
 			}
-			progress := func(done, total int, name string) {
+			sv, err := loadSurvey(ctx, c)
+			if err != nil {
+				return err
+			}
+			if ctx.Int("draws") > 0 && sv != nil {
+				return usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
+			}
+			in := assess.Inputs{Chain: c, Scenarios: f, Survey: sv, Seed: ctx.Uint64("seed"), ChainName: ctx.String("chain"), ScenarioName: ctx.String("scenarios")}
+			if in.ChainName == "" {
+				in.ChainName, in.ScenarioName = "example "+ctx.String("example"), "scenarios of example "+ctx.String("example")
+			}
+			long := announce(ctx, in)
+			bar, endBar := progressBar(ctx, "draws")
+			if bar == nil && long {
+				bar = progressLines(ctx, "draws")
+			}
+			progress := func(stage assess.Stage, done, total int, name string) {
+				if stage == assess.StageDraws {
+					if bar != nil {
+						bar(done, total)
+					}
+					return
+				}
 				if name == scenarios.Baseline {
 					name = l.T("baseline")
 				} else if l == lang.RU && ru[name] != "" {
@@ -106,15 +129,13 @@ func compareCommand() *cli.Command {
 				}
 				fmt.Fprintf(ctx.App.ErrWriter, say(ctx, "ran %d of %d: %s\n"), done, total, name)
 			}
-			sv, err := loadSurvey(ctx, c)
+			a, err := assess.Run(context.Background(), in, assess.Options{Years: ctx.Int("years"), Draws: ctx.Int("draws"),
+				Sampling: ctx.String("sampling"), Workers: ctx.Int("workers"), TotalsOnly: !isXLSX(ctx.String("out"))}, progress)
+			endBar()
 			if err != nil {
 				return err
 			}
-			pop := population(c, sv, ctx.Uint64("seed"))
-			cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Horizon: ctx.Int("years"), Population: pop, Progress: progress})
-			if err != nil {
-				return err
-			}
+			cmp, mc := a.Comparison, a.MonteCarlo
 			rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
 			fmt.Fprintf(ctx.App.Writer, "%s\n\n", l.T("txt.cmp.title", c.NameIn(string(l)), len(cmp.Runs), cmp.Horizon, cmp.Seed))
 			// The printed table names the runs in the chosen language; the
@@ -129,9 +150,8 @@ func compareCommand() *cli.Command {
 			}
 			dir := ctx.String("out")
 			out := outputs(ctx)
-			var mc *uncertainty.MonteCarlo
-			if ctx.Int("draws") > 0 {
-				if mc, err = monteCarlo(ctx, out, dir); err != nil {
+			if mc != nil {
+				if err := monteCarlo(ctx, mc, out, dir); err != nil {
 					return err
 				}
 			}
@@ -140,13 +160,18 @@ func compareCommand() *cli.Command {
 			}
 			years := tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...)
 			if isXLSX(dir) {
-				return compareWorkbook(ctx, c, cmp, rows, years, mc, dir)
+				return compareWorkbook(ctx, a, rows, years, dir)
 			}
 			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_years.csv"), years, csvDialect(ctx)); err != nil {
 				return err
 			}
 			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_summary.csv"), rows, csvDialect(ctx)); err != nil {
 				return err
+			}
+			if school := tables.ScenarioSchool(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...); school != nil {
+				if err := tables.AddCSV(out, filepath.Join(dir, "scenario_school.csv"), school, csvDialect(ctx)); err != nil {
+					return err
+				}
 			}
 			return writeOutputs(ctx, out)
 		},

@@ -5,11 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model/tables"
@@ -67,6 +69,34 @@ func progressBar(ctx *cli.Context, what string) (func(done, total int), func()) 
 		}
 }
 
+// progressBars returns an assessment's progress callback: a bar for the
+// runs and one for the draws, each as progressBar draws it; nil when
+// quiet or not on a terminal.
+func progressBars(ctx *cli.Context) assess.Progress {
+	runs, endRuns := progressBar(ctx, "runs")
+	if runs == nil {
+		return nil
+	}
+	var draws func(done, total int)
+	endDraws := func() {}
+	return func(stage assess.Stage, done, total int, _ string) {
+		if stage == assess.StageRuns {
+			runs(done, total)
+			if done == total {
+				endRuns()
+			}
+			return
+		}
+		if draws == nil {
+			draws, endDraws = progressBar(ctx, "draws")
+		}
+		draws(done, total)
+		if done == total {
+			endDraws()
+		}
+	}
+}
+
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
@@ -100,43 +130,25 @@ func checkSampling(ctx *cli.Context) error {
 	}
 }
 
-// monteCarlo runs compare --draws: the table with intervals and, with
-// --out, the deterministic tables plus scenario_uncertainty.csv,
-// scenario_pairs.csv and draws.csv.
-func monteCarlo(ctx *cli.Context, out *outfile.Set, dir string) (*uncertainty.MonteCarlo, error) {
-	if ctx.String("survey") != "" {
-		return nil, usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
-	}
-	if err := checkSampling(ctx); err != nil {
-		return nil, err
-	}
-	s, err := uncertainSetup(ctx)
-	if err != nil {
-		return nil, err
-	}
-	n := ctx.Int("draws")
-	progress, done := progressBar(ctx, "draws")
-	mc, err := uncertainty.Run(s, uncertainty.Options{Draws: n, Seed: ctx.Uint64("seed"), Sampling: ctx.String("sampling"),
-		Horizon: ctx.Int("years"), Workers: ctx.Int("workers"), Progress: progress})
-	done()
-	if err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(ctx.App.Writer, "\n%s: uncertainty\n", s.Chain.Name)
-	if err := mc.WriteTable(ctx.App.Writer, s.Chain.Currency); err != nil {
-		return nil, err
+// monteCarlo prints compare --draws' table with intervals and, with
+// --out DIR, adds scenario_uncertainty.csv, scenario_pairs.csv and
+// draws.csv.
+func monteCarlo(ctx *cli.Context, mc *uncertainty.MonteCarlo, out *outfile.Set, dir string) error {
+	fmt.Fprintf(ctx.App.Writer, "\n%s: uncertainty\n", mc.Setup.Chain.Name)
+	if err := mc.WriteTable(ctx.App.Writer, mc.Setup.Chain.Currency); err != nil {
+		return err
 	}
 	if dir == "" || isXLSX(dir) {
-		return mc, nil
+		return nil
 	}
 	bom := csvDialect(ctx)
 	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_uncertainty.csv"), mc.UncertaintyRows(), bom); err != nil {
-		return nil, err
+		return err
 	}
 	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_pairs.csv"), mc.PairRows(), bom); err != nil {
-		return nil, err
+		return err
 	}
-	return mc, out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
+	return out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
 		return tables.WriteRecordsDialect(w, mc.DrawRecords(), bom)
 	})
 }
@@ -186,6 +198,9 @@ func sensitivityCommand() *cli.Command {
 			}
 			if n := ctx.Int("draws"); method == "sobol" && (n < 2 || n > 100000) {
 				return usagef("--draws must be between 2 and 100000, got %d", n)
+			}
+			if b := ctx.Int("bootstrap"); method == "sobol" && (b < 10 || b > 10000) {
+				return usagef("--bootstrap must be between 10 and 10000 resamples (a 95%% interval needs some), got %d", b)
 			}
 			s, err := uncertainSetup(ctx)
 			if err != nil {
@@ -292,4 +307,64 @@ func writeSobol(w io.Writer, res []uncertainty.SobolResult, name string) {
 			fmt.Fprintf(w, "  %-50s S1 %5.2f (%5.2f to %5.2f)  ST %5.2f (%5.2f to %5.2f)\n", r.Param.Label, r.S1, r.S1Low, r.S1High, r.ST, r.STLow, r.STHigh)
 		}
 	}
+}
+
+// progressLines returns a progress callback for a long run whose standard
+// error is not a terminal (a log, a pipe): a line at every tenth.
+func progressLines(ctx *cli.Context, what string) func(done, total int) {
+	w, start := ctx.App.ErrWriter, time.Now()
+	var mu sync.Mutex
+	tenth := 0
+	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if t := 10 * done / total; t > tenth {
+			tenth = t
+			left := time.Duration(float64(time.Since(start)) * float64(total-done) / float64(done))
+			fmt.Fprintf(w, say(ctx, "%s: %d%% (%d of %d), %s left\n"), say(ctx, what), 10*t, done, total, duration(ctx, left))
+		}
+	}
+}
+
+// announce times two draws of compare --draws and, when the whole run
+// will take more than ten seconds, says so on standard error before it
+// starts (unless --quiet); it reports whether the run is that long.
+func announce(ctx *cli.Context, in assess.Inputs) bool {
+	n := ctx.Int("draws")
+	if n < 100 || ctx.Bool("quiet") {
+		return false
+	}
+	s, err := uncertainty.NewSetup(in.Chain, in.Scenarios, in.ChainName, in.ScenarioName)
+	if err != nil {
+		return false // the run itself says what is wrong
+	}
+	start := time.Now()
+	if _, err := uncertainty.Run(s, uncertainty.Options{Draws: 2, Seed: in.Seed, Sampling: ctx.String("sampling"), Horizon: ctx.Int("years"), Workers: 1}); err != nil {
+		return false
+	}
+	per := time.Since(start) / 2
+	workers := ctx.Int("workers")
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	total := per * time.Duration(n) / time.Duration(workers)
+	if total < 10*time.Second {
+		return false
+	}
+	fmt.Fprintf(ctx.App.ErrWriter, say(ctx, "vcsim: %d draws will take about %s on this machine (%s a draw, %d at a time); Ctrl+C stops the run\n"),
+		n, duration(ctx, total), per.Round(time.Millisecond), workers)
+	return true
+}
+
+// duration says d in hours and minutes, or seconds when shorter than a
+// minute, in the language of ctx ("3 h 34 min", "3 ч 34 мин").
+func duration(ctx *cli.Context, d time.Duration) string {
+	h, m, sec := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())
+	switch {
+	case h > 0:
+		return fmt.Sprintf(say(ctx, "%d h %d min"), h, m)
+	case m > 0:
+		return fmt.Sprintf(say(ctx, "%d min"), m)
+	}
+	return fmt.Sprintf(say(ctx, "%d s"), sec)
 }

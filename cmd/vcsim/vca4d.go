@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/vca4dresults"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain/vca4d"
@@ -67,7 +68,7 @@ func importCommand() *cli.Command {
 				if err != nil {
 					return badInput(err)
 				}
-				rec, err := vca4d.Reconcile(s, im)
+				rec, err := vca4dresults.Reconcile(s, im)
 				if err != nil {
 					return err
 				}
@@ -152,7 +153,7 @@ func exportCommand() *cli.Command {
 					}
 					r = run.Results[len(run.Results)-1]
 				}
-				data, err := json.MarshalIndent(vca4d.Export(r), "", "  ")
+				data, err := json.MarshalIndent(vca4dresults.Export(r), "", "  ")
 				if err != nil {
 					return err
 				}

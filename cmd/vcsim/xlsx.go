@@ -12,13 +12,13 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/plots"
 	"github.com/ilo-rma/vcsim/scenarios"
-	"github.com/ilo-rma/vcsim/uncertainty"
 	"github.com/ilo-rma/vcsim/valuechain"
 	"github.com/ilo-rma/vcsim/workbook"
 )
@@ -239,7 +239,8 @@ func addCharts(res *workbook.Results, cs []plots.Chart, source string) error {
 }
 
 // runWorkbook writes run's tables and charts as one workbook.
-func runWorkbook(ctx *cli.Context, r *model.Result, seed uint64, market *model.Settled, path string) error {
+func runWorkbook(ctx *cli.Context, a *assess.Assessment, path string) error {
+	r, seed, market := a.Base, a.Inputs.Seed, a.Market
 	s := tables.NewSummary(r, seed)
 	res, err := newResults(ctx, r.Chain, seed, [][2]any{
 		{"total value added", s.TotalValueAdded}, {"final sales", s.FinalSales}, {"producer share", s.ProducerShare},
@@ -249,13 +250,20 @@ func runWorkbook(ctx *cli.Context, r *model.Result, seed uint64, market *model.S
 	if err != nil {
 		return err
 	}
-	for _, t := range []struct {
+	tabs := []struct {
 		name string
 		rows any
 	}{
 		{"accounts", tables.Accounts(r)}, {"margins", tables.Margins(r)}, {"labour", tables.Labour(r)},
 		{"child_labour", tables.ChildLabour(r)}, {"households", tables.Households(r)},
-	} {
+	}
+	if school := tables.School(r); school != nil {
+		tabs = append(tabs, struct {
+			name string
+			rows any
+		}{"school", school})
+	}
+	for _, t := range tabs {
 		if err := outfile.Finite(t.name, t.rows); err != nil {
 			return err
 		}
@@ -268,7 +276,7 @@ func runWorkbook(ctx *cli.Context, r *model.Result, seed uint64, market *model.S
 			return err
 		}
 	}
-	cs, err := plots.BaselineCharts(r, lang.EN)
+	cs, err := plots.All(a, lang.EN, plots.PartBaseline)
 	if err != nil {
 		return err
 	}
@@ -277,7 +285,8 @@ func runWorkbook(ctx *cli.Context, r *model.Result, seed uint64, market *model.S
 
 // compareWorkbook writes compare's tables (and the Monte Carlo's) and
 // charts as one workbook.
-func compareWorkbook(ctx *cli.Context, c *valuechain.Chain, cmp *scenarios.Comparison, rows []tables.SummaryRow, years []tables.YearRow, mc *uncertainty.MonteCarlo, path string) error {
+func compareWorkbook(ctx *cli.Context, a *assess.Assessment, rows []tables.SummaryRow, years []tables.YearRow, path string) error {
+	c, cmp, mc := a.Inputs.Chain, a.Comparison, a.MonteCarlo
 	res, err := newResults(ctx, c, cmp.Seed, [][2]any{{"years", int64(cmp.Horizon)}, {"runs", int64(len(cmp.Runs) + 1)}})
 	if err != nil {
 		return err
@@ -286,6 +295,12 @@ func compareWorkbook(ctx *cli.Context, c *valuechain.Chain, cmp *scenarios.Compa
 		name string
 		rows any
 	}{{"scenario_summary", rows}, {"scenario_years", years}}
+	if school := tables.ScenarioSchool(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...); school != nil {
+		tabs = append(tabs, struct {
+			name string
+			rows any
+		}{"scenario_school", school})
+	}
 	if mc != nil {
 		tabs = append(tabs, struct {
 			name string
@@ -303,16 +318,9 @@ func compareWorkbook(ctx *cli.Context, c *valuechain.Chain, cmp *scenarios.Compa
 			return err
 		}
 	}
-	cs, err := plots.ScenarioCharts(cmp, lang.EN, c.Currency)
+	cs, err := plots.All(a, lang.EN, plots.PartScenarios, plots.PartUncertainty)
 	if err != nil {
 		return err
-	}
-	if mc != nil {
-		more, err := plots.UncertaintyCharts(mc, lang.EN)
-		if err != nil {
-			return err
-		}
-		cs = append(cs, more...)
 	}
 	return saveResults(ctx, res, cs, plots.SourceLine(lang.EN, c.Name, filepath.Base(ctx.String("scenarios")), cmp.Seed), path)
 }

@@ -1,7 +1,7 @@
 // Package vca4d reads and writes the economic studies of the EU-funded
 // VCA4D programme in the JSON layout of the open VCA4D dashboard, and turns
-// a study into a vcsim chain (Import) and a vcsim result back into a study
-// (Export).
+// a study into a vcsim chain (Import). Writing a vcsim result back as a
+// study is model/vca4dresults (Export), above model.
 package vca4d
 
 import (
@@ -333,3 +333,7 @@ func check(s *Study, raw map[string]json.RawMessage, name string) Errors {
 	}
 	return errs
 }
+
+// Slug makes an id from a name as Import does: lower-case letters and
+// digits joined by underscores.
+func Slug(s string) string { return slug(s) }

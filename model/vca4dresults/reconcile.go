@@ -1,8 +1,10 @@
-package vca4d
+package vca4dresults
 
 import (
 	"fmt"
+	"github.com/ilo-rma/vcsim/valuechain/vca4d"
 	"io"
+	"math"
 	"text/tabwriter"
 
 	"github.com/ilo-rma/vcsim/model"
@@ -21,12 +23,12 @@ type Reconciliation struct {
 	Lines         []Line
 	StudyVA, VA   float64 // chain totals
 	StudyNOP, NOP float64
-	Notes         []Note
+	Notes         []vca4d.Note
 }
 
 // Reconcile runs the imported chain and compares it with the study, in the
 // chain's currency (the study's aggregates times its currency ratio).
-func Reconcile(s *Study, im *Result) (*Reconciliation, error) {
+func Reconcile(s *vca4d.Study, im *vca4d.Result) (*Reconciliation, error) {
 	r, err := model.Simulate(im.Chain, model.Options{Seed: 1})
 	if err != nil {
 		return nil, err
@@ -94,4 +96,12 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// num formats a number of the table as the importer's notes do.
+func num(x float64) string {
+	if math.Abs(x) >= 1e6 {
+		return fmt.Sprintf("%.4g", x)
+	}
+	return fmt.Sprintf("%.2f", x)
 }

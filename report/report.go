@@ -19,6 +19,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/guide"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
@@ -140,6 +141,15 @@ type Input struct {
 	// MonteCarlo, when not nil, gives the scenarios' headlines with their
 	// intervals (vcsim report --draws N).
 	MonteCarlo *uncertainty.MonteCarlo
+}
+
+// From returns the input of a report on assessment a in language l, with
+// the charts drawn from it and the names of the chain and scenario files
+// as the report prints them.
+func From(a *assess.Assessment, l lang.Lang, charts []plots.Chart, source string) Input {
+	in := a.Inputs
+	return Input{Lang: l, Chain: in.Chain, ChainFile: in.ChainName, ScenarioFile: in.ScenarioName, Seed: in.Seed,
+		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo}
 }
 
 // Sections are the ids of the report's sections, in order; a test checks
