@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -58,15 +59,15 @@ func startCommand() *cli.Command {
 			if l != "en" && l != "ru" {
 				return usagef("--lang must be en or ru, got %q", l)
 			}
+			t := startText(l)
 			dir, err := workshopDir()
 			if err != nil {
-				return err
+				return fmt.Errorf(t.noFolder, err)
 			}
 			addr, err := freeAddr()
 			if err != nil {
-				return err
+				return errors.New(t.noPort)
 			}
-			t := startText(l)
 			fmt.Fprintf(ctx.App.Writer, t.started, version(), "http://"+addr+"/?lang="+l, dir)
 			// serve's own line about the address and Ctrl+C is said above,
 			// in the system's language.
@@ -80,6 +81,8 @@ type startTexts struct {
 	// started takes the version, the page's address and the folder.
 	started    string
 	pressEnter string
+	// noFolder takes the folders tried.
+	noFolder, noPort string
 }
 
 func startText(lang string) startTexts {
@@ -90,6 +93,8 @@ func startText(lang string) startTexts {
 				"Чтобы остановить vcsim, закройте это окно или нажмите Ctrl+C.\n" +
 				"Руководство ведущего: vcsim docs facilitator --lang ru\n",
 			pressEnter: "Нажмите Enter, чтобы закрыть это окно.",
+			noFolder:   "ни в одну папку для файлов семинара нельзя записать (проверены %v): запустите vcsim serve --dir ПАПКА",
+			noPort:     "все порты с 8080 по 8099 заняты: запустите vcsim serve --addr 127.0.0.1:ПОРТ",
 		}
 	}
 	return startTexts{
@@ -98,6 +103,8 @@ func startText(lang string) startTexts {
 			"To stop vcsim, close this window or press Ctrl+C.\n" +
 			"The facilitator's guide: vcsim docs facilitator\n",
 		pressEnter: "Press Enter to close this window.",
+		noFolder:   "no folder for the workshop's files can be written (tried %v): start vcsim serve --dir FOLDER",
+		noPort:     "ports 8080 to 8099 are all in use: start vcsim serve --addr 127.0.0.1:PORT",
 	}
 }
 
@@ -153,7 +160,7 @@ func workshopDir() (string, error) {
 		}
 		tried = append(tried, d)
 	}
-	return "", fmt.Errorf("no folder for the workshop's files can be written (tried %s): start vcsim serve --dir FOLDER", strings.Join(tried, ", "))
+	return "", errors.New(strings.Join(tried, ", "))
 }
 
 // under reports whether dir is root or inside it.
@@ -186,5 +193,5 @@ func freeAddr() (string, error) {
 			return addr, nil
 		}
 	}
-	return "", fmt.Errorf("ports 8080 to 8099 are all in use: start vcsim serve --addr 127.0.0.1:PORT")
+	return "", errors.New("ports 8080 to 8099 are all in use")
 }
