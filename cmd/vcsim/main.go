@@ -26,7 +26,15 @@ import (
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
-func main() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) }
+func main() {
+	// A double-click (no arguments, no terminal) starts the workshop page.
+	args, clicked := doubleClick(os.Args)
+	status := run(args, os.Stdout, os.Stderr)
+	if clicked {
+		keepWindow(status, systemLang(), os.Stdin, os.Stdout)
+	}
+	os.Exit(status)
+}
 
 // Exit statuses.
 const (
@@ -116,6 +124,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			screenCommand(),
 			convertCommand(),
 			serveCommand(),
+			startCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -132,6 +141,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 
 // version returns the module version and the commit vcsim was built from.
 func version() string {
+	if v := stampedVersion(); v != "" {
+		return v
+	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"
