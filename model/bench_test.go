@@ -10,6 +10,7 @@ func BenchmarkHouseholds(b *testing.B) {
 			Beta: [nb]float64{0.1, 0.2, 0.3}, Alpha: 1, S: 20000, H: 56, W: 20},
 		NetFarm: 25000, Need: 200, CapDays: 80, FamilyDays: 300, Wage: 60, OtherIncome: 8000,
 		Gamma: [nb]float64{0.5, 0.7, 0.9}, HoursPerDay: 8, Exposure: [nb]float64{0.4, 0.4, 0.4},
+		FamilyTimeValue: 1,
 	}
 	d := NewDraws(1<<16, 0.5, 1, "bench")
 	var t Tally

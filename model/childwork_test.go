@@ -99,6 +99,7 @@ func TestDecide(t *testing.T) {
 			Alpha: 0.6, S: 900, H: 40, W: 10},
 		NetFarm: 2000, Need: 300, CapDays: 100, FamilyDays: 200, Wage: 10, OtherIncome: 500,
 		Gamma: [nb]float64{0.4, 0.7, 0.9}, HoursPerDay: 8,
+		FamilyTimeValue: 1,
 	}
 	o := hh.Decide(1.5, 1)
 	approx(t, "Y0", o.Y0, 1000)

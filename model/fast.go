@@ -7,6 +7,9 @@ package model
 type sums struct {
 	family, hired, childDays, childAE float64
 	y0, income, below, n              float64
+	full, nop, offFarm, outside       float64
+	other, transfers                  float64
+	uses                              [NumUses]float64
 	children, weekly, working         [nb]float64
 	labour, hazardous, hoursCL        [nb]float64
 }
@@ -24,13 +27,8 @@ func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [
 	hired0 := max(need-hh.FamilyDays, 0)
 	y0 := m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
 	if !hh.Ban {
-		if hh.prep.ok {
-			h = hh.Cap(hh.hoursFast(y0), hh.HoursPerDay, m*hh.CapDays)
-		} else {
-			h = hh.Cap(hh.Hours(y0), hh.HoursPerDay, m*hh.CapDays)
-		}
+		h = hh.capFarm(m, hh.free(m, y0))
 	}
-	income = y0
 	var childDays, childAE float64
 	for b := range h {
 		n := hh.N[b]
@@ -38,7 +36,6 @@ func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [
 			continue
 		}
 		hb := h[b]
-		income += n * hh.V[b] * hb * hh.W
 		days := n * hb * hh.W / hh.HoursPerDay
 		childDays += days
 		childAE += hh.Gamma[b] * days
@@ -55,10 +52,20 @@ func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [
 			s.hazardous[b] += n
 		}
 	}
-	rest := max(need-childAE, 0)
-	family := min(rest, hh.FamilyDays)
-	s.family += family
-	s.hired += rest - family
+	o := Outcome{Y0: y0, Uses: hh.split(m, childAE, childDays)}
+	hh.account(&o, m, need, hired0)
+	income = o.Income
+	s.family += o.FamilyDays
+	s.hired += o.HiredDays
+	s.full += o.Full
+	s.nop += o.NOP
+	s.offFarm += o.OffFarm
+	s.outside += o.ChildOutside
+	s.other += o.Other
+	s.transfers += o.Transfers
+	for k := range s.uses {
+		s.uses[k] += o.Uses[k]
+	}
 	s.childDays += childDays
 	s.childAE += childAE
 	s.y0 += y0
@@ -79,6 +86,15 @@ func (s *sums) flush(t *Tally, base *Household) {
 	t.ChildAE += s.childAE
 	t.SumY0 += s.y0
 	t.SumIncome += s.income
+	t.SumFull += s.full
+	t.NOP += s.nop
+	t.OffFarm += s.offFarm
+	t.ChildOutside += s.outside
+	t.Other += s.other
+	t.Transfers += s.transfers
+	for k := range t.Uses {
+		t.Uses[k] += s.uses[k]
+	}
 	t.Below += s.below
 	t.Weight += s.n
 	// Every household of the fast path has the base's composition and

@@ -81,8 +81,11 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		ChildDays:   t.ChildDays,
 		ChildAE:     t.ChildAE,
 		AdultSupply: t.AdultDays,
+		Cash: CashIncome{Total: t.SumIncome, NOP: t.NOP, OffFarm: t.OffFarm, ChildOutside: t.ChildOutside,
+			Other: t.Other, Transfers: t.Transfers, Full: t.SumFull, Uses: t.Uses},
 	}
 	if w > 0 {
+		g.MeanFull = t.SumFull / w
 		g.MeanIncome = t.SumIncome / w
 		g.MeanY0 = t.SumY0 / w
 		g.BelowPoverty = t.Below / w
@@ -288,9 +291,11 @@ func (hh *Household) fromSurvey(c *valuechain.Chain, a *valuechain.Actor, sh *va
 	if !math.IsNaN(sh.OtherIncome) {
 		other = sh.OtherIncome
 	}
-	hh.OtherIncome = sh.Adults*g.OffFarmDays*hh.OffFarmWage + other + g.Transfers
+	hh.OffFarmIncome = sh.Adults * g.OffFarmDays * hh.OffFarmWage
+	hh.Other, hh.TransferIncome = other, g.Transfers
+	hh.OtherIncome = hh.OffFarmIncome + hh.Other + hh.TransferIncome
 	eq := c.Scale()
-	hh.S = c.PovertyLine * (eq.FirstAdult + eq.OtherAdult*(sh.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2]))
+	hh.S = g.PovertyLineOr(c) * (eq.FirstAdult + eq.OtherAdult*(sh.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2]))
 }
 
 // count adds an adopting household, standing for weight households, to
@@ -312,6 +317,8 @@ func (ad adoption) count(r *MeasureResult, hh *Household, o *Outcome, weight flo
 // adoption draw is u.
 func adopt(hh *Household, m *Measure, u float64) {
 	hh.OtherIncome += m.Transfer + hh.Adults*m.OffFarmDays*hh.OffFarmWage
+	hh.TransferIncome += m.Transfer
+	hh.OffFarmIncome += hh.Adults * m.OffFarmDays * hh.OffFarmWage
 	hh.CCT += m.CCT
 	if m.CCTHoursCap > 0 {
 		hh.CCTHoursCap = m.CCTHoursCap

@@ -11,21 +11,29 @@ import (
 // Households of the group differ by their draws and adoptions.
 type Household struct {
 	Decision
-	NetFarm     float64     // farm net income before hired labour, per unit of scale
-	Revenue     float64     // farm revenue, per unit of scale
-	Need        float64     // adult-equivalent days of work, per unit of scale
-	CapDays     float64     // child-suitable days, per unit of scale; +Inf off the farm (no tasks)
-	FamilyDays  float64     // days the household's adults give the farm
-	Wage        float64     // adult wage per day
-	Adults      float64     // adults per household
-	AdultDays   float64     // days each adult offers, on the farm and off it
-	OffFarmWage float64     // daily wage of off-farm work
-	OtherIncome float64     // off-farm earnings + other income + transfers
-	Gamma       [nb]float64 // child productivity by band
-	HoursPerDay float64
-	Exposure    [nb]float64 // probability a working child of the band is exposed to hazards
-	GirlShare   [nb]float64 // share of girls by band (when given by sex)
-	BySex       bool        // whether children are counted by sex
+	NetFarm     float64 // farm net income before hired labour, per unit of scale
+	Revenue     float64 // farm revenue, per unit of scale
+	Need        float64 // adult-equivalent days of work, per unit of scale
+	CapDays     float64 // child-suitable days, per unit of scale; +Inf off the farm (no tasks)
+	FamilyDays  float64 // days the household's adults give the farm
+	Wage        float64 // adult wage per day
+	Adults      float64 // adults per household
+	AdultDays   float64 // days each adult offers, on the farm and off it
+	OffFarmWage float64 // daily wage of off-farm work
+	OtherIncome float64 // off-farm earnings + other income + transfers
+	// The parts of OtherIncome (docs/model.md section 4, "Income from the
+	// accounts"): adults' off-farm wages, transfers and the rest.
+	OffFarmIncome, TransferIncome, Other float64
+	// FamilyTimeValue is the value of a family adult's day freed by a
+	// child from unpaid work (use 5), as a share of the adult wage.
+	FamilyTimeValue float64
+	OutsideWork     bool        // children can work for pay outside the chain (use 3)
+	OffFarmMax      float64     // extra off-farm days per adult a child can free (use 4)
+	Gamma           [nb]float64 // child productivity by band
+	HoursPerDay     float64
+	Exposure        [nb]float64 // probability a working child of the band is exposed to hazards
+	GirlShare       [nb]float64 // share of girls by band (when given by sex)
+	BySex           bool        // whether children are counted by sex
 
 	CCT         float64 // transfer per child whose hours stay under the limit
 	CCTHoursCap float64 // that limit; 0: the child-labour limit of the band
@@ -43,11 +51,14 @@ type Household struct {
 // from one household of a type to the next: with it the fast path solves
 // the usual case with one division.
 type hoursPrep struct {
-	ok   bool
-	free [nb]bool    // bands with children whose work has value
-	a    float64     // sum over free bands of N V H W
-	den  float64     // Alpha + sum over free bands of N Beta
-	bvw  [nb]float64 // Beta / (V W) by band
+	ok bool
+	// linear: every use of a child's hour is worth the adult wage
+	// (the defaults), so E is linear and the closed form applies.
+	linear bool
+	free   [nb]bool    // bands with children whose work has value
+	a      float64     // sum over free bands of N V H W
+	den    float64     // Alpha + sum over free bands of N Beta
+	bvw    [nb]float64 // Beta / (V W) by band
 }
 
 // prepare computes hh.prep from the household's current values; it must
@@ -64,6 +75,7 @@ func (hh *Household) prepare() {
 		}
 	}
 	p.den = hh.Alpha + bsum
+	p.linear = hh.linear()
 	hh.prep = p
 }
 
@@ -115,15 +127,6 @@ func (hh *Household) hoursCappedFast(y0 float64, caps [nb]float64) [nb]float64 {
 	return h
 }
 
-// hours is Hours, by the prepared closed form when the household is
-// prepared.
-func (hh *Household) hours(y0 float64) [nb]float64 {
-	if hh.prep.ok {
-		return hh.hoursFast(y0)
-	}
-	return hh.Hours(y0)
-}
-
 // hoursFast is Hours for a prepared household: the closed form, with the
 // bands that would work less than nothing taken out and the rest solved
 // again, as Hours does.
@@ -164,6 +167,135 @@ func (hh *Household) hoursFast(y0 float64) [nb]float64 {
 	return h
 }
 
+// linear reports whether every use of a child's hour open to the
+// household is worth gamma x the adult wage a day, so that E(h) is
+// today's linear function sum_b N_b V_b h_b W.
+func (hh *Household) linear() bool {
+	return hh.FamilyTimeValue == 1 && (hh.OffFarmMax == 0 || hh.Adults == 0 || hh.OffFarmWage == hh.Wage)
+}
+
+// isLinear is linear, from the prepared values when there are some.
+func (hh *Household) isLinear() bool {
+	if hh.prep.ok {
+		return hh.prep.linear
+	}
+	return hh.linear()
+}
+
+// endowment returns H for every band.
+func (hh *Household) endowment() [nb]float64 { return [nb]float64{hh.H, hh.H, hh.H} }
+
+// free returns the hours the household chooses with income y0 without
+// children's work, before the farm cap, for a household of scale m.
+func (hh *Household) free(m, y0 float64) [nb]float64 {
+	if hh.isLinear() {
+		if hh.prep.ok {
+			return hh.hoursFast(y0)
+		}
+		return hh.Hours(y0)
+	}
+	e := hh.earnings(m)
+	t := hh.endowment()
+	return hh.SolveHours(y0, t, t, &e, hh.Wage)
+}
+
+// capFarm applies the farm cap of section 5 to hours h of a household of
+// scale m, unless its children can work outside the chain (use 3), where
+// hours beyond the farm's work go.
+func (hh *Household) capFarm(m float64, h [nb]float64) [nb]float64 {
+	if hh.OutsideWork {
+		return h
+	}
+	return hh.Cap(h, hh.HoursPerDay, m*hh.CapDays)
+}
+
+// ChooseHours returns the weekly hours each child of band b works in a
+// household of scale m with income y0 without children's work (offsets
+// such as transfers received or school costs paid included) and t_b hours
+// a week per band (H, or H less school hours): the exact optimum over the
+// household's earnings E (SolveHours), then the farm cap. It is the entry
+// point for decisions layered on the hours (school, section 5b).
+func (hh *Household) ChooseHours(m, y0 float64, t [nb]float64) [nb]float64 {
+	var h [nb]float64
+	if t == hh.endowment() {
+		h = hh.free(m, y0)
+	} else {
+		e := hh.earnings(m)
+		h = hh.SolveHours(y0, t, t, &e, hh.Wage)
+	}
+	return hh.capFarm(m, h)
+}
+
+// endowedChoice is the hours of a household of scale m with income y,
+// endowments hb and caps (school, section 5b) over its earnings E, then
+// the farm cap capDays: endowedHours when E is linear, SolveHours
+// otherwise.
+func (hh *Household) endowedChoice(m, y float64, hb, caps [nb]float64, capDays float64) [nb]float64 {
+	var h [nb]float64
+	if hh.isLinear() {
+		h = hh.endowedHours(y, hb, caps)
+	} else {
+		e := hh.earnings(m)
+		h = hh.SolveHours(y, hb, caps, &e, hh.Wage)
+	}
+	if hh.OutsideWork {
+		return h
+	}
+	return hh.Cap(h, hh.HoursPerDay, capDays)
+}
+
+// endowedUtilityE is endowedUtility over the household's earnings E.
+func (hh *Household) endowedUtilityE(m, y float64, h, hb [nb]float64) float64 {
+	if hh.isLinear() {
+		return hh.endowedUtility(y, h, hb)
+	}
+	e := hh.earnings(m)
+	return hh.utilityE(y, hb, h, &e, hh.Wage)
+}
+
+// capped is HoursCapped over the household's earnings: the hours with
+// upper limits caps (the conditions of a transfer), before the farm cap.
+func (hh *Household) capped(m, y0 float64, caps [nb]float64) [nb]float64 {
+	if hh.isLinear() {
+		if hh.prep.ok {
+			return hh.hoursCappedFast(y0, caps)
+		}
+		return hh.HoursCapped(y0, caps)
+	}
+	e := hh.earnings(m)
+	return hh.SolveHours(y0, hh.endowment(), caps, &e, hh.Wage)
+}
+
+// utility is the household's utility with income y0 without children's
+// work and hours h, over its earnings E.
+func (hh *Household) utility(m, y0 float64, h [nb]float64) float64 {
+	if hh.isLinear() {
+		return hh.Utility(y0, h)
+	}
+	e := hh.earnings(m)
+	return hh.utilityE(y0, hh.endowment(), h, &e, hh.Wage)
+}
+
+// split divides x adult-equivalent days of children's work (d child days)
+// of a household of scale m over the uses of section 4.
+func (hh *Household) split(m, x, d float64) [NumUses]float64 {
+	if hh.isLinear() && !hh.OutsideWork && hh.OffFarmMax == 0 {
+		// The defaults: children replace hired labour first, then the
+		// family's days (and beyond, work the farm cap bounds).
+		var by [NumUses]float64
+		hired0 := max(m*hh.Need-hh.FamilyDays, 0)
+		by[UseHired] = min(x, hired0)
+		by[UseFamily] = x - by[UseHired]
+		return by
+	}
+	farm := x
+	if hh.OutsideWork && d > 0 {
+		farm = x * min(1, m*hh.CapDays/d)
+	}
+	e := hh.earnings(m)
+	return e.Split(x, farm)
+}
+
 // NewHousehold builds the shared household of household actor i from its
 // account (which must have all lines but wages and profit) and the days
 // of work its tasks need.
@@ -180,6 +312,10 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 		FamilyDays:  g.Adults * g.AdultDays,
 		Adults:      g.Adults,
 		AdultDays:   g.AdultDays + g.OffFarmDays,
+
+		FamilyTimeValue: g.FamilyTimeValueOr(),
+		OutsideWork:     g.ChildWageWork,
+		OffFarmMax:      g.OffFarmDaysMax,
 	}
 	e := a.Exposure()
 	hh.Exposure = [nb]float64{e, e, e}
@@ -196,7 +332,9 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 	if hh.OffFarmWage == 0 {
 		hh.OffFarmWage = wage
 	}
-	hh.OtherIncome = g.Adults*g.OffFarmDays*hh.OffFarmWage + g.OtherIncome + g.Transfers
+	hh.OffFarmIncome = g.Adults * g.OffFarmDays * hh.OffFarmWage
+	hh.Other, hh.TransferIncome = g.OtherIncome, g.Transfers
+	hh.OtherIncome = hh.OffFarmIncome + hh.Other + hh.TransferIncome
 	hh.N = g.Children()
 	hh.BySex = g.BySex()
 	girls := g.Girls()
@@ -212,17 +350,29 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 	hh.W = g.W()
 	eq := c.Scale()
 	ae := eq.FirstAdult + eq.OtherAdult*(g.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2])
-	hh.S = c.PovertyLine * ae
+	hh.S = g.PovertyLineOr(c) * ae
 	hh.School = newSchooling(g)
 	return hh
 }
 
 // Outcome is what one household does in the year.
 type Outcome struct {
-	Y0      float64     // income without child work (transfers included)
-	Income  float64     // income with the children's work, premiums and conditional transfers
-	Hours   [nb]float64 // weekly hours of each working child, by band
-	Exposed [nb]bool    // whether a working child of the band is exposed to hazards
+	Y0 float64 // income without child work (transfers included)
+	// Income is cash income: Y0, the cash the children's work brings
+	// (uses 1 to 4), premiums and conditional transfers.
+	Income float64
+	// Full is full income: Income and the value of the family time the
+	// children freed (use 5), what the household maximises.
+	Full float64
+	// Uses is the children's work by use, in adult-equivalent days.
+	Uses [NumUses]float64
+	// The parts of cash income: net operating profit (its share of its
+	// actor's, with the hired days it pays), adults' off-farm wages,
+	// children's wages from outside the chain, other income, transfers
+	// (conditional transfers and premiums included).
+	NOP, OffFarm, ChildOutside, Other, Transfers float64
+	Hours                                        [nb]float64 // weekly hours of each working child, by band
+	Exposed                                      [nb]bool    // whether a working child of the band is exposed to hazards
 	// Active is the share of each band's children still working after
 	// monitoring withdrew some of those in child labour (1 without it).
 	Active [nb]float64
@@ -251,16 +401,11 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 		sc := hh.chooseSchool(o.Y0, m, o.Exposed)
 		o.Hours, o.Enrolled, o.CCTPaid, o.PremiumPaid, o.SchoolCost = sc.hours, sc.enrolled, sc.cct, sc.premium, sc.cost
 	} else if !hh.Ban {
-		if hh.prep.ok {
-			o.Hours = hh.Cap(hh.hoursFast(o.Y0), hh.HoursPerDay, m*hh.CapDays)
-		} else {
-			o.Hours = hh.Cap(hh.Hours(o.Y0), hh.HoursPerDay, m*hh.CapDays)
-		}
+		o.Hours = hh.capFarm(m, hh.free(m, o.Y0))
 		if hh.CCT > 0 || hh.PremiumRate > 0 {
 			o.Hours, o.CCTPaid, o.PremiumPaid = hh.comply(o.Y0, m, o.Hours, o.Exposed)
 		}
 	}
-	o.Income = o.Y0 + o.CCTPaid + o.PremiumPaid
 	for b, h := range o.Hours {
 		if hh.Withdraw > 0 {
 			if cl, _ := Classify(b, h, o.Exposed[b]); cl {
@@ -268,15 +413,30 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 			}
 		}
 		n := hh.N[b] * o.Active[b]
-		o.Income += n * hh.V[b] * h * hh.W
 		days := n * h * hh.W / hh.HoursPerDay
 		o.ChildDays += days
 		o.ChildAE += hh.Gamma[b] * days
 	}
-	rest := max(need-o.ChildAE, 0)
-	o.FamilyDays = min(rest, hh.FamilyDays)
-	o.HiredDays = rest - o.FamilyDays
+	o.Uses = hh.split(m, o.ChildAE, o.ChildDays)
+	hh.account(&o, m, need, hired0)
 	return o
+}
+
+// account closes the outcome o of a household of scale m whose work
+// needs need days, hired0 of them hired without children: its labour
+// (children replace hired days by use 1 and family days by uses 4 and 5)
+// and its cash and full income, part by part.
+func (hh *Household) account(o *Outcome, m, need, hired0 float64) {
+	by := &o.Uses
+	o.HiredDays = hired0 - by[UseHired]
+	o.FamilyDays = max(min(need, hh.FamilyDays)-by[UseOffFarm]-by[UseFamily], 0)
+	o.NOP = m*hh.NetFarm - o.HiredDays*hh.Wage
+	o.OffFarm = hh.OffFarmIncome + by[UseOffFarm]*hh.OffFarmWage
+	o.ChildOutside = by[UseOutside] * hh.Wage
+	o.Other = hh.Other
+	o.Transfers = hh.TransferIncome + o.CCTPaid + o.PremiumPaid
+	o.Income = o.Y0 + by[UseHired]*hh.Wage + by[UseOffFarm]*hh.OffFarmWage + o.ChildOutside + o.CCTPaid + o.PremiumPaid
+	o.Full = o.Income + by[UseFamily]*hh.FamilyTimeValue*hh.Wage
 }
 
 // limit returns the most hours a child of band b may work and still
@@ -303,7 +463,7 @@ func (hh *Household) limit(b int, exposed, cct bool) float64 {
 // condition (docs/model.md section 5: "the household takes it if U at the capped
 // optimum with Y0 + T is higher") and returns the best hours and what is paid.
 func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (h [nb]float64, cct, premium float64) {
-	best := hh.Utility(y0, free)
+	best := hh.utility(m, y0, free)
 	h = free
 	var present int
 	for b := range hh.N {
@@ -347,13 +507,8 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 		if t+p == 0 {
 			continue
 		}
-		var hc [nb]float64
-		if hh.prep.ok {
-			hc = hh.Cap(hh.hoursCappedFast(y0+t+p, caps), hh.HoursPerDay, m*hh.CapDays)
-		} else {
-			hc = hh.Cap(hh.HoursCapped(y0+t+p, caps), hh.HoursPerDay, m*hh.CapDays)
-		}
-		if u := hh.Utility(y0+t+p, hc); u > best {
+		hc := hh.capFarm(m, hh.capped(m, y0+t+p, caps))
+		if u := hh.utility(m, y0+t+p, hc); u > best {
 			best, h, cct, premium = u, hc, t, p
 		}
 	}
@@ -380,13 +535,13 @@ func (hh *Household) freeCompliance(y0, m float64, present int, prem float64, ex
 	if t+prem <= 0 {
 		return h, 0, 0, false
 	}
-	h = hh.hours(y0 + t + prem)
+	h = hh.free(m, y0+t+prem)
 	for b := range h {
 		if present&(1<<b) != 0 && h[b] >= caps[b] {
 			return h, 0, 0, false
 		}
 	}
-	if hh.Cap(h, hh.HoursPerDay, m*hh.CapDays) != h {
+	if hh.capFarm(m, h) != h {
 		return h, 0, 0, false
 	}
 	return h, t, prem, true
@@ -397,10 +552,14 @@ type Tally struct {
 	ByBand                           [nb]Children
 	FamilyDays, HiredDays, ChildDays float64
 	ChildAE                          float64
-	SumY0, SumIncome                 float64
-	Below                            float64 // households under the poverty line
-	Weight                           float64 // households counted
-	AdultDays                        float64 // days the adults offer, on and off the farm
+	SumY0, SumIncome                 float64 // SumIncome: cash income
+	SumFull                          float64 // full income
+	// The parts of the households' cash income, summed (Outcome).
+	NOP, OffFarm, ChildOutside, Other, Transfers float64
+	Uses                                         [NumUses]float64 // children's work by use, adult-equivalent days
+	Below                                        float64          // households under the poverty line
+	Weight                                       float64          // households counted
+	AdultDays                                    float64          // days the adults offer, on and off the farm
 }
 
 // Merge adds the households counted in u.
@@ -414,6 +573,15 @@ func (t *Tally) Merge(u *Tally) {
 	t.ChildAE += u.ChildAE
 	t.SumY0 += u.SumY0
 	t.SumIncome += u.SumIncome
+	t.SumFull += u.SumFull
+	t.NOP += u.NOP
+	t.OffFarm += u.OffFarm
+	t.ChildOutside += u.ChildOutside
+	t.Other += u.Other
+	t.Transfers += u.Transfers
+	for k := range t.Uses {
+		t.Uses[k] += u.Uses[k]
+	}
 	t.Below += u.Below
 	t.Weight += u.Weight
 	t.AdultDays += u.AdultDays
@@ -428,6 +596,15 @@ func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {
 	t.ChildAE += weight * o.ChildAE
 	t.SumY0 += weight * o.Y0
 	t.SumIncome += weight * o.Income
+	t.SumFull += weight * o.Full
+	t.NOP += weight * o.NOP
+	t.OffFarm += weight * o.OffFarm
+	t.ChildOutside += weight * o.ChildOutside
+	t.Other += weight * o.Other
+	t.Transfers += weight * o.Transfers
+	for k := range t.Uses {
+		t.Uses[k] += weight * o.Uses[k]
+	}
 	t.Weight += weight
 	t.AdultDays += weight * hh.Adults * hh.AdultDays
 	if o.Income < hh.S {

@@ -13,7 +13,11 @@ import (
 //     depreciation + rent + net operating profit;
 //   - each actor's volumes balance: input x conversion = what it sells on
 //     links + what it sells to final demand, per product, and each link
-//     delivers what was shipped less its loss.
+//     delivers what was shipped less its loss;
+//   - for every household group, the households' cash incomes add up to
+//     the group's net operating profit + adults' off-farm wages +
+//     children's wages from the chain + children's wages from outside +
+//     other income + transfers (section 4, "Income from the accounts").
 func (r *Result) Check(tol float64) error {
 	t := r.Totals
 	if !near(t.ValueAdded, t.FinalSales-t.ExternalInputs-t.Transport, tol) {
@@ -26,7 +30,27 @@ func (r *Result) Check(tol float64) error {
 			return fmt.Errorf("actor %q: value added %g != its split %g", a.Actor, a.ValueAdded, split)
 		}
 	}
+	if err := r.CheckIncome(tol); err != nil {
+		return err
+	}
 	return r.checkVolumes(tol)
+}
+
+// CheckIncome checks the cash-income identity of every household group
+// (docs/model.md section 4) to the relative tolerance tol.
+func (r *Result) CheckIncome(tol float64) error {
+	for _, g := range r.Groups {
+		_, i := r.Chain.Actor(g.Actor)
+		acc := &r.Accounts[i]
+		x := &g.Cash
+		parts := acc.NetOperatingProfit + x.OffFarm + x.ChildChain + x.ChildOutside + x.Other + x.Transfers
+		if !near(x.Total, parts, tol) {
+			return fmt.Errorf("household group %q: cash incomes %g != net operating profit %g + off-farm wages %g + "+
+				"children's wages from the chain %g + from outside %g + other income %g + transfers %g",
+				g.Actor, x.Total, acc.NetOperatingProfit, x.OffFarm, x.ChildChain, x.ChildOutside, x.Other, x.Transfers)
+		}
+	}
+	return nil
 }
 
 func (r *Result) checkVolumes(tol float64) error {

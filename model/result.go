@@ -154,19 +154,38 @@ type Group struct {
 	Actor        string
 	Households   int
 	Subsistence  float64       // poverty line x adult equivalents, per household
-	Income       []float64     // per household: income with the children's work
+	Income       []float64     // per household: cash income (docs/model.md section 4)
 	Weights      []float64     // households each stands for (nil: one each)
 	Hours        [][nb]float64 // per household: weekly hours of its children by band
-	MeanIncome   float64
-	MeanY0       float64 // mean income without child work
-	BelowPoverty float64 // share of households whose income is under Subsistence
-	ByBand       [nb]Children
-	BySex        bool
-	ChildDays    float64
-	ChildAE      float64 // children's days in adult equivalents
+	MeanIncome   float64       // mean cash income
+	MeanFull     float64       // mean full income: cash and the value of freed family time
+	MeanY0       float64       // mean income without child work
+	BelowPoverty float64       // share of households whose cash income is under Subsistence
+	// Cash holds the group's cash income and its parts, summed over the
+	// households.
+	Cash      CashIncome
+	ByBand    [nb]Children
+	BySex     bool
+	ChildDays float64
+	ChildAE   float64 // children's days in adult equivalents
 	// AdultSupply is the days the group's adults offer: adults x (adult
 	// days + off-farm days) x households.
 	AdultSupply float64
+}
+
+// CashIncome is a household group's income summed over its households,
+// part by part (docs/model.md section 4, "Income from the accounts").
+type CashIncome struct {
+	Total        float64 // cash income
+	NOP          float64 // net operating profit, household by household
+	OffFarm      float64 // adults' off-farm wages
+	ChildChain   float64 // children's wages from actors of the chain
+	ChildOutside float64 // children's wages from outside the chain
+	Other        float64 // other income
+	Transfers    float64 // transfers, conditional transfers and premiums
+	Full         float64 // full income: cash and the value of freed family time
+	// Uses is the children's work by use, in adult-equivalent days.
+	Uses [NumUses]float64
 }
 
 // Totals is the consolidated account of the chain.

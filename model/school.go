@@ -192,8 +192,8 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 				continue
 			}
 			y := y0 - cost + t + p
-			h := hh.Cap(hh.endowedHours(y, hb, caps), hh.HoursPerDay, capDays)
-			u := hh.endowedUtility(y, h, hb) + bonus
+			h := hh.endowedChoice(m, y, hb, caps, capDays)
+			u := hh.endowedUtilityE(m, y, h, hb) + bonus
 			if math.IsNaN(best.utility) || u > best.utility {
 				best = schoolChoice{hours: h, cct: t, premium: p, cost: cost, utility: u}
 				for b := range best.enrolled {

@@ -18,11 +18,12 @@ func schoolHousehold(delta float64) Household {
 			N: [nb]float64{1, 0, 0}, V: [nb]float64{1, 1, 1}, Beta: [nb]float64{0.1, 0.2, 0.3},
 			Alpha: 1, S: 100, H: 56, W: 20,
 		},
-		OtherIncome: 1000,
-		CapDays:     math.Inf(1),
-		Gamma:       [nb]float64{0.5, 0.7, 0.9},
-		HoursPerDay: 8,
-		School:      &Schooling{Cost: [nb]float64{50, 50, 50}, Hours: [nb]float64{20, 25, 25}, Value: [nb]float64{delta}},
+		OtherIncome:     1000,
+		CapDays:         math.Inf(1),
+		FamilyTimeValue: 1, // the default: E linear (docs/model.md section 5)
+		Gamma:           [nb]float64{0.5, 0.7, 0.9},
+		HoursPerDay:     8,
+		School:          &Schooling{Cost: [nb]float64{50, 50, 50}, Hours: [nb]float64{20, 25, 25}, Value: [nb]float64{delta}},
 	}
 }
 

@@ -63,6 +63,9 @@ func FuzzCompare(f *testing.F) {
 		if err != nil {
 			t.Fatalf("a valid chain does not simulate: %v", err)
 		}
+		if err := r.CheckIncome(1e-9); err != nil {
+			t.Fatalf("identities: %v\nchain:\n%s", err, chainText)
+		}
 		for name, rows := range map[string]any{
 			"accounts.csv": tables.Accounts(r), "margins.csv": tables.Margins(r), "labour.csv": tables.Labour(r),
 			"child_labour.csv": tables.ChildLabour(r), "households.csv": tables.Households(r), "summary.json": tables.NewSummary(r, 1),
@@ -141,6 +144,9 @@ func FuzzChainNumbers(f *testing.F) {
 		if err != nil {
 			t.Fatalf("a valid chain does not simulate: %v", err)
 		}
+		if err := r.CheckIncome(1e-9); err != nil {
+			t.Fatalf("identities: %v\n%s", err, c)
+		}
 		if err := outfile.Finite("summary.json", tables.NewSummary(r, 1)); err != nil {
 			t.Fatalf("%v\n%s", err, c)
 		}
@@ -157,6 +163,13 @@ func FuzzChainNumbers(f *testing.F) {
 		cmp, err := Compare(ch, sf, 2, pop, nil)
 		if err != nil {
 			t.Fatalf("valid files do not compare: %v", err)
+		}
+		for _, run := range cmp.Runs {
+			for y, r := range run.Results {
+				if err := r.CheckIncome(1e-9); err != nil {
+					t.Fatalf("%s, year %d: %v\n%s\n%s", run.Name, y+1, err, c, s)
+				}
+			}
 		}
 		for name, rows := range map[string]any{
 			"scenario_summary.csv": tables.Summaries(cmp.Baseline, cmp.Summaries),

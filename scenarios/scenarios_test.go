@@ -77,6 +77,7 @@ func TestCCTBeatsUCTNearTheCap(t *testing.T) {
 		Decision: model.Decision{N: [3]float64{0, 1}, V: [3]float64{0, 0.5}, Beta: [3]float64{0, 0.4},
 			Alpha: 0.6, S: 1000, H: 40, W: 10},
 		NetFarm: 1100, Need: 0, CapDays: 1e9, Wage: 10, HoursPerDay: 8,
+		FamilyTimeValue: 1,
 	}
 	o := hh.Decide(1, 1)
 	if math.Abs(o.Hours[1]-16) > 1e-9 {

@@ -255,6 +255,7 @@ type HouseholdGroup struct {
 	// ObservedPrevalence is the child-labour prevalence observed in surveys,
 	// used by calibration.
 	ObservedPrevalence *float64 `toml:"observed_prevalence,omitempty"`
+
 	// School keys (docs/model.md section 5b, see school.go): with any of
 	// them the household chooses enrolment with the hours.
 	SchoolCost        *[NumBands]float64 `toml:"school_cost,omitempty"`
@@ -262,6 +263,38 @@ type HouseholdGroup struct {
 	SchoolValue       *[NumBands]float64 `toml:"school_value,omitempty"`
 	SchoolTasteSD     *float64           `toml:"school_taste_sd,omitempty"`
 	ObservedEnrolment *[NumBands]float64 `toml:"observed_enrolment,omitempty"`
+
+	// PovertyLine, when given, is the group's own poverty line per adult
+	// equivalent per year (e.g. urban and rural lines); default the chain's.
+	PovertyLine float64 `toml:"poverty_line,omitempty,omitzero"`
+	// FamilyTimeValue is what an hour of a family adult freed by a child
+	// from unpaid work on the household's own activity is worth to the
+	// household, as a share of the child's gamma x adult wage (docs/model.md
+	// section 4, use 5); default 1. It counts in the choice, never as cash.
+	FamilyTimeValue *float64 `toml:"family_time_value,omitempty"`
+	// ChildWageWork says that paid work for children exists outside the
+	// chain (use 3), at gamma x the adult wage.
+	ChildWageWork bool `toml:"child_wage_work,omitempty"`
+	// OffFarmDaysMax is the extra paid off-farm days per adult a year an
+	// adult freed by a child can get (use 4), at the off-farm wage.
+	OffFarmDaysMax float64 `toml:"off_farm_days_max,omitempty,omitzero"`
+}
+
+// DefaultFamilyTimeValue is the default of family_time_value.
+const DefaultFamilyTimeValue = 1.0
+
+// FamilyTimeValueOr returns family_time_value, defaulted.
+func (h *HouseholdGroup) FamilyTimeValueOr() float64 {
+	return ptrOr(h.FamilyTimeValue, DefaultFamilyTimeValue)
+}
+
+// PovertyLineOr returns the group's poverty line, or the chain's when the
+// group gives none.
+func (h *HouseholdGroup) PovertyLineOr(c *Chain) float64 {
+	if h.PovertyLine > 0 {
+		return h.PovertyLine
+	}
+	return c.PovertyLine
 }
 
 // Children returns the children per household by band, totalled over sex.

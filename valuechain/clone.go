@@ -47,6 +47,7 @@ func (a *Actor) clone() Actor {
 		h.HazardExposure = clonePtr(h.HazardExposure)
 		h.ScaleSD = clonePtr(h.ScaleSD)
 		h.ObservedPrevalence = clonePtr(h.ObservedPrevalence)
+		h.FamilyTimeValue = clonePtr(h.FamilyTimeValue)
 		h.SchoolCost = clonePtr(h.SchoolCost)
 		h.SchoolHours = clonePtr(h.SchoolHours)
 		h.SchoolValue = clonePtr(h.SchoolValue)

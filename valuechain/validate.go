@@ -443,7 +443,12 @@ func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 		v.num(w, "observed_prevalence", *h.ObservedPrevalence, 0, 1)
 	}
 	v.school(h, w)
-	if c.PovertyLine <= 0 {
+	if h.FamilyTimeValue != nil {
+		v.num(w, "family_time_value", *h.FamilyTimeValue, 0, 1)
+	}
+	v.num(w, "off_farm_days_max", h.OffFarmDaysMax, 0, 366)
+	v.num(w, "poverty_line", h.PovertyLine, 0, MaxMoney)
+	if h.PovertyLineOr(c) <= 0 {
 		v.add(w, "poverty_line", "the chain needs a poverty_line > 0 because it has household actors")
 	}
 	if a.Wage(c) <= 0 {
