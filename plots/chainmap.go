@@ -58,9 +58,15 @@ func layout(r *model.Result) (col, row []float64, cols, rows int) {
 // with widths in proportion to the value of the flow, each actor labelled
 // with its count and value added.
 func ChainMap(r *model.Result, l lang.Lang) (*plot.Plot, error) {
+	p, _, err := newChainMap(r, l)
+	return p, err
+}
+
+// newChainMap returns the chain map and its plotter.
+func newChainMap(r *model.Result, l lang.Lang) (*plot.Plot, *chainMap, error) {
 	c := r.Chain
 	if len(c.Actors) == 0 {
-		return nil, errNoData("chain map")
+		return nil, nil, errNoData("chain map")
 	}
 	p := newPlot(l.T("map.title"))
 	p.HideAxes()
@@ -72,7 +78,7 @@ func ChainMap(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	p.Add(m)
 	p.X.Min, p.X.Max = -0.55, float64(cols)-0.45
 	p.Y.Min, p.Y.Max = -0.6, float64(rows)-0.4
-	return p, nil
+	return p, m, nil
 }
 
 type chainMap struct {
@@ -82,18 +88,103 @@ type chainMap struct {
 	max      float64
 }
 
-// Plot draws the flows as bands, then the boxes. Text is as large as the
-// space between columns and rows allows (7 to 11 points), so a short chain
-// fills its canvas.
+// mapLabel is a text of the chain map: its style, the point it is drawn
+// at (the style's alignment says how) and the rectangle it covers.
+type mapLabel struct {
+	sty  draw.TextStyle
+	at   vg.Point
+	text string
+	rect vg.Rectangle
+	// leader, when its ends differ, is a line from the band to a value
+	// placed away from it.
+	leader [2]vg.Point
+}
+
+// mapFlow is a link's band: where it leaves and enters its boxes, its
+// width and the length of its arrow head.
+type mapFlow struct {
+	from, to vg.Point
+	w, head  vg.Length
+}
+
+// mapGeometry is where everything of the chain map goes on a canvas:
+// boxes with their labels, bands with theirs. Plot draws it; the tests
+// check that no label overlaps a box or another label.
+type mapGeometry struct {
+	boxes     []vg.Rectangle
+	boxLabels []mapLabel
+	flows     []mapFlow
+	// flowLabels holds each link's value; a label that found no free
+	// place has empty text (the value is then in the tables only).
+	flowLabels []mapLabel
+}
+
+// textRect is the rectangle text covers drawn with sty at pt.
+func textRect(sty draw.TextStyle, pt vg.Point, text string) vg.Rectangle {
+	w, h := sty.Width(text), sty.Height(text)
+	x := pt.X + vg.Length(sty.XAlign)*w
+	y := pt.Y + vg.Length(sty.YAlign)*h
+	return vg.Rectangle{Min: vg.Point{X: x, Y: y}, Max: vg.Point{X: x + w, Y: y + h}}
+}
+
+// overlaps reports whether two rectangles share more than an edge.
+func overlaps(a, b vg.Rectangle) bool {
+	return a.Min.X < b.Max.X && b.Min.X < a.Max.X && a.Min.Y < b.Max.Y && b.Min.Y < a.Max.Y
+}
+
+// inside reports whether a lies within b.
+func inside(a, b vg.Rectangle) bool {
+	return a.Min.X >= b.Min.X && a.Max.X <= b.Max.X && a.Min.Y >= b.Min.Y && a.Max.Y <= b.Max.Y
+}
+
+// Plot draws the flows as bands, then the boxes, then the flows' values.
 func (m *chainMap) Plot(dc draw.Canvas, p *plot.Plot) {
+	g := m.geometry(dc, p)
+	c := m.r.Chain
+	for _, f := range g.flows {
+		band(dc, f.from, vg.Point{X: f.to.X - f.head, Y: f.to.Y}, f.w)
+		arrowHead(dc, f.to, f.head, f.w/2+vg.Points(2))
+	}
+	for i := range c.Actors {
+		fill := color.NRGBA{R: 230, G: 159, B: 0, A: 70}
+		if c.Actors[i].Kind == valuechain.Household {
+			fill = color.NRGBA{R: 0, G: 158, B: 115, A: 70}
+		}
+		rect := g.boxes[i]
+		dc.SetColor(color.White)
+		dc.Fill(rect.Path())
+		dc.SetColor(fill)
+		dc.Fill(rect.Path())
+		dc.SetColor(color.Gray{Y: 80})
+		dc.SetLineWidth(vg.Points(0.6))
+		dc.Stroke(rect.Path())
+		lb := g.boxLabels[i]
+		dc.FillText(lb.sty, lb.at, lb.text)
+	}
+	for _, lb := range g.flowLabels {
+		if lb.text == "" {
+			continue
+		}
+		if lb.leader[0] != lb.leader[1] {
+			dc.SetColor(color.Gray{Y: 90})
+			dc.SetLineWidth(vg.Points(0.5))
+			dc.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 90}, Width: vg.Points(0.5)}, lb.leader[:])
+		}
+		dc.FillText(lb.sty, lb.at, lb.text)
+	}
+}
+
+// geometry places the chain map on dc. Text is as large as the space
+// between columns and rows allows (7 to 11 points for the boxes), so a
+// short chain fills its canvas; names wrap narrower until the boxes leave
+// at least 38% of the space between columns to the bands. Each flow's
+// value goes in the gap its band crosses, on one line or two, above or
+// below the band or further up or down, at the first place where it
+// overlaps no box and no other value, and shrinks to 6 points before it
+// gives up (an unplaced value is left out rather than drawn under a box).
+func (m *chainMap) geometry(dc draw.Canvas, p *plot.Plot) *mapGeometry {
 	c := m.r.Chain
 	trX, trY := p.Transforms(&dc)
-	labels := make([]string, len(c.Actors))
-	for i := range c.Actors {
-		a := &m.r.Accounts[i]
-		labels[i] = m.l.T("map.node", wrap(actorName(c, i, m.l), 18), m.l.Count(a.Count, c.Actors[i].Kind == valuechain.Household),
-			m.l.Thousands(a.ValueAdded)+" "+c.Currency)
-	}
 	colGap := dc.Max.X - dc.Min.X
 	if p.X.Max-p.X.Min > 1.2 {
 		colGap = trX(1) - trX(0)
@@ -102,24 +193,51 @@ func (m *chainMap) Plot(dc draw.Canvas, p *plot.Plot) {
 	if p.Y.Max-p.Y.Min > 1.2 {
 		rowGap = trY(1) - trY(0)
 	}
-	var sty draw.TextStyle
-	var boxW, boxH vg.Length
-	for size := vg.Length(11); size >= 6; size-- {
+	label := func(width int) []string {
+		labels := make([]string, len(c.Actors))
+		for i := range c.Actors {
+			a := &m.r.Accounts[i]
+			labels[i] = m.l.T("map.node", wrap(actorName(c, i, m.l), width), m.l.Count(a.Count, c.Actors[i].Kind == valuechain.Household),
+				m.l.Compact(a.ValueAdded)+" "+c.Currency)
+		}
+		return labels
+	}
+	var (
+		sty        draw.TextStyle
+		boxW, boxH vg.Length
+		labels     []string
+	)
+	measure := func(size vg.Length, width int) {
 		sty = draw.TextStyle{Color: color.Black, Font: font.From(Sans, size), Handler: plot.DefaultTextHandler,
 			XAlign: draw.XCenter, YAlign: draw.YCenter}
+		labels = label(width)
 		boxW, boxH = 0, 0
 		for _, lb := range labels {
 			boxW = max(boxW, sty.Width(lb)+vg.Points(8))
 			boxH = max(boxH, sty.Height(lb)+vg.Points(6))
 		}
-		if boxW <= 0.6*colGap && boxH <= 0.75*rowGap {
-			break
+	}
+	fits := func() bool { return boxW <= 0.62*colGap && boxH <= 0.75*rowGap }
+	done := false
+	for size := vg.Length(11); size >= 7 && !done; size-- {
+		for _, width := range []int{18, 14, 11} {
+			if measure(size, width); fits() {
+				done = true
+				break
+			}
 		}
 	}
-	// Leave at least a third of the space between columns for the bands.
-	boxW = min(boxW, 0.66*colGap)
-	small := draw.TextStyle{Color: color.Gray{Y: 60}, Font: font.From(Sans, max(sty.Font.Size-2, 6)), Handler: plot.DefaultTextHandler,
-		XAlign: draw.XCenter, YAlign: draw.YBottom}
+	if !done {
+		// Text below 7 points is unreadable on a projector: the boxes
+		// keep 7 points and the narrowest wrapping, however wide.
+		measure(7, 11)
+	}
+	g := &mapGeometry{}
+	for i := range c.Actors {
+		ctr := vg.Point{X: trX(m.col[i]), Y: trY(m.row[i])}
+		g.boxes = append(g.boxes, vg.Rectangle{Min: vg.Point{X: ctr.X - boxW/2, Y: ctr.Y - boxH/2}, Max: vg.Point{X: ctr.X + boxW/2, Y: ctr.Y + boxH/2}})
+		g.boxLabels = append(g.boxLabels, mapLabel{sty: sty, at: ctr, text: labels[i], rect: textRect(sty, ctr, labels[i])})
+	}
 	// Band widths, and where each band leaves and enters its boxes: the
 	// bands of one box are stacked along its edge, the upper target's (or
 	// source's) on top, as in a Sankey diagram, so they do not overlap.
@@ -132,34 +250,91 @@ func (m *chainMap) Plot(dc draw.Canvas, p *plot.Plot) {
 	}
 	out, in := m.stack(width, true), m.stack(width, false)
 	for li, l := range c.Links {
-		f := m.r.Flows[li]
 		_, i := c.Actor(l.From)
 		_, j := c.Actor(l.To)
 		w := width[li]
-		from := vg.Point{X: trX(m.col[i]) + boxW/2, Y: trY(m.row[i]) + out[li]}
-		to := vg.Point{X: trX(m.col[j]) - boxW/2, Y: trY(m.row[j]) + in[li]}
-		head := vg.Points(5) + w/4
-		band(dc, from, vg.Point{X: to.X - head, Y: to.Y}, w)
-		arrowHead(dc, to, head, w/2+vg.Points(2))
-		mid := vg.Point{X: (from.X + to.X - head) / 2, Y: (from.Y+to.Y)/2 + w/2 + vg.Points(1)}
-		dc.FillText(small, mid, m.l.Compact(f.Value)+" "+c.Currency)
+		g.flows = append(g.flows, mapFlow{
+			from: vg.Point{X: trX(m.col[i]) + boxW/2, Y: trY(m.row[i]) + out[li]},
+			to:   vg.Point{X: trX(m.col[j]) - boxW/2, Y: trY(m.row[j]) + in[li]},
+			w:    w, head: vg.Points(5) + w/4,
+		})
 	}
-	for i := range c.Actors {
-		ctr := vg.Point{X: trX(m.col[i]), Y: trY(m.row[i])}
-		rect := vg.Rectangle{Min: vg.Point{X: ctr.X - boxW/2, Y: ctr.Y - boxH/2}, Max: vg.Point{X: ctr.X + boxW/2, Y: ctr.Y + boxH/2}}
-		fill := color.NRGBA{R: 230, G: 159, B: 0, A: 70}
-		if c.Actors[i].Kind == valuechain.Household {
-			fill = color.NRGBA{R: 0, G: 158, B: 115, A: 70}
+	// The flows' values, the widest bands first (they get the best places).
+	order := make([]int, len(c.Links))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return width[order[a]] > width[order[b]] })
+	area := vg.Rectangle{Min: dc.Min, Max: dc.Max}
+	for size := max(sty.Font.Size-2, 6); size >= 6; size -= 0.5 {
+		small := draw.TextStyle{Color: color.Gray{Y: 60}, Font: font.From(Sans, size), Handler: plot.DefaultTextHandler,
+			XAlign: draw.XCenter, YAlign: draw.YBottom}
+		g.flowLabels = make([]mapLabel, len(c.Links))
+		all := true
+		for _, li := range order {
+			lb, ok := m.placeValue(g, small, li, area)
+			g.flowLabels[li] = lb
+			all = all && ok
 		}
-		dc.SetColor(color.White)
-		dc.Fill(rect.Path())
-		dc.SetColor(fill)
-		dc.Fill(rect.Path())
-		dc.SetColor(color.Gray{Y: 80})
-		dc.SetLineWidth(vg.Points(0.6))
-		dc.Stroke(rect.Path())
-		dc.FillText(sty, ctr, labels[i])
+		if all {
+			break
+		}
 	}
+	return g
+}
+
+// placeValue finds a place for link li's value in the gap its band
+// crosses, free of boxes and of the values placed so far.
+func (m *chainMap) placeValue(g *mapGeometry, sty draw.TextStyle, li int, area vg.Rectangle) (mapLabel, bool) {
+	c := m.r.Chain
+	f := g.flows[li]
+	value := m.l.Compact(m.r.Flows[li].Value)
+	texts := []string{value + " " + c.Currency, value + "\n" + c.Currency}
+	x := (f.from.X + f.to.X - f.head) / 2
+	mid := (f.from.Y + f.to.Y) / 2
+	gap := vg.Points(1)
+	// Above the band, below it, then further away 2 points at a time:
+	// where the gap between the boxes is narrower than the value, it goes
+	// above or below the boxes, with a leader line to its band.
+	for d := vg.Length(0); d <= vg.Points(80); d += vg.Points(2) {
+		for _, text := range texts {
+			h := sty.Height(text)
+			for _, y := range []vg.Length{mid + f.w/2 + gap + d, mid - f.w/2 - gap - h - d} {
+				at := vg.Point{X: x, Y: y}
+				r := textRect(sty, at, text)
+				if !inside(r, area) || m.blocked(g, r) {
+					continue
+				}
+				lb := mapLabel{sty: sty, at: at, text: text, rect: r}
+				if d > vg.Points(3) {
+					lb.leader = [2]vg.Point{{X: x, Y: mid}, {X: x, Y: r.Min.Y}}
+					if y < mid {
+						lb.leader[1].Y = r.Max.Y
+					}
+				}
+				return lb, true
+			}
+		}
+	}
+	return mapLabel{sty: sty}, false
+}
+
+// blocked reports whether r, with a margin of 1.5 points, overlaps a box
+// or a value placed before.
+func (m *chainMap) blocked(g *mapGeometry, r vg.Rectangle) bool {
+	pad := vg.Points(1.5)
+	r = vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}
+	for _, b := range g.boxes {
+		if overlaps(r, b) {
+			return true
+		}
+	}
+	for _, lb := range g.flowLabels {
+		if lb.text != "" && overlaps(r, lb.rect) {
+			return true
+		}
+	}
+	return false
 }
 
 // stack returns, for each link, the offset from its box's centre at which

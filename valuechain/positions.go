@@ -11,6 +11,11 @@ const (
 	MaxFileSize = 32 << 20
 	// MaxDepth is the deepest nesting of tables and arrays in a file.
 	MaxDepth = 32
+	// MaxKeyParts is the most parts a dotted key or table header may have
+	// ("actor.household.alpha" has 3). The files vcsim reads need at most
+	// 4; the bound keeps a hostile key of thousands of parts from costing
+	// time and memory quadratic in its length (here and in the decoder).
+	MaxKeyParts = 16
 )
 
 // Positions maps the path of every key in a TOML text to its line (from
@@ -47,12 +52,30 @@ func Locate(data []byte) (Positions, error) {
 	return s.pos, s.run()
 }
 
+// Span is where a value is written in a TOML text: bytes [Start, End) of
+// the text, from the value's first byte (a quote, a bracket, a digit) to
+// its last, comments and spaces around it left out.
+type Span struct{ Start, End int }
+
+// Spans returns the span of every value of a TOML text by its path (as
+// Positions names it): strings, numbers, booleans, arrays and their
+// elements, inline tables and their keys. Tables written as [headers]
+// have no span. Limits are those of Locate.
+func Spans(data []byte) (map[string]Span, error) {
+	if len(data) > MaxFileSize {
+		return nil, fileErr("", 0, "", "the file is %d bytes; vcsim reads files of at most %d MiB", len(data), MaxFileSize>>20)
+	}
+	s := &scanner{src: data, line: 1, pos: Positions{}, arrays: map[string]int{}, spans: map[string]Span{}}
+	return s.spans, s.run()
+}
+
 type scanner struct {
 	src    []byte
 	i      int
 	line   int
 	pos    Positions
-	arrays map[string]int // array-of-tables path -> elements seen
+	arrays map[string]int  // array-of-tables path -> elements seen
+	spans  map[string]Span // when not nil, the span of every value
 }
 
 func (s *scanner) peek() byte {
@@ -125,6 +148,9 @@ func (s *scanner) header() (string, error) {
 		s.next()
 	}
 	keys := s.key()
+	if len(keys) > MaxKeyParts {
+		return "", fileErr("", line, "", "a table name has more than %d parts (dots)", MaxKeyParts)
+	}
 	s.skip(false)
 	for !s.eof() && s.peek() != '\n' {
 		s.next()
@@ -147,10 +173,11 @@ func (s *scanner) header() (string, error) {
 	return path, nil
 }
 
-// key reads a dotted key (bare or quoted parts).
+// key reads a dotted key (bare or quoted parts). It stops reading parts
+// after MaxKeyParts+1 of them (the caller refuses the key).
 func (s *scanner) key() []string {
 	var keys []string
-	for {
+	for len(keys) <= MaxKeyParts {
 		s.skip(false)
 		switch c := s.peek(); c {
 		case '"', '\'':
@@ -172,12 +199,16 @@ func (s *scanner) key() []string {
 		}
 		s.next()
 	}
+	return keys
 }
 
 // keyValue reads key = value in the table at path.
 func (s *scanner) keyValue(table string, depth int) error {
 	line := s.line
 	keys := s.key()
+	if len(keys) > MaxKeyParts {
+		return fileErr("", line, "", "a key has more than %d parts (dots)", MaxKeyParts)
+	}
 	path := table
 	for _, k := range keys {
 		path = join(path, k)
@@ -203,6 +234,19 @@ func (s *scanner) value(path string, depth int) error {
 	if depth > MaxDepth {
 		return fileErr("", s.line, "", "tables and arrays are nested more than %d deep", MaxDepth)
 	}
+	start := s.i
+	err := s.value1(path, depth)
+	if s.spans != nil && s.i > start {
+		end := s.i
+		for end > start && (s.src[end-1] == ' ' || s.src[end-1] == '\t' || s.src[end-1] == '\r') {
+			end--
+		}
+		s.spans[path] = Span{start, end}
+	}
+	return err
+}
+
+func (s *scanner) value1(path string, depth int) error {
 	switch s.peek() {
 	case '"', '\'':
 		s.str()

@@ -126,6 +126,8 @@ var ruFiles = map[string]string{
 	"cannot read: %v":                                           "не удаётся прочитать: %v",
 	"the file is larger than %d MiB, the most vcsim reads":      "файл больше %d МиБ — больше, чем читает vcsim",
 	"the file is %d bytes; vcsim reads files of at most %d MiB": "в файле %d байт; vcsim читает файлы не больше %d МиБ",
+	"a key has more than %d parts (dots)":                       "в ключе больше %d частей (через точку)",
+	"a table name has more than %d parts (dots)":                "в названии таблицы больше %d частей (через точку)",
 	"tables and arrays are nested more than %d deep":            "таблицы и списки вложены глубже %d уровней",
 	"the file is empty: it needs a header row (%s)":             "файл пуст: нужна строка заголовков (%s)",
 	"the header %q has one column: vcsim found no separator (comma, semicolon or tab) between the columns %s": "в заголовке %q один столбец: vcsim не нашёл разделителя (запятой, точки с запятой или табуляции) между столбцами %s",

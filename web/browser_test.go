@@ -214,7 +214,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	eval(`document.getElementById("savename").value = "workshop-scenarios.toml"; document.getElementById("save").click(); 1`)
-	poll(`document.getElementById("savemsg").textContent === "Сохранено."`)
+	poll(`document.getElementById("savemsg").textContent.startsWith("Сохранено.")`)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?example=tobacco-kyrgyzstan")); err != nil {
 		t.Fatal(err)
 	}

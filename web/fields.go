@@ -174,12 +174,67 @@ func (s *Server) set(w http.ResponseWriter, r *http.Request) {
 	}
 	value := strings.TrimSpace(req.Value)
 	if f.Text {
-		value = strconv.Quote(req.Value)
+		value = valuechain.Quote(req.Value)
 	} else if value == "" {
 		writeError(w, http.StatusBadRequest, fmt.Errorf("%s: give a value", req.Path))
 		return
 	}
 	out, err := valuechain.SetValue([]byte(req.Chain), req.Path, value)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"chain": string(out)})
+}
+
+// tableRequest is the body of /api/table: a chain's text, "add" or
+// "remove", the array to add to ("actor", "link", "actor.2.task",
+// "actor.2.product") or the table to remove ("link.3"), and the new
+// table's values as typed (text values are quoted by the server).
+type tableRequest struct {
+	Chain  string `json:"chain"`
+	Op     string `json:"op"`
+	Path   string `json:"path"`
+	Values []struct {
+		Key   string `json:"key"`
+		Value string `json:"value"`
+		Text  bool   `json:"text"`
+	} `json:"values"`
+}
+
+// table adds or removes an actor, a link, a task or a product in a
+// chain's text (valuechain.AddTable, RemoveTable) and answers the new
+// text; the page then checks and runs it.
+func (s *Server) table(w http.ResponseWriter, r *http.Request) {
+	data, ok := body(w, r)
+	if !ok {
+		return
+	}
+	var req tableRequest
+	if err := json.Unmarshal(data, &req); err != nil {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("the body must be JSON with chain, op, path and values: %v", err))
+		return
+	}
+	var out []byte
+	var err error
+	switch req.Op {
+	case "add":
+		var kvs []valuechain.KeyValue
+		for _, v := range req.Values {
+			value := strings.TrimSpace(v.Value)
+			if v.Text {
+				value = valuechain.Quote(v.Value)
+			} else if value == "" {
+				continue // left for the tables, or for the checks to ask for
+			}
+			kvs = append(kvs, valuechain.KeyValue{Key: v.Key, Value: value})
+		}
+		out, err = valuechain.AddTable([]byte(req.Chain), req.Path, kvs)
+	case "remove":
+		out, err = valuechain.RemoveTable([]byte(req.Chain), req.Path)
+	default:
+		err = fmt.Errorf("op must be add or remove, got %q", req.Op)
+	}
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return

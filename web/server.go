@@ -15,9 +15,12 @@ import (
 	"io"
 	"io/fs"
 	"log"
+	"math"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ilo-rma/vcsim/assess"
@@ -49,6 +52,21 @@ type Server struct {
 	Timeout time.Duration
 	// Workspace, when not nil, is the folder of the workshop's files.
 	Workspace *Workspace
+	// Hosts are names the server answers to besides loopback names and
+	// addresses and the address a request came in on (a Host header
+	// naming anything else is refused).
+	Hosts []string
+	// JoinURLs are the addresses a room's phones open (wifi mode), shown
+	// on the page with a QR code; empty on loopback.
+	JoinURLs []string
+	// MaxHeavy caps the computing requests served at once (0: two per
+	// processor); the others wait up to 20 s, then get 503.
+	MaxHeavy int
+	// HeavyWait is how long a computing request waits for a slot (0: 20 s).
+	HeavyWait time.Duration
+
+	once sync.Once
+	sem  chan struct{}
 }
 
 // NewToken returns a random token for a server that listens beyond
@@ -93,26 +111,11 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/export", s.export)
 	mux.HandleFunc("POST /api/fields", s.fields)
 	mux.HandleFunc("POST /api/set", s.set)
+	mux.HandleFunc("POST /api/table", s.table)
+	mux.HandleFunc("GET /api/join", s.join)
+	mux.HandleFunc("GET /api/config", s.config)
+	mux.HandleFunc("POST /api/comparison.csv", s.comparisonCSV)
 	return s.guard(mux)
-}
-
-// guard checks the token, limits bodies and turns a panic into 500.
-func (s *Server) guard(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if p := recover(); p != nil {
-				s.logf("panic on %s %s: %v", r.Method, r.URL.Path, p)
-				writeError(w, http.StatusInternalServerError, fmt.Errorf("internal error (it is logged): %v", p))
-			}
-		}()
-		if s.Token != "" && r.URL.Query().Get("token") != s.Token && r.Header.Get("X-Vcsim-Token") != s.Token {
-			writeError(w, http.StatusForbidden, errors.New("this server needs its token: open the address it printed, with its ?token= part"))
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-		// Errors are written in the page's language.
-		next.ServeHTTP(&langWriter{ResponseWriter: w, lang: string(pageLang(r))}, r)
-	})
 }
 
 func (s *Server) logf(format string, args ...any) {
@@ -177,7 +180,9 @@ func badInput(err error) bool {
 	var ie *valuechain.InputError
 	var ies valuechain.InputErrors
 	var ve *valuechain.ValidationError
-	return errors.As(err, &ie) || errors.As(err, &ies) || errors.As(err, &ve)
+	var he *householdsError
+	var ee *valuechain.EditError
+	return errors.As(err, &ie) || errors.As(err, &ies) || errors.As(err, &ve) || errors.As(err, &he) || errors.As(err, &ee)
 }
 
 func (s *Server) fail(w http.ResponseWriter, err error) {
@@ -235,7 +240,8 @@ func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, guide.Catalogue)
 }
 
-// parseChain reads and validates a chain from TOML text.
+// parseChain reads and validates a chain from TOML text, and refuses a
+// chain that would simulate more than MaxHouseholds households.
 func parseChain(text []byte) (*valuechain.Chain, error) {
 	c, err := valuechain.Parse(text, "chain")
 	if c == nil {
@@ -244,7 +250,57 @@ func parseChain(text []byte) (*valuechain.Chain, error) {
 	if err := errors.Join(err, valuechain.Validate(c, "chain")); err != nil {
 		return nil, err
 	}
+	if n := simulated(c); n > MaxHouseholds {
+		return nil, &householdsError{n}
+	}
 	return c, nil
+}
+
+// MaxHouseholds is the most households one request of the page simulates
+// (all groups together, each group at most model.MaxSimulated): the three
+// examples simulate at most 140,000; 1,000,000 keeps a request within
+// about 400 MiB, so the server stays under 1 GiB with its computing slots
+// full (docs/performance.md). The command line has no such bound.
+const MaxHouseholds = 1_000_000
+
+// simulated counts the households a run of c simulates one by one.
+func simulated(c *valuechain.Chain) float64 {
+	var n float64
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		if a.Kind == valuechain.Household {
+			n += math.Min(math.Round(a.Count), model.MaxSimulated)
+		}
+	}
+	return n
+}
+
+// householdsError refuses a chain too large for the page.
+type householdsError struct{ n float64 }
+
+func (e *householdsError) Error() string { return e.In("en") }
+
+// In says the error in English or Russian.
+func (e *householdsError) In(lang string) string {
+	if lang == "ru" {
+		return fmt.Sprintf("в цепочке %s домохозяйств для моделирования, а страница за один запрос моделирует не больше %s: уменьшите count или запустите расчёт в командной строке (vcsim run)",
+			thousands(e.n, " "), thousands(MaxHouseholds, " "))
+	}
+	return fmt.Sprintf("the chain has %s households to simulate; the page simulates at most %s a request: lower count, or run it on the command line (vcsim run)",
+		thousands(e.n, ","), thousands(MaxHouseholds, ","))
+}
+
+// thousands writes a whole number with sep between groups of three digits.
+func thousands(x float64, sep string) string {
+	s := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 func (s *Server) validate(w http.ResponseWriter, r *http.Request) {
@@ -355,6 +411,9 @@ const MaxDraws = 500
 type CompareAnswer struct {
 	Summary Rows `json:"scenario_summary"`
 	Years   Rows `json:"scenario_years"`
+	// NamesRU holds each scenario's name_ru ("" where it has none), in
+	// the order of the summary's rows after the baseline.
+	NamesRU []string `json:"names_ru"`
 }
 
 func (s *Server) compareRequest(w http.ResponseWriter, r *http.Request) (*valuechain.Chain, *scenarios.File, *CompareRequest, bool) {
@@ -413,6 +472,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		cmp := a.Comparison
 		ans.Summary = toRows(tables.Summaries(cmp.Baseline, cmp.Summaries))
 		ans.Years = toRows(tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...))
+		ans.NamesRU = cmp.NamesRU
 		return nil
 	})
 	if err != nil {

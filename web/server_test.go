@@ -22,7 +22,7 @@ import (
 
 func post(t *testing.T, h http.Handler, path, ctype, body string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest("POST", path, strings.NewReader(body))
+	req := newRequest("POST", path, strings.NewReader(body))
 	req.Header.Set("Content-Type", ctype)
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, req)
@@ -45,7 +45,7 @@ func TestAPI(t *testing.T) {
 	chain, scen := chainText(t, "tobacco-kyrgyzstan")
 
 	w := httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/examples", nil))
+	h.ServeHTTP(w, newRequest("GET", "/api/examples", nil))
 	if w.Code != 200 || !strings.Contains(w.Body.String(), "tobacco-kyrgyzstan") {
 		t.Errorf("examples: %d %.100s", w.Code, w.Body)
 	}
@@ -111,7 +111,7 @@ func TestToken(t *testing.T) {
 		status int
 	}{{"/api/examples", 403}, {"/api/examples?token=abc", 200}, {"/?token=wrong", 403}} {
 		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest("GET", tc.url, nil))
+		h.ServeHTTP(w, newRequest("GET", tc.url, nil))
 		if w.Code != tc.status {
 			t.Errorf("%s: %d, want %d", tc.url, w.Code, tc.status)
 		}
@@ -135,7 +135,7 @@ func TestOffline(t *testing.T) {
 		return nil
 	})
 	w := httptest.NewRecorder()
-	(&Server{}).Handler().ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+	(&Server{}).Handler().ServeHTTP(w, newRequest("GET", "/", nil))
 	if w.Code != 200 || !strings.Contains(w.Body.String(), `<script src="app.js">`) {
 		t.Errorf("the page: %d", w.Code)
 	}
@@ -177,7 +177,7 @@ func BenchmarkWhatIf(b *testing.B) {
 	c, _ := examples.Chain("cotton-tajikistan")
 	body, _ := json.Marshal(map[string]any{"chain": string(c), "levers": map[string]float64{"transfer": 2000, "coverage": 0.5, "price_change": 0.1}})
 	for i := 0; i < b.N; i++ {
-		req := httptest.NewRequest("POST", "/api/whatif", bytes.NewReader(body))
+		req := newRequest("POST", "/api/whatif", bytes.NewReader(body))
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
 		if w.Code != 200 {
@@ -193,7 +193,8 @@ func TestWorkspace(t *testing.T) {
 	dir := t.TempDir()
 	h := (&Server{Workspace: &Workspace{Dir: dir}}).Handler()
 	do := func(method, path, body string) *httptest.ResponseRecorder {
-		req := httptest.NewRequest(method, path, strings.NewReader(body))
+		req := newRequest(method, path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/toml")
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
 		return w
@@ -216,7 +217,7 @@ func TestWorkspace(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(dir, "a.toml")); string(data) != "name = 'tab one'\n" {
 		t.Errorf("the file holds %q: the first tab's change was lost", data)
 	}
-	if w := do("PUT", "/api/files/a.toml", "x"); w.Code != 409 {
+	if w := do("PUT", "/api/files/a.toml", "x = 1"); w.Code != 409 {
 		t.Errorf("saving over an existing file without its version: %d", w.Code)
 	}
 	for _, bad := range []string{"..%2Fx.toml", ".hidden.toml", "notes.txt"} {
@@ -237,12 +238,12 @@ func TestWorkspace(t *testing.T) {
 func TestBlankTemplate(t *testing.T) {
 	h := (&Server{}).Handler()
 	w := httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/examples", nil))
+	h.ServeHTTP(w, newRequest("GET", "/api/examples", nil))
 	if !strings.Contains(w.Body.String(), `"Name": "blank"`) && !strings.Contains(w.Body.String(), `"Name":"blank"`) {
 		t.Errorf("the examples do not list the blank template: %.300s", w.Body)
 	}
 	w = httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/examples/blank", nil))
+	h.ServeHTTP(w, newRequest("GET", "/api/examples/blank", nil))
 	var ex struct{ Chain, Scenarios string }
 	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &ex) != nil {
 		t.Fatalf("blank: %d %.200s", w.Code, w.Body)
@@ -400,8 +401,9 @@ func TestErrorsInRussian(t *testing.T) {
 	h := (&Server{}).Handler()
 	chain, _ := chainText(t, "tobacco-kyrgyzstan")
 	bad := strings.Replace(chain, "count = 2500", "count = -5", 1)
-	req := httptest.NewRequest("POST", "/api/validate", strings.NewReader(bad))
+	req := newRequest("POST", "/api/validate", strings.NewReader(bad))
 	req.Header.Set("X-Vcsim-Lang", "ru")
+	req.Header.Set("Content-Type", "application/toml")
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, req)
 	if w.Code != 400 || !strings.Contains(w.Body.String(), `участник \"farm\": count: должно быть числом больше 0, указано -5`) {

@@ -6,10 +6,12 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -24,7 +26,7 @@ func serveCommand() *cli.Command {
 		UsageText: "vcsim serve [--addr 127.0.0.1:8080] [--dir WORKSPACE] [--lang ru|en] [--no-browser]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Usage: "address to listen on; beyond loopback (a room's wifi) a token is required", Value: "127.0.0.1:8080"},
-			&cli.StringFlag{Name: "lang", Usage: "the page's first language: en or ru", Value: "en"},
+			&cli.StringFlag{Name: "lang", Usage: "the page's language: en or ru (it wins over the language last chosen in the browser; the address's ?lang= wins over both)"},
 			&cli.StringFlag{Name: "dir", Usage: "workspace `FOLDER` of the workshop's chain, scenario and survey files (the page lists, opens and saves them)"},
 			&cli.BoolFlag{Name: "no-browser", Usage: "do not open the browser"},
 		},
@@ -32,7 +34,7 @@ func serveCommand() *cli.Command {
 			if err := noFlagArgs(ctx); err != nil {
 				return err
 			}
-			if l := ctx.String("lang"); l != "en" && l != "ru" {
+			if l := ctx.String("lang"); l != "" && l != "en" && l != "ru" {
 				return usagef("--lang must be en or ru, got %q", l)
 			}
 			addr := ctx.String("addr")
@@ -42,6 +44,9 @@ func serveCommand() *cli.Command {
 					return usagef("--dir %s is not a folder", d)
 				}
 				s.Workspace = &web.Workspace{Dir: d}
+				if n := s.Workspace.Clean(); n > 0 {
+					fmt.Fprintf(ctx.App.Writer, "Removed %d temporary file(s) left in %s by saves that were interrupted.\n", n, d)
+				}
 			}
 			if !web.Loopback(addr) {
 				s.Token = web.NewToken()
@@ -50,15 +55,50 @@ func serveCommand() *cli.Command {
 			if err != nil {
 				return usagef("cannot listen on %s: %v", addr, err)
 			}
-			url := "http://" + ln.Addr().String() + "/?lang=" + s.Lang
+			port := ln.Addr().(*net.TCPAddr).Port
+			q := url.Values{}
+			if s.Lang != "" {
+				q.Set("lang", s.Lang)
+			}
 			if s.Token != "" {
-				url += "&token=" + s.Token
+				q.Set("token", s.Token)
 			}
-			fmt.Fprintf(ctx.App.Writer, "vcsim is serving the workshop page at %s\n(stop it with Ctrl+C)\n", url)
+			query := "/"
+			if len(q) > 0 {
+				query += "?" + q.Encode()
+			}
+			local := fmt.Sprintf("http://127.0.0.1:%d%s", port, query)
+			w := ctx.App.Writer
+			if web.Loopback(addr) {
+				fmt.Fprintf(w, "vcsim is serving the workshop page at %s\n(stop it with Ctrl+C)\n", local)
+			} else {
+				lan := web.LANAddresses(ln.Addr().(*net.TCPAddr))
+				for _, l := range lan {
+					s.JoinURLs = append(s.JoinURLs, "http://"+net.JoinHostPort(l.IP.String(), fmt.Sprint(port))+query)
+				}
+				fmt.Fprintf(w, "vcsim is serving the workshop page to the room (stop it with Ctrl+C).\n")
+				if len(lan) == 0 {
+					fmt.Fprintf(w, "This computer has no network address other than loopback: join a wifi network and start again.\nOn this computer: %s\n", local)
+				} else {
+					fmt.Fprintf(w, "Participants open one of these addresses (the one of the network they share with this computer):\n")
+					for i, l := range lan {
+						fmt.Fprintf(w, "  %-16s %s\n", l.Interface, s.JoinURLs[i])
+					}
+					fmt.Fprintf(w, "On this computer: %s\nOr scan this QR code (%s; the page shows it too, under Join):\n", local, s.JoinURLs[0])
+					if qr, err := web.QRText(s.JoinURLs[0]); err == nil {
+						fmt.Fprint(w, qr)
+					}
+				}
+			}
 			if !ctx.Bool("no-browser") {
-				openBrowser(url)
+				openBrowser(local)
 			}
-			srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+			srv := s.HTTPServer() // with read, write and idle timeouts
+			// Keep the server's heap under about 1 GiB: the garbage collector
+			// works harder as it nears the limit (GOMEMLIMIT overrides it).
+			if os.Getenv("GOMEMLIMIT") == "" {
+				debug.SetMemoryLimit(768 << 20)
+			}
 			stop := make(chan os.Signal, 1)
 			signal.Notify(stop, os.Interrupt)
 			go func() {

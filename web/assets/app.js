@@ -1,124 +1,266 @@
 // vcsim workshop page: plain JavaScript, no build step, no network but
-// this computer's vcsim server.
+// this computer's vcsim server. Every text that comes from a file (names,
+// ids, messages) is put on the page as text (textContent), never as HTML;
+// the charts' SVG is parsed as SVG and stripped of scripts and handlers.
 "use strict";
-// Labels come from vcsim's message catalogue (plots/lang), keys "ui.*".
+// Labels come from vcsim's message catalogue (lang), keys "ui.*".
 let M = {};
-let lang = localStorage.getItem("vcsim.lang") || new URLSearchParams(location.search).get("lang") || "en";
-const token = new URLSearchParams(location.search).get("token") || "";
+const params = new URLSearchParams(location.search);
+let lang = "en";
+const token = params.get("token") || "";
 const $ = (id) => document.getElementById(id);
 const t = (k) => M["ui." + k] || M[k] || k;
-const fmt = (x, d = 0) => (x === null || x === undefined || !isFinite(x)) ? t("na") :
+const fmt = (x, d = 0) => (x === null || x === undefined || x === "" || !isFinite(x)) ? t("na") :
   Number(x).toLocaleString(lang === "ru" ? "ru-RU" : "en-GB", {maximumFractionDigits: d, minimumFractionDigits: d});
-const pct = (x) => fmt(100 * x, 1) + "%";
+const pct = (x) => (x === null || x === undefined || x === "" || !isFinite(x)) ? t("na") : fmt(100 * x, 1) + "%";
+
+// el makes an element with properties and children (strings become text).
+function el(tag, props, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("data-") || k.startsWith("aria-") || k === "for" || k === "role") e.setAttribute(k, v);
+    else e[k] = v;
+  }
+  for (const c of kids.flat()) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
+  return e;
+}
+
+// svgNode parses a chart's SVG and returns its element, without scripts,
+// event handlers or links (the CSP forbids them anyway).
+function svgNode(text) {
+  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  const root = doc.documentElement;
+  if (!root || root.nodeName !== "svg") return document.createTextNode("");
+  root.querySelectorAll("script,foreignObject,a,iframe").forEach(x => x.remove());
+  for (const e of [root, ...root.querySelectorAll("*")])
+    for (const a of [...e.attributes]) if (/^on/i.test(a.name) || /href/i.test(a.name)) e.removeAttribute(a.name);
+  return document.importNode(root, true);
+}
 
 async function setLang(l) {
   M = await api("/api/messages?lang=" + l);
   lang = l; localStorage.setItem("vcsim.lang", l); document.documentElement.lang = l;
   document.querySelectorAll("[data-t]").forEach(e => e.textContent = t(e.dataset.t));
+  document.querySelectorAll("[data-tp]").forEach(e => e.placeholder = t(e.dataset.tp));
+  document.querySelectorAll("[data-tl]").forEach(e => e.setAttribute("aria-label", t(e.dataset.tl)));
   $("en").classList.toggle("on", l === "en"); $("ru").classList.toggle("on", l === "ru");
+  $("en").setAttribute("aria-pressed", l === "en"); $("ru").setAttribute("aria-pressed", l === "ru");
 }
 
 async function api(path, opts = {}) {
   opts.headers = Object.assign({"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}, opts.headers || {});
+  if (opts.body !== undefined && !opts.headers["Content-Type"]) opts.headers["Content-Type"] = "application/toml";
   const r = await fetch(path, opts);
-  const j = await r.json();
+  let j;
+  try { j = await r.json(); } catch (e) { j = {error: r.status + " " + r.statusText}; }
   if (!r.ok) throw j;
   return j;
 }
+const post = (path, obj) => api(path, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(obj)});
+const errText = (e) => (e && (e.problems || [e.error || String(e)]).join("\n")) || "";
+
+// busy runs f with the button disabled and marked busy (aria-busy), so a
+// room sees that something is being computed.
+async function busy(button, f) {
+  button.disabled = true; button.classList.add("busy"); button.setAttribute("aria-busy", "true");
+  try { return await f(); } finally { button.disabled = false; button.classList.remove("busy"); button.removeAttribute("aria-busy"); }
+}
 
 function problems(e) {
-  const ul = $("problems"); ul.innerHTML = "";
+  const ul = $("problems"); ul.replaceChildren();
   const list = e ? (e.problems || [e.error || String(e)]) : [t("ok")];
-  list.forEach(p => { const li = document.createElement("li"); li.textContent = p; if (!e) li.style.color = "#080"; ul.appendChild(li); });
+  list.forEach(p => ul.append(el("li", {class: e ? "" : "good"}, p)));
   // Each problem also goes next to the field of its line in the tables.
-  document.querySelectorAll("#fieldtables .fieldmsg").forEach(x => x.textContent = "");
-  document.querySelectorAll("#fieldtables input").forEach(x => x.classList.remove("bad"));
+  // (A value refused at its field keeps its message until it is changed.)
+  document.querySelectorAll("#fieldtables input:not([data-refused])").forEach(x => fieldMsg(x, ""));
   if (e) for (const p of list) {
     const m = /:(\d+):/.exec(p); if (!m) continue;
     const input = document.querySelector('#fieldtables input[data-line="' + m[1] + '"]'); if (!input) continue;
-    input.classList.add("bad"); input.parentElement.querySelector(".fieldmsg").textContent = p.replace(/^[^:]*:\d+:\s*/, "");
+    fieldMsg(input, p.replace(/^[^:]*:\d+:\s*/, ""));
   }
+}
+function fieldMsg(input, msg, refused) {
+  if (refused) input.dataset.refused = "1"; else delete input.dataset.refused;
+  input.classList.toggle("bad", !!msg);
+  if (msg) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  input.parentElement.querySelector(".fieldmsg").textContent = msg;
+}
+
+// Results that no longer match the text are marked stale until the next
+// run; a new chain clears them.
+function stale(panel, yes) {
+  $(panel).classList.toggle("stale", yes);
+  $(panel + "stale").hidden = !yes;
+}
+function clearResults() {
+  compared = null;
+  $("comparison").replaceChildren(); $("scencharts").replaceChildren();
+  stale("scenarios", false);
 }
 
 // The chain in tables: every value of the file, by actor and link; a
 // change is written into the text by the server (comments kept), then
 // checked and run.
+let actorIds = [], householdIds = [];
 async function renderTables() {
   let gs;
   try { gs = await api("/api/fields", {method: "POST", body: $("chaintext").value}); } catch (e) { $("fieldtables").textContent = t("tables.broken"); return; }
-  const box = $("fieldtables"); box.innerHTML = "";
+  const box = $("fieldtables"); box.replaceChildren();
+  actorIds = []; householdIds = [];
+  let n = 0;
   for (const g of gs) {
-    const d = document.createElement("div"); d.className = "fieldgroup";
+    const d = el("div", {class: "fieldgroup"});
     d.dataset.names = g.fields.filter(f => ["id", "name", "name_ru"].includes(f.key)).map(f => f.value.toLowerCase()).join("\n");
-    const h = document.createElement("h4"); h.textContent = g.title === "chain" ? t("tables.chain") : g.title; d.appendChild(h);
-    const tb = document.createElement("table");
-    for (const f of g.fields) {
-      const tr = document.createElement("tr");
-      const k = document.createElement("td"); k.textContent = f.key; tr.appendChild(k);
-      const v = document.createElement("td");
-      const input = document.createElement("input"); input.value = f.value; input.dataset.path = f.path; input.dataset.line = f.line;
-      input.onchange = () => setField(f.path, input.value);
-      const msg = document.createElement("span"); msg.className = "fieldmsg";
-      v.appendChild(input); v.appendChild(msg); tr.appendChild(v); tb.appendChild(tr);
+    if (g.fields.some(f => f.key === "id") && g.fields.some(f => f.path.startsWith("actor."))) {
+      const id = g.fields.find(f => f.key === "id").value; actorIds.push(id);
+      if (g.fields.some(f => f.key === "kind" && f.value === "household")) householdIds.push(id);
     }
-    d.appendChild(tb); box.appendChild(d);
+    d.append(el("h4", {}, g.title === "chain" ? t("tables.chain") : g.title));
+    const tb = el("table");
+    for (const f of g.fields) {
+      const id = "f" + (n++);
+      const input = el("input", {id, value: f.value, "data-path": f.path, "data-line": f.line});
+      if (!f.text) input.inputMode = "decimal";
+      input.onchange = () => setField(input, f.path, input.value, f.value);
+      tb.append(el("tr", {}, el("td", {}, el("label", {for: id}, f.key)), el("td", {}, input, el("span", {class: "fieldmsg", role: "status"}))));
+    }
+    d.append(tb); box.append(d);
   }
+  builderDefaults();
+  formChoices(gs);
 }
-async function setField(path, value) {
-  try {
-    const r = await api("/api/set", {method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({chain: $("chaintext").value, path: path, value: value})});
-    remember();
-    $("chaintext").value = r.chain;
-  } catch (e) { problems(e); return; }
-  try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); return; }
+
+// formChoices fills the add and remove forms' lists with the chain's
+// actors, links, tasks and products.
+function formChoices(gs) {
+  document.querySelectorAll("select.actors").forEach(s => { const v = s.value; s.replaceChildren(...actorIds.map(id => el("option", {value: id}, id))); if (actorIds.includes(v)) s.value = v; });
+  document.querySelectorAll("select.actorindex").forEach(s => { const v = s.value; s.replaceChildren(...actorIds.map((id, i) => el("option", {value: i}, id))); if (v) s.value = v; });
+  const opts = [];
+  for (const g of gs) for (const f of g.fields) {
+    let m;
+    if ((m = /^(actor\.\d+)\.id$/.exec(f.path))) opts.push([m[1], t("remove.actor") + " " + f.value]);
+    else if ((m = /^(link\.\d+)\.from$/.exec(f.path))) opts.push([m[1], t("remove.link") + " " + g.title]);
+    else if ((m = /^(actor\.\d+\.task\.\d+)\.name$/.exec(f.path))) opts.push([m[1], t("remove.task") + " " + g.title + ": " + f.value]);
+    else if ((m = /^(actor\.\d+\.product\.\d+)\.id$/.exec(f.path))) opts.push([m[1], t("remove.product") + " " + g.title + ": " + f.value]);
+  }
+  $("removable").replaceChildren(...opts.map(([v, label]) => el("option", {value: v}, label)));
+}
+
+// A household group gets the household keys of the blank template, an
+// enterprise a final market, so that the chain runs at once; the values
+// are then changed in the tables.
+const householdDefaults = {key: "household", value: "{ adults = 2.5, adult_days = 100, children_5_11 = 1.5, children_12_14 = 0.6, children_15_17 = 0.5, other_income = 0 }"};
+async function tableEdit(op, path, values) {
+  let r;
+  try { r = await post("/api/table", {chain: $("chaintext").value, op, path, values}); }
+  catch (e) { $("addmsg").className = "msg bad"; $("addmsg").textContent = errText(e); return false; }
+  remember();
+  $("chaintext").value = r.chain; $("addmsg").className = "msg"; $("addmsg").textContent = "";
+  chainChanged(false);
+  await renderTables();
+  try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); runBaseline(); whatif(); } catch (e) { problems(e); }
+  return true;
+}
+function addForm(form) {
+  form.onsubmit = async (ev) => {
+    ev.preventDefault();
+    const values = [];
+    let actor = null;
+    for (const x of form.elements) {
+      if (!x.name) continue;
+      if (x.name === "actor") { actor = x.value; continue; }
+      if (x.type === "checkbox") { values.push({key: x.name, value: String(x.checked)}); continue; }
+      values.push({key: x.name, value: x.value, text: !!x.dataset.text});
+    }
+    let path = form.dataset.path;
+    if (path === "task" || path === "product") { if (actor === null || actor === "") return; path = "actor." + actor + "." + path; }
+    if (path === "actor") {
+      const kind = form.elements.kind.value;
+      if (kind === "household") values.push({key: "output_per_unit", value: "1000"}, householdDefaults);
+      else values.push({key: "final_market", value: "domestic", text: true});
+    }
+    if (await tableEdit("add", path, values) && path === "actor") form.elements.id.value = "";
+  };
+}
+// setField writes a value through the server; a value the key cannot hold
+// (a word where a number goes) is refused at its field, in the page's
+// language, and the text stays as it was.
+async function setField(input, path, value, was) {
+  let r;
+  try { r = await post("/api/set", {chain: $("chaintext").value, path: path, value: value}); }
+  catch (e) { fieldMsg(input, errText(e).replace(/^[^:]*:\s*/, ""), true); return; }
+  fieldMsg(input, "");
+  remember();
+  $("chaintext").value = r.chain;
+  chainChanged(false);
+  try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); stale("baseline", true); return; }
   runBaseline(); whatif();
+}
+// chainChanged marks results stale after the text changed.
+function chainChanged(typed) {
+  stale("baseline", true); if (compared) stale("scenarios", true);
+  if (typed) $("whatifcards").classList.add("stale");
 }
 
 function table(rows, cols, heads) {
-  let h = "<table><thead><tr>" + heads.map(x => "<th>" + x + "</th>").join("") + "</tr></thead><tbody>";
-  for (const r of rows) h += "<tr>" + cols.map(c => "<td>" + (typeof c === "function" ? c(r) : r[c]) + "</td>").join("") + "</tr>";
-  const d = document.createElement("div"); d.innerHTML = h + "</tbody></table>"; return d;
+  return el("div", {class: "scroll"}, el("table", {},
+    el("thead", {}, el("tr", {}, heads.map(h => el("th", {scope: "col"}, h)))),
+    el("tbody", {}, rows.map(r => el("tr", {}, cols.map(c => el("td", {}, typeof c === "function" ? c(r) : r[c])))))));
 }
 
-function cards(el, now, was) {
-  const items = [["cl", now.children_in_child_labour, was && was.children_in_child_labour, 0],
-    ["haz", now.children_in_hazardous_child_labour, was && was.children_in_hazardous_child_labour, 0],
-    ["income", now.mean_household_income, was && was.mean_household_income, 0],
-    ["poor", now.share_below_poverty_line, was && was.share_below_poverty_line, "%"],
-    ["cpcy", now.cost_per_child_year, null, 0]];
-  el.innerHTML = "";
-  for (const [k, v, w, d] of items) {
-    const c = document.createElement("div"); c.className = "card";
+function cards(box, now, was, keys) {
+  const items = [["cl", "children_in_child_labour", 0], ["haz", "children_in_hazardous_child_labour", 0],
+    ["income", "mean_household_income", 0], ["poor", "share_below_poverty_line", "%"], ["cpcy", "cost_per_child_year", 0]]
+    .filter(([k]) => !keys || keys.includes(k));
+  box.replaceChildren(...items.map(([k, key, d]) => {
     const f = d === "%" ? pct : (x) => fmt(x, d);
-    c.innerHTML = "<span>" + t(k) + "</span><b>" + f(v) + "</b>" + (w !== null && w !== undefined ? "<span class='was'>" + t("was") + " " + f(w) + "</span>" : "");
-    el.appendChild(c);
-  }
+    const w = was && was[key];
+    return el("div", {class: "card"}, el("span", {}, t(k)), el("b", {}, f(now[key])),
+      w !== null && w !== undefined ? el("span", {class: "was"}, t("was") + " " + f(w)) : null);
+  }));
 }
 
 async function runBaseline() {
   try {
-    const a = await api("/api/simulate", {method: "POST", headers: {"Content-Type": "application/toml"}, body: $("chaintext").value});
+    const a = await api("/api/simulate", {method: "POST", body: $("chaintext").value});
     problems(null);
     const s = a.summary;
+    // The mean income of all households: each group's mean weighted by
+    // its number of households.
+    let hh = 0, inc = 0;
+    for (const g of a.households || []) { hh += Number(g.households); inc += Number(g.households) * Number(g.mean_income); }
     cards($("headline"), {children_in_child_labour: s.children_in_child_labour, children_in_hazardous_child_labour: s.children_in_hazardous_child_labour,
-      share_below_poverty_line: s.households_below_poverty_line_share, mean_household_income: null, cost_per_child_year: null});
+      share_below_poverty_line: s.households_below_poverty_line_share, mean_household_income: hh > 0 ? inc / hh : null}, null, ["cl", "haz", "income", "poor"]);
     $("accounts").replaceChildren(table(a.accounts, [r => r.actor === "total" ? t("txt.chain") : (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
       ["group", "band", r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
+    stale("baseline", false);
     charts("basecharts", null);
-  } catch (e) { problems(e); }
+  } catch (e) {
+    problems(e);
+    // Figures of a text that no longer runs are not shown as if current.
+    $("headline").replaceChildren(el("p", {class: "warn"}, t("broken.results"))); $("accounts").replaceChildren(); $("childtable").replaceChildren(); $("basecharts").replaceChildren();
+    stale("baseline", false);
+  }
 }
 
+let chartsSeq = {};
 async function charts(id, scen, draws) {
+  const seq = chartsSeq[id] = (chartsSeq[id] || 0) + 1;
   try {
     const cs = await api("/api/charts?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json"},
       body: JSON.stringify({chain: $("chaintext").value, scenarios: scen || "", draws: draws || 0})});
-    $(id).innerHTML = cs.filter(c => scen ? c.name.startsWith("scenario") || c.name.includes("income") || c.name.includes("cost") : true)
-      .map(c => "<figure data-chart='" + c.name + "'>" + c.svg + "</figure>").join("");
+    if (seq !== chartsSeq[id]) return; // a newer request was sent
+    $(id).replaceChildren(...cs.filter(c => scen ? c.name.startsWith("scenario") || c.name.includes("income") || c.name.includes("cost") : true)
+      .map(c => el("figure", {"data-chart": c.name}, svgNode(c.svg))));
     const map = $(id).querySelector('figure[data-chart="chain_map"]');
-    if (map) { map.style.cursor = "pointer"; map.title = t("map.click"); map.onclick = (ev) => editActor(ev.target.textContent || ""); }
-  } catch (e) { $(id).textContent = ""; }
+    if (map) {
+      map.style.cursor = "pointer"; map.title = t("map.click"); map.tabIndex = 0; map.setAttribute("role", "button"); map.setAttribute("aria-label", t("map.click"));
+      map.onclick = (ev) => editActor(ev.target.textContent || "");
+      map.onkeydown = (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); editActor(actorIds[0] || ""); } };
+    }
+  } catch (e) { if (seq === chartsSeq[id]) $(id).replaceChildren(el("p", {class: "warn"}, errText(e))); }
 }
 
 // editActor opens the chain's tables at the actor whose box on the chain
@@ -132,9 +274,10 @@ function editActor(text) {
   const i = g.querySelector("input"); if (i) i.focus();
 }
 let showTab = () => {};
+const activeTab = () => (document.querySelector(".tab.on") || {}).dataset.tab;
 
 function download(name, type, data) {
-  const a = document.createElement("a"); a.href = URL.createObjectURL(new Blob([data], {type})); a.download = name; a.click();
+  const a = el("a", {href: URL.createObjectURL(data instanceof Blob ? data : new Blob([data], {type})), download: name}); a.click();
 }
 
 let compared = null;
@@ -151,46 +294,65 @@ function undoLast() {
   const u = undo.pop(); if (!u) return;
   $("chaintext").value = u.chain; $("scentext").value = u.scen;
   $("undo").disabled = undo.length === 0;
-  renderTables(); runBaseline(); whatif();
+  clearResults(); renderTables(); runBaseline(); whatif();
 }
 
 let files = {}; // name -> version opened
 async function listFiles() {
   let fs;
-  try { fs = await api("/api/files"); } catch (e) { $("files").innerHTML = "<option value=''>" + t("nofiles") + "</option>"; return; }
-  $("files").innerHTML = fs.length ? "" : "<option value=''>" + t("emptydir") + "</option>";
-  for (const f of fs) { const o = document.createElement("option"); o.value = f.name; o.textContent = f.name; $("files").appendChild(o); files[f.name] = files[f.name] || null; }
+  try { fs = await api("/api/files"); } catch (e) { $("files").replaceChildren(el("option", {value: ""}, t("nofiles"))); return; }
+  $("files").replaceChildren(...(fs.length ? fs.map(f => el("option", {value: f.name}, f.name)) : [el("option", {value: ""}, t("emptydir"))]));
+  for (const f of fs) files[f.name] = files[f.name] || null;
 }
 async function openFile() {
   const name = $("files").value; if (!name) return;
-  const f = await api("/api/files/" + encodeURIComponent(name));
+  let f;
+  try { f = await api("/api/files/" + encodeURIComponent(name)); } catch (e) { saveMsg(errText(e), true); return; }
   files[name] = f.version; $("savename").value = name;
   remember();
-  if (name.endsWith("-scenarios.toml")) $("scentext").value = f.text; else $("chaintext").value = f.text;
-  $("savemsg").textContent = ""; renderTables(); runBaseline(); whatif();
+  if (name.endsWith("-scenarios.toml")) { $("scentext").value = f.text; showTab("scenarios"); } else $("chaintext").value = f.text;
+  saveMsg(""); clearResults(); renderTables(); runBaseline(); whatif();
 }
+function saveMsg(text, bad) { $("savemsg").className = bad ? "msg bad" : "msg"; $("savemsg").textContent = text; }
+// saveFile saves what the open tab shows: the scenarios on the Scenarios
+// tab (under a name ending in -scenarios.toml), the chain elsewhere.
 async function saveFile() {
-  const name = $("savename").value.trim(); if (!name) return;
-  const text = name.endsWith("-scenarios.toml") ? $("scentext").value : $("chaintext").value;
+  let name = $("savename").value.trim(); if (!name) { saveMsg(t("save.noname"), true); return; }
+  const scen = activeTab() === "scenarios";
+  if (scen && !name.endsWith("-scenarios.toml")) { name = name.replace(/\.toml$/, "") + "-scenarios.toml"; $("savename").value = name; }
+  if (!scen && name.endsWith("-scenarios.toml")) { saveMsg(t("save.scenname"), true); return; }
+  if (!/\.(toml|csv)$/.test(name)) { name += ".toml"; $("savename").value = name; }
+  const text = scen ? $("scentext").value : $("chaintext").value;
   try {
     const r = await api("/api/files/" + encodeURIComponent(name) + "?version=" + (files[name] || ""), {method: "PUT", body: text});
-    files[name] = r.version; $("savemsg").className = "msg"; $("savemsg").textContent = t("saved"); listFiles();
-  } catch (e) { $("savemsg").className = "msg bad"; $("savemsg").textContent = e.error || String(e); }
+    files[name] = r.version; saveMsg(t("saved") + " " + name); listFiles();
+  } catch (e) { saveMsg(errText(e), true); }
 }
 
 let catalogue = [];
 function showType() {
   const iv = catalogue.find(x => x.ID === $("b_type").value); if (!iv) return;
   const ru = lang === "ru";
-  $("b_doc").innerHTML = "<b>" + (ru ? iv.NameRU : iv.Name) + "</b>: " + (ru ? iv.DescriptionRU || iv.Description : iv.Description) +
-    "<br><i>" + t("evidence") + ":</i> " + (iv.Evidence || []).map(e => e.Source + " (" + e.Year + "): " + (ru && e.FindingRU ? e.FindingRU : e.Finding)).join(" · ");
+  $("b_doc").replaceChildren(el("b", {}, ru ? iv.NameRU || iv.Name : iv.Name), ": " + (ru ? iv.DescriptionRU || iv.Description : iv.Description),
+    el("br"), el("i", {}, t("evidence") + ":"), " " + (iv.Evidence || []).map(e => e.Source + " (" + e.Year + "): " + (ru && e.FindingRU ? e.FindingRU : e.Finding)).join(" · "));
+}
+function fillTypes() {
+  const v = $("b_type").value;
+  $("b_type").replaceChildren(...catalogue.map(iv => el("option", {value: iv.ID}, (lang === "ru" ? iv.NameRU || iv.Name : iv.Name) + " (" + iv.ID + ")")));
+  if (v) $("b_type").value = v;
+}
+// builderDefaults names the new scenario in the page's language and
+// targets the chain's household groups, unless the user typed otherwise.
+function builderDefaults() {
+  if (!$("b_name").dataset.typed) $("b_name").value = t("scen.mine");
+  if (!$("b_targets").dataset.typed) $("b_targets").value = householdIds.join(", ");
 }
 function addIntervention() {
   remember();
-  const name = $("b_name").value.trim() || "My scenario";
+  const name = $("b_name").value.trim() || t("scen.mine");
   let text = $("scentext").value;
   if (!text.includes('name = ' + JSON.stringify(name))) text += "\n[[scenario]]\nname = " + JSON.stringify(name) + "\n";
-  const targets = $("b_targets").value.split(",").map(x => JSON.stringify(x.trim())).join(", ");
+  const targets = $("b_targets").value.split(",").map(x => x.trim()).filter(x => x).map(x => JSON.stringify(x)).join(", ");
   let iv = "  [[scenario.intervention]]\n  type = " + JSON.stringify($("b_type").value) + "\n  targets = [" + targets + "]\n  coverage = " +
     Number($("b_coverage").value) + "\n  start = " + Number($("b_start").value) + "\n";
   if ($("b_amount").value) iv += "  effect = { amount = " + Number($("b_amount").value) + " }\n";
@@ -200,75 +362,116 @@ function addIntervention() {
   const next = text.indexOf("\n[[scenario]]", at + 1);
   text = next < 0 ? text.replace(/\n*$/, "\n") + iv : text.slice(0, next + 1) + iv + text.slice(next + 1);
   $("scentext").value = text;
+  if (compared) stale("scenarios", true);
 }
 
+// scenName is a scenario's name in the page's language.
+const scenName = (r, i) => i === 0 ? t("baseline") : (lang === "ru" && compared && compared.names_ru && compared.names_ru[i - 1]) || r.scenario;
+function showComparison() {
+  if (!compared) return;
+  $("comparison").replaceChildren(table(compared.scenario_summary, [(r) => scenName(r, compared.scenario_summary.indexOf(r)), r => fmt(r.children_in_child_labour_final_year),
+    r => fmt(r.mean_household_income_final_year), r => pct(r.share_below_poverty_line_final_year), r => fmt(r.cost_per_child_year_avoided)],
+  [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")]));
+}
 async function compare() {
-  try {
-    const a = await api("/api/compare", {method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})});
-    compared = a;
-    charts("scencharts", $("scentext").value, $("bands").checked ? 200 : 0);
-    $("comparison").replaceChildren(table(a.scenario_summary, ["scenario", r => fmt(r.children_in_child_labour_final_year),
-      r => fmt(r.mean_household_income_final_year), r => pct(r.share_below_poverty_line_final_year), r => fmt(r.cost_per_child_year_avoided)],
-      [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")]));
-  } catch (e) { $("comparison").textContent = (e.problems || [e.error]).join("\n"); }
+  await busy($("compare"), async () => {
+    try {
+      compared = await post("/api/compare", {chain: $("chaintext").value, scenarios: $("scentext").value});
+      showComparison(); stale("scenarios", false);
+      await charts("scencharts", $("scentext").value, $("bands").checked ? 200 : 0);
+    } catch (e) { compared = null; $("comparison").replaceChildren(el("pre", {class: "warn"}, errText(e))); $("scencharts").replaceChildren(); stale("scenarios", false); }
+  });
 }
 
-let pending = null, busy = false;
+let pending = false, inflight = false;
 async function whatif() {
-  if (busy) { pending = true; return; }
-  busy = true;
+  // One request at a time: moves made meanwhile are folded into the next.
+  if (inflight) { pending = true; return; }
+  inflight = true;
   const levers = {};
   document.querySelectorAll(".sliders input").forEach(i => { levers[i.id] = Number(i.value); i.nextElementSibling.textContent =
     i.id === "transfer" ? fmt(i.value) : i.id === "coverage" || i.id === "premium" ? pct(i.value) : (i.value > 0 ? "+" : "") + pct(i.value); });
   const t0 = performance.now();
   try {
-    const a = await api("/api/whatif", {method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({chain: $("chaintext").value, levers})});
+    const a = await post("/api/whatif", {chain: $("chaintext").value, levers});
     cards($("whatifcards"), a.what_if, a.baseline);
+    $("whatifcards").classList.remove("stale");
     const ms = Math.round(performance.now() - t0);
     $("latency").textContent = t("ms").replace("%d", ms); $("latency").dataset.ms = ms;
-  } catch (e) { $("whatifcards").textContent = (e.problems || [e.error]).join("\n"); }
-  busy = false;
-  if (pending) { pending = null; whatif(); }
+  } catch (e) { $("whatifcards").replaceChildren(el("pre", {class: "warn"}, errText(e))); }
+  inflight = false;
+  if (pending) { pending = false; whatif(); }
 }
 
 async function load() {
   const a = await api("/api/examples/" + $("example").value);
   remember();
   $("chaintext").value = a.chain; $("scentext").value = a.scenarios;
-  renderTables(); runBaseline(); whatif();
+  clearResults(); renderTables(); runBaseline(); whatif();
+}
+
+// join shows the addresses the room's phones open and their QR code (the
+// server has them in wifi mode only).
+async function join() {
+  let j;
+  try { j = await api("/api/join"); } catch (e) { return; }
+  if (!j.urls.length) return;
+  $("joinbtn").hidden = false;
+  $("joinurls").replaceChildren(...j.urls.map(u => el("li", {}, el("code", {}, u))));
+  $("joinqr").replaceChildren(svgNode(j.qr));
 }
 
 async function init() {
-  await setLang(lang);
-  const relang = async (l) => { await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent; listFiles(); showType(); if ($("chaintext").value) { runBaseline(); whatif(); } };
+  let cfg = {};
+  try { cfg = await api("/api/config"); } catch (e) { /* an older server */ }
+  // The address's ?lang= first, then the server's --lang, then the last
+  // choice made on this browser.
+  await setLang(params.get("lang") || cfg.lang || localStorage.getItem("vcsim.lang") || "en");
+  const relang = async (l) => {
+    await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent;
+    listFiles(); fillTypes(); showType(); builderDefaults();
+    if ($("chaintext").value) { runBaseline(); whatif(); }
+    if (compared) { showComparison(); charts("scencharts", $("scentext").value, $("bands").checked ? 200 : 0); }
+  };
   $("en").onclick = () => relang("en"); $("ru").onclick = () => relang("ru");
   const show = showTab = (name) => {
-    document.querySelectorAll(".tab,.panel").forEach(x => x.classList.remove("on"));
-    document.querySelector('.tab[data-tab="' + name + '"]').classList.add("on"); $(name).classList.add("on");
+    document.querySelectorAll(".tab,.panel").forEach(x => { x.classList.remove("on"); if (x.classList.contains("tab")) x.setAttribute("aria-selected", "false"); });
+    const tab = document.querySelector('.tab[data-tab="' + name + '"]'); tab.classList.add("on"); tab.setAttribute("aria-selected", "true"); $(name).classList.add("on");
   };
-  document.querySelectorAll(".tab").forEach(b => b.onclick = () => { show(b.dataset.tab); history.replaceState(null, "", "#" + b.dataset.tab); });
-  if (location.hash && $(location.hash.slice(1))) show(location.hash.slice(1));
+  document.querySelectorAll(".tab").forEach(b => b.onclick = () => { show(b.dataset.tab); history.replaceState(null, "", location.search + "#" + b.dataset.tab); });
+  if (location.hash && $(location.hash.slice(1)) && document.querySelector('.tab[data-tab="' + location.hash.slice(1) + '"]')) show(location.hash.slice(1));
   const ex = await api("/api/examples");
-  const want = new URLSearchParams(location.search).get("example");
-  for (const e of ex) { const o = document.createElement("option"); o.value = e.Name; o.textContent = lang === "ru" ? e.TitleRU : e.Title; o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").appendChild(o); }
+  const want = params.get("example");
+  for (const e of ex) { const o = el("option", {value: e.Name}, lang === "ru" ? e.TitleRU : e.Title); o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").append(o); }
   $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = () => { renderTables(); runBaseline(); }; $("compare").onclick = compare;
   $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
+  $("chaintext").addEventListener("input", () => chainChanged(true));
+  $("scentext").addEventListener("input", () => { if (compared) stale("scenarios", true); });
+  $("b_name").addEventListener("input", () => $("b_name").dataset.typed = "1");
+  $("b_targets").addEventListener("input", () => $("b_targets").dataset.typed = "1");
   catalogue = await api("/api/guide");
-  for (const iv of catalogue) { const o = document.createElement("option"); o.value = iv.ID; o.textContent = iv.ID; $("b_type").appendChild(o); }
+  fillTypes();
   $("b_type").onchange = showType; showType(); $("b_add").onclick = addIntervention;
-  $("dlscen").onclick = () => download("scenarios.toml", "application/toml", $("scentext").value);
-  $("dlcsv").onclick = () => { if (!compared) return; const rows = compared.scenario_summary; const cols = Object.keys(rows[0]);
-    download("scenario_summary.csv", "text/csv", cols.join(",") + "\n" + rows.map(r => cols.map(c => JSON.stringify(r[c] ?? "")).join(",")).join("\n") + "\n"); };
-  $("report").onclick = async () => { const r = await fetch("/api/report?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); download("report.html", "text/html", await r.blob()); };
-  $("export").onclick = async () => { const r = await fetch("/api/export?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); };
+  $("dlscen").onclick = () => download(($("savename").value.replace(/(-scenarios)?\.toml$/, "") || "workshop") + "-scenarios.toml", "application/toml", $("scentext").value);
+  // The comparison as the zip has it: the page's language's separators,
+  // decimal mark and BOM, so Excel opens it in columns.
+  $("dlcsv").onclick = () => busy($("dlcsv"), async () => {
+    const r = await fetch("/api/comparison.csv?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
+      body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})});
+    if (r.ok) download("scenario_summary.csv", "text/csv", await r.blob()); else $("comparison").prepend(el("p", {class: "warn"}, errText(await r.json().catch(() => ({})))));
+  });
+  $("report").onclick = () => busy($("report"), async () => { const r = await fetch("/api/report?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
+    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("report.html", "text/html", await r.blob()); });
+  $("export").onclick = () => busy($("export"), async () => { const r = await fetch("/api/export?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
+    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); });
   $("validate").onclick = async () => { try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); } };
-  $("download").onclick = () => { const a = document.createElement("a"); a.href = URL.createObjectURL(new Blob([$("chaintext").value], {type: "application/toml"}));
-    a.download = "chain.toml"; a.click(); };
+  $("download").onclick = () => download("chain.toml", "application/toml", $("chaintext").value);
+  $("joinbtn").onclick = () => { const d = $("joindlg"); d.hidden = !d.hidden; };
+  $("present").onclick = () => { document.body.classList.toggle("present"); $("present").setAttribute("aria-pressed", document.body.classList.contains("present")); };
   document.querySelectorAll(".sliders input").forEach(i => i.oninput = whatif);
+  ["f_actor", "f_link", "f_task", "f_product"].forEach(id => addForm($(id)));
+  $("f_remove").onsubmit = (ev) => { ev.preventDefault(); if ($("removable").value) tableEdit("remove", $("removable").value, []); };
+  join();
   await load();
 }
 init();
