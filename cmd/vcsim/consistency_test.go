@@ -280,6 +280,7 @@ func pageHeadline(t *testing.T, tc consistencyCase) assess.Headline {
 	h := (&web.Server{}).Handler()
 	post := func(path, ctype, body string) []byte {
 		req := httptest.NewRequest("POST", path, strings.NewReader(body))
+		req.Host = "127.0.0.1:8080" // the page's own address: the server refuses others
 		req.Header.Set("Content-Type", ctype)
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
