@@ -6,6 +6,7 @@ const (
 	Share        = "share"
 	PovertyLines = "poverty lines a year (used when no amount is given)"
 	DaysPerAdult = "days per adult a year"
+	UtilityUnits = "utility units per child (as school_value)"
 )
 
 // ipecKyrgyz2011 is the evidence the seed programme itself produced.
@@ -119,7 +120,7 @@ var Catalogue = []Intervention{
 		NameRU:        "Условные трансферты (продуктовый набор при посещении школы)",
 		Description:   "A payment or food basket for each child who attends school and stays out of child labour. The household takes it if it is better off with the condition than with the child's work.",
 		DescriptionRU: "Выплата или продуктовый набор на каждого ребёнка, который посещает школу и не занят детским трудом. Хозяйство принимает его, если с условием ему лучше, чем с работой ребёнка.",
-		Moves:         "per-child transfer T paid when the child's hours stay below the child-labour limit (docs/model.md section 5)",
+		Moves:         "per-child transfer T paid when the child's hours stay below the child-labour limit (docs/model.md section 5); with school keys, only for enrolled children (section 5b)",
 		Effects: []Effect{
 			{Key: "amount", Default: 0.1, Low: 0.05, High: 0.2, Unit: PovertyLines, Doc: "transfer per complying child a year"},
 			{Key: "hours_cap", Default: 0, Low: 0, High: 14, Unit: "hours a week (0: the child-labour limit of each age band)", Doc: "weekly hours a child may work and still count as complying"},
@@ -165,9 +166,11 @@ var Catalogue = []Intervention{
 		NameRU:        "Образование (неформальное обучение, выравнивающие занятия, доступ к школе)",
 		Description:   "Better and closer schooling, catch-up classes for children who dropped out, school supplies. Time in school is worth more to the household, so fewer hours go to work.",
 		DescriptionRU: "Лучшее и более доступное обучение, выравнивающие занятия для бросивших школу, школьные принадлежности. Время в школе ценится выше, и меньше часов уходит на работу.",
-		Moves:         "beta_b up (beta_change): the value of children's time out of work",
+		Moves:         "beta_b up (beta_change): the value of children's time out of work; with school keys, school costs down (school_cost_change) and the value of school up (school_value_gain) instead",
 		Effects: []Effect{
 			{Key: "beta_change", Default: 0.3, Low: 0.1, High: 0.6, Unit: Relative, Doc: "change in the weight of children's non-work time"},
+			{Key: "school_cost_change", Default: -0.5, Low: -0.5, High: -0.5, Unit: Relative, Doc: "change in the cost of enrolling a child (school_cost), when the chain has school keys (supplies, uniforms, transport given; range -1 to 0)"},
+			{Key: "school_value_gain", Default: 0.2, Low: 0.2, High: 0.2, Unit: UtilityUnits, Doc: "added to the value of school (school_value) of every band, when the chain has school keys (range 0 to 0.5)"},
 		},
 		Evidence: []Evidence{
 			ipecKyrgyz2011,

@@ -152,6 +152,12 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			}
 		}
 	}
+	// With schooling, households that adopt the same measures share the
+	// table of the closed form (school.go), monitoring or not.
+	var schoolPreps []*schoolPrep
+	if base.School != nil && len(ads) <= 8 {
+		schoolPreps = make([]*schoolPrep, 1<<len(ads))
+	}
 	for k := lo; k < hi; k++ {
 		hh := base
 		any := false
@@ -186,7 +192,13 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 					adopt(hh, ad.m, ad.draws[k])
 				}
 			}
+			if schoolPreps != nil && d.Survey == nil && schoolPreps[mask] != nil {
+				hh.sprep = schoolPreps[mask] // the same measures: the same school table
+			}
 			hh.prepare()
+			if schoolPreps != nil && d.Survey == nil {
+				schoolPreps[mask] = hh.sprep
+			}
 		}
 		if plain && hh.simple() {
 			// The fast path: no weights, nothing conditional.
@@ -342,6 +354,7 @@ func adopt(hh *Household, m *Measure, u float64) {
 		hh.Withdraw = 1 - (1-hh.Withdraw)*(1-w)
 	}
 	hh.Ban = hh.Ban || m.Ban
+	adoptSchool(hh, m)
 }
 
 func clamp01(x float64) float64 { return min(max(x, 0), 1) }

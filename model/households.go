@@ -43,6 +43,7 @@ type Household struct {
 
 	School *Schooling  // nil: no enrolment decision (school.go)
 	Taste  [nb]float64 // the household's taste for schooling each band, in utility units
+	sprep  *schoolPrep // for the closed form of the school choice; see prepareSchool
 
 	prep hoursPrep // for the fast path; see prepare
 }
@@ -77,6 +78,7 @@ func (hh *Household) prepare() {
 	p.den = hh.Alpha + bsum
 	p.linear = hh.linear()
 	hh.prep = p
+	hh.prepareSchool()
 }
 
 // hoursCappedFast is HoursCapped for a prepared household: the same rounds

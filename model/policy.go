@@ -32,6 +32,8 @@ type Measure struct {
 	HazardChange      float64 // relative change of hazard exposure, all bands
 	YouthHazardChange float64 // relative change of the 15-17s' hazard exposure
 	BetaChange        float64 // relative change of beta
+	SchoolCostChange  float64 // relative change of school costs (households with schooling)
+	SchoolValueGain   float64 // added to every band's value of school (households with schooling)
 	Withdrawal        float64 // share of identified child labourers withdrawn each year
 	Ban               bool    // no child works
 

@@ -112,6 +112,142 @@ func (d *Decision) endowedUtility(y0 float64, h, hb [nb]float64) float64 {
 	return u
 }
 
+// schoolPrep holds, for a household type with schooling, what the closed
+// form of its utility needs for each enrolment combination e and set F of
+// bands whose children work some but not all of their hours: at such an
+// optimum C - S = Alpha K / D and leisure l_b = Beta_b K / (V_b W D), with
+// D = Alpha + sum over F of N_b Beta_b, so
+//
+//	U = D ln K + Alpha ln Alpha - D ln D + sum over F of N_b Beta_b ln(Beta_b / (V_b W))
+//	      + sum over other bands with children of N_b Beta_b ln(hb_b):
+//
+// one logarithm per combination instead of four (school.go, chooseSchool).
+type schoolPrep struct {
+	from  schoolInputs // what it was computed from
+	ok    bool         // Alpha > 0 and every band with children has V > 0 and Beta > 0
+	all   int          // bands with children
+	hb    [1 << nb][nb]float64
+	cost  [1 << nb]float64          // school costs of combination e
+	value [1 << nb]float64          // sum over enrolled bands of N_b delta_b
+	a     [1 << nb][1 << nb]float64 // sum over F of N_b V_b hb_b W
+	den   [1 << nb][1 << nb]float64 // D
+	c     [1 << nb][1 << nb]float64 // U - D ln K
+	bvw   [nb]float64               // Beta_b / (V_b W)
+}
+
+// schoolInputs is what a schoolPrep is computed from.
+type schoolInputs struct {
+	d Decision
+	s Schooling
+}
+
+// prepareSchool computes hh.sprep; prepare calls it. A household copied
+// from one already prepared, whose decision and schooling did not change,
+// keeps its table.
+func (hh *Household) prepareSchool() {
+	s := hh.School
+	if s == nil {
+		hh.sprep = nil
+		return
+	}
+	in := schoolInputs{d: hh.Decision, s: *s}
+	in.d.S = 0 // not in the table
+	if hh.sprep != nil && hh.sprep.from == in {
+		return
+	}
+	p := &schoolPrep{from: in, ok: hh.Alpha > 0}
+	for b := range hh.N {
+		if hh.N[b] > 0 {
+			p.all |= 1 << b
+			if !(hh.V[b] > 0 && hh.Beta[b] > 0) {
+				p.ok = false
+			} else {
+				p.bvw[b] = hh.Beta[b] / (hh.V[b] * hh.W)
+			}
+		}
+	}
+	hh.sprep = p
+	if !p.ok {
+		return
+	}
+	for e := 0; e < 1<<nb; e++ {
+		for b := range hh.N {
+			p.hb[e][b] = hh.H
+			if e&(1<<b) != 0 {
+				p.hb[e][b] = hh.H - s.Hours[b]
+				p.cost[e] += hh.N[b] * s.Cost[b]
+				p.value[e] += hh.N[b] * s.Value[b]
+			}
+		}
+		for f := 0; f < 1<<nb; f++ {
+			if f&p.all != f {
+				continue
+			}
+			den := hh.Alpha
+			c := hh.Alpha * math.Log(hh.Alpha)
+			a := 0.0
+			for b := range hh.N {
+				if p.all&(1<<b) == 0 {
+					continue
+				}
+				nb := hh.N[b] * hh.Beta[b]
+				if f&(1<<b) != 0 {
+					den += nb
+					a += hh.N[b] * hh.V[b] * p.hb[e][b] * hh.W
+					c += nb * math.Log(p.bvw[b])
+				} else {
+					c += nb * math.Log(p.hb[e][b])
+				}
+			}
+			p.a[e][f], p.den[e][f], p.c[e][f] = a, den, c-den*math.Log(den)
+		}
+	}
+}
+
+// closedForm returns the utility (without the value of school) and hours
+// of enrolment combination e at income y (school costs already taken
+// off) when every band with children works some but not all of its hours,
+// or none; exact is false when the farm's work caps the hours (u is then
+// an upper bound: the capped hours are worse) or when the closed form does
+// not apply (u is +Inf). Below subsistence with every child's full work u
+// is -Inf, as every choice's utility is.
+func (hh *Household) closedForm(e int, y, capDays float64) (u float64, h [nb]float64, exact bool) {
+	p := hh.sprep
+	f := p.all
+	for i := range nb + 1 {
+		k := y - hh.S + p.a[e][f]
+		if !(k > 0) {
+			if i == 0 {
+				return math.Inf(-1), h, false
+			}
+			return math.Inf(1), h, false
+		}
+		q := k / p.den[e][f]
+		g := f
+		days := 0.0
+		for b := 0; b < nb; b++ {
+			if f&(1<<b) == 0 {
+				h[b] = 0
+				continue
+			}
+			x := p.hb[e][b] - p.bvw[b]*q
+			if x <= 0 {
+				g &^= 1 << b
+				h[b] = 0
+				continue
+			}
+			h[b] = x
+			days += hh.N[b] * x
+		}
+		if g == f {
+			u = p.den[e][f]*math.Log(k) + p.c[e][f]
+			return u, h, days*hh.W/hh.HoursPerDay <= capDays
+		}
+		f = g
+	}
+	return math.Inf(1), h, false
+}
+
 // schoolChoice is what a household with schooling chose.
 type schoolChoice struct {
 	hours         [nb]float64
@@ -120,16 +256,36 @@ type schoolChoice struct {
 	cost, utility float64
 }
 
+// option solves enrolment combination e with the bands of c keeping the
+// transfers' conditions (caps), income y (costs taken off and payments
+// added) the general way, and returns it with value the utility of school.
+func (hh *Household) option(m float64, e int, y float64, caps [nb]float64, capDays, value float64) schoolChoice {
+	var hb [nb]float64
+	for b := range hb {
+		hb[b] = hh.H
+		if e&(1<<b) != 0 {
+			hb[b] = hh.H - hh.School.Hours[b]
+		}
+	}
+	h := hh.endowedChoice(m, y, hb, caps, capDays)
+	o := schoolChoice{hours: h, utility: hh.endowedUtilityE(m, y, h, hb) + value}
+	for b := range o.enrolled {
+		o.enrolled[b] = e&(1<<b) != 0
+	}
+	return o
+}
+
 // chooseSchool returns the household's best enrolment, hours and the
 // payments it takes (docs/model.md section 5b): for every combination of
 // enrolled bands (children of a band choose together), the hours problem
 // with each enrolled child's hours H less school hours and income y0 less
 // school costs, plus sum over enrolled bands of N_b (delta_b + taste_b);
-// for each, every combination of bands that keep a transfer's condition
-// (a cct pays per child enrolled and within the hours limit; a premium
-// needs every band within the child-labour limits), as comply does
-// without school. Ties go to fewer enrolled bands, then to fewer
-// conditions kept. chooseSchool does not allocate.
+// with a cct or premium, for each also every combination of bands that
+// keep a transfer's condition (a cct pays per child enrolled and within
+// the hours limit; a premium needs every band within the child-labour
+// limits), as comply does without school. Ties go to the option found
+// first: fewer conditions kept, then enrolment combinations in the order
+// none, 5-11, 12-14, both, 15-17 and so on. chooseSchool does not allocate.
 func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice {
 	s := hh.School
 	present := 0
@@ -143,36 +299,56 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 		prem = hh.PremiumRate * m * hh.Revenue
 	}
 	capDays := m * hh.CapDays
-	best := schoolChoice{utility: math.NaN()}
+	var value [1 << nb]float64 // N_b (delta_b + taste_b) over enrolled bands
+	var cost [1 << nb]float64
 	for e := 0; e < 1<<nb; e++ {
-		if e&present != e {
-			continue
-		}
-		var hb [nb]float64
-		cost, bonus := 0.0, 0.0
-		for b := range hb {
-			hb[b] = hh.H
+		for b := range hh.N {
 			if e&(1<<b) != 0 {
-				hb[b] = hh.H - s.Hours[b]
-				cost += hh.N[b] * s.Cost[b]
-				bonus += hh.N[b] * (s.Value[b] + hh.Taste[b])
+				cost[e] += hh.N[b] * s.Cost[b]
+				value[e] += hh.N[b] * (s.Value[b] + hh.Taste[b])
 			}
 		}
-		for c := 0; c < 1<<nb; c++ {
-			if c&present != c {
+	}
+	var free [nb]float64
+	for b := range free {
+		free[b] = hh.H
+		if hh.Ban {
+			free[b] = 0
+		}
+	}
+	var best schoolChoice
+	// The closed form needs today's linear earnings and the farm cap.
+	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
+	if fast {
+		best = hh.bestFree(m, y0, capDays, present, &cost, &value)
+	} else {
+		best.utility = math.NaN()
+		for e := 0; e < 1<<nb; e++ {
+			if e&present != e {
 				continue
 			}
-			full := c == present && prem > 0
-			if c != 0 && !full && (hh.CCT == 0 || c&^e != 0) {
+			o := hh.option(m, e, y0-cost[e], free, capDays, value[e])
+			if math.IsNaN(best.utility) || o.utility > best.utility {
+				best = o
+				best.cost = cost[e]
+			}
+		}
+	}
+	if hh.CCT == 0 && prem == 0 {
+		return best
+	}
+	for c := 1; c < 1<<nb; c++ {
+		if c&present != c {
+			continue
+		}
+		full := c == present && prem > 0
+		for e := 0; e < 1<<nb; e++ {
+			if e&present != e || (!full && (hh.CCT == 0 || c&^e != 0)) {
 				continue // keeping a condition that pays nothing
 			}
-			var caps [nb]float64
+			caps := free
 			t := 0.0
 			for b := range caps {
-				caps[b] = hh.H
-				if hh.Ban {
-					caps[b] = 0
-				}
 				if c&(1<<b) == 0 {
 					continue
 				}
@@ -188,21 +364,92 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 			if full {
 				p = prem
 			}
-			if c != 0 && t+p == 0 {
+			if t+p == 0 {
 				continue
 			}
-			y := y0 - cost + t + p
-			h := hh.endowedChoice(m, y, hb, caps, capDays)
-			u := hh.endowedUtilityE(m, y, h, hb) + bonus
-			if math.IsNaN(best.utility) || u > best.utility {
-				best = schoolChoice{hours: h, cct: t, premium: p, cost: cost, utility: u}
-				for b := range best.enrolled {
-					best.enrolled[b] = e&(1<<b) != 0
+			y := y0 - cost[e] + t + p
+			if fast {
+				// Conditions only lower the utility at this income: skip
+				// the combination when even without them it is no better.
+				if u, _, _ := hh.closedForm(e, y, math.Inf(1)); u+value[e] <= best.utility {
+					continue
 				}
+			}
+			if o := hh.option(m, e, y, caps, capDays, value[e]); o.utility > best.utility {
+				best = o
+				best.cost, best.cct, best.premium = cost[e], t, p
 			}
 		}
 	}
 	return best
+}
+
+// bestFree returns the best enrolment combination without transfers'
+// conditions. The closed form gives each combination's utility, or an
+// upper bound when the farm's work caps the hours; combinations are taken
+// in order of that bound, solved the general way only when the bound is
+// not exact, until no bound left beats the best exact utility.
+func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64) schoolChoice {
+	var bound [1 << nb]float64
+	var hours [1 << nb][nb]float64
+	var exact, capped [1 << nb]bool
+	for e := 0; e < 1<<nb; e++ {
+		bound[e] = math.NaN()
+		if e&present != e {
+			continue
+		}
+		u, h, ok := hh.closedForm(e, y0-cost[e], capDays)
+		bound[e], hours[e], exact[e] = u+value[e], h, ok
+		capped[e] = !ok && !math.IsInf(u, 0)
+	}
+	best := schoolChoice{utility: math.Inf(-1)}
+	found := false
+	for {
+		e := -1
+		for i := range bound {
+			if !math.IsNaN(bound[i]) && (e < 0 || bound[i] > bound[e]) {
+				e = i
+			}
+		}
+		if e < 0 || bound[e] <= best.utility {
+			break
+		}
+		o := schoolChoice{hours: hours[e], utility: bound[e]}
+		switch {
+		case capped[e]:
+			// The farm's work caps the hours the closed form found: every
+			// band's are scaled by the same factor (Decision.Cap).
+			hb := &hh.sprep.hb[e]
+			o.hours = hh.Cap(o.hours, hh.HoursPerDay, capDays)
+			o.utility = hh.endowedUtility(y0-cost[e], o.hours, *hb) + value[e]
+		case !exact[e]:
+			o = hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
+		}
+		for b := range o.enrolled {
+			o.enrolled[b] = e&(1<<b) != 0
+		}
+		o.cost = cost[e]
+		if !found || o.utility > best.utility || (o.utility == best.utility && e < bestE(best)) {
+			best, found = o, true
+		}
+		bound[e] = math.NaN()
+	}
+	if !found {
+		// Below subsistence whatever the household does: no school.
+		best = hh.option(m, 0, y0, [nb]float64{hh.H, hh.H, hh.H}, capDays, 0)
+	}
+	return best
+}
+
+// bestE returns the enrolment combination of a choice.
+func bestE(o schoolChoice) int {
+	e := 0
+	for b, in := range o.enrolled {
+		if in {
+			e |= 1 << b
+		}
+	}
+	return e
 }
 
 // addSchool counts the enrolment and the four-way table of a household
@@ -262,4 +509,20 @@ func (p *Population) TasteDraws(actor string, n int) []float64 {
 	}
 	p.taste[actor] = x
 	return x
+}
+
+// adoptSchool applies an education measure's effects on schooling to an
+// adopting household: school costs change by SchoolCostChange (relative)
+// and every band's value of school rises by SchoolValueGain. The
+// household's schooling is copied first: it is shared.
+func adoptSchool(hh *Household, m *Measure) {
+	if hh.School == nil || (m.SchoolCostChange == 0 && m.SchoolValueGain == 0) {
+		return
+	}
+	s := *hh.School
+	for b := range s.Cost {
+		s.Cost[b] = max(0, s.Cost[b]*(1+m.SchoolCostChange))
+		s.Value[b] += m.SchoolValueGain
+	}
+	hh.School = &s
 }

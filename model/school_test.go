@@ -247,3 +247,104 @@ func TestSchoolChain(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedForm: the closed form of the utility and hours equals the
+// general solver wherever it applies, and applies to most incomes.
+func TestClosedForm(t *testing.T) {
+	hh := schoolHousehold(0.3)
+	hh.N = [nb]float64{1.2, 0.8, 0.5}
+	hh.V = [nb]float64{0.6, 0.9, 1.2}
+	hh.S = 500
+	hh.prepare()
+	applied := 0
+	for _, y := range []float64{-300, 0, 100, 300, 800, 1500, 2500, 4000, 8000, 20000} {
+		for e := 0; e < 1<<nb; e++ {
+			u, h, ok := hh.closedForm(e, y, math.Inf(1))
+			if !ok {
+				continue
+			}
+			applied++
+			hb := hh.sprep.hb[e]
+			g := hh.endowedHours(y, hb, hb)
+			ug := hh.endowedUtility(y, g, hb)
+			for b := range h {
+				if math.Abs(h[b]-g[b]) > 1e-9 {
+					t.Errorf("y %v e %b: hours %v, general %v", y, e, h, g)
+				}
+			}
+			if math.Abs(u-ug) > 1e-9*math.Abs(ug) {
+				t.Errorf("y %v e %b: utility %v, general %v", y, e, u, ug)
+			}
+		}
+	}
+	if applied < 40 {
+		t.Errorf("closed form applied %d times of 80", applied)
+	}
+}
+
+// BenchmarkHouseholdsSchool is BenchmarkHouseholds with schooling: fees of
+// 2000, 3000 and 4000 a year, delta 1.5 and taste draws, so that the
+// household compares 8 enrolment combinations.
+func BenchmarkHouseholdsSchool(b *testing.B) {
+	hh := Household{
+		Decision: Decision{N: [nb]float64{1.2, 0.6, 0.5}, V: [nb]float64{0.5, 0.7, 0.9},
+			Beta: [nb]float64{0.1, 0.2, 0.3}, Alpha: 1, S: 20000, H: 56, W: 20},
+		NetFarm: 25000, Need: 200, CapDays: 80, FamilyDays: 300, Wage: 60, OtherIncome: 8000,
+		Gamma: [nb]float64{0.5, 0.7, 0.9}, HoursPerDay: 8, Exposure: [nb]float64{0.4, 0.4, 0.4},
+		FamilyTimeValue: 1,
+		School:          &Schooling{Cost: [nb]float64{2000, 3000, 4000}, Hours: [nb]float64{20, 25, 25}, Value: [nb]float64{1.5, 1.5, 1.5}, TasteSD: 1},
+	}
+	hh.prepare()
+	d := NewDraws(1<<16, 0.5, 1, "bench")
+	taste := (&Population{Seed: 1}).TasteDraws("bench", 1<<16)
+	var t Tally
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i & (1<<16 - 1)
+		for j := range hh.Taste {
+			hh.Taste[j] = taste[nb*k+j]
+		}
+		o := hh.Decide(d.Scale[k], d.Hazard[k])
+		t.Add(&hh, &o, 1)
+	}
+	if t.SumIncome == 0 {
+		b.Fatal("no income")
+	}
+}
+
+// TestChooseSchoolFastIsGeneral: the choice through the closed form and
+// its bounds equals the general search over every combination, for
+// households above and below subsistence, with the farm's work capping
+// the hours or not, with tastes, a cct and a premium.
+func TestChooseSchoolFastIsGeneral(t *testing.T) {
+	taste := (&Population{Seed: 5}).TasteDraws("x", 400)
+	for _, tr := range []struct{ cct, prem float64 }{{0, 0}, {300, 0}, {0, 0.1}, {300, 0.1}} {
+		for k := 0; k < 400; k++ {
+			hh := schoolHousehold(0.2)
+			hh.N = [nb]float64{1.2, 0.8, 0.5}
+			hh.V = [nb]float64{0.6, 0.9, 1.2}
+			hh.S = 800
+			hh.CapDays = 40
+			hh.Revenue = 3000
+			hh.CCT, hh.PremiumRate = tr.cct, tr.prem
+			hh.OtherIncome = float64(k%40) * 80
+			m := 0.3 + float64(k/40)*0.2
+			for b := range hh.Taste {
+				hh.Taste[b] = taste[nb*k+b]
+			}
+			hh.prepare()
+			exposed := [nb]bool{k%3 == 0, false, k%5 == 0}
+			fast := hh.chooseSchool(hh.OtherIncome, m, exposed)
+			hh.sprep = nil
+			slow := hh.chooseSchool(hh.OtherIncome, m, exposed)
+			same := fast.enrolled == slow.enrolled && fast.cct == slow.cct && fast.premium == slow.premium
+			for b := range fast.hours {
+				same = same && math.Abs(fast.hours[b]-slow.hours[b]) < 1e-9
+			}
+			if !same || math.Abs(fast.utility-slow.utility) > 1e-9*math.Max(1, math.Abs(slow.utility)) {
+				t.Errorf("cct %v premium %v household %d: fast %+v, general %+v", tr.cct, tr.prem, k, fast, slow)
+			}
+		}
+	}
+}

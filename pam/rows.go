@@ -1,8 +1,10 @@
 package pam
 
 import (
+	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -162,4 +164,19 @@ func ConventionNote(convention string) string {
 		return "textbook (Monke and Pearson): C and G include the households' own labour, land and capital at their opportunity costs, so D and H are profits above them (excess profits)"
 	}
 	return "accounts: C and G hold the factors paid (hired labour, interest, rent, depreciation, taxes), so D is the net operating profit of accounts.csv, which includes the return to the households' own labour, land and capital; set convention = \"textbook\" in [economic] for the textbook matrix"
+}
+
+// TypicalNote says which cost items took their split from TypicalSplits
+// (empty when none did), so that no default goes unsaid.
+func TypicalNote(items []Item) string {
+	var parts []string
+	for _, it := range items {
+		if it.Source == "typical" {
+			parts = append(parts, fmt.Sprintf("%s %g", it.Name, it.Tradable))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Tradable shares from the typical table (docs/pam.md; give [economic.costs] to replace them): " + strings.Join(parts, ", ") + "."
 }

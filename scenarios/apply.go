@@ -117,7 +117,9 @@ func householdEffects(m *model.Measure, iv *Intervention, c *valuechain.Chain) {
 		if hasHousehold(c, iv.Targets) {
 			m.HazardChange = iv.effect("hazard_change")
 		}
-	case "education", "awareness":
+	case "education":
+		educationEffects(m, iv, c)
+	case "awareness":
 		m.BetaChange = iv.effect("beta_change")
 	case "youth_skills":
 		m.YouthHazardChange = iv.effect("youth_hazard_change")
@@ -126,6 +128,28 @@ func householdEffects(m *model.Measure, iv *Intervention, c *valuechain.Chain) {
 	case "ban":
 		m.Ban = true
 	}
+}
+
+// educationEffects fills an education measure's effects: on targets with
+// school keys it lowers school costs and raises the value of school
+// (docs/model.md section 5b), and moves beta only when the scenario gives
+// beta_change; on the others it moves beta as before.
+func educationEffects(m *model.Measure, iv *Intervention, c *valuechain.Chain) {
+	school := false
+	for _, id := range iv.Targets {
+		if a, _ := c.Actor(id); a != nil && a.Household != nil && a.Household.HasSchool() {
+			school = true
+		}
+	}
+	if !school {
+		m.BetaChange = iv.effect("beta_change")
+		return
+	}
+	if _, given := iv.Effect["beta_change"]; given {
+		m.BetaChange = iv.effect("beta_change")
+	}
+	m.SchoolCostChange = iv.effect("school_cost_change")
+	m.SchoolValueGain = iv.effect("school_value_gain")
 }
 
 func hasHousehold(c *valuechain.Chain, ids []string) bool {

@@ -37,7 +37,7 @@ func Read(data []byte, name string, kind Kind) ([]byte, Cells, error) {
 		r.t = reflect.TypeOf(scenarios.File{})
 	}
 	top := "Chain"
-	lists := []string{"actor", "actor.product", "actor.task", "actor.household", "link", "price_ratio", "correlate", "economic.border_price"}
+	lists := []string{"actor", "actor.product", "actor.task", "actor.household", "link", "price_ratio", "correlate", "economic.border_price", "economic.factors"}
 	if kind == ScenarioBook {
 		top = "Appraisal"
 		lists = []string{"scenario", "scenario.intervention"}
@@ -81,8 +81,8 @@ func (r *reader) fail(cell, format string, args ...any) {
 // chainSheets and scenarioSheets are the sheets vcsim reads in a chain
 // and in a scenario workbook, in the order init writes them.
 var (
-	chainSheets    = []string{"Read-me", "Chain", "Actors", "Products", "Tasks", "Households", "Links", "PriceRatios", "Correlations", "BorderPrices", "Appraisal", "Scenarios", "Interventions", "Survey"}
-	scenarioSheets = []string{"Read-me", "Appraisal", "Scenarios", "Interventions", "Chain", "Actors", "Products", "Tasks", "Households", "Links", "PriceRatios", "Correlations", "BorderPrices", "Survey"}
+	chainSheets    = []string{"Read-me", "Chain", "Actors", "Products", "Tasks", "Households", "Links", "PriceRatios", "Correlations", "BorderPrices", "Factors", "Appraisal", "Scenarios", "Interventions", "Survey"}
+	scenarioSheets = []string{"Read-me", "Appraisal", "Scenarios", "Interventions", "Chain", "Actors", "Products", "Tasks", "Households", "Links", "PriceRatios", "Correlations", "BorderPrices", "Factors", "Survey"}
 )
 
 // sheets checks the workbook's sheets: each must be one vcsim reads (a

@@ -36,7 +36,7 @@ const (
 // indices).
 var sheetOf = map[string]string{
 	"actor": "Actors", "actor.product": "Products", "actor.task": "Tasks", "link": "Links",
-	"price_ratio": "PriceRatios", "correlate": "Correlations", "economic.border_price": "BorderPrices",
+	"price_ratio": "PriceRatios", "correlate": "Correlations", "economic.border_price": "BorderPrices", "economic.factors": "Factors",
 	"scenario": "Scenarios", "scenario.intervention": "Interventions", "actor.household": "Households",
 }
 

@@ -152,6 +152,9 @@ func writePAM(w io.Writer, name, currency string, t *pam.Table, neutral bool) {
 	tw.Flush()
 	fmt.Fprintln(w, "\nWhole chain: consolidated (revenue is the chain's final sales, tradable inputs are bought outside the chain, sales between actors cancel). Sum of the actors: each purchase between actors counted twice, in the seller's A and E and the buyer's B and F; its NPCO, NPCI, SRP, SCB and PSE are not the chain's.")
 	fmt.Fprintf(w, "C and G, convention %s.\n", pam.ConventionNote(t.Convention))
+	if note := pam.TypicalNote(t.Items); note != "" {
+		fmt.Fprintln(w, note)
+	}
 	fmt.Fprintln(w, "NPCO = A/E, EPC = (A-B)/(E-F), DRC = G/(E-F) (below 1: the chain earns more than its domestic factors cost the country), PC = D/H, PSE = L/A; n/a: not defined (a zero or negative denominator, see pam.json).")
 }
 
