@@ -17,8 +17,9 @@ type HouseholdDetail struct {
 	Weight float64 // households it stands for (1 unless sampled or weighted)
 	Scale  float64 // m: multiplies the household's output, land and costs
 	Y0     float64 // income without the children's work
-	Income float64 // income with it
-	Poor   bool    // income below the group's poverty line
+	Income float64 // cash income (docs/model.md section 4)
+	Full   float64 // full income: cash and the value of freed family time
+	Poor   bool    // cash income below the group's poverty line
 	// Children, Hours and Class are by band (valuechain.BandNames).
 	Children [nb]float64
 	Hours    [nb]float64
@@ -73,7 +74,7 @@ func Details(r *Result, pop *Population) ([]HouseholdDetail, error) {
 				hh = &own
 			}
 			o := hh.Decide(d.Scale[k], d.Hazard[k])
-			x := HouseholdDetail{Group: a.ID, Index: k + 1, Weight: 1, Scale: d.Scale[k], Y0: o.Y0, Income: o.Income,
+			x := HouseholdDetail{Group: a.ID, Index: k + 1, Weight: 1, Scale: d.Scale[k], Y0: o.Y0, Income: o.Income, Full: o.Full,
 				Poor: o.Income < hh.S, Children: hh.N, Hours: o.Hours}
 			if d.Weight != nil {
 				x.Weight = d.Weight[k]

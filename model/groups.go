@@ -82,7 +82,8 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		ChildAE:     t.ChildAE,
 		AdultSupply: t.AdultDays,
 		Cash: CashIncome{Total: t.SumIncome, NOP: t.NOP, OffFarm: t.OffFarm, ChildOutside: t.ChildOutside,
-			Other: t.Other, Transfers: t.Transfers, Full: t.SumFull, Uses: t.Uses},
+			Other: t.Other, Transfers: t.Transfers, Full: t.SumFull, Uses: t.Uses, Weight: t.Weight},
+		PovertyLine: a.Household.PovertyLineOr(c),
 	}
 	if w > 0 {
 		g.MeanFull = t.SumFull / w

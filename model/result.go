@@ -153,6 +153,7 @@ func (s *Sex) add(o Sex) {
 type Group struct {
 	Actor        string
 	Households   int
+	PovertyLine  float64       // the group's poverty line per adult equivalent (its own or the chain's)
 	Subsistence  float64       // poverty line x adult equivalents, per household
 	Income       []float64     // per household: cash income (docs/model.md section 4)
 	Weights      []float64     // households each stands for (nil: one each)
@@ -184,6 +185,7 @@ type CashIncome struct {
 	Other        float64 // other income
 	Transfers    float64 // transfers, conditional transfers and premiums
 	Full         float64 // full income: cash and the value of freed family time
+	Weight       float64 // households counted
 	// Uses is the children's work by use, in adult-equivalent days.
 	Uses [NumUses]float64
 }

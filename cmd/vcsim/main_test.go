@@ -60,7 +60,7 @@ func TestRunWritesFiles(t *testing.T) {
 		"margins.csv":      {"actor", "price", "margin_per_final_unit", "share_of_final_price"},
 		"labour.csv":       {"actor", "family_days", "hired_days", "child_days", "fte"},
 		"child_labour.csv": {"group", "band", "sex", "children", "child_labour", "hazardous_child_labour"},
-		"households.csv":   {"group", "households", "mean_income", "median_income", "share_below_poverty_line"},
+		"households.csv":   {"group", "households", "mean_cash_income", "median_cash_income", "mean_full_income", "share_below_poverty_line"},
 	}
 	var vaSum float64
 	for name, cols := range required {

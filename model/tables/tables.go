@@ -276,15 +276,27 @@ func ratio(a, b float64) float64 {
 // HouseholdRow is a row of households.csv: the income distribution and
 // child labour of one household group.
 type HouseholdRow struct {
-	Group        string `csv:"group"`
-	Households   int    `csv:"households"`
-	Subsistence  Money  `csv:"poverty_line_per_household"`
-	MeanY0       Money  `csv:"mean_income_without_child_work"`
-	MeanIncome   Money  `csv:"mean_income"`
-	MedianIncome Money  `csv:"median_income"`
-	P10Income    Money  `csv:"p10_income"`
-	P90Income    Money  `csv:"p90_income"`
-	BelowPoverty Share  `csv:"share_below_poverty_line"`
+	Group       string `csv:"group"`
+	Households  int    `csv:"households"`
+	PovertyLine Money  `csv:"poverty_line_per_adult_equivalent"` // the line the model used for the group
+	Subsistence Money  `csv:"poverty_line_per_household"`
+	MeanY0      Money  `csv:"mean_income_without_child_work"`
+	// Cash income (docs/model.md section 4, "Income from the accounts") and
+	// its parts, per household: what poverty is measured on.
+	MeanIncome   Money `csv:"mean_cash_income"`
+	MeanNOP      Money `csv:"mean_net_operating_profit"`
+	MeanOffFarm  Money `csv:"mean_adults_off_farm_wages"`
+	MeanChain    Money `csv:"mean_children_wages_from_chain"`
+	MeanOutside  Money `csv:"mean_children_wages_from_outside"`
+	MeanOther    Money `csv:"mean_other_income"`
+	MeanTransfer Money `csv:"mean_transfers"`
+	// MeanFull is full income: cash and the value of the family time
+	// children freed (use 5), what the household's choice weighs.
+	MeanFull     Money  `csv:"mean_full_income"`
+	MedianIncome Money  `csv:"median_cash_income"`
+	P10Income    Money  `csv:"p10_cash_income"`
+	P90Income    Money  `csv:"p90_cash_income"`
+	BelowPoverty Share  `csv:"share_below_poverty_line"` // on cash income
 	Children     People `csv:"children"`
 	ChildLabour  People `csv:"children_in_child_labour"`
 	Hazardous    People `csv:"children_in_hazardous_child_labour"`
@@ -299,9 +311,18 @@ func Households(r *model.Result) []HouseholdRow {
 		for b := range g.ByBand {
 			all.Add(&g.ByBand[b])
 		}
+		per := func(x float64) Money {
+			if g.Cash.Weight == 0 {
+				return 0
+			}
+			return Money(x / g.Cash.Weight)
+		}
 		row := HouseholdRow{
-			Group: g.Actor, Households: g.Households, Subsistence: Money(g.Subsistence),
+			Group: g.Actor, Households: g.Households, PovertyLine: Money(g.PovertyLine), Subsistence: Money(g.Subsistence),
 			MeanY0: Money(g.MeanY0), MeanIncome: Money(g.MeanIncome), MedianIncome: Money(g.Quantile(0.5)),
+			MeanNOP: per(g.Cash.NOP), MeanOffFarm: per(g.Cash.OffFarm), MeanChain: per(g.Cash.ChildChain),
+			MeanOutside: per(g.Cash.ChildOutside), MeanOther: per(g.Cash.Other), MeanTransfer: per(g.Cash.Transfers),
+			MeanFull:     Money(g.MeanFull),
 			BelowPoverty: Share(g.BelowPoverty), Children: People(all.Children), ChildLabour: People(all.ChildLabour),
 			Hazardous: People(all.Hazardous), ChildDays: Qty(g.ChildDays),
 		}
@@ -321,8 +342,9 @@ type DetailRow struct {
 	Weight       Qty    `csv:"weight"`
 	Scale        Qty    `csv:"scale"`
 	Y0           Money  `csv:"income_without_child_work"`
-	Income       Money  `csv:"income"`
-	Poor         string `csv:"below_poverty_line"` // yes or no
+	Income       Money  `csv:"cash_income"`
+	Full         Money  `csv:"full_income"`
+	Poor         string `csv:"below_poverty_line"` // yes or no, on cash income
 	Children511  Qty    `csv:"children_5_11"`
 	Hours511     Qty    `csv:"weekly_hours_5_11"`
 	Work511      string `csv:"work_5_11"`
@@ -343,7 +365,7 @@ func Details(ds []model.HouseholdDetail) []DetailRow {
 			poor = "yes"
 		}
 		rows[i] = DetailRow{Group: x.Group, Household: x.Index, Weight: Qty(x.Weight), Scale: Qty(x.Scale),
-			Y0: Money(x.Y0), Income: Money(x.Income), Poor: poor,
+			Y0: Money(x.Y0), Income: Money(x.Income), Full: Money(x.Full), Poor: poor,
 			Children511: Qty(x.Children[0]), Hours511: Qty(x.Hours[0]), Work511: x.Class[0].String(),
 			Children1214: Qty(x.Children[1]), Hours1214: Qty(x.Hours[1]), Work1214: x.Class[1].String(),
 			Children1517: Qty(x.Children[2]), Hours1517: Qty(x.Hours[2]), Work1517: x.Class[2].String()}

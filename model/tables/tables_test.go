@@ -51,8 +51,13 @@ func TestChildRows(t *testing.T) {
 	if err := WriteCSV(&buf, Households(r), false); err != nil {
 		t.Fatal(err)
 	}
-	want := "group,households,poverty_line_per_household,mean_income_without_child_work,mean_income,median_income,p10_income,p90_income,share_below_poverty_line,children,children_in_child_labour,children_in_hazardous_child_labour,child_days\n" +
-		"farm,4,1100.00,1100.00,1220.00,1220.00,1220.00,1220.00,0.000000,4,4,4,120.000\n"
+	want := "group,households,poverty_line_per_adult_equivalent,poverty_line_per_household,mean_income_without_child_work,mean_cash_income,mean_net_operating_profit,mean_adults_off_farm_wages,mean_children_wages_from_chain,mean_children_wages_from_outside,mean_other_income,mean_transfers,mean_full_income,median_cash_income,p10_cash_income,p90_cash_income,share_below_poverty_line,children,children_in_child_labour,children_in_hazardous_child_labour,child_days\n" +
+		"farm,4,500.00,1100.00,1100.00,1220.00,320.00,0.00,0.00,0.00,900.00,0.00,1220.00,1220.00,1220.00,1220.00,0.000000,4,4,4,120.000\n"
+	// By hand: need 0.3 x 1000 = 300 days, family 2 x 100, so 100 hired
+	// without children: Y0 = 1000 x 1.5 - 300 - 100 x 10 + 900 = 1100. The
+	// child works 24 hours x 10 weeks / 8 = 30 days = 12 adult days, all
+	// replacing hired days (use 1): NOP = 1200 - 88 x 10 = 320, cash income
+	// = 320 + 900 other income = 1220 = full income (no use 5).
 	if buf.String() != want {
 		t.Errorf("households.csv:\n%s\nwant\n%s", buf.String(), want)
 	}

@@ -229,7 +229,7 @@ async function runBaseline() {
     // The mean income of all households: each group's mean weighted by
     // its number of households.
     let hh = 0, inc = 0;
-    for (const g of a.households || []) { hh += Number(g.households); inc += Number(g.households) * Number(g.mean_income); }
+    for (const g of a.households || []) { hh += Number(g.households); inc += Number(g.households) * Number(g.mean_cash_income); }
     cards($("headline"), {children_in_child_labour: s.children_in_child_labour, children_in_hazardous_child_labour: s.children_in_hazardous_child_labour,
       share_below_poverty_line: s.households_below_poverty_line_share, mean_household_income: hh > 0 ? inc / hh : null}, null, ["cl", "haz", "income", "poor"]);
     $("accounts").replaceChildren(table(a.accounts, [r => r.actor === "total" ? t("txt.chain") : (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
