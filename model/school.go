@@ -526,3 +526,14 @@ func adoptSchool(hh *Household, m *Measure) {
 	}
 	hh.School = &s
 }
+
+// HasSchool reports whether a household group of the chain gives school
+// keys: then results count enrolment and the four-way table.
+func HasSchool(c *valuechain.Chain) bool {
+	for i := range c.Actors {
+		if h := c.Actors[i].Household; h != nil && h.HasSchool() {
+			return true
+		}
+	}
+	return false
+}

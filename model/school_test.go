@@ -348,3 +348,44 @@ func TestChooseSchoolFastIsGeneral(t *testing.T) {
 		}
 	}
 }
+
+// TestFourWayByHand counts a small population by hand:
+//   - 10 households with two children of 5-11 (half girls) who are
+//     enrolled and work 3 hours a week, monitoring having withdrawn half of
+//     them, and one child of 12-14, not enrolled, working half an hour;
+//   - 5 households with one child of 5-11, not enrolled, not working;
+//   - 2 households with one child of 12-14 working 20 hours, not enrolled.
+//
+// 5-11: 25 children, 20 enrolled (10 girls); of the enrolled 20, half work
+// (10 work and study, 10 study only); the other 5 neither.
+// 12-14: 12 children, none enrolled: 2 work only, 10 neither (half an
+// hour a week is not work).
+func TestFourWayByHand(t *testing.T) {
+	school := &Schooling{}
+	hh := []Household{
+		{Decision: Decision{N: [nb]float64{2, 1, 0}}, GirlShare: [nb]float64{0.5, 0, 0}, BySex: true, School: school},
+		{Decision: Decision{N: [nb]float64{1, 0, 0}}, GirlShare: [nb]float64{0, 0, 0}, BySex: true, School: school},
+		{Decision: Decision{N: [nb]float64{0, 1, 0}}, BySex: true, School: school},
+	}
+	os := []Outcome{
+		{Hours: [nb]float64{3, 0.5, 0}, Enrolled: [nb]bool{true, false, false}, Active: [nb]float64{0.5, 1, 1}},
+		{Active: [nb]float64{1, 1, 1}},
+		{Hours: [nb]float64{0, 20, 0}, Active: [nb]float64{1, 1, 1}},
+	}
+	var tl Tally
+	for i, w := range []float64{10, 5, 2} {
+		tl.Add(&hh[i], &os[i], w)
+	}
+	want := [2]Schooled{
+		{Enrolled: 20, WorkStudy: 10, StudyOnly: 10, Neither: 5},
+		{WorkOnly: 2, Neither: 10},
+	}
+	for b, w := range want {
+		if got := tl.ByBand[b].School; got != w {
+			t.Errorf("band %d: %+v, want %+v", b, got, w)
+		}
+	}
+	if tl.ByBand[0].Children != 25 || tl.ByBand[1].Children != 12 || tl.ByBand[0].Girls.Enrolled != 10 || tl.ByBand[0].Boys.Enrolled != 10 {
+		t.Errorf("children %v, %v; girls enrolled %v, boys %v", tl.ByBand[0].Children, tl.ByBand[1].Children, tl.ByBand[0].Girls.Enrolled, tl.ByBand[0].Boys.Enrolled)
+	}
+}

@@ -47,6 +47,9 @@ type YearKPI struct {
 	ValueAdded   float64
 	Cost         float64 // of all measures
 	AdultWage    float64 // the chain's adult wage (set by the labour market when local)
+	// Bands counts the children by band: with school keys, enrolment by
+	// sex and the four-way table too (Children.School).
+	Bands [nb]Children
 }
 
 // Run is the yearly results of a plan.
@@ -139,7 +142,7 @@ func KPIs(year int, r *Result) YearKPI {
 	k := YearKPI{
 		Year: year, Children: ch.Children, ChildLabour: ch.ChildLabour, Hazardous: ch.Hazardous,
 		WeeklyHours: ch.WeeklyHours, Households: r.Totals.Households, BelowPoverty: r.Totals.BelowPoverty,
-		ValueAdded: r.Totals.ValueAdded, AdultWage: r.Chain.AdultWage,
+		ValueAdded: r.Totals.ValueAdded, AdultWage: r.Chain.AdultWage, Bands: r.ChildLabour,
 	}
 	for _, g := range r.Groups {
 		k.TotalIncome += g.MeanIncome * float64(g.Households)

@@ -45,6 +45,7 @@ var Specs = []Spec{
 	{"scenario_income", PartScenarios, func(a *assess.Assessment, l lang.Lang) (*plot.Plot, error) {
 		return ScenarioIncome(a.Comparison, l, a.Chain.Currency)
 	}},
+	{"scenario_school", PartScenarios, func(a *assess.Assessment, l lang.Lang) (*plot.Plot, error) { return ScenarioSchool(a.Comparison, l) }},
 	{"scenario_paths", PartScenarios, func(a *assess.Assessment, l lang.Lang) (*plot.Plot, error) { return YearlyPaths(a.Comparison, l) }},
 	{"income_distribution", PartScenarios, func(a *assess.Assessment, l lang.Lang) (*plot.Plot, error) {
 		return IncomeDistribution(a.Comparison, l)

@@ -173,6 +173,10 @@ func guideRange(e Effect) valuechain.Distribution {
 	return valuechain.Distribution{Dist: "point", Value: e.Default}
 }
 
+// Positions returns the lines of the file's keys (nil for a file built in
+// code).
+func (f *File) Positions() valuechain.Positions { return f.pos }
+
 // Uncertainties returns every uncertain number of the file: those it
 // gives as distributions (and "guide"), then, for each intervention, every
 // effect of its type that it does not give, with the guide's range
@@ -255,6 +259,7 @@ var householdOnly = map[string]bool{
 // *valuechain.ValidationError listing every problem, or nil.
 func Validate(f *File, c *valuechain.Chain, file string) error {
 	ps := valuechain.NewProblems(f.pos)
+	valuechain.CheckCorrelations(ps, f.Correlate, f.Uncertainties())
 	ps.At("appraisal", "appraisal")
 	add := ps.Add
 	a := f.Appraisal

@@ -48,7 +48,11 @@ func Quantile(d valuechain.Distribution, u float64) float64 {
 		if d.HasMax {
 			hi = n.CDF(d.Max)
 		}
-		x := n.Quantile(lo + u*(hi-lo))
+		// Rounding may put lo + u (hi - lo) on 0 or 1, whose quantiles are
+		// infinite: keep it inside. (valuechain refuses bounds that keep
+		// less than valuechain.MinMass of the distribution.)
+		p := math.Min(math.Max(lo+u*(hi-lo), math.SmallestNonzeroFloat64), math.Nextafter(1, 0))
+		x := n.Quantile(p)
 		if d.HasMin {
 			x = math.Max(x, d.Min)
 		}

@@ -76,7 +76,7 @@ func NewSetup(c *valuechain.Chain, f *scenarios.File, chainName, scenName string
 	if len(problems) > 0 {
 		return nil, &valuechain.InputError{File: chainName, Msg: "uncertain numbers out of range:\n" + strings.Join(problems, "\n")}
 	}
-	corr, err := s.correlations()
+	corr, err := s.correlations(chainName, scenName)
 	if err != nil {
 		return nil, err
 	}
@@ -90,25 +90,26 @@ func firstLine(err error) string {
 }
 
 // correlations builds the copula's correlation matrix from the files'
-// [[correlate]] tables (rank correlations between every pair of a list).
-func (s *Setup) correlations() (*mat.SymDense, error) {
+// [[correlate]] tables (rank correlations between every pair of a list),
+// which valuechain.Validate and scenarios.Validate have checked. A number
+// of no width (a point) has no draws to correlate and is left out.
+func (s *Setup) correlations(chainName, scenName string) (*mat.SymDense, error) {
 	index := map[string]int{}
 	for i, p := range s.Params {
 		index[p.Name()] = i
 	}
 	var corr *mat.SymDense
-	add := func(file string, cs []valuechain.Correlation) error {
-		for _, c := range cs {
+	add := func(file, name string, cs []valuechain.Correlation, pos valuechain.Positions) error {
+		for n, c := range cs {
+			line := pos.Line(fmt.Sprintf("correlate.%d", n))
 			if c.Rank <= -1 || c.Rank >= 1 || math.IsNaN(c.Rank) {
-				return fmt.Errorf("%s: correlate: rank must be between -1 and 1 (exclusive), got %v", file, c.Rank)
+				return valuechain.LineError(name, line, "correlate %d: rank must be between -1 and 1 (exclusive), got %v", n+1, c.Rank)
 			}
 			var ids []int
 			for _, p := range c.Params {
-				i, ok := index[file+":"+p]
-				if !ok {
-					return fmt.Errorf("%s: correlate: %q is not an uncertain number of the file (give it as a distribution)", file, p)
+				if i, ok := index[file+":"+p]; ok {
+					ids = append(ids, i)
 				}
-				ids = append(ids, i)
 			}
 			if corr == nil {
 				k := len(s.Params)
@@ -120,18 +121,27 @@ func (s *Setup) correlations() (*mat.SymDense, error) {
 			r := RankToPearson(c.Rank)
 			for a := range ids {
 				for b := a + 1; b < len(ids); b++ {
+					if ids[a] == ids[b] {
+						return valuechain.LineError(name, line, "correlate %d: params names %q twice", n+1, c.Params[a])
+					}
 					corr.SetSym(ids[a], ids[b], r)
 				}
 			}
 		}
 		return nil
 	}
-	if err := add("chain", s.Chain.Correlate); err != nil {
-		return nil, &valuechain.InputError{Msg: err.Error()}
+	if err := add("chain", chainName, s.Chain.Correlate, s.Chain.Positions()); err != nil {
+		return nil, err
 	}
 	if s.File != nil {
-		if err := add("scenarios", s.File.Correlate); err != nil {
-			return nil, &valuechain.InputError{Msg: err.Error()}
+		if err := add("scenarios", scenName, s.File.Correlate, s.File.Positions()); err != nil {
+			return nil, err
+		}
+	}
+	if corr != nil {
+		var ch mat.Cholesky
+		if !ch.Factorize(corr) {
+			return nil, valuechain.LineError(chainName, 0, "the rank correlations of the [[correlate]] tables cannot hold together (their correlation matrix is not positive definite)")
 		}
 	}
 	return corr, nil

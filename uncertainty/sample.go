@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/gonum/stat/distmv"
 	"gonum.org/v1/gonum/stat/distuv"
 	"gonum.org/v1/gonum/stat/samplemv"
+
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Sampling methods.
@@ -85,7 +87,7 @@ func copula(u *mat.Dense, corr *mat.SymDense) error {
 
 // RankToPearson turns a Spearman rank correlation into the correlation of
 // a Gaussian copula that gives it: 2 sin(pi rho / 6) (Pearson 1907).
-func RankToPearson(rho float64) float64 { return 2 * math.Sin(math.Pi*rho/6) }
+func RankToPearson(rho float64) float64 { return valuechain.RankToPearson(rho) }
 
 // open01 keeps a uniform strictly inside (0, 1), where every quantile is
 // finite.

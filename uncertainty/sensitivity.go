@@ -99,6 +99,9 @@ func SobolIndices(s *Setup, ind, n, boot int, opt Options) ([]SobolResult, error
 	if k == 0 {
 		return nil, fmt.Errorf("no uncertain number: give some as distributions")
 	}
+	if boot < 10 {
+		return nil, fmt.Errorf("%d bootstrap resamples: a 95%% interval needs at least 10", boot)
+	}
 	if s.Corr != nil {
 		return nil, fmt.Errorf("Sobol indices need independent inputs: remove the [[correlate]] tables, or use the tornado")
 	}

@@ -20,6 +20,10 @@ func LineError(file string, line int, format string, args ...any) *InputError {
 // this package (workbooks, uncertainty, screening, validate), by their
 // English format; the arguments are the same, in the same order.
 var ruReaders = map[string]string{
+	// package uncertainty
+	"correlate %d: rank must be between -1 and 1 (exclusive), got %v": "correlate %d: rank должно быть строго между -1 и 1, указано %v",
+	"correlate %d: params names %q twice":                             "correlate %d: params называет %q дважды",
+	"the rank correlations of the [[correlate]] tables cannot hold together (their correlation matrix is not positive definite)": "ранговые корреляции таблиц [[correlate]] несовместимы (их корреляционная матрица не положительно определена)",
 	// package workbook
 	"not an Excel workbook (xlsx): %v": "не книга Excel (xlsx): %v",
 	"the workbook's part %s unpacks to %d MiB; vcsim reads parts of at most %d MiB (a damaged or hostile file?)":      "часть книги %s распаковывается в %d МиБ; vcsim читает части не больше %d МиБ (файл повреждён или опасен?)",

@@ -37,3 +37,24 @@ func TestReadersInRussian(t *testing.T) {
 		t.Errorf("in Russian: %s", got)
 	}
 }
+
+// TestDistributionsInRussian: every message about a distribution table
+// has its Russian, and a normal truncated beyond reach is refused at its
+// line, in both languages.
+func TestDistributionsInRussian(t *testing.T) {
+	calls, err := msgscan.Scan([]string{"."}, map[string]int{"distf": 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) < 12 {
+		t.Fatalf("found %d messages; the scan is broken", len(calls))
+	}
+	for _, c := range calls {
+		ru, ok := ruDist["%s: "+c.Format]
+		if !ok {
+			t.Errorf("no Russian for %q", c.Format)
+		} else if msgscan.Verbs(ru) != msgscan.Verbs("%s: "+c.Format) {
+			t.Errorf("%q: verbs differ", c.Format)
+		}
+	}
+}

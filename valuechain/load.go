@@ -232,8 +232,8 @@ func (w *walker) distribution(x any, path, where string) (float64, bool) {
 		return 0, false
 	}
 	d, bad := parseDistribution(m)
-	for _, msg := range bad {
-		w.errorf(&w.types, path, where, "%s: %s", fieldName(path), msg)
+	for _, p := range bad {
+		w.errorf(&w.types, path, where, "%s: "+p.format, append([]any{fieldName(path)}, p.args...)...)
 	}
 	if len(bad) > 0 {
 		return 0, true

@@ -106,15 +106,25 @@ var distKeys = map[string][]string{
 	"pert": {"min", "mode", "max"}, "normal": {"mean", "sd", "min", "max"}, "lognormal": {"mean", "sd"},
 }
 
-// parseDistribution reads a distribution table; it returns the problems
-// in plain words.
-func parseDistribution(m map[string]any) (Distribution, []string) {
+// distProblem is a problem with a distribution table: a message format
+// (without the key) and its arguments, so that it can be translated.
+type distProblem struct {
+	format string
+	args   []any
+}
+
+// parseDistribution reads a distribution table and returns its problems,
+// among them a distribution whose draws cannot all be finite numbers (a
+// normal truncated far in its tail, a lognormal whose sd overflows).
+func parseDistribution(m map[string]any) (Distribution, []distProblem) {
 	var d Distribution
-	var bad []string
+	var bad []distProblem
+	distf := func(format string, args ...any) { bad = append(bad, distProblem{format, args}) }
 	kind, _ := m["dist"].(string)
 	keys, ok := distKeys[kind]
 	if !ok {
-		return d, []string{fmt.Sprintf("dist must be one of point, uniform, triangular, pert, normal, lognormal, got %v", m["dist"])}
+		distf("dist must be one of point, uniform, triangular, pert, normal, lognormal, got %v", m["dist"])
+		return d, bad
 	}
 	d.Dist = kind
 	allowed := map[string]bool{"dist": true}
@@ -125,7 +135,7 @@ func parseDistribution(m map[string]any) (Distribution, []string) {
 	num := map[string]float64{}
 	for _, k := range names {
 		if !allowed[k] {
-			bad = append(bad, fmt.Sprintf("a %s distribution takes %s, not %q", kind, strings.Join(keys, ", "), k))
+			distf("a %s distribution takes %s, not %q", kind, strings.Join(keys, ", "), k)
 			continue
 		}
 		if k == "dist" {
@@ -137,16 +147,16 @@ func parseDistribution(m map[string]any) (Distribution, []string) {
 		case int64:
 			num[k] = float64(v)
 		default:
-			bad = append(bad, fmt.Sprintf("%s must be a number, got %s", k, Describe(m[k])))
+			distf("%s must be a number, got %s", k, Describe(m[k]))
 		}
 		if x := num[k]; math.IsNaN(x) || math.IsInf(x, 0) {
-			bad = append(bad, fmt.Sprintf("%s must be a finite number", k))
+			distf("%s must be a finite number", k)
 		}
 	}
 	need := func(ks ...string) {
 		for _, k := range ks {
 			if _, ok := m[k]; !ok {
-				bad = append(bad, fmt.Sprintf("a %s distribution needs %s", kind, k))
+				distf("a %s distribution needs %s", kind, k)
 			}
 		}
 	}
@@ -159,28 +169,87 @@ func parseDistribution(m map[string]any) (Distribution, []string) {
 	case "uniform":
 		need("min", "max")
 		if len(bad) == 0 && !(d.Min < d.Max) {
-			bad = append(bad, fmt.Sprintf("min %v must be below max %v", d.Min, d.Max))
+			distf("min %v must be below max %v", d.Min, d.Max)
 		}
 	case "triangular", "pert":
 		need("min", "mode", "max")
 		if len(bad) == 0 && !(d.Min <= d.Mode && d.Mode <= d.Max) {
-			bad = append(bad, fmt.Sprintf("min %v, mode %v and max %v must be in that order", d.Min, d.Mode, d.Max))
+			distf("min %v, mode %v and max %v must be in that order", d.Min, d.Mode, d.Max)
 		}
 	case "normal":
 		need("mean", "sd")
 		if len(bad) == 0 && !(d.SD > 0) {
-			bad = append(bad, fmt.Sprintf("sd must be above 0, got %v", d.SD))
+			distf("sd must be above 0, got %v", d.SD)
 		}
 		if len(bad) == 0 && d.HasMin && d.HasMax && !(d.Min < d.Max) {
-			bad = append(bad, fmt.Sprintf("min %v must be below max %v", d.Min, d.Max))
+			distf("min %v must be below max %v", d.Min, d.Max)
 		}
 	case "lognormal":
 		need("mean", "sd")
 		if len(bad) == 0 && !(d.Mean > 0 && d.SD > 0) {
-			bad = append(bad, fmt.Sprintf("mean and sd must be above 0, got %v and %v", d.Mean, d.SD))
+			distf("mean and sd must be above 0, got %v and %v", d.Mean, d.SD)
 		}
 	}
+	if len(bad) == 0 {
+		bad = reach(d)
+	}
 	return d, bad
+}
+
+// MinMass is the least share of a normal distribution that its min and
+// max may keep: drawing from less loses every digit (the draws become
+// infinite or all equal to a bound).
+const MinMass = 1e-6
+
+// reach checks that every draw of a well-formed distribution is a finite
+// number, with the arithmetic package uncertainty draws with: a range
+// whose width overflows, a normal whose min and max keep less than
+// MinMass of it, a lognormal whose log's parameters overflow.
+func reach(d Distribution) []distProblem {
+	var bad []distProblem
+	distf := func(format string, args ...any) { bad = append(bad, distProblem{format, args}) }
+	switch d.Dist {
+	case "uniform", "triangular", "pert":
+		if w := d.Max - d.Min; math.IsInf(w, 0) {
+			distf("the range from min %v to max %v is too wide to draw from: its width is not a finite number", d.Min, d.Max)
+		}
+	case "normal":
+		if math.IsInf(d.Mean+6*d.SD, 0) || math.IsInf(d.Mean-6*d.SD, 0) {
+			distf("mean %v and sd %v reach numbers that are not finite: give a smaller sd", d.Mean, d.SD)
+			break
+		}
+		lo, hi := 0.0, 1.0
+		if d.HasMin {
+			lo = normalCDF(d.Min, d.Mean, d.SD)
+		}
+		if d.HasMax {
+			hi = normalCDF(d.Max, d.Mean, d.SD)
+		}
+		if !(hi-lo >= MinMass) {
+			// Name the bound that cuts the distribution away, in sds.
+			bound, z := d.Min, (d.Min-d.Mean)/d.SD
+			if d.HasMax && (!d.HasMin || math.Abs((d.Max-d.Mean)/d.SD) > math.Abs(z) || d.Max < d.Mean) {
+				bound, z = d.Max, (d.Max-d.Mean)/d.SD
+			}
+			distf("min and max keep %.2g of the normal distribution (mean %v, sd %v; %v is %.3g sd from the mean), less than %g: draws cannot reach the range; put the mean inside it or give a larger sd", hi-lo, d.Mean, d.SD, bound, z, MinMass)
+		}
+	case "lognormal":
+		// As uncertainty.Quantile: sigma^2 = ln(1 + sd^2/mean^2), mu = ln(mean) - sigma^2/2.
+		s2 := math.Log1p(d.SD * d.SD / (d.Mean * d.Mean))
+		mu := math.Log(d.Mean) - s2/2
+		hi := math.Exp(mu + 6*math.Sqrt(s2))
+		lo := math.Exp(mu - 6*math.Sqrt(s2))
+		if math.IsInf(s2, 0) || math.IsNaN(hi) || math.IsInf(hi, 0) || !(lo > 0) {
+			distf("mean %v and sd %v give draws that are not finite numbers above 0 (sd/mean = %.3g): give the mean and sd in the number's own unit", d.Mean, d.SD, d.SD/d.Mean)
+		}
+	}
+	return bad
+}
+
+// normalCDF is the normal distribution's CDF, by erfc so that far tails
+// keep their digits.
+func normalCDF(x, mean, sd float64) float64 {
+	return 0.5 * math.Erfc(-(x-mean)/(sd*math.Sqrt2))
 }
 
 // SetPath sets the number at path (as in Positions) in v, a pointer to a
@@ -247,4 +316,22 @@ func fieldByTag(rv reflect.Value, key string) (reflect.Value, bool) {
 		}
 	}
 	return reflect.Value{}, false
+}
+
+// ruDist holds the Russian of the distribution tables' messages, by
+// their format after the key ("%s: " + distf's format).
+var ruDist = map[string]string{
+	"%s: dist must be one of point, uniform, triangular, pert, normal, lognormal, got %v":            "%s: dist должно быть одним из point, uniform, triangular, pert, normal, lognormal, указано %v",
+	"%s: a %s distribution takes %s, not %q":                                                         "%s: распределение %s принимает %s, но не %q",
+	"%s: %s must be a number, got %s":                                                                "%s: %s должно быть числом, указано %s",
+	"%s: %s must be a finite number":                                                                 "%s: %s должно быть конечным числом",
+	"%s: a %s distribution needs %s":                                                                 "%s: распределению %s нужно %s",
+	"%s: min %v must be below max %v":                                                                "%s: min %v должно быть меньше max %v",
+	"%s: min %v, mode %v and max %v must be in that order":                                           "%s: min %v, mode %v и max %v должны идти по возрастанию",
+	"%s: sd must be above 0, got %v":                                                                 "%s: sd должно быть больше 0, указано %v",
+	"%s: mean and sd must be above 0, got %v and %v":                                                 "%s: mean и sd должны быть больше 0, указано %v и %v",
+	"%s: the range from min %v to max %v is too wide to draw from: its width is not a finite number": "%s: диапазон от min %v до max %v слишком широк: его ширина — не конечное число",
+	"%s: mean %v and sd %v reach numbers that are not finite: give a smaller sd":                     "%s: при mean %v и sd %v получаются не конечные числа: уменьшите sd",
+	"%s: min and max keep %.2g of the normal distribution (mean %v, sd %v; %v is %.3g sd from the mean), less than %g: draws cannot reach the range; put the mean inside it or give a larger sd": "%s: в границах min и max остаётся %.2g нормального распределения (mean %v, sd %v; %v отстоит от среднего на %.3g sd) — меньше %g: выборка не попадает в диапазон; поместите среднее внутрь него или увеличьте sd",
+	"%s: mean %v and sd %v give draws that are not finite numbers above 0 (sd/mean = %.3g): give the mean and sd in the number's own unit":                                                       "%s: при mean %v и sd %v выборка даёт не конечные положительные числа (sd/mean = %.3g): задайте mean и sd в единицах самого числа",
 }

@@ -138,6 +138,7 @@ func Validate(c *Chain, file string) error {
 			v.List = append(v.List, Problem{Line: u.Line, Where: "chain", Field: u.Path, Msg: `"guide" takes the guide's range for an intervention effect in a scenario file; in a chain give a number or a distribution`})
 		}
 	}
+	CheckCorrelations(v.Problems, c.Correlate, c.Uncertain)
 	v.chain(c)
 	ids := v.actors(c)
 	v.links(c, ids)

@@ -58,6 +58,9 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		csv("labour.csv", tables.Labour(a.Base))
 		csv("child_labour.csv", tables.ChildLabour(a.Base))
 		csv("households.csv", tables.Households(a.Base))
+		if school := tables.School(a.Base); school != nil {
+			csv("school.csv", school)
+		}
 		sum := tables.NewSummary(a.Base, seed(r))
 		if a.Market != nil {
 			sum.WithMarket(*a.Market)
@@ -67,6 +70,9 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 			text("scenarios.toml", req.Scenarios)
 			csv("scenario_years.csv", tables.Years(append([]*model.Run{a.Comparison.Baseline}, a.Comparison.Runs...)...))
 			csv("scenario_summary.csv", tables.Summaries(a.Comparison.Baseline, a.Comparison.Summaries))
+			if school := tables.ScenarioSchool(append([]*model.Run{a.Comparison.Baseline}, a.Comparison.Runs...)...); school != nil {
+				csv("scenario_school.csv", school)
+			}
 		}
 		for _, fl := range files {
 			// As for the files of run and compare: no NaN or infinite

@@ -324,6 +324,7 @@ type SimulateAnswer struct {
 	Labour      Rows           `json:"labour"`
 	ChildLabour Rows           `json:"child_labour"`
 	Households  Rows           `json:"households"`
+	School      Rows           `json:"school,omitempty"` // with school keys: enrolment and the four-way table
 }
 
 // run runs f in a goroutine and waits for it, the request's end or the
@@ -375,6 +376,9 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 		}
 		ans = SimulateAnswer{Summary: sum, Accounts: toRows(tables.Accounts(res)), Margins: toRows(tables.Margins(res)),
 			Labour: toRows(tables.Labour(res)), ChildLabour: toRows(tables.ChildLabour(res)), Households: toRows(tables.Households(res))}
+		if school := tables.School(res); school != nil {
+			ans.School = toRows(school)
+		}
 		return nil
 	})
 	if err != nil {
@@ -411,6 +415,7 @@ const MaxDraws = 500
 type CompareAnswer struct {
 	Summary Rows `json:"scenario_summary"`
 	Years   Rows `json:"scenario_years"`
+	School  Rows `json:"scenario_school,omitempty"` // with school keys
 	// NamesRU holds each scenario's name_ru ("" where it has none), in
 	// the order of the summary's rows after the baseline.
 	NamesRU []string `json:"names_ru"`
@@ -472,6 +477,9 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		cmp := a.Comparison
 		ans.Summary = toRows(tables.Summaries(cmp.Baseline, cmp.Summaries))
 		ans.Years = toRows(tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...))
+		if school := tables.ScenarioSchool(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...); school != nil {
+			ans.School = toRows(school)
+		}
 		ans.NamesRU = cmp.NamesRU
 		return nil
 	})

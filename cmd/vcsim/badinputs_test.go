@@ -108,6 +108,25 @@ func TestBadInputs(t *testing.T) {
 	c("link transport huge", "transport_cost = 3", "transport_cost = 1e18", "transport_cost: must be between 0 and 1e+15")
 	c("nesting too deep", "fte_days = 250", "deep = "+strings.Repeat("[", 40)+strings.Repeat("]", 40)+"\nfte_days = 250", "nested more than 32 deep")
 
+	// Uncertainty (issue 21, point 5): draws that cannot be finite are
+	// refused at validation, at the key's line; so are [[correlate]]
+	// tables naming a number twice, ranking a pair twice, or asking for
+	// ranks that cannot hold together.
+	c("normal cut beyond reach", "price = 160  ", `price = { dist = "normal", mean = 160, sd = 10, min = 1000 }`, "price: min and max keep 0 of the normal distribution (mean 160, sd 10; 1000 is 84 sd from the mean)")
+	c("lognormal mean 1e-300", "price = 160  ", `price = { dist = "lognormal", mean = 1e-300, sd = 1 }`, "price: mean 1e-300 and sd 1 give draws that are not finite numbers above 0")
+	c("uniform too wide", "price = 160  ", `price = { dist = "uniform", min = -1e308, max = 1e308 }`, "is too wide to draw from")
+	twoPrices := strings.Replace(strings.Replace(chain, "price = 160  ", `price = { dist = "triangular", min = 130, mode = 160, max = 200 }`, 1),
+		"price = 250  ", `price = { dist = "triangular", min = 200, mode = 250, max = 300 }`, 1)
+	twoPrices = strings.Replace(twoPrices, "price = 290                 # KGS per kg FOB", `price = { dist = "triangular", min = 250, mode = 290, max = 330 } # KGS per kg FOB`, 1)
+	corr := func(name, tables, needle, want string) {
+		cases = append(cases, tc{name, "chain", twoPrices + "\n" + tables, needle, want})
+	}
+	corr("correlate names a number twice", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.0.price\"]\nrank = 0.5\n", `params = ["actor.0.price", "actor.0.price"]`, `correlate 1: params: names "actor.0.price" twice`)
+	corr("correlate ranks a pair twice", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.1.price\"]\nrank = 0.5\n\n# again\n[[correlate]]\nparams = [\"actor.1.price\", \"actor.0.price\"]\nrank = 0.7\n", `params = ["actor.1.price", "actor.0.price"]`, `correlate 2: params: the pair "actor.0.price" and "actor.1.price" has a rank already in correlate 1`)
+	corr("correlate impossible", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.1.price\"]\nrank = 0.9\n[[correlate]]\nparams = [\"actor.1.price\", \"actor.2.price\"]\nrank = 0.9\n[[correlate]]\nparams = [\"actor.0.price\", \"actor.2.price\"]\nrank = -0.9\n", "rank = 0.9", "correlate 1: rank: the ranks of the [[correlate]] tables cannot hold together")
+	corr("correlate not uncertain", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.0.count\"]\nrank = 0.5\n", `params = ["actor.0.price", "actor.0.count"]`, `"actor.0.count" is not an uncertain number of the file`)
+	corr("correlate rank 1", "[[correlate]]\nparams = [\"actor.0.price\", \"actor.1.price\"]\nrank = 1\n", "rank = 1", "correlate 1: rank: must be between -1 and 1 (exclusive), got 1")
+
 	s := func(name, old, new, want string) {
 		if !strings.Contains(scen, old) {
 			t.Fatalf("%s: the scenario file has no %q", name, old)
@@ -342,5 +361,14 @@ func TestBadWorkbookInputs(t *testing.T) {
 				t.Errorf("%s was written although the input is bad", out)
 			}
 		})
+	}
+}
+
+// TestBootstrapZero: sensitivity --bootstrap 0 is refused (it printed a
+// 95% interval of 0 to 0).
+func TestBootstrapZero(t *testing.T) {
+	_, errOut, status := vcsim(t, "sensitivity", "--example", "tobacco-kyrgyzstan", "--method", "sobol", "--bootstrap", "0")
+	if status != 2 || !strings.Contains(errOut, "--bootstrap must be between 10 and 10000 resamples") {
+		t.Errorf("status %d: %s", status, errOut)
 	}
 }

@@ -44,9 +44,14 @@ var ruConsole = map[string]string{
 	"ran %d of %d: %s\n":                  "выполнено %d из %d: %s\n",
 	"\r%s [%s] %d/%d, %.1f/s, %s left   ": "\r%s [%s] %d/%d, %.1f/с, осталось %s   ",
 	"runs":                                "прогоны",
-	"draws":                               "расчёты",
-	"tornado":                             "торнадо",
-	"sobol":                               "Соболь",
+	"%d h %d min":                         "%d ч %d мин",
+	"%d min":                              "%d мин",
+	"%d s":                                "%d с",
+	"%s: %d%% (%d of %d), %s left\n":      "%s: %d%% (%d из %d), осталось %s\n",
+	"vcsim: %d draws will take about %s on this machine (%s a draw, %d at a time); Ctrl+C stops the run\n": "vcsim: число расчётов — %d; это займёт около %s на этом компьютере (%s на расчёт, по %d одновременно); Ctrl+C прерывает расчёт\n",
+	"draws":   "расчёты",
+	"tornado": "торнадо",
+	"sobol":   "Соболь",
 }
 
 // say returns the format (or word) f in the language of ctx's --lang.

@@ -45,6 +45,7 @@ var ruUsage = map[string]string{
 	"--chart %q: this chain (and its scenarios) has the charts %s":                                 "--chart %q: у этой цепочки (и её сценариев) есть графики %s",
 	"--dir %s is not a folder":                                                                     "--dir %s не является папкой",
 	"--draws must be between 1 and 1000000, got %d":                                                "--draws должно быть от 1 до 1000000, указано %d",
+	"--bootstrap must be between 10 and 10000 resamples (a 95%% interval needs some), got %d":      "--bootstrap должно быть от 10 до 10000 повторных выборок (95%% интервалу они нужны), указано %d",
 	"--draws must be between 2 and 100000, got %d":                                                 "--draws должно быть от 2 до 100000, указано %d",
 	"--draws with --survey is not supported yet: the surveyed households are not drawn":            "--draws вместе с --survey пока не поддерживается: обследованные домохозяйства не разыгрываются",
 	"--excel takes ru (semicolons and decimal commas), got %q":                                     "--excel принимает ru (точки с запятой и десятичные запятые), указано %q",

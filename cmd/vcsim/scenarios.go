@@ -110,7 +110,11 @@ func compareCommand() *cli.Command {
 			if in.ChainName == "" {
 				in.ChainName, in.ScenarioName = "example "+ctx.String("example"), "scenarios of example "+ctx.String("example")
 			}
+			long := announce(ctx, in)
 			bar, endBar := progressBar(ctx, "draws")
+			if bar == nil && long {
+				bar = progressLines(ctx, "draws")
+			}
 			progress := func(stage assess.Stage, done, total int, name string) {
 				if stage == assess.StageDraws {
 					if bar != nil {
@@ -163,6 +167,11 @@ func compareCommand() *cli.Command {
 			}
 			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_summary.csv"), rows, csvDialect(ctx)); err != nil {
 				return err
+			}
+			if school := tables.ScenarioSchool(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...); school != nil {
+				if err := tables.AddCSV(out, filepath.Join(dir, "scenario_school.csv"), school, csvDialect(ctx)); err != nil {
+					return err
+				}
 			}
 			return writeOutputs(ctx, out)
 		},

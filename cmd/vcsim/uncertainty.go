@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 
@@ -198,6 +199,9 @@ func sensitivityCommand() *cli.Command {
 			if n := ctx.Int("draws"); method == "sobol" && (n < 2 || n > 100000) {
 				return usagef("--draws must be between 2 and 100000, got %d", n)
 			}
+			if b := ctx.Int("bootstrap"); method == "sobol" && (b < 10 || b > 10000) {
+				return usagef("--bootstrap must be between 10 and 10000 resamples (a 95%% interval needs some), got %d", b)
+			}
 			s, err := uncertainSetup(ctx)
 			if err != nil {
 				return err
@@ -303,4 +307,64 @@ func writeSobol(w io.Writer, res []uncertainty.SobolResult, name string) {
 			fmt.Fprintf(w, "  %-50s S1 %5.2f (%5.2f to %5.2f)  ST %5.2f (%5.2f to %5.2f)\n", r.Param.Label, r.S1, r.S1Low, r.S1High, r.ST, r.STLow, r.STHigh)
 		}
 	}
+}
+
+// progressLines returns a progress callback for a long run whose standard
+// error is not a terminal (a log, a pipe): a line at every tenth.
+func progressLines(ctx *cli.Context, what string) func(done, total int) {
+	w, start := ctx.App.ErrWriter, time.Now()
+	var mu sync.Mutex
+	tenth := 0
+	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if t := 10 * done / total; t > tenth {
+			tenth = t
+			left := time.Duration(float64(time.Since(start)) * float64(total-done) / float64(done))
+			fmt.Fprintf(w, say(ctx, "%s: %d%% (%d of %d), %s left\n"), say(ctx, what), 10*t, done, total, duration(ctx, left))
+		}
+	}
+}
+
+// announce times two draws of compare --draws and, when the whole run
+// will take more than ten seconds, says so on standard error before it
+// starts (unless --quiet); it reports whether the run is that long.
+func announce(ctx *cli.Context, in assess.Inputs) bool {
+	n := ctx.Int("draws")
+	if n < 100 || ctx.Bool("quiet") {
+		return false
+	}
+	s, err := uncertainty.NewSetup(in.Chain, in.Scenarios, in.ChainName, in.ScenarioName)
+	if err != nil {
+		return false // the run itself says what is wrong
+	}
+	start := time.Now()
+	if _, err := uncertainty.Run(s, uncertainty.Options{Draws: 2, Seed: in.Seed, Sampling: ctx.String("sampling"), Horizon: ctx.Int("years"), Workers: 1}); err != nil {
+		return false
+	}
+	per := time.Since(start) / 2
+	workers := ctx.Int("workers")
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	total := per * time.Duration(n) / time.Duration(workers)
+	if total < 10*time.Second {
+		return false
+	}
+	fmt.Fprintf(ctx.App.ErrWriter, say(ctx, "vcsim: %d draws will take about %s on this machine (%s a draw, %d at a time); Ctrl+C stops the run\n"),
+		n, duration(ctx, total), per.Round(time.Millisecond), workers)
+	return true
+}
+
+// duration says d in hours and minutes, or seconds when shorter than a
+// minute, in the language of ctx ("3 h 34 min", "3 ч 34 мин").
+func duration(ctx *cli.Context, d time.Duration) string {
+	h, m, sec := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())
+	switch {
+	case h > 0:
+		return fmt.Sprintf(say(ctx, "%d h %d min"), h, m)
+	case m > 0:
+		return fmt.Sprintf(say(ctx, "%d min"), m)
+	}
+	return fmt.Sprintf(say(ctx, "%d s"), sec)
 }

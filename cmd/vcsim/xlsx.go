@@ -14,6 +14,7 @@ import (
 
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/plots"
@@ -249,13 +250,20 @@ func runWorkbook(ctx *cli.Context, a *assess.Assessment, path string) error {
 	if err != nil {
 		return err
 	}
-	for _, t := range []struct {
+	tabs := []struct {
 		name string
 		rows any
 	}{
 		{"accounts", tables.Accounts(r)}, {"margins", tables.Margins(r)}, {"labour", tables.Labour(r)},
 		{"child_labour", tables.ChildLabour(r)}, {"households", tables.Households(r)},
-	} {
+	}
+	if school := tables.School(r); school != nil {
+		tabs = append(tabs, struct {
+			name string
+			rows any
+		}{"school", school})
+	}
+	for _, t := range tabs {
 		if err := outfile.Finite(t.name, t.rows); err != nil {
 			return err
 		}
@@ -287,6 +295,12 @@ func compareWorkbook(ctx *cli.Context, a *assess.Assessment, rows []tables.Summa
 		name string
 		rows any
 	}{{"scenario_summary", rows}, {"scenario_years", years}}
+	if school := tables.ScenarioSchool(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...); school != nil {
+		tabs = append(tabs, struct {
+			name string
+			rows any
+		}{"scenario_school", school})
+	}
 	if mc != nil {
 		tabs = append(tabs, struct {
 			name string

@@ -229,6 +229,11 @@ func AddDir(s *outfile.Set, dir string, r *model.Result, seed uint64, d Dialect,
 			return err
 		}
 	}
+	if rows := School(r); rows != nil {
+		if err := AddCSV(s, filepath.Join(dir, "school.csv"), rows, d); err != nil {
+			return err
+		}
+	}
 	sum := NewSummary(r, seed)
 	if market != nil {
 		sum.WithMarket(*market)
