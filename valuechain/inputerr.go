@@ -24,6 +24,9 @@ var ruReaders = map[string]string{
 	"correlate %d: rank must be between -1 and 1 (exclusive), got %v": "correlate %d: rank должно быть строго между -1 и 1, указано %v",
 	"correlate %d: params names %q twice":                             "correlate %d: params называет %q дважды",
 	"the rank correlations of the [[correlate]] tables cannot hold together (their correlation matrix is not positive definite)": "ранговые корреляции таблиц [[correlate]] несовместимы (их корреляционная матрица не положительно определена)",
+	// package screening
+	"entry %d of %d is empty (a trailing or doubled comma?): give chain files separated by commas": "элемент %d из %d пуст (лишняя или двойная запятая?): перечислите файлы цепочек через запятую",
+	"%s is given twice (entries %d and %d)":                                                        "%s указан дважды (элементы %d и %d)",
 	// package workbook
 	"not an Excel workbook (xlsx): %v": "не книга Excel (xlsx): %v",
 	"the workbook's part %s unpacks to %d MiB; vcsim reads parts of at most %d MiB (a damaged or hostile file?)":      "часть книги %s распаковывается в %d МиБ; vcsim читает части не больше %d МиБ (файл повреждён или опасен?)",

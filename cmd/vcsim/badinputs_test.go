@@ -372,3 +372,40 @@ func TestBootstrapZero(t *testing.T) {
 		t.Errorf("status %d: %s", status, errOut)
 	}
 }
+
+// TestScreenChainsList: a trailing comma in --chains is refused (it added
+// the built-in cotton example as a candidate), and two files named
+// chain.toml get two keys (the second took the first's expert scores).
+func TestScreenChainsList(t *testing.T) {
+	dir := t.TempDir()
+	chain := mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")
+	a, b := filepath.Join(dir, "north", "chain.toml"), filepath.Join(dir, "south", "chain.toml")
+	for _, p := range []string{a, b} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(chain), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "out")
+	_, errOut, status := vcsim(t, "screen", "--chains", a+","+b+",", "--out", out)
+	if status != 2 || !strings.Contains(errOut, "--chains: entry 3 of 3 is empty (a trailing or doubled comma?)") {
+		t.Errorf("trailing comma: status %d: %s", status, errOut)
+	}
+	_, errOut, status = vcsim(t, "screen", "--lang", "ru", "--chains", a+",,"+b, "--out", out)
+	if status != 2 || !strings.Contains(errOut, "--chains: элемент 2 из 3 пуст") {
+		t.Errorf("double comma in Russian: status %d: %s", status, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s was written although the input is bad", out)
+	}
+	stdout, errOut, status := vcsim(t, "screen", "--chains", a+","+b)
+	if status != 0 || !strings.Contains(stdout, "north/chain") || !strings.Contains(stdout, "south/chain") {
+		t.Errorf("two chain.toml: status %d: %s%s", status, stdout, errOut)
+	}
+	crit := filepath.Join(dir, "criteria.toml")
+	os.WriteFile(crit, []byte("[[criterion]]\nid = \"expert\"\nname = \"Expert\"\nweight = 1\nscores = { chain = 3 }\n"), 0o644)
+	_, errOut, status = vcsim(t, "screen", "--criteria", crit, "--chains", a+","+b)
+	if status != 2 || !strings.Contains(errOut, `has no score for chain "north/chain"`) {
+		t.Errorf("scores by the old key: status %d: %s", status, errOut)
+	}
+}

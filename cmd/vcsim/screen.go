@@ -62,13 +62,20 @@ func screenCommand() *cli.Command {
 					cands = append(cands, screening.Candidate{Key: name, Chain: c})
 				}
 			case ctx.String("chains") != "":
-				for _, path := range strings.Split(ctx.String("chains"), ",") {
-					path = strings.TrimSpace(path)
+				paths := strings.Split(ctx.String("chains"), ",")
+				for i := range paths {
+					paths[i] = strings.TrimSpace(paths[i])
+				}
+				keys, err := screening.Keys(paths)
+				if err != nil {
+					return badInput(err)
+				}
+				for i, path := range paths {
 					c, err := loadChain(path, "")
 					if err != nil {
 						return err
 					}
-					cands = append(cands, screening.Candidate{Key: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Chain: c})
+					cands = append(cands, screening.Candidate{Key: keys[i], Chain: c})
 					inputs = append(inputs, outfile.Input{Role: "chain", Path: path})
 				}
 			default:
@@ -147,8 +154,16 @@ func writeScreening(w io.Writer, res *screening.Result, lang string) string {
 		fmt.Fprintf(tw, "%s (w %g)\t", c.Label(lang), c.Weight)
 	}
 	fmt.Fprintf(tw, "%s\t\n", score)
+	named := map[string]int{}
 	for _, r := range res.Rows {
-		fmt.Fprintf(tw, "%d\t%s\t", r.Rank, r.Name)
+		named[r.Name]++
+	}
+	for _, r := range res.Rows {
+		name := r.Name
+		if named[name] > 1 {
+			name += " (" + r.Key + ")" // two chains of one name: their files tell them apart
+		}
+		fmt.Fprintf(tw, "%d\t%s\t", r.Rank, name)
 		for j := range res.Criteria {
 			fmt.Fprintf(tw, "%s (%.2f)\t", compact(r.Raw[j]), r.Norm[j])
 		}
