@@ -222,6 +222,7 @@ var messages = map[string][2]string{
 	"txt.share":             {"Producer share: %s of the final price of %s %s per %s.", "Доля производителя: %s конечной цены %s %s за %s."},
 	"txt.employment":        {"Employment: %s FTE, of which %s days by children.", "Занятость: %s ЭПЗ, из них %s дней — труд детей."},
 	"txt.households":        {"Households: %s, %s below the poverty line (on cash income).", "Домохозяйства: %s, за чертой бедности (по денежному доходу) %s."},
+	"txt.hired":             {"Of them hired by firms and farms from outside the households: %s children, %s in child labour, %s in hazardous child labour.", "Из них нанятые предприятиями и хозяйствами со стороны: всего %s, в детском труде %s, в опасном детском труде %s."},
 	"txt.children":          {"Children 5-17: %s; in child labour %s (%s); in hazardous child labour %s (%s).", "Дети 5–17 лет: %s; в детском труде %s (%s); в опасном детском труде %s (%s)."},
 	"txt.cmp.title":         {"%s: baseline and %d scenarios over %d years (seed %d)", "%s: базовый сценарий и сценариев — %d, на %d лет (зерно %d)"},
 	"txt.cmp.head":          {"scenario\tchild labour\thazardous\tmean income\tbelow poverty\tPV cost\tchild-years avoided\tcost per child-year\tBCR\tBCR with spillover", "сценарий\tдетский труд\tопасный\tсредний доход\tза чертой бедности\tПС затрат\tпредотвращено ребёнко-лет\tзатраты на ребёнко-год\tСВЗ\tСВЗ с мультипликатором"},

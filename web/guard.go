@@ -140,12 +140,12 @@ func heavy(r *http.Request) bool {
 }
 
 // slots returns the server's semaphore of computing requests, made on
-// first use with s.MaxHeavy slots (0: two per processor).
+// first use with s.MaxHeavy slots (0: two per processor, at most 4).
 func (s *Server) slots() chan struct{} {
 	s.once.Do(func() {
 		n := s.MaxHeavy
 		if n <= 0 {
-			n = 2 * runtime.GOMAXPROCS(0)
+			n = min(2*runtime.GOMAXPROCS(0), 4)
 		}
 		s.sem = make(chan struct{}, n)
 	})

@@ -60,13 +60,16 @@ type Server struct {
 	// on the page with a QR code; empty on loopback.
 	JoinURLs []string
 	// MaxHeavy caps the computing requests served at once (0: two per
-	// processor); the others wait up to 20 s, then get 503.
+	// processor, at most 4, which keeps memory under 1 GiB); the others
+	// wait up to 20 s, then get 503.
 	MaxHeavy int
 	// HeavyWait is how long a computing request waits for a slot (0: 20 s).
 	HeavyWait time.Duration
 
-	once sync.Once
-	sem  chan struct{}
+	once    sync.Once
+	sem     chan struct{}
+	cache   baselines // What if?'s baselines, by chain text
+	answers answers   // What if?'s answers, by chain text and levers
 }
 
 // NewToken returns a random token for a server that listens beyond
@@ -257,10 +260,11 @@ func parseChain(text []byte) (*valuechain.Chain, error) {
 }
 
 // MaxHouseholds is the most households one request of the page simulates
-// (all groups together, each group at most model.MaxSimulated): the three
-// examples simulate at most 140,000; 1,000,000 keeps a request within
-// about 400 MiB, so the server stays under 1 GiB with its computing slots
-// full (docs/performance.md). The command line has no such bound.
+// (all groups together, each group at most model.MaxSimulated): the
+// examples simulate at most 30,000. Four requests of 1,000,000 at once
+// (the most computing requests served together, see MaxHeavy) peaked at
+// 750 MiB, so the server stays under 1 GiB (docs/performance.md). The
+// command line has no such bound.
 const MaxHouseholds = 1_000_000
 
 // simulated counts the households a run of c simulates one by one.

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -109,17 +112,38 @@ func headline(r *model.Run, s *model.Summary) Headline {
 }
 
 func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
-	c, _, req, ok := s.compareRequest(w, r)
+	data, ok := body(w, r)
 	if !ok {
+		return
+	}
+	var req CompareRequest
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("the body must be JSON with \"chain\" (TOML text) and \"levers\": %v", err))
 		return
 	}
 	if err := req.Levers.check(); err != nil {
 		s.fail(w, err)
 		return
 	}
+	key := answerKey{sha256.Sum256([]byte(req.Chain)), seed(r), req.Levers}
+	if ans, ok := s.answers.get(key); ok {
+		writeJSON(w, http.StatusOK, ans)
+		return
+	}
 	var ans WhatIfAnswer
 	err := s.run(r, func(ctx context.Context) error {
-		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Seed: seed(r)}, assess.Options{TotalsOnly: true}, nil)
+		// The chain's baseline is made once per text (s.cache): the
+		// room's requests differ only in their levers.
+		c, a, err := s.cache.get(ctx, []byte(req.Chain), seed(r), func(ctx context.Context) (*valuechain.Chain, *assess.Assessment, error) {
+			c, err := parseChain([]byte(req.Chain))
+			if err != nil {
+				return nil, nil, err
+			}
+			a, err := assess.Run(ctx, assess.Inputs{Chain: c, Seed: seed(r)}, assess.Options{TotalsOnly: true}, nil)
+			return c, a, err
+		})
 		if err != nil {
 			return err
 		}
@@ -138,5 +162,6 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
+	s.answers.put(key, ans)
 	writeJSON(w, http.StatusOK, ans)
 }
