@@ -314,8 +314,8 @@ func runCommand() *cli.Command {
 func validateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
-		Usage:     "check chain files and list every problem (exit status 2 when any)",
-		UsageText: "vcsim validate [--lang en|ru] FILE...",
+		Usage:     "check input files (chains, scenario files, surveys, criteria, VCA4D studies, workbooks) and list every problem (exit status 2 when any)",
+		UsageText: "vcsim validate [--lang en|ru] FILE...\n\nEach file is checked by its kind, known from its content; scenario files and surveys\nagainst the first chain among the files (vcsim validate chain.toml scenarios.toml survey.csv).",
 		Flags:     []cli.Flag{langFlag},
 		Action: func(ctx *cli.Context) error {
 			l, err := lang.Parse(ctx.String("lang"))
@@ -323,22 +323,27 @@ func validateCommand() *cli.Command {
 				return badInput(err)
 			}
 			if ctx.NArg() == 0 {
-				return usagef("validate needs at least one chain file")
+				return usagef("validate needs at least one file")
 			}
 			if err := noFlagArgs(ctx); err != nil {
 				return err
 			}
 			bad := 0
-			for _, path := range ctx.Args().Slice() {
-				if _, err := loadChain(path, ""); err != nil {
+			paths := ctx.Args().Slice()
+			for i, err := range validateFiles(paths) {
+				if err != nil {
 					fmt.Fprintln(ctx.App.ErrWriter, valuechain.ErrorIn(err, string(l)))
 					bad++
 					continue
 				}
-				fmt.Fprintln(ctx.App.Writer, l.T("txt.valid", path))
+				fmt.Fprintln(ctx.App.Writer, l.T("txt.valid", paths[i]))
 			}
 			if bad > 0 {
-				return usagef("%s", l.T("txt.invalid", bad, ctx.NArg()))
+				key := "txt.invalid"
+				if n := ctx.NArg(); n%10 == 1 && n%100 != 11 {
+					key = "txt.invalid1" // Russian: из 1 файла, из 21 файла
+				}
+				return usagef("%s", l.T(key, bad, ctx.NArg()))
 			}
 			return nil
 		},
