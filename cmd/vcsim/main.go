@@ -20,6 +20,7 @@ import (
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
@@ -180,32 +181,19 @@ func noFlagArgs(ctx *cli.Context) error {
 	return nil
 }
 
-// loadChain reads and validates a chain file, or the named built-in
-// example when path is empty.
+// loadChain reads and validates a chain file (TOML, workbook or VCA4D
+// study), or the named built-in example when path is empty.
 func loadChain(path, example string) (*valuechain.Chain, error) {
-	var c *valuechain.Chain
-	var err error
-	name := path
-	if path == "" {
-		if example == "" {
-			example = examples.Default
-		}
-		data, e := examples.Chain(example)
-		if e != nil {
-			return nil, badInput(e)
-		}
-		name = "example " + example
-		c, err = valuechain.Parse(data, name)
-	} else if isXLSX(path) {
-		return loadChainXLSX(path)
-	} else {
-		c, err = valuechain.Load(path)
+	if path != "" {
+		return load.ChainFile(path)
 	}
-	if c == nil {
-		return nil, err
+	if example == "" {
+		example = examples.Default
 	}
-	// Unknown keys (err) and validation problems are reported together.
-	return c, errors.Join(err, valuechain.Validate(c, name))
+	if _, err := examples.Chain(example); err != nil {
+		return nil, badInput(err)
+	}
+	return load.Example(example)
 }
 
 // langFlag chooses the language of what a command prints.
