@@ -268,10 +268,13 @@ func runCommand() *cli.Command {
 				tables.WriteEquilibria(w, c.Currency, *a.Market, l)
 			}
 			r, market, pop := a.Base, a.Market, a.Population
-			for _, a := range c.DefaultPreferences() {
+			for _, a := range a.Inputs.Chain.DefaultPreferences() {
 				if sv == nil || len(sv.Groups[a.ID]) == 0 {
 					fmt.Fprintln(ctx.App.ErrWriter, l.T("txt.defaults", a.NameIn(string(l))))
 				}
+			}
+			for _, n := range tables.FitNotes(a.Inputs.Chain, a.Fits, l) {
+				fmt.Fprintln(ctx.App.ErrWriter, n)
 			}
 			switch format {
 			case "table":
