@@ -118,6 +118,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/join", s.join)
 	mux.HandleFunc("GET /api/config", s.config)
 	mux.HandleFunc("POST /api/comparison.csv", s.comparisonCSV)
+	mux.HandleFunc("POST /api/bands", s.bands)
 	return s.guard(mux)
 }
 
