@@ -239,6 +239,22 @@ var Catalogue = []Intervention{
 		CostItemsRU: []string{"общественные мониторы", "услуги по направлению", "база данных и проверочные визиты"},
 	},
 	{
+		ID: "code_of_conduct", Name: "Employers' code of conduct on child labour",
+		NameRU:        "Кодекс поведения работодателей по детскому труду",
+		Description:   "Farms and firms that hire children sign a code: they stop hiring children under the minimum age and keep adolescents out of hazardous tasks, and an employers' organisation verifies it. Adults hired at the adult wage do the days children leave.",
+		DescriptionRU: "Хозяйства и предприятия, нанимающие детей, подписывают кодекс: они перестают нанимать детей младше минимального возраста и не допускают подростков к опасным работам, а объединение работодателей проверяет соблюдение. Дни, которые оставляют дети, выполняют взрослые за взрослую заработную плату.",
+		Moves:         "child_share of the signatories to 0 (compliance) and their hired children's hazard exposure down (hazard_change); the actor's wage bill rises",
+		Effects: []Effect{
+			{Key: "compliance", Default: 0.7, Low: 0.4, High: 0.95, Unit: Share, Doc: "share of signatories that stop hiring children"},
+			{Key: "hazard_change", Default: -0.3, Low: -0.6, High: 0, Unit: Relative, Doc: "change in the hired children's hazard exposure"},
+		},
+		Evidence: []Evidence{{Source: "ILO-IPEC and the Union of Employers of the Republic of Tajikistan", Year: 2011,
+			Finding:   "the Union of Employers drafted a code of conduct on child labour with 114 farmers' associations; no measured effect on child labour is published: effect sizes here are assumptions",
+			FindingRU: "Союз работодателей разработал кодекс поведения по детскому труду вместе со 114 ассоциациями фермеров; измеренный эффект на детский труд не опубликован: величины эффекта здесь — допущения"}},
+		CostItems:   []string{"verification visits", "employers' organisation staff", "grievance channel"},
+		CostItemsRU: []string{"проверочные визиты", "сотрудники объединения работодателей", "механизм подачи жалоб"},
+	},
+	{
 		ID: "ban", Name: "Enforced ban on child labour (policy)",
 		NameRU:        "Обеспечиваемый запрет детского труда (политика)",
 		Description:   "Not a lever of the productive-inclusion guide but a policy: while it is enforced no child of the targeted households works. With a local labour market it can move wages from a bad to a good equilibrium (Basu and Van 1998).",

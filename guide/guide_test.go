@@ -7,9 +7,9 @@ import (
 )
 
 func TestCatalogueIsComplete(t *testing.T) {
-	// The thirteen types of docs/model.md section 8, then the ban.
+	// The thirteen types of docs/model.md section 8, the code of conduct (v2), then the ban.
 	want := []string{"productivity", "mechanisation", "cooperative", "finance", "premium", "cash_transfer",
-		"cct", "adult_employment", "osh", "education", "awareness", "youth_skills", "market_linkage", "monitoring", "ban"}
+		"cct", "adult_employment", "osh", "education", "awareness", "youth_skills", "market_linkage", "monitoring", "code_of_conduct", "ban"}
 	if got := IDs(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("ids %v, want %v", got, want)
 	}

@@ -26,6 +26,8 @@ var ru = map[string]string{
 	"change in the prices the targets get":                             "изменение цен, которые получают участники",
 	"change in the targets' conversion":                                "изменение выхода продукции у участников",
 	"share of identified children in child labour withdrawn each year": "доля выявленных детей в детском труде, выводимых из него каждый год",
+	"share of signatories that stop hiring children":                   "доля подписавших, которые перестают нанимать детей",
+	"change in the hired children's hazard exposure":                   "изменение подверженности опасностям у нанятых детей",
 	// Units.
 	Relative:     "относительное изменение",
 	Share:        "доля",
@@ -34,6 +36,7 @@ var ru = map[string]string{
 	DaysPerAdult: "дней на взрослого в год",
 	"hours a week (0: the child-labour limit of each age band)": "часов в неделю (0: предел детского труда для каждой возрастной группы)",
 	// What each type moves in the model.
+	"child_share of the signatories to 0 (compliance) and their hired children's hazard exposure down (hazard_change); the actor's wage bill rises":                                      "child_share подписавших обнуляется (compliance), подверженность нанятых детей опасностям снижается (hazard_change); расходы участника на оплату труда растут",
 	"output_per_unit up (output_change); costs per unit (cost_change)":                                                                                                                   "output_per_unit вверх (output_change); затраты на единицу (cost_change)",
 	"days_per_unit of the named tasks down (days_change); hazard_exposure down (hazard_change); capital cost":                                                                            "days_per_unit названных задач вниз (days_change); hazard_exposure вниз (hazard_change); капитальные затраты",
 	"producer price up (price_change); intermediary bypassed (`bypass`); fee as an external cost (fee)":                                                                                  "цена производителя вверх (price_change); посредник обходится (`bypass`); взнос как внешние затраты (fee)",

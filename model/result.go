@@ -21,8 +21,12 @@ type Result struct {
 	Finals         []FinalSale
 	Margins        []Stage
 	Groups         []Group // one per household actor, in file order
-	Totals         Totals
-	// ChildLabour totals the household groups' children by band.
+	// Hired holds the children hired from outside the household groups,
+	// one per actor that hires children (child_share), in file order.
+	Hired  []Hired
+	Totals Totals
+	// ChildLabour totals the children by band: the household groups' and
+	// the hired children of every actor.
 	ChildLabour [nb]Children
 	// Measures holds the reach and cost of each measure of the policy.
 	Measures []MeasureResult

@@ -207,10 +207,14 @@ func taskDays(a *valuechain.Actor) float64 {
 func childSuitableDays(a *valuechain.Actor) float64 {
 	var d float64
 	for _, t := range a.Tasks {
-		d += t.DaysPerUnit * t.ChildSuitable
+		d += t.DaysPerUnit * childSuitable(t)
 	}
 	return d
 }
+
+// childSuitable is the share of task t children can do (none when only
+// adults do it).
+func childSuitable(t valuechain.Task) float64 { return t.ChildDays() }
 
 // enterpriseLabour hires adults, and children for child_share of the
 // child-suitable days (docs/model.md section 4).
@@ -219,6 +223,9 @@ func (r *Result) enterpriseLabour(i int) {
 	lab.ChildDays = a.ChildShare * childSuitableDays(a) * acc.mainOutput()
 	lab.HiredDays = lab.Need - lab.ChildDays
 	acc.Wages = lab.HiredDays*a.Wage(r.Chain) + lab.ChildDays*a.ChildWage
+	if h := r.hiredChildren(i); h != nil {
+		r.Hired = append(r.Hired, *h)
+	}
 }
 
 // finish closes every account, shares and totals.
@@ -266,6 +273,11 @@ func (r *Result) finish() {
 		below += grp.BelowPoverty * float64(grp.Households)
 		for b := range grp.ByBand {
 			r.ChildLabour[b].Add(&grp.ByBand[b])
+		}
+	}
+	for h := range r.Hired {
+		for b := range r.Hired[h].ByBand {
+			r.ChildLabour[b].Add(&r.Hired[h].ByBand[b])
 		}
 	}
 	if t.Households > 0 {

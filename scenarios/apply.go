@@ -202,6 +202,29 @@ func applyActorEffects(d, c *valuechain.Chain, iv *Intervention, cov float64) {
 				a.AdultWage = a.Wage(d) * (1 + cov*f)
 			}
 		}
+		if a.ChildShare > 0 {
+			hiredEffects(a, iv, cov)
+		}
+	}
+}
+
+// hiredEffects applies a measure to the children actor a hires
+// (docs/model.md section 4, "Hired children are children"): the covered
+// share of its firms stop hiring children (ban, premium, code of conduct
+// with its compliance, monitoring with its withdrawal) and adults at the
+// adult wage do their days; exposure falls (osh, code of conduct).
+func hiredEffects(a *valuechain.Actor, iv *Intervention, cov float64) {
+	cut := func(f float64) { a.HiredHazardCut = 1 - (1-a.HiredHazardCut)*(1+min(max(f, -1), 0)) }
+	switch iv.Type {
+	case "ban", "premium":
+		a.ChildShare *= 1 - cov
+	case "monitoring":
+		a.ChildShare *= 1 - cov*iv.effect("withdrawal")
+	case "code_of_conduct":
+		a.ChildShare *= 1 - cov*iv.effect("compliance")
+		cut(cov * iv.effect("hazard_change"))
+	case "osh":
+		cut(cov * iv.effect("hazard_change"))
 	}
 }
 

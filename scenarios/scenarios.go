@@ -255,6 +255,11 @@ var householdOnly = map[string]bool{
 	"awareness": true, "youth_skills": true, "monitoring": true, "ban": true,
 }
 
+// hiredOnly are the household types that also act on the children an
+// enterprise hires (docs/model.md section 4): on its child_share and their
+// exposure.
+var hiredOnly = map[string]bool{"osh": true, "monitoring": true, "ban": true, "premium": true}
+
 // Validate checks a scenario file against a chain and returns a
 // *valuechain.ValidationError listing every problem, or nil.
 func Validate(f *File, c *valuechain.Chain, file string) error {
@@ -332,7 +337,9 @@ func checkIntervention(c *valuechain.Chain, iv *Intervention, w string, horizon 
 		switch {
 		case a == nil:
 			add(w, "targets", "names no actor of the chain: %q", id)
-		case householdOnly[iv.Type] && a.Kind != valuechain.Household:
+		case iv.Type == "code_of_conduct" && a.ChildShare <= 0:
+			add(w, "targets", "%s acts on the children an actor hires, but %q hires none (child_share)", iv.Type, id)
+		case householdOnly[iv.Type] && a.Kind != valuechain.Household && !(hiredOnly[iv.Type] && a.ChildShare > 0):
 			add(w, "targets", "%s acts on households, but %q is an enterprise", iv.Type, id)
 		}
 	}

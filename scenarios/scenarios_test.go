@@ -324,3 +324,43 @@ func TestBadScenarioFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeOfConductOnHiredChildren: the importer of model/testdata/hired.toml
+// hires 7.5 children (5 in child labour, 3.33 hazardous; see
+// model/hired_test.go). A code of conduct signed by all (coverage 1) with
+// compliance 0.7 and hazard_change -0.3 leaves child_share 0.5 x 0.3 = 0.15:
+// unloading 1 child (0.4 aged 12-14, in child labour by hours; 0.6 aged
+// 15-17, in child labour when exposed, 0.7 of them), sorting 1.25 girls
+// (0.5 aged 12-14 in child labour): child labour 0.4 + 0.42 + 0.5 = 1.32,
+// hazardous 0.7. Adults do the 315 days children leave: wages 1,565 x 10 +
+// 135 x 4 = 16,190 instead of 14,300.
+func TestCodeOfConductOnHiredChildren(t *testing.T) {
+	c := chain(t, "../model/testdata/hired.toml")
+	text := `
+[[scenario]]
+name = "code"
+  [[scenario.intervention]]
+  type = "code_of_conduct"
+  targets = ["importer"]
+  coverage = 1
+`
+	b, s, cmp := final(t, c, text)
+	for _, tt := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"baseline child labour", b.ChildLabour, 5}, {"baseline hazardous", b.Hazardous, 200.0 * 8 / 480},
+		{"child labour", s.ChildLabour, 1.32}, {"hazardous", s.Hazardous, 0.7},
+	} {
+		if math.Abs(tt.got-tt.want) > 1e-9 {
+			t.Errorf("%s = %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+	run := cmp.Runs[0].Results
+	if w := run[len(run)-1].Accounts[0].Wages; math.Abs(w-16190) > 1e-6 {
+		t.Errorf("wages %v, want 16190", w)
+	}
+	if cmp.Summaries[0].ChildYearsAvoided <= 0 {
+		t.Errorf("child-years avoided %v", cmp.Summaries[0].ChildYearsAvoided)
+	}
+}

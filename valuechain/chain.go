@@ -177,6 +177,19 @@ type Actor struct {
 	// ChildShare is the share of child-suitable days an enterprise gives to
 	// hired children.
 	ChildShare float64 `toml:"child_share,omitempty,omitzero"`
+	// Hired children (docs/model.md section 4, "Hired children are
+	// children"): each works HiredChildHours a week (default 40) for
+	// HiredChildWeeks weeks (default 20, the season); they are split over
+	// the bands 5-11, 12-14, 15-17 by HiredChildAges (default 0, 0.4, 0.6)
+	// and by sex by HiredGirlsShare (default 0.5).
+	HiredChildHours float64            `toml:"hired_child_hours,omitempty,omitzero"`
+	HiredChildWeeks float64            `toml:"hired_child_weeks,omitempty,omitzero"`
+	HiredChildAges  *[NumBands]float64 `toml:"hired_child_ages,omitempty"`
+	HiredGirlsShare *float64           `toml:"hired_girls_share,omitempty"`
+	// HiredHazardCut is the share of the hired children's exposure to
+	// hazardous tasks removed by measures (osh, code of conduct); set by
+	// scenarios, not read from chain files.
+	HiredHazardCut float64 `toml:"-"`
 	// FemaleShare is the share of adult days worked by women.
 	FemaleShare *float64 `toml:"female_share,omitempty"`
 
@@ -214,6 +227,30 @@ type Task struct {
 	DaysPerUnit   float64 `toml:"days_per_unit,omitempty,omitzero"`
 	ChildSuitable float64 `toml:"child_suitable,omitempty,omitzero"`
 	Hazardous     bool    `toml:"hazardous,omitempty,omitzero"`
+	// DoneBy says who may do the task: "anyone" (default), "men", "women",
+	// "boys", "girls" or "adults" (docs/model.md section 4). A task only
+	// adults do is not child-suitable; one only boys do is not for girls.
+	DoneBy string `toml:"done_by,omitempty,omitzero"`
+}
+
+// Who may do a task (Task.DoneBy).
+const (
+	DoneByAnyone = "anyone"
+	DoneByMen    = "men"
+	DoneByWomen  = "women"
+	DoneByBoys   = "boys"
+	DoneByGirls  = "girls"
+	DoneByAdults = "adults"
+)
+
+// ChildDays returns the share of the task children can do: ChildSuitable,
+// or 0 when only adults (men, women or adults) do it.
+func (t *Task) ChildDays() float64 {
+	switch t.DoneBy {
+	case DoneByMen, DoneByWomen, DoneByAdults:
+		return 0
+	}
+	return t.ChildSuitable
 }
 
 // HouseholdGroup describes the households of a household actor: an average
@@ -537,6 +574,31 @@ func (h *HouseholdGroup) H() float64 { return orDefault(h.MaxChildHours, Default
 // W returns the season weeks, defaulted.
 func (h *HouseholdGroup) W() float64 { return orDefault(h.SeasonWeeks, DefaultSeasonWeeks) }
 
+// Defaults of the hired-children keys.
+const (
+	DefaultHiredChildHours = 40
+	DefaultHiredGirlsShare = 0.5
+)
+
+// DefaultHiredChildAges is the default of hired_child_ages.
+var DefaultHiredChildAges = [NumBands]float64{0, 0.4, 0.6}
+
+// HiredHours returns the weekly hours and the weeks a year of a hired child.
+func (a *Actor) HiredHours() (hours, weeks float64) {
+	return orDefault(a.HiredChildHours, DefaultHiredChildHours), orDefault(a.HiredChildWeeks, DefaultSeasonWeeks)
+}
+
+// HiredAges returns the shares of hired children by band.
+func (a *Actor) HiredAges() [NumBands]float64 {
+	if a.HiredChildAges == nil {
+		return DefaultHiredChildAges
+	}
+	return *a.HiredChildAges
+}
+
+// HiredGirls returns the share of girls among hired children.
+func (a *Actor) HiredGirls() float64 { return ptrOr(a.HiredGirlsShare, DefaultHiredGirlsShare) }
+
 // Exposure returns the hazard-exposure probability of a working child:
 // HazardExposure when given, else the hazardous share of the child-suitable
 // days of tasks.
@@ -546,7 +608,7 @@ func (a *Actor) Exposure() float64 {
 	}
 	var all, haz float64
 	for _, t := range a.Tasks {
-		d := t.DaysPerUnit * t.ChildSuitable
+		d := t.DaysPerUnit * t.ChildDays()
 		all += d
 		if t.Hazardous {
 			haz += d

@@ -40,6 +40,8 @@ func (a *Actor) clone() Actor {
 		b.Products = nil
 	}
 	b.Tasks = append([]Task(nil), a.Tasks...)
+	b.HiredChildAges = clonePtr(a.HiredChildAges)
+	b.HiredGirlsShare = clonePtr(a.HiredGirlsShare)
 	if a.Household != nil {
 		h := *a.Household
 		h.Alpha = clonePtr(h.Alpha)

@@ -17,6 +17,7 @@ var ruFormats = map[string]string{
 	"unknown intervention type %q (known: %s)":                                                                   "неизвестный тип вмешательства %q (известные: %s)",
 	"is missing: name the actor ids the intervention reaches":                                                    "не указано: перечислите коды участников, которых охватывает вмешательство",
 	"names no actor of the chain: %q":                                                                            "не называет ни одного участника цепочки: %q",
+	"%s acts on the children an actor hires, but %q hires none (child_share)":                                    "%s действует на детей, которых нанимает участник, но %q детей не нанимает (child_share)",
 	"%s acts on households, but %q is an enterprise":                                                             "%s действует на домохозяйства, а %q — предприятие",
 	"must be in (0, 1], the share of the targets reached, got %v":                                                "должно быть в (0, 1] — доля охваченных, указано %v",
 	"must be a year from 1 to the horizon %d, got %d":                                                            "должно быть годом от 1 до горизонта %d, указано %d",
@@ -79,6 +80,8 @@ var ruFormats = map[string]string{
 	"no primary producer: every actor buys from another, so nothing enters the chain":                   "нет первичного производителя: каждый участник покупает у другого, и в цепочку ничего не поступает",
 	"the actor lists products: give price, unit, conversion and final_market in each [[actor.product]]": "у участника перечислены продукты: укажите price, unit, conversion и final_market в каждом [[actor.product]]",
 	"the chain needs a poverty_line > 0 because it has household actors":                                "цепочке нужна poverty_line > 0, потому что в ней есть домохозяйства",
+	"must be \"anyone\", \"men\", \"women\", \"boys\", \"girls\" or \"adults\", got %q":                 "должно быть \"anyone\", \"men\", \"women\", \"boys\", \"girls\" или \"adults\", указано %q",
+	"the shares of 5-11, 12-14 and 15-17 must add up to 1, got %v":                                      "доли 5–11, 12–14 и 15–17 лет в сумме должны давать 1, указано %v",
 	"the shares of %s's links add up to %v: they must not exceed 1":                                     "доли связей %s в сумме дают %v: они не должны превышать 1",
 }
 

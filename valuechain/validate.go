@@ -318,6 +318,21 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary, linksOK 
 	v.num(w, "interest_rate", a.InterestRate, 0, 5)
 	v.num(w, "tax_rate", a.TaxRate, 0, 1)
 	v.num(w, "child_share", a.ChildShare, 0, 1)
+	v.num(w, "hired_child_hours", a.HiredChildHours, 0, 168)
+	v.num(w, "hired_child_weeks", a.HiredChildWeeks, 0, 52)
+	if a.HiredGirlsShare != nil {
+		v.num(w, "hired_girls_share", *a.HiredGirlsShare, 0, 1)
+	}
+	if a.HiredChildAges != nil {
+		sum := 0.0
+		for b, x := range a.HiredChildAges {
+			v.num(w, "hired_child_ages["+BandNames[b]+"]", x, 0, 1)
+			sum += x
+		}
+		if math.Abs(sum-1) > 1e-6 {
+			v.add(w, "hired_child_ages", "the shares of 5-11, 12-14 and 15-17 must add up to 1, got %v", sum)
+		}
+	}
 	if a.FemaleShare != nil {
 		v.num(w, "female_share", *a.FemaleShare, 0, 1)
 	}
@@ -329,6 +344,11 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary, linksOK 
 		v.At(tw, fmt.Sprintf("actor.%d.task.%d", i, j))
 		v.num(tw, "days_per_unit", t.DaysPerUnit, 0, MaxDays)
 		v.num(tw, "child_suitable", t.ChildSuitable, 0, 1)
+		switch t.DoneBy {
+		case "", DoneByAnyone, DoneByMen, DoneByWomen, DoneByBoys, DoneByGirls, DoneByAdults:
+		default:
+			v.add(tw, "done_by", "must be \"anyone\", \"men\", \"women\", \"boys\", \"girls\" or \"adults\", got %q", t.DoneBy)
+		}
 	}
 	if len(a.Tasks) > 0 && a.Wage(c) <= 0 {
 		v.add(w, "adult_wage", "is needed (on the actor or the chain) because the actor has tasks")

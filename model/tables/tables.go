@@ -202,7 +202,11 @@ func Labour(r *model.Result) []LabourRow {
 
 // ChildRow is a row of child_labour.csv.
 type ChildRow struct {
-	Group       string `csv:"group"`
+	Group string `csv:"group"`
+	// Source is "household" for a household group's own children, "hired"
+	// for the children an actor hires from outside the groups, "all" for
+	// the total.
+	Source      string `csv:"source"`
 	Band        string `csv:"band"`
 	Sex         string `csv:"sex"`
 	Children    People `csv:"children"`
@@ -217,22 +221,38 @@ type ChildRow struct {
 // Bands label of the row that adds up the bands.
 const AllBands = "5-17"
 
-// ChildLabour returns, for each household group and then for the whole
-// chain (group "total"), a row per band and one for all bands, for both
-// sexes together and, where the group gives sex, for girls and for boys.
+// ChildLabour returns, for each household group (source "household"), for
+// the children each actor hires from outside the groups (source "hired")
+// and then for the whole chain (group "total", source "all"), a row per
+// band and one for all bands, for both sexes together and, where the
+// group gives sex, for girls and for boys (hired children always).
 func ChildLabour(r *model.Result) []ChildRow {
 	var rows []ChildRow
 	var chain [valuechain.NumBands]model.Children
-	bySex := false
+	bySex := true // the total is split by sex when every part is
 	for _, g := range r.Groups {
-		rows = append(rows, childRows(g.Actor, g.ByBand, g.BySex)...)
+		rows = append(rows, source(childRows(g.Actor, g.ByBand, g.BySex), "household")...)
 		for b := range chain {
 			chain[b].Add(&g.ByBand[b])
 		}
-		bySex = bySex || g.BySex
+		bySex = bySex && g.BySex
 	}
-	if len(r.Groups) > 1 {
-		rows = append(rows, childRows(Total, chain, bySex)...)
+	for _, h := range r.Hired {
+		rows = append(rows, source(childRows(h.Actor, h.ByBand, true), "hired")...)
+		for b := range chain {
+			chain[b].Add(&h.ByBand[b])
+		}
+	}
+	if len(r.Groups)+len(r.Hired) > 1 {
+		rows = append(rows, source(childRows(Total, chain, bySex), "all")...)
+	}
+	return rows
+}
+
+// source sets the rows' source.
+func source(rows []ChildRow, s string) []ChildRow {
+	for i := range rows {
+		rows[i].Source = s
 	}
 	return rows
 }

@@ -21,30 +21,35 @@ import (
 
 // Summary is the content of summary.json: the chain's headline numbers.
 type Summary struct {
-	Chain                 string    `json:"chain"`
-	Currency              string    `json:"currency"`
-	BaseYear              int       `json:"base_year"`
-	Seed                  uint64    `json:"seed"`
-	TotalValueAdded       float64   `json:"total_value_added"`
-	FinalSales            float64   `json:"final_sales"`
-	DomesticSales         float64   `json:"domestic_sales"`
-	ExportSales           float64   `json:"export_sales"`
-	ExternalInputs        float64   `json:"external_inputs"`
-	Transport             float64   `json:"transport"`
-	Wages                 float64   `json:"wages"`
-	NetOperatingProfit    float64   `json:"net_operating_profit"`
-	ProducerShare         float64   `json:"producer_share"`
-	LabourDays            float64   `json:"labour_days"`
-	FTE                   float64   `json:"fte"`
-	ChildDays             float64   `json:"child_days"`
-	Households            int       `json:"households"`
-	BelowPovertyShare     float64   `json:"households_below_poverty_line_share"`
-	Children              float64   `json:"children"`
-	ChildLabour           float64   `json:"children_in_child_labour"`
-	HazardousChildLabour  float64   `json:"children_in_hazardous_child_labour"`
-	ChildLabourPrevalence float64   `json:"child_labour_prevalence"`
-	HazardousPrevalence   float64   `json:"hazardous_child_labour_prevalence"`
-	ValueAddedByActor     []ActorVA `json:"value_added_by_actor"`
+	Chain                 string  `json:"chain"`
+	Currency              string  `json:"currency"`
+	BaseYear              int     `json:"base_year"`
+	Seed                  uint64  `json:"seed"`
+	TotalValueAdded       float64 `json:"total_value_added"`
+	FinalSales            float64 `json:"final_sales"`
+	DomesticSales         float64 `json:"domestic_sales"`
+	ExportSales           float64 `json:"export_sales"`
+	ExternalInputs        float64 `json:"external_inputs"`
+	Transport             float64 `json:"transport"`
+	Wages                 float64 `json:"wages"`
+	NetOperatingProfit    float64 `json:"net_operating_profit"`
+	ProducerShare         float64 `json:"producer_share"`
+	LabourDays            float64 `json:"labour_days"`
+	FTE                   float64 `json:"fte"`
+	ChildDays             float64 `json:"child_days"`
+	Households            int     `json:"households"`
+	BelowPovertyShare     float64 `json:"households_below_poverty_line_share"`
+	Children              float64 `json:"children"`
+	ChildLabour           float64 `json:"children_in_child_labour"`
+	HazardousChildLabour  float64 `json:"children_in_hazardous_child_labour"`
+	ChildLabourPrevalence float64 `json:"child_labour_prevalence"`
+	HazardousPrevalence   float64 `json:"hazardous_child_labour_prevalence"`
+	// HiredChildren and the next two count the children actors hire from
+	// outside the household groups, included in the totals above.
+	HiredChildren     float64   `json:"hired_children"`
+	HiredChildLabour  float64   `json:"hired_children_in_child_labour"`
+	HiredHazardous    float64   `json:"hired_children_in_hazardous_child_labour"`
+	ValueAddedByActor []ActorVA `json:"value_added_by_actor"`
 	// LabourMarket is the local labour market, when the chain has one.
 	LabourMarket *MarketSummary `json:"labour_market,omitempty"`
 }
@@ -69,6 +74,12 @@ func NewSummary(r *model.Result, seed uint64) Summary {
 		ChildDays: t.ChildDays, Households: t.Households, BelowPovertyShare: t.BelowPoverty,
 		Children: ch.Children, ChildLabour: ch.ChildLabour, HazardousChildLabour: ch.Hazardous,
 		ChildLabourPrevalence: ratio(ch.ChildLabour, ch.Children), HazardousPrevalence: ratio(ch.Hazardous, ch.Children),
+	}
+	for i := range r.Hired {
+		h := r.Hired[i].Total()
+		s.HiredChildren += h.Children
+		s.HiredChildLabour += h.ChildLabour
+		s.HiredHazardous += h.Hazardous
 	}
 	if len(r.Margins) > 0 {
 		s.ProducerShare = r.Margins[0].Share
@@ -268,8 +279,13 @@ func WriteText(w io.Writer, r *model.Result, l lang.Lang) error {
 	b.WriteString(l.T("txt.employment", l.Thousands(s.FTE), l.Thousands(s.ChildDays)) + "\n")
 	if s.Households > 0 {
 		b.WriteString(l.T("txt.households", l.Thousands(float64(s.Households)), l.Percent(s.BelowPovertyShare)) + "\n")
+	}
+	if s.Children > 0 {
 		b.WriteString(l.T("txt.children", l.Thousands(s.Children), l.Thousands(s.ChildLabour), l.Percent(s.ChildLabourPrevalence),
 			l.Thousands(s.HazardousChildLabour), l.Percent(s.HazardousPrevalence)) + "\n")
+	}
+	if s.HiredChildren > 0 {
+		b.WriteString(l.T("txt.hired", l.Thousands(s.HiredChildren), l.Thousands(s.HiredChildLabour), l.Thousands(s.HiredHazardous)) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
