@@ -86,5 +86,5 @@ var ruUsage = map[string]string{
 	"usage: vcsim export vca4d --chain FILE --out study.json":                                      "использование: vcsim export vca4d --chain ФАЙЛ --out study.json",
 	"usage: vcsim guide [--lang en|ru] [show ID]":                                                  "использование: vcsim guide [--lang en|ru] [show КОД]",
 	"usage: vcsim import vca4d STUDY.json --out chain.toml":                                        "использование: vcsim import vca4d ИССЛЕДОВАНИЕ.json --out chain.toml",
-	"validate needs at least one chain file":                                                       "validate нужен хотя бы один файл цепочки",
+	"validate needs at least one file":                                                             "validate нужен хотя бы один файл",
 }
