@@ -8,6 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/screening"
 	"github.com/ilo-rma/vcsim/valuechain"
 	"github.com/ilo-rma/vcsim/valuechain/vca4d"
@@ -111,7 +112,7 @@ func validateFiles(paths []string) []error {
 				}
 			}
 			if workbook.HasSheet(data, "Survey") {
-				if _, err := loadSurveyXLSX(p, chain); err != nil {
+				if _, err := load.SurveyFile(p, chain); err != nil {
 					all = append(all, err)
 				}
 			}
