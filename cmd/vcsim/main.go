@@ -18,6 +18,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/assess"
+	"github.com/ilo-rma/vcsim/docs"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
@@ -82,7 +83,8 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	if strings.HasPrefix(err.Error(), "Required flag") || strings.HasPrefix(err.Error(), "flag provided but not defined") {
 		err = badInput(err)
 	}
-	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(errorIn(err, langOf(args)), "\n", "\nvcsim: "))
+	msg := docs.Refs(errorIn(err, langOf(args)), langOf(args))
+	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(msg, "\n", "\nvcsim: "))
 	var ie inputError
 	var ve *valuechain.ValidationError
 	var fe *valuechain.InputError
@@ -126,6 +128,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			convertCommand(),
 			serveCommand(),
 			startCommand(),
+			docsCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
