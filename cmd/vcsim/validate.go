@@ -125,7 +125,7 @@ func validateFiles(paths []string) []error {
 			if kinds[i] == kindScenarios {
 				_, errs[i] = loadScenarios(p, "", chain)
 			} else {
-				_, errs[i] = valuechain.LoadSurvey(p, chain)
+				_, errs[i] = load.SurveyFile(p, chain)
 			}
 		case kindCriteria:
 			cr, err := screening.LoadCriteria(p)
