@@ -326,7 +326,7 @@ func validateCommand() *cli.Command {
 				fmt.Fprintln(ctx.App.Writer, l.T("txt.valid", path))
 			}
 			if bad > 0 {
-				return usagef("%s", l.T("txt.invalid", bad, ctx.NArg()))
+				return usagef("%s", l.T("txt.invalid", bad, l.Plural(float64(ctx.NArg()), 0, "n.chainfiles.gen")))
 			}
 			return nil
 		},

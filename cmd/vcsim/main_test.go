@@ -403,7 +403,7 @@ func TestValidateInRussian(t *testing.T) {
 	_, errOut, status := vcsim(t, "validate", "--lang", "ru", path)
 	want := fmt.Sprintf(`bad.toml:%d: участник "farm": count: должно быть числом больше 0, указано -5`, lineOf(text, "count = -5"))
 	if status != 2 || !strings.Contains(errOut, want) ||
-		!strings.Contains(errOut, "в 1 из 1 файлов цепочек есть ошибки") {
+		!strings.Contains(errOut, "в 1 из 1 файла цепочки есть ошибки") {
 		t.Errorf("status %d:\n%s", status, errOut)
 	}
 	_, errOut, _ = vcsim(t, "run", "--lang", "ru", "--chain", path)
