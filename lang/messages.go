@@ -64,7 +64,7 @@ var messages = map[string][2]string{
 	"ui.tables.chain":       {"The chain", "Цепочка"},
 	"ui.tables.broken":      {"The text has a mistake the tables cannot show: see the problems above.", "В тексте ошибка, которую таблицы не могут показать: смотрите список выше."},
 	"ui.map.click":          {"Click an actor to edit it", "Щёлкните участника, чтобы изменить его"},
-	"ui.bands":              {"with uncertainty bands (200 draws, a few seconds)", "с полосами неопределённости (200 розыгрышей, несколько секунд)"},
+	"ui.bands":              {"with uncertainty bands (shown after 40 draws, refined up to 200)", "с полосами неопределённости (видны после 40 розыгрышей, уточняются до 200)"},
 	"ui.export":             {"Download everything (zip: tables, charts, report, files)", "Скачать всё (zip: таблицы, графики, отчёт, файлы)"},
 	"ui.undo":               {"Undo", "Отменить"},
 	"ui.emptydir":           {"(the folder is empty: save a chain into it)", "(папка пуста: сохраните в неё цепочку)"},
@@ -122,6 +122,9 @@ var messages = map[string][2]string{
 	"ui.remove.link":        {"link", "связь"},
 	"ui.remove.task":        {"task", "задача"},
 	"ui.remove.product":     {"product", "продукт"},
+	"ui.bands.progress":     {"Uncertainty bands: %d of %d draws", "Полосы неопределённости: %d из %d розыгрышей"},
+	"ui.bands.stop":         {"Stop", "Остановить"},
+	"ui.bands.stopped":      {"stopped", "остановлено"},
 	"ui.nofiles":            {"(no workspace: vcsim serve --dir FOLDER)", "(нет рабочей папки: vcsim serve --dir ПАПКА)"},
 	"na":                    {"n/a", "н/д"},
 

@@ -34,7 +34,7 @@ var nouns = map[string][2]forms{
 	"n.scenarios.gen":  {{One: "scenario", Other: "scenarios"}, {One: "сценария", Few: "сценариев", Many: "сценариев", Other: "сценария"}},
 	"n.children.gen":   {{One: "child", Other: "children"}, {One: "ребёнка", Few: "детей", Many: "детей", Other: "ребёнка"}},
 	"n.households.gen": {{One: "household", Other: "households"}, {One: "домохозяйства", Few: "домохозяйств", Many: "домохозяйств", Other: "домохозяйства"}},
-	"n.chainfiles.gen": {{One: "chain file", Other: "chain files"}, {One: "файла цепочки", Few: "файлов цепочек", Many: "файлов цепочек", Other: "файла цепочки"}},
+	"n.files.gen":      {{One: "file", Other: "files"}, {One: "файла", Few: "файлов", Many: "файлов", Other: "файла"}},
 }
 
 // tag is the language of l for the CLDR rules.

@@ -82,7 +82,8 @@ func TestPluralWorked(t *testing.T) {
 		{101, 0, "n.households.gen", "101 домохозяйства"},
 		{2, 0, "n.times", "2 раза"},
 		{1000, 0, "n.times", "1" + nb + "000 раз"},
-		{1, 0, "n.chainfiles.gen", "1 файла цепочки"},
+		{1, 0, "n.files.gen", "1 файла"}, // "в 1 из 1 файла"
+		{3, 0, "n.files.gen", "3 файлов"},
 	} {
 		if got := RU.Plural(tc.n, tc.decimals, tc.noun); got != tc.want {
 			t.Errorf("%v %s: %q, want %q", tc.n, tc.noun, got, tc.want)

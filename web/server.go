@@ -102,6 +102,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/examples", s.examples)
 	mux.HandleFunc("GET /api/examples/{name}", s.example)
 	mux.HandleFunc("GET /api/guide", s.guide)
+	mux.HandleFunc("GET /api/docs", s.docList)
+	mux.HandleFunc("GET /api/docs/{topic}", s.doc)
 	mux.HandleFunc("POST /api/validate", s.validate)
 	mux.HandleFunc("POST /api/import", s.importFile)
 	mux.HandleFunc("POST /api/simulate", s.simulate)
@@ -120,6 +122,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/join", s.join)
 	mux.HandleFunc("GET /api/config", s.config)
 	mux.HandleFunc("POST /api/comparison.csv", s.comparisonCSV)
+	mux.HandleFunc("POST /api/bands", s.bands)
 	return s.guard(mux)
 }
 
