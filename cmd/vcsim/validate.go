@@ -112,7 +112,7 @@ func validateFiles(paths []string) []error {
 				}
 			}
 			if workbook.HasSheet(data, "Survey") {
-				if _, err := load.Survey(data, p, chain); err != nil {
+				if _, err := load.SurveyFile(p, chain); err != nil {
 					all = append(all, err)
 				}
 			}
