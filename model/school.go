@@ -555,3 +555,20 @@ func HasSchool(c *valuechain.Chain) bool {
 	}
 	return false
 }
+
+// SchoolBands returns the children by band of the household groups that
+// give school keys (the only ones whose enrolment is known: hired
+// children from outside and groups without school keys are left out).
+func (r *Result) SchoolBands() [nb]Children {
+	var out [nb]Children
+	for i := range r.Groups {
+		g := &r.Groups[i]
+		if a, _ := r.Chain.Actor(g.Actor); a == nil || a.Household == nil || !a.Household.HasSchool() {
+			continue
+		}
+		for b := range out {
+			out[b].Add(&g.ByBand[b])
+		}
+	}
+	return out
+}
