@@ -88,6 +88,10 @@ type Assessment struct {
 	Comparison *scenarios.Comparison
 	// MonteCarlo is nil without draws.
 	MonteCarlo *uncertainty.MonteCarlo
+	// Fits are the preferences fitted to the groups' observed prevalence
+	// (and enrolment) before anything was simulated (model.FitObserved);
+	// Inputs.Chain is then the fitted chain.
+	Fits []model.Fit
 }
 
 // ErrDrawsWithSurvey says that a Monte Carlo cannot use surveyed
@@ -106,12 +110,20 @@ func Run(ctx context.Context, in Inputs, opt Options, progress Progress) (*Asses
 	if opt.Draws > 0 && in.Survey != nil {
 		return nil, ErrDrawsWithSurvey
 	}
-	a := &Assessment{Inputs: in, Options: opt, Chain: in.Chain}
+	var pop *model.Population
 	if in.Survey != nil {
-		a.Population = model.NewSurveyPopulation(in.Chain, in.Survey, in.Seed)
+		pop = model.NewSurveyPopulation(in.Chain, in.Survey, in.Seed)
 	} else {
-		a.Population = model.NewPopulation(in.Chain, in.Seed)
+		pop = model.NewPopulation(in.Chain, in.Seed)
 	}
+	// Calibrated by default: groups that give observed prevalence (and
+	// enrolment) have alpha (and delta) fitted to them first.
+	fitted, fits, err := model.FitObserved(in.Chain, pop)
+	if err != nil {
+		return nil, err
+	}
+	in.Chain = fitted
+	a := &Assessment{Inputs: in, Options: opt, Chain: in.Chain, Population: pop, Fits: fits}
 	if in.Chain.LabourMarket == "local" {
 		m, err := model.Settle(in.Chain, a.Population)
 		if err != nil {
@@ -123,7 +135,6 @@ func Run(ctx context.Context, in Inputs, opt Options, progress Progress) (*Asses
 		a.Market = &m
 		a.Chain = model.WithWage(in.Chain, m.Wage)
 	}
-	var err error
 	if a.Base, err = model.Simulate(a.Chain, model.Options{Population: a.Population, AggregatesOnly: opt.TotalsOnly, Context: ctx}); err != nil {
 		return nil, err
 	}

@@ -216,6 +216,8 @@ var messages = map[string][2]string{
 	"txt.head":              {"actor\tcount\tvalue added\tshare\tVA per household or firm\tnet op. profit", "участник\tчисло\tдобавленная стоимость\tдоля\tДС на домохозяйство или предприятие\tчистая опер. прибыль"},
 	"txt.valid":             {"%s: ok", "%s: без ошибок"},
 	"txt.invalid":           {"%d of %d chain files have problems", "в %d из %d файлов цепочек есть ошибки"},
+	"txt.fitted":            {"Note: %s: alpha %s fitted before simulating to the observed child-labour prevalence %s (the model gives %s).", "Примечание: %s: alpha = %s подобрано до расчёта по наблюдаемой распространённости детского труда %s (модель даёт %s)."},
+	"txt.fitted.school":     {"Note: %s, children %s: school_value %s fitted to the observed enrolment %s (the model gives %s).", "Примечание: %s, дети %s лет: school_value = %s подобрано по наблюдаемому охвату школой %s (модель даёт %s)."},
 	"txt.defaults":          {"Note: the child labour of %s rests on vcsim's default preferences (alpha and beta not given), a starting point, not a finding. Set them from a survey with vcsim calibrate (docs/model.md section 5).", "Примечание: детский труд в группе «%s» рассчитан по предпочтениям vcsim по умолчанию (alpha и beta не заданы) — это отправная точка, а не вывод. Задайте их по данным обследования с помощью vcsim calibrate (docs/model.md, раздел 5)."},
 	"txt.chain":             {"whole chain", "вся цепочка"},
 	"txt.sales":             {"Final sales %s %s (export %s), external inputs %s, transport %s.", "Конечные продажи %s %s (экспорт %s), внешние ресурсы %s, транспорт %s."},

@@ -22,6 +22,11 @@ type Fit struct {
 	Alpha    float64
 	// Prevalence and Hours are the model's values at Alpha.
 	Prevalence, Hours float64
+	// School is true when delta was fitted too (CalibrateSchool): Delta
+	// is the fitted school_value, Enrolment the model's enrolment by band
+	// there and ObservedEnrolment the target (NaN: not fitted).
+	School                              bool
+	Delta, Enrolment, ObservedEnrolment [nb]float64
 }
 
 // Observed returns the weighted child-labour prevalence and mean weekly
@@ -173,12 +178,22 @@ func CalibrateChain(c *valuechain.Chain, sv *valuechain.Survey, seed uint64, tar
 		if t == "" {
 			continue
 		}
-		fit, err := Calibrate(out, pop, a.ID, t, obs, bands)
+		var fit Fit
+		var err error
+		if e := a.Household.ObservedEnrolment; e != nil && t == TargetPrevalence {
+			fit, err = CalibrateSchool(out, pop, a.ID, obs, *e)
+		} else {
+			fit, err = Calibrate(out, pop, a.ID, t, obs, bands)
+		}
 		if err != nil {
 			return nil, nil, err
 		}
 		alpha := fit.Alpha
 		out.Actors[i].Household.Alpha = &alpha
+		if fit.School {
+			delta := fit.Delta
+			out.Actors[i].Household.SchoolValue = &delta
+		}
 		fits = append(fits, fit)
 	}
 	if len(fits) == 0 {

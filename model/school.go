@@ -334,6 +334,9 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 			}
 		}
 	}
+	if math.IsInf(best.utility, -1) && !hh.Ban {
+		best = hh.destitute(m, y0, capDays, present, &cost, &value)
+	}
 	if hh.CCT == 0 && prem == 0 {
 		return best
 	}
@@ -435,10 +438,25 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 		bound[e] = math.NaN()
 	}
 	if !found {
-		// Below subsistence whatever the household does: no school.
-		best = hh.option(m, 0, y0, [nb]float64{hh.H, hh.H, hh.H}, capDays, 0)
+		best = hh.destitute(m, y0, capDays, present, cost, value)
 	}
 	return best
+}
+
+// destitute is the choice of a household below subsistence whatever it
+// does (every option's utility is -Inf, and section 5 is silent on what
+// it prefers): it enrols the bands whose value of school, delta_b plus
+// its taste, is positive, and its children work all the hours left.
+func (hh *Household) destitute(m, y0, capDays float64, present int, cost, value *[1 << nb]float64) schoolChoice {
+	e := 0
+	for b := range hh.N {
+		if present&(1<<b) != 0 && hh.School.Value[b]+hh.Taste[b] > 0 {
+			e |= 1 << b
+		}
+	}
+	o := hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
+	o.cost = cost[e]
+	return o
 }
 
 // bestE returns the enrolment combination of a choice.

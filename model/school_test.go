@@ -108,15 +108,22 @@ func TestSchoolTransfers(t *testing.T) {
 }
 
 // TestSchoolPoor: a household below subsistence even with its child's
-// full work (Y0 = 0, S = 100 + 56 x 20 = 1220) cannot afford school, however
-// much it is worth: ln(C - S) is -Inf with or without it, and it keeps the
-// child out (the first combination) working all 56 hours.
+// full work (Y0 = 0, S = 100 + 56 x 20 = 1220) has utility -Inf whatever it
+// does; section 5 is silent, and vcsim lets the value of school decide:
+// with delta 1000 the child is enrolled and works all the 36 hours left
+// (work and study), with delta -1 not enrolled, working all 56 hours.
 func TestSchoolPoor(t *testing.T) {
-	hh := schoolHousehold(1000)
-	hh.OtherIncome = 0
-	hh.S = 1220
-	if o := hh.Decide(1, 1); o.Enrolled[0] || o.Hours[0] != 56 {
-		t.Errorf("poor household: enrolled %v, hours %v; want false, 56", o.Enrolled[0], o.Hours[0])
+	for _, c := range []struct {
+		delta  float64
+		enrols bool
+		hours  float64
+	}{{1000, true, 36}, {-1, false, 56}} {
+		hh := schoolHousehold(c.delta)
+		hh.OtherIncome = 0
+		hh.S = 1220
+		if o := hh.Decide(1, 1); o.Enrolled[0] != c.enrols || o.Hours[0] != c.hours {
+			t.Errorf("poor household, delta %v: enrolled %v, hours %v; want %v, %v", c.delta, o.Enrolled[0], o.Hours[0], c.enrols, c.hours)
+		}
 	}
 }
 
@@ -185,9 +192,8 @@ func loadCotton(t *testing.T) *valuechain.Chain {
 // TestSchoolChain: in a whole chain, the four-way table adds up to the
 // children of each band, girls' and boys' enrolment to the band's; a
 // school worth nothing (and no taste draw) changes no child's work, and
-// one worth a great deal enrols every child whose household can pay for it
-// and stay above subsistence (more than three in four here: the poorest
-// households, below subsistence with their children's full work, cannot).
+// one worth a great deal enrols nearly every child (over three in four:
+// households that stay above subsistence only without school do not).
 func TestSchoolChain(t *testing.T) {
 	c := loadCotton(t)
 	plain, err := Simulate(c, Options{Seed: 3})
@@ -387,5 +393,54 @@ func TestFourWayByHand(t *testing.T) {
 	}
 	if tl.ByBand[0].Children != 25 || tl.ByBand[1].Children != 12 || tl.ByBand[0].Girls.Enrolled != 10 || tl.ByBand[0].Boys.Enrolled != 10 {
 		t.Errorf("children %v, %v; girls enrolled %v, boys %v", tl.ByBand[0].Children, tl.ByBand[1].Children, tl.ByBand[0].Girls.Enrolled, tl.ByBand[0].Boys.Enrolled)
+	}
+}
+
+// TestCalibrateSchoolRecovers: prevalence and enrolment generated with
+// known alpha and delta are fitted back to them: alpha within 2%, each
+// delta within 0.05 (prevalence moves in steps of one household, so alpha
+// is known only to the width of a step).
+func TestCalibrateSchoolRecovers(t *testing.T) {
+	c := loadCotton(t)
+	for i := range c.Actors {
+		if h := c.Actors[i].Household; h != nil {
+			c.Actors[i].Count = 3000
+			h.SchoolCost = &[nb]float64{300, 500, 700}
+		}
+	}
+	if err := valuechain.Validate(c, "school.toml"); err != nil {
+		t.Fatal(err)
+	}
+	pop := NewPopulation(c, 4)
+	_, i := c.Actor("dekhan")
+	trueAlpha, trueDelta := 1.4, [nb]float64{1.2, 0.6, -0.3}
+	d := c.Clone()
+	d.Actors[i].Household.Alpha = &trueAlpha
+	d.Actors[i].Household.SchoolValue = &trueDelta
+	r, err := Simulate(d, Options{Population: pop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &r.Groups[0]
+	prev, _ := Statistic(g, [nb]bool{true, true, true})
+	enrol := Enrolment(g)
+	t.Logf("generated: prevalence %.4f, enrolment %.4f", prev, enrol)
+	fit, err := CalibrateSchool(c, pop, "dekhan", prev, enrol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(fit.Alpha-trueAlpha) > 0.02*trueAlpha {
+		t.Errorf("alpha %v, want %v", fit.Alpha, trueAlpha)
+	}
+	for b := range trueDelta {
+		if math.Abs(fit.Delta[b]-trueDelta[b]) > 0.05 {
+			t.Errorf("delta[%d] %v, want %v", b, fit.Delta[b], trueDelta[b])
+		}
+		if math.Abs(fit.Enrolment[b]-enrol[b]) > 0.002 {
+			t.Errorf("enrolment[%d] %v, observed %v", b, fit.Enrolment[b], enrol[b])
+		}
+	}
+	if math.Abs(fit.Prevalence-prev) > 0.002 {
+		t.Errorf("prevalence %v, observed %v", fit.Prevalence, prev)
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/ilo-rma/vcsim/guide"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/plots"
 	"github.com/ilo-rma/vcsim/scenarios"
@@ -121,6 +122,7 @@ func (d *doc) UncertaintyRows() []Row {
 // Input is what a report is made of.
 type Input struct {
 	Lang      lang.Lang
+	Fits      []model.Fit // preferences fitted to observations before simulating
 	Chain     *valuechain.Chain
 	ChainFile string
 	// ChainText is the chain file's text, when there is one: the report
@@ -149,7 +151,7 @@ type Input struct {
 func From(a *assess.Assessment, l lang.Lang, charts []plots.Chart, source string) Input {
 	in := a.Inputs
 	return Input{Lang: l, Chain: in.Chain, ChainFile: in.ChainName, ScenarioFile: in.ScenarioName, Seed: in.Seed,
-		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo}
+		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits}
 }
 
 // Sections are the ids of the report's sections, in order; a test checks
@@ -227,6 +229,7 @@ func (d *doc) Summary() []string {
 		for _, a := range c.DefaultPreferences() {
 			out = append(out, l.T("txt.defaults", a.NameIn(string(l))))
 		}
+		out = append(out, tables.FitNotes(c, d.in.Fits, l)...)
 	}
 	if cmp := d.in.Comparison; cmp != nil && len(cmp.Summaries) > 0 {
 		best := cmp.Summaries[0]

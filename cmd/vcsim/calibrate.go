@@ -47,6 +47,13 @@ func calibratedText(text []byte, c *valuechain.Chain, comments []string, fits []
 		if err != nil {
 			return nil, fmt.Errorf("writing alpha of %q: %w", f.Group, err)
 		}
+		if f.School {
+			v := "[" + strconv.FormatFloat(f.Delta[0], 'f', 4, 64) + ", " + strconv.FormatFloat(f.Delta[1], 'f', 4, 64) + ", " +
+				strconv.FormatFloat(f.Delta[2], 'f', 4, 64) + "]"
+			if text, err = valuechain.SetValue(text, fmt.Sprintf("actor.%d.household.school_value", i), v); err != nil {
+				return nil, fmt.Errorf("writing school_value of %q: %w", f.Group, err)
+			}
+		}
 	}
 	var buf bytes.Buffer
 	for _, l := range comments {
@@ -120,6 +127,10 @@ func calibrateCommand() *cli.Command {
 			lines := []string{header + ")."}
 			for _, f := range fits {
 				lines = append(lines, fmt.Sprintf("group %s: alpha %.6f matches observed %s %.4g (model %.4g).", f.Group, f.Alpha, f.Target, f.Observed, f.Fitted))
+				if f.School {
+					lines = append(lines, fmt.Sprintf("group %s: school_value [%.4f, %.4f, %.4f] matches observed enrolment %.4g, %.4g, %.4g (model %.4g, %.4g, %.4g).",
+						f.Group, f.Delta[0], f.Delta[1], f.Delta[2], f.ObservedEnrolment[0], f.ObservedEnrolment[1], f.ObservedEnrolment[2], f.Enrolment[0], f.Enrolment[1], f.Enrolment[2]))
+				}
 			}
 			text, err := chainText(ctx)
 			if err != nil {

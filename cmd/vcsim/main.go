@@ -26,7 +26,15 @@ import (
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
-func main() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) }
+func main() {
+	// A double-click (no arguments, no terminal) starts the workshop page.
+	args, clicked := doubleClick(os.Args)
+	status := run(args, os.Stdout, os.Stderr)
+	if clicked {
+		keepWindow(status, systemLang(), os.Stdin, os.Stdout)
+	}
+	os.Exit(status)
+}
 
 // Exit statuses.
 const (
@@ -116,6 +124,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			screenCommand(),
 			convertCommand(),
 			serveCommand(),
+			startCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -132,6 +141,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 
 // version returns the module version and the commit vcsim was built from.
 func version() string {
+	if v := stampedVersion(); v != "" {
+		return v
+	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"
@@ -253,10 +265,13 @@ func runCommand() *cli.Command {
 				tables.WriteEquilibria(w, c.Currency, *a.Market, l)
 			}
 			r, market, pop := a.Base, a.Market, a.Population
-			for _, a := range c.DefaultPreferences() {
+			for _, a := range a.Inputs.Chain.DefaultPreferences() {
 				if sv == nil || len(sv.Groups[a.ID]) == 0 {
 					fmt.Fprintln(ctx.App.ErrWriter, l.T("txt.defaults", a.NameIn(string(l))))
 				}
+			}
+			for _, n := range tables.FitNotes(a.Inputs.Chain, a.Fits, l) {
+				fmt.Fprintln(ctx.App.ErrWriter, n)
 			}
 			switch format {
 			case "table":

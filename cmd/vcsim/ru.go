@@ -54,6 +54,7 @@ var ruUsage = map[string]string{
 	"--format must be table, csv or json, got %q":                                                  "--format должен быть table, csv или json, указано %q",
 	"--format must be toml or xlsx, got %q":                                                        "--format должен быть toml или xlsx, указано %q",
 	"--households writes households_detail.csv into the --out folder: give --out DIR":              "--households записывает households_detail.csv в папку --out: укажите --out ПАПКА",
+	"start takes no arguments, got %q":                                                             "start не принимает аргументов, указано %q",
 	"--lang must be en or ru, got %q":                                                              "--lang должен быть en или ru, указано %q",
 	"--method must be tornado or sobol, got %q":                                                    "--method должен быть tornado или sobol, указано %q",
 	"--out needs a file name":                                                                      "для --out нужно имя файла",

@@ -136,6 +136,9 @@ func compareCommand() *cli.Command {
 				return err
 			}
 			cmp, mc := a.Comparison, a.MonteCarlo
+			for _, n := range tables.FitNotes(a.Inputs.Chain, a.Fits, l) {
+				fmt.Fprintln(ctx.App.ErrWriter, n)
+			}
 			rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
 			fmt.Fprintf(ctx.App.Writer, "%s\n\n", l.T("txt.cmp.title", c.NameIn(string(l)), len(cmp.Runs), cmp.Horizon, cmp.Seed))
 			// The printed table names the runs in the chosen language; the

@@ -3,6 +3,7 @@ package tables
 import (
 	"math"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -116,4 +117,29 @@ func ScenarioSchool(runs ...*model.Run) []ScenarioSchoolRow {
 		}
 	}
 	return rows
+}
+
+// FitNotes returns, in the language l, a note for each group whose
+// preferences were fitted to observations before simulating (the fitted
+// alpha and delta, and how close the model comes), for the command line
+// and the report.
+func FitNotes(c *valuechain.Chain, fits []model.Fit, l lang.Lang) []string {
+	var out []string
+	for _, f := range fits {
+		name := f.Group
+		if a, _ := c.Actor(f.Group); a != nil {
+			name = a.NameIn(string(l))
+		}
+		out = append(out, l.T("txt.fitted", name, l.Number(f.Alpha, 4), l.Percent(f.Observed), l.Percent(f.Fitted)))
+		if f.School {
+			for b := range f.Delta {
+				if math.IsNaN(f.ObservedEnrolment[b]) || math.IsNaN(f.Enrolment[b]) {
+					continue
+				}
+				out = append(out, l.T("txt.fitted.school", name, valuechain.BandNames[b], l.Number(f.Delta[b], 3),
+					l.Percent(f.ObservedEnrolment[b]), l.Percent(f.Enrolment[b])))
+			}
+		}
+	}
+	return out
 }
