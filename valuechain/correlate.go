@@ -89,6 +89,7 @@ func init() {
 	for en, ru := range ruCorrelate {
 		ruFormats[en] = ru
 	}
+	ruSurvey["one surveyed household has whole people, got %v"] = "в одном обследованном домохозяйстве люди целые, указано %v"
 	for en, ru := range ruDist {
 		ruReaders[en] = ru
 	}

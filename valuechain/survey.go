@@ -147,7 +147,9 @@ func ParseSurvey(data []byte, name string, c *Chain) (*Survey, error) {
 			continue
 		}
 		rows++
-		if len(rec) > len(header) {
+		if len(rec) != len(header) {
+			// A short row would read its missing cells as empty: refused,
+			// as docs/survey-format.md says.
 			errs = append(errs, fileErr(name, line, "", "has %d cells but the header has %d columns", len(rec), len(header)))
 			continue
 		}
@@ -277,6 +279,15 @@ func (p *rowParser) atMost(col string, x, max float64) {
 	}
 }
 
+// whole reports a count of people in one surveyed household that is not
+// a whole number (a chain's household table gives averages; a survey row
+// is one household).
+func (p *rowParser) whole(col string, x float64) {
+	if x != math.Trunc(x) && !math.IsNaN(x) && !math.IsInf(x, 0) {
+		p.fail(col, "one surveyed household has whole people, got %v", x)
+	}
+}
+
 func (p *rowParser) household(r surveyRow, c *Chain) SurveyHousehold {
 	a, _ := c.Actor(r.Group)
 	switch {
@@ -302,9 +313,12 @@ func (p *rowParser) household(r surveyRow, c *Chain) SurveyHousehold {
 	h.OtherIncome = p.num("other_income", r.OtherIncome, 0, false, math.NaN())
 	p.atMost("weight", h.Weight, MaxCount)
 	p.atMost("adults", h.Adults, 100)
+	p.whole("adults", h.Adults)
 	for b := range BandNames {
 		p.atMost("girls_"+bandKey(b), h.Girls[b], 50)
 		p.atMost("boys_"+bandKey(b), h.Boys[b], 50)
+		p.whole("girls_"+bandKey(b), h.Girls[b])
+		p.whole("boys_"+bandKey(b), h.Boys[b])
 	}
 	p.atMost("output", h.Output, MaxQuantity)
 	p.atMost("other_income", h.OtherIncome, MaxMoney)

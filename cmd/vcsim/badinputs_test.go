@@ -153,6 +153,8 @@ func TestBadInputs(t *testing.T) {
 	v("survey hours over a week", "farm,65,3,1,1,1,1,1,0,522,20000,7,200,38,0", `column "hours_12_14": weekly hours must be at most 168`)
 	v("survey output inf", "farm,65,3,1,1,1,1,1,0,inf,20000,7,22,38,0", `column "output": must be a finite number`)
 	v("survey unknown group", "farmer,65,3,1,1,1,1,1,0,522,20000,7,22,38,0", `"farmer" is no actor`)
+	v("survey ragged row", "farm,63,3,1,0,1,0,1,0,511,20100", "has 11 cells but the header has 15 columns")
+	v("survey half a child", "farm,65,3,0.5,1,1,1,1,0,522,20000,7,22,38,0", `column "girls_5_11": one surveyed household has whole people, got 0.5`)
 	v("survey flag", "farm,65,3,1,1,1,1,1,0,522,20000,7,22,38,maybe", `column "hazardous": must be 0 or 1`)
 
 	j := func(name, old, new, want string) {

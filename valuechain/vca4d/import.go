@@ -419,8 +419,24 @@ type vaShares struct{ wages, interest, taxes, depreciation, rent float64 }
 
 func (im *importer) split() vaShares {
 	av := im.s.EcoData.AddedValue
+	// Negative wages, interest, depreciation or rent cannot be represented
+	// (a chain's costs are not negative): each is left out, with a note,
+	// and value added split among the other parts. Negative payments to
+	// the government are net subsidies, which split1 represents.
+	for _, p := range []struct {
+		name string
+		x    *float64
+	}{{"employee wages", &av.EmployeeWages}, {"interest", &av.FinancialInstitutionsInterests}, {"depreciation", &av.Depreciation}, {"land owners' fees", &av.LandOwnersFees}} {
+		if *p.x < 0 {
+			im.note("", "the study's split of value added gives negative %s (%s), which a chain cannot hold: left out, value added split among the other parts", p.name, num(*p.x*im.cr))
+			*p.x = 0
+		}
+	}
+	if av.Government < 0 {
+		im.note("", "the study's split of value added gives the government %s, a net subsidy: each actor's share is counted as subsidies", num(av.Government*im.cr))
+	}
 	total := av.EmployeeWages + av.FinancialInstitutionsInterests + av.Government + av.Depreciation + av.LandOwnersFees
-	if total == 0 {
+	if total <= 0 {
 		im.note("", "the study does not split value added: what is not net operating profit is counted as depreciation")
 		return vaShares{depreciation: 1}
 	}
@@ -492,7 +508,9 @@ func (im *importer) split1(act *valuechain.Actor, a *Actor, va, revenue, ic floa
 	} else {
 		unplaced += interest
 	}
-	if taxes := rest * sh.taxes; taxes > 0 && revenue > 0 {
+	if taxes := rest * sh.taxes; taxes < 0 {
+		act.Subsidies = -taxes / act.Count // net subsidies (see split)
+	} else if taxes > 0 && revenue > 0 {
 		act.TaxRate = taxes / revenue
 	} else {
 		unplaced += taxes

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func studies(t *testing.T) []string {
@@ -100,5 +102,46 @@ func TestMalformedStudies(t *testing.T) {
 	}
 	if _, err := Import(s); err == nil || !strings.Contains(err.Error(), `$.ecoData.flows[1].sellerActorName: "Consumer" sells but has no economic data`) {
 		t.Errorf("import error %v", err)
+	}
+}
+
+// TestNegativeSplit: a study whose split of value added has a negative
+// part imports into a valid chain, with a note (issue 21: negative
+// employee wages were imported without one; a negative part ended in
+// "the imported chain is not valid"). Negative wages, interest,
+// depreciation or rent are left out and value added is split among the
+// other parts; a negative government share is a net subsidy, so the
+// actors' net operating profit still equals the study's.
+func TestNegativeSplit(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  func(av *AddedValue)
+		note string
+	}{
+		{"negative wages", func(av *AddedValue) { av.EmployeeWages = -av.EmployeeWages }, "gives negative employee wages"},
+		{"negative depreciation", func(av *AddedValue) { av.Depreciation = -av.Depreciation }, "gives negative depreciation"},
+		{"negative rent", func(av *AddedValue) { av.LandOwnersFees = -1000 }, "gives negative land owners' fees"},
+		{"net subsidies", func(av *AddedValue) { av.Government = -60e6 }, "a net subsidy"},
+	} {
+		s, err := Load("testdata/cocoa-ecuador-eco.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tc.set(&s.EcoData.AddedValue)
+		im, err := Import(s)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		found := false
+		for _, n := range im.Notes {
+			found = found || strings.Contains(n.Msg, tc.note)
+		}
+		if !found {
+			t.Errorf("%s: no note %q in %v", tc.name, tc.note, im.Notes)
+		}
+		if err := valuechain.Validate(im.Chain, ""); err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+		}
 	}
 }
