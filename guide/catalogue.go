@@ -227,9 +227,10 @@ var Catalogue = []Intervention{
 		NameRU:        "Мониторинг детского труда (СМДТ: выявление, направление, проверка, отслеживание)",
 		Description:   "Community monitors identify children in child labour, refer them to services, and follow them up. A share of the identified children leave child labour each year.",
 		DescriptionRU: "Общественные мониторы выявляют детей, занятых детским трудом, направляют их к услугам и отслеживают. Каждый год часть выявленных детей прекращает детский труд.",
-		Moves:         "withdraws a share of identified child labourers of adopting households each year (withdrawal)",
+		Moves:         "withdraws a share of identified child labourers of adopting households each year (withdrawal), months after identification (months); with = the name of the package's cash_transfer or cct pays their households per withdrawn child",
 		Effects: []Effect{
 			{Key: "withdrawal", Default: 0.6, Low: 0.4, High: 0.65, Unit: Share, Doc: "share of identified children in child labour withdrawn each year"},
+			{Key: "months", Default: 4, Low: 4, High: 4, Unit: "months", Doc: "months from identification to withdrawal (the pilots: about four); a withdrawn child works that part of the year"},
 		},
 		Evidence: []Evidence{
 			ipecKyrgyz2011,

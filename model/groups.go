@@ -324,6 +324,9 @@ func (ad adoption) count(r *MeasureResult, hh *Household, o *Outcome, weight flo
 	if m.PremiumRate > 0 {
 		r.Paid += weight * o.PremiumPaid * m.PremiumRate / hh.PremiumRate
 	}
+	if m.Compensation > 0 {
+		r.Paid += weight * withdrawn(hh, o) * m.Compensation
+	}
 }
 
 // adopt applies a measure's effects to an adopting household whose
@@ -351,8 +354,8 @@ func adopt(hh *Household, m *Measure, u float64) {
 				years++
 			}
 		}
-		w := 1 - math.Pow(1-m.Withdrawal, float64(years))
-		hh.Withdraw = 1 - (1-hh.Withdraw)*(1-w)
+		hh.Withdraw = 1 - (1-hh.Withdraw)*(1-monitored(m.Withdrawal, m.Months, years))
+		hh.Compensation += m.Compensation
 	}
 	hh.Ban = hh.Ban || m.Ban
 	adoptSchool(hh, m)

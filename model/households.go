@@ -39,7 +39,9 @@ type Household struct {
 	CCTHoursCap float64 // that limit; 0: the child-labour limit of the band
 	PremiumRate float64 // premium, share of farm revenue, if no child is in child labour
 	Withdraw    float64 // share of child labourers withdrawn by monitoring
-	Ban         bool    // no child works
+	// Compensation is paid per withdrawn child (monitoring.go).
+	Compensation float64
+	Ban          bool // no child works
 
 	School *Schooling  // nil: no enrolment decision (school.go)
 	Taste  [nb]float64 // the household's taste for schooling each band, in utility units
@@ -438,6 +440,11 @@ func (hh *Household) account(o *Outcome, m, need, hired0 float64) {
 	o.Other = hh.Other
 	o.Transfers = hh.TransferIncome + o.CCTPaid + o.PremiumPaid
 	o.Income = o.Y0 + by[UseHired]*hh.Wage + by[UseOffFarm]*hh.OffFarmWage + o.ChildOutside + o.CCTPaid + o.PremiumPaid
+	if hh.Compensation > 0 {
+		comp := withdrawn(hh, o) * hh.Compensation // monitoring.go
+		o.Transfers += comp
+		o.Income += comp
+	}
 	o.Full = o.Income + by[UseFamily]*hh.FamilyTimeValue*hh.Wage
 }
 

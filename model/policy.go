@@ -35,7 +35,12 @@ type Measure struct {
 	SchoolCostChange  float64 // relative change of school costs (households with schooling)
 	SchoolValueGain   float64 // added to every band's value of school (households with schooling)
 	Withdrawal        float64 // share of identified child labourers withdrawn each year
-	Ban               bool    // no child works
+	// Months is the time to withdrawal after identification (MODEL.md 8
+	// v2, default 4): in the year a child is withdrawn it works Months/12
+	// of the year. Compensation is paid to the household per withdrawn
+	// child (the package's transfer named by the intervention's with).
+	Months, Compensation float64
+	Ban                  bool // no child works
 
 	// Costs in this year.
 	FixedCost  float64 // paid once, in the start year

@@ -72,6 +72,10 @@ func (s *Scenario) Year(c *valuechain.Chain, t int) (*valuechain.Chain, *model.P
 			m.PerChild = iv.Cost.PerChildPerYear
 			applyActorEffects(d, c, iv, cov)
 			householdEffects(&m, iv, c)
+			if o := s.named(iv.With); iv.Type == "monitoring" && o != nil {
+				// The package's transfer, per withdrawn child.
+				m.Compensation = amount(o, c)
+			}
 		}
 		if m.Withdrawal > 0 {
 			// Monitoring compounds over the years a household was covered.
@@ -125,6 +129,7 @@ func householdEffects(m *model.Measure, iv *Intervention, c *valuechain.Chain) {
 		m.YouthHazardChange = iv.effect("youth_hazard_change")
 	case "monitoring":
 		m.Withdrawal = iv.effect("withdrawal")
+		m.Months = iv.effect("months")
 	case "ban":
 		m.Ban = true
 	}

@@ -94,6 +94,10 @@ type Intervention struct {
 	Effect    map[string]float64 `toml:"effect"`
 	Tasks     []string           `toml:"tasks"`  // mechanisation: the tasks mechanised
 	Bypass    string             `toml:"bypass"` // cooperative: the intermediary bypassed
+	// With names (by name) the intervention of the same scenario whose
+	// transfer a monitored household gets per withdrawn child (monitoring
+	// only; docs/model.md section 8).
+	With string `toml:"with"`
 	// Responsible names who carries the intervention out in the action
 	// plan (default: the guide's usual actors for the type).
 	Responsible []string `toml:"responsible"`
@@ -308,6 +312,7 @@ func Validate(f *File, c *valuechain.Chain, file string) error {
 			iw := fmt.Sprintf("%s: intervention %d (%s)", w, ii+1, iv.Type)
 			ps.At(iw, fmt.Sprintf("scenario.%d.intervention.%d", si, ii))
 			checkIntervention(c, iv, iw, horizon, add)
+			checkWith(&s, iv, iw, add)
 			if iv.Start == 0 && ps.Given(fmt.Sprintf("scenario.%d.intervention.%d.start", si, ii)) {
 				add(iw, "start", "is 0: years count from 1 (the first scenario year); leave the key out to start in year 1")
 			}
@@ -388,6 +393,8 @@ func checkIntervention(c *valuechain.Chain, iv *Intervention, w string, horizon 
 			add(w, "effect."+k, "must be at most 366 days a year, got %v", v)
 		case k == "hours_cap" && v > 168:
 			add(w, "effect."+k, "must be at most 168 hours a week, got %v", v)
+		case k == "months" && (v < 0 || v > 12):
+			add(w, "effect."+k, "must be a number of months from 0 to 12, got %v", v)
 		case (k == "fee" || k == "premium" || k == "withdrawal") && (v < 0 || v > 1):
 			add(w, "effect."+k, "must be a share between 0 and 1, got %v", v)
 		case (k == "amount" || k == "off_farm_days" || k == "hours_cap") && v < 0:
@@ -459,4 +466,29 @@ func checkBypass(c *valuechain.Chain, iv *Intervention, w string, add func(strin
 			add(w, "bypass", "target %q sells nothing to %q", id, iv.Bypass)
 		}
 	}
+}
+
+// checkWith checks the with key of an intervention of scenario s: only
+// monitoring has one, and it names a cash transfer or cct of s.
+func checkWith(s *Scenario, iv *Intervention, w string, add func(string, string, string, ...any)) {
+	if iv.With == "" {
+		return
+	}
+	if iv.Type != "monitoring" {
+		add(w, "with", "only monitoring names the transfer of its package")
+		return
+	}
+	if o := s.named(iv.With); o == nil || (o.Type != "cash_transfer" && o.Type != "cct") {
+		add(w, "with", "must name a cash_transfer or cct intervention of the same scenario (by its name), got %q", iv.With)
+	}
+}
+
+// named returns the intervention of s with the given name, or nil.
+func (s *Scenario) named(name string) *Intervention {
+	for i := range s.Interventions {
+		if s.Interventions[i].Name == name {
+			return &s.Interventions[i]
+		}
+	}
+	return nil
 }

@@ -20,9 +20,11 @@ func LoadCriteria(path string) (*Criteria, error) {
 // ParseCriteria reads a criteria file from its text.
 func ParseCriteria(data []byte, name string) (*Criteria, error) {
 	var c Criteria
-	if _, err := valuechain.DecodeStrict(data, name, "docs/screening.md", &c); err != nil {
+	meta, err := valuechain.DecodeStrict(data, name, "docs/screening.md", &c)
+	if err != nil {
 		return nil, err
 	}
+	c.pos = meta.Positions
 	return &c, nil
 }
 

@@ -27,6 +27,8 @@ type Criteria struct {
 	// common one (say USD), to compare money across chains.
 	ExchangeRates map[string]float64 `toml:"exchange_rates"`
 	Criteria      []Criterion        `toml:"criterion"`
+
+	pos valuechain.Positions // lines of the file's keys (nil when built in code)
 }
 
 // Criterion is a criterion of the screening.
@@ -79,9 +81,12 @@ type Candidate struct {
 }
 
 // Validate checks a criteria file against the candidates and returns
-// every problem (file names the criteria file in messages).
+// every problem (file names the criteria file in messages), each at its
+// line when the criteria were read from a file. With cands nil it checks
+// the criteria alone (vcsim validate).
 func Validate(cr *Criteria, cands []Candidate, file string) error {
-	ps := valuechain.NewProblems(nil)
+	ps := valuechain.NewProblems(cr.pos)
+	ps.At("exchange_rates", "exchange_rates")
 	ids := map[string]bool{}
 	total := 0.0
 	currencies := map[string]bool{}
@@ -95,6 +100,7 @@ func Validate(cr *Criteria, cands []Candidate, file string) error {
 	}
 	for i, c := range cr.Criteria {
 		w := fmt.Sprintf("criterion %d (%s)", i+1, c.ID)
+		ps.At(w, fmt.Sprintf("criterion.%d", i))
 		comp, money := computed(c.ID)
 		switch {
 		case c.ID == "":
@@ -139,7 +145,7 @@ func Validate(cr *Criteria, cands []Candidate, file string) error {
 	if len(cr.Criteria) == 0 {
 		ps.Add("criteria", "criterion", "no criteria: give at least one [[criterion]]")
 	}
-	if len(cands) < 2 {
+	if cands != nil && len(cands) < 2 {
 		ps.Add("chains", "chains", "screening needs at least two chains, got %d", len(cands))
 	}
 	return ps.Err(file)

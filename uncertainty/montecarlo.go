@@ -274,16 +274,40 @@ type Options struct {
 	// Context, when not nil, stops the draws once it is done: Run returns
 	// its error.
 	Context context.Context
+	// First is the index of the first draw (random sampling only): the
+	// draws First..First+Draws-1 of a run with more draws, the same values
+	// and households, so that a long run can be made in parts (the page
+	// shows its bands as they come).
+	First int
+}
+
+// Merge returns the draws of a followed by those of b: two parts of one
+// run (Options.First), with the same setup, runs and seed.
+func Merge(a, b *MonteCarlo) *MonteCarlo {
+	if a == nil {
+		return b
+	}
+	ra, k := a.Values.Dims()
+	rb, _ := b.Values.Dims()
+	v := mat.NewDense(ra+rb, k, nil)
+	v.Slice(0, ra, 0, k).(*mat.Dense).Copy(a.Values)
+	v.Slice(ra, ra+rb, 0, k).(*mat.Dense).Copy(b.Values)
+	return &MonteCarlo{Setup: a.Setup, Runs: a.Runs, Values: v, Y: append(append([][][]float64{}, a.Y...), b.Y...),
+		Paths: append(append([][][]float64{}, a.Paths...), b.Paths...), Seed: a.Seed, Method: a.Method}
 }
 
 // Run runs the comparison for every draw. Draw d uses the same parameter
 // values and the same households (a population seeded by the seed and d)
 // in every run, so differences between runs are paired.
 func Run(s *Setup, opt Options) (*MonteCarlo, error) {
-	u, err := Uniforms(opt.Draws, max(len(s.Params), 1), opt.Sampling, opt.Seed, s.Corr)
+	if opt.First < 0 || opt.First > 0 && opt.Sampling != Random && opt.Sampling != "" {
+		return nil, fmt.Errorf("uncertainty: a run in parts (first draw %d) needs random sampling, not %q", opt.First, opt.Sampling)
+	}
+	u, err := Uniforms(opt.First+opt.Draws, max(len(s.Params), 1), opt.Sampling, opt.Seed, s.Corr)
 	if err != nil {
 		return nil, err
 	}
+	u = u.Slice(opt.First, opt.First+opt.Draws, 0, max(len(s.Params), 1)).(*mat.Dense)
 	mc := &MonteCarlo{Setup: s, Values: mat.NewDense(opt.Draws, max(len(s.Params), 1), nil), Y: make([][][]float64, opt.Draws),
 		Paths: make([][][]float64, opt.Draws), Seed: opt.Seed, Method: opt.Sampling}
 	mc.Runs = append(mc.Runs, scenarios.Baseline)
@@ -303,9 +327,9 @@ func Run(s *Setup, opt Options) (*MonteCarlo, error) {
 		if opt.Context != nil && opt.Context.Err() != nil {
 			return opt.Context.Err()
 		}
-		cmp, err := s.compare(opt.Context, values[d], DrawSeed(opt.Seed, d), opt.Horizon)
+		cmp, err := s.compare(opt.Context, values[d], DrawSeed(opt.Seed, opt.First+d), opt.Horizon)
 		if err != nil {
-			return fmt.Errorf("draw %d: %w", d+1, err)
+			return fmt.Errorf("draw %d: %w", opt.First+d+1, err)
 		}
 		mc.Y[d] = indicatorValues(cmp)
 		for _, r := range append([]*model.Run{cmp.Baseline}, cmp.Runs...) {

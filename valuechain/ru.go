@@ -71,6 +71,9 @@ var ruFormats = map[string]string{
 	"must be at most %g, got %v":                                                                               "должно быть не больше %g, указано %v",
 	"must be at most 12, got %v":                                                                               "должно быть не больше 12, указано %v",
 	"must be between %v and %v, got %v":                                                                        "должно быть от %v до %v, указано %v",
+	"only monitoring names the transfer of its package":                                                        "пакет с выплатой (with) указывается только для мониторинга",
+	"must name a cash_transfer or cct intervention of the same scenario (by its name), got %q":                 "должно называть вмешательство cash_transfer или cct того же сценария (по его name), указано %q",
+	"must be a number of months from 0 to 12, got %v":                                                          "должно быть числом месяцев от 0 до 12, указано %v",
 	"must be less than max_child_hours (%v hours a week), got %v":                                              "должно быть меньше max_child_hours (%v ч в неделю), указано %v",
 	"must be between 1 and 100 years, got %d":                                                                  "должно быть от 1 до 100 лет, указано %d",
 	"must be in [0, 1), got %v":                                                                                "должно быть в [0, 1), указано %v",
@@ -81,9 +84,9 @@ var ruFormats = map[string]string{
 	"the actor lists products: give price, unit, conversion and final_market in each [[actor.product]]":        "у участника перечислены продукты: укажите price, unit, conversion и final_market в каждом [[actor.product]]",
 	"the chain needs a poverty_line > 0 because it has household actors":                                       "цепочке нужна poverty_line > 0, потому что в ней есть домохозяйства",
 	"must be \"anyone\", \"men\", \"women\", \"boys\", \"girls\" or \"adults\", got %q":                        "должно быть \"anyone\", \"men\", \"women\", \"boys\", \"girls\" или \"adults\", указано %q",
-	"the seller sells %q but %q counts %q: give the buyer a conversion (units of its product per unit bought)": "продавец продаёт в единицах %q, а %q считает в %q: укажите покупателю conversion (единиц его продукта на единицу закупки)",
 	"the shares of 5-11, 12-14 and 15-17 must add up to 1, got %v":                                             "доли 5–11, 12–14 и 15–17 лет в сумме должны давать 1, указано %v",
 	"the shares of %s's links add up to %v: they must not exceed 1":                                            "доли связей %s в сумме дают %v: они не должны превышать 1",
+	"the seller sells %q but %q counts %q: give the buyer a conversion (units of its product per unit bought)": "продавец продаёт в единицах %q, а %q считает в %q: укажите покупателю conversion (единиц его продукта на единицу закупки)",
 }
 
 // ruDecode holds the Russian of the decoder's messages (a key of the wrong

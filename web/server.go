@@ -26,6 +26,7 @@ import (
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/scenarios"
@@ -101,7 +102,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/examples", s.examples)
 	mux.HandleFunc("GET /api/examples/{name}", s.example)
 	mux.HandleFunc("GET /api/guide", s.guide)
+	mux.HandleFunc("GET /api/docs", s.docList)
+	mux.HandleFunc("GET /api/docs/{topic}", s.doc)
 	mux.HandleFunc("POST /api/validate", s.validate)
+	mux.HandleFunc("POST /api/import", s.importFile)
 	mux.HandleFunc("POST /api/simulate", s.simulate)
 	mux.HandleFunc("POST /api/compare", s.compare)
 	mux.HandleFunc("POST /api/whatif", s.whatif)
@@ -118,6 +122,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/join", s.join)
 	mux.HandleFunc("GET /api/config", s.config)
 	mux.HandleFunc("POST /api/comparison.csv", s.comparisonCSV)
+	mux.HandleFunc("POST /api/bands", s.bands)
 	return s.guard(mux)
 }
 
@@ -246,11 +251,8 @@ func (s *Server) guide(w http.ResponseWriter, r *http.Request) {
 // parseChain reads and validates a chain from TOML text, and refuses a
 // chain that would simulate more than MaxHouseholds households.
 func parseChain(text []byte) (*valuechain.Chain, error) {
-	c, err := valuechain.Parse(text, "chain")
-	if c == nil {
-		return nil, err
-	}
-	if err := errors.Join(err, valuechain.Validate(c, "chain")); err != nil {
+	c, err := load.Chain(text, "chain")
+	if err != nil {
 		return nil, err
 	}
 	if n := simulated(c); n > MaxHouseholds {

@@ -203,7 +203,13 @@ func TestBrowserWifi(t *testing.T) {
 		document.getElementById("b_amount").value = "20000"; document.getElementById("b_add").click();
 		document.getElementById("bands").checked = true; document.getElementById("compare").click(); 1`)
 	poll("the comparison", `document.querySelector("#comparison table") !== null && document.getElementById("comparison").textContent.includes("Мой сценарий") && document.getElementById("comparison").textContent.includes("базовый сценарий")`)
-	poll("the fan chart", `document.querySelector('#scencharts figure[data-chart="scenario_paths_fan"]') !== null`)
+	poll("the first bands", `document.querySelector('#scencharts figure[data-chart="scenario_paths_fan"]') !== null`)
+	first := str(`document.getElementById("bandsmsg").textContent`)
+	poll("the bands of 200 draws", `document.querySelector('#scencharts figure[data-chart="scenario_paths_fan"]').dataset.draws === "200"`)
+	t.Logf("bands: %q, then %q", first, str(`document.getElementById("bandsmsg").textContent`))
+	if !strings.Contains(str(`document.getElementById("bandsmsg").textContent`), "200 из 200 розыгрышей") {
+		t.Errorf("the bands' count reads %q", str(`document.getElementById("bandsmsg").textContent`))
+	}
 	if !strings.Contains(str(`document.getElementById("b_type").selectedOptions[0].textContent`), "трансферт") {
 		t.Errorf("the intervention list is not in Russian: %q", str(`document.getElementById("b_type").selectedOptions[0].textContent`))
 	}

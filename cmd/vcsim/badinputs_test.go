@@ -411,3 +411,42 @@ func TestScreenChainsList(t *testing.T) {
 		t.Errorf("scores by the old key: status %d: %s", status, errOut)
 	}
 }
+
+// TestValidateKinds: validate recognises scenario, survey, criteria and
+// study files by their content and checks each with its own rules
+// (issue 21 point 8: a scenario file was read as a chain, "unknown key
+// appraisal").
+func TestValidateKinds(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	chain := "../../examples/tobacco-kyrgyzstan.toml"
+	scen := mustReadFile(t, "../../examples/tobacco-kyrgyzstan-scenarios.toml")
+	goodScen := write("plan.toml", scen)
+	badScen := write("bad-plan.toml", strings.Replace(scen, "ramp_years = 2", "ramp_yeras = 2", 1))
+	badSurvey := write("households.csv", mustReadFile(t, "../../examples/tobacco-kyrgyzstan-survey.csv")+"farm,65,3,0.5,1,1,1,1,0,522,20000,7,22,38,0\n")
+	crit := write("criteria.toml", "[[criterion]]\nid = \"child_labour\"\nweight = -3\ndirection = \"lower\"\n")
+	study := "../../valuechain/vca4d/testdata/cocoa-ecuador-eco.json"
+	for _, tc := range []struct {
+		args   []string
+		status int
+		want   string
+	}{
+		{[]string{"validate", chain, goodScen, study, "../../examples/screening-criteria.toml"}, 0, ""},
+		{[]string{"validate", chain, badScen}, 2, badScen + ":" + itoa(lineOf(scen, "ramp_years = 2")) + `: scenario "Cooperative": intervention 1: unknown key "ramp_yeras"`},
+		{[]string{"validate", goodScen}, 2, goodScen + ": a scenario file is checked against its chain: give the chain file too"},
+		{[]string{"validate", chain, badSurvey}, 2, `households.csv:42: column "girls_5_11": one surveyed household has whole people, got 0.5`},
+		{[]string{"validate", crit}, 2, crit + ":3: criterion 1 (child_labour): weight: must be a number from 0 to 1000, got -3"},
+		{[]string{"validate", "--lang", "ru", goodScen}, 2, "файл сценариев проверяется по своей цепочке"},
+	} {
+		_, errOut, status := vcsim(t, tc.args...)
+		if status != tc.status || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: status %d, stderr:\n%s\nwant %d and %q", tc.args, status, errOut, tc.status, tc.want)
+		}
+	}
+}

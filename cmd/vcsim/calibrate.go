@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -66,16 +67,13 @@ func calibratedText(text []byte, c *valuechain.Chain, comments []string, fits []
 // surveyFlag is the --survey flag of run, compare and calibrate.
 var surveyFlag = &cli.StringFlag{Name: "survey", Usage: "household survey `CSV` that replaces the synthetic households of the groups it covers (docs/survey-format.md)"}
 
-// loadSurvey reads the --survey file for chain c, or nil.
+// loadSurvey reads the --survey file (CSV or a workbook's Survey sheet)
+// for chain c, or nil.
 func loadSurvey(ctx *cli.Context, c *valuechain.Chain) (*valuechain.Survey, error) {
-	path := ctx.String("survey")
-	if path == "" {
-		return nil, nil
+	if path := ctx.String("survey"); path != "" {
+		return load.SurveyFile(path, c)
 	}
-	if isXLSX(path) {
-		return loadSurveyXLSX(path, c)
-	}
-	return valuechain.LoadSurvey(path, c)
+	return nil, nil
 }
 
 func calibrateCommand() *cli.Command {

@@ -18,8 +18,10 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/assess"
+	"github.com/ilo-rma/vcsim/docs"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
@@ -81,7 +83,8 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	if strings.HasPrefix(err.Error(), "Required flag") || strings.HasPrefix(err.Error(), "flag provided but not defined") {
 		err = badInput(err)
 	}
-	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(errorIn(err, langOf(args)), "\n", "\nvcsim: "))
+	msg := docs.Refs(errorIn(err, langOf(args)), langOf(args))
+	fmt.Fprintln(stderr, "vcsim: "+strings.ReplaceAll(msg, "\n", "\nvcsim: "))
 	var ie inputError
 	var ve *valuechain.ValidationError
 	var fe *valuechain.InputError
@@ -125,6 +128,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			convertCommand(),
 			serveCommand(),
 			startCommand(),
+			docsCommand(),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {
@@ -180,32 +184,19 @@ func noFlagArgs(ctx *cli.Context) error {
 	return nil
 }
 
-// loadChain reads and validates a chain file, or the named built-in
-// example when path is empty.
+// loadChain reads and validates a chain file (TOML, workbook or VCA4D
+// study), or the named built-in example when path is empty.
 func loadChain(path, example string) (*valuechain.Chain, error) {
-	var c *valuechain.Chain
-	var err error
-	name := path
-	if path == "" {
-		if example == "" {
-			example = examples.Default
-		}
-		data, e := examples.Chain(example)
-		if e != nil {
-			return nil, badInput(e)
-		}
-		name = "example " + example
-		c, err = valuechain.Parse(data, name)
-	} else if isXLSX(path) {
-		return loadChainXLSX(path)
-	} else {
-		c, err = valuechain.Load(path)
+	if path != "" {
+		return load.ChainFile(path)
 	}
-	if c == nil {
-		return nil, err
+	if example == "" {
+		example = examples.Default
 	}
-	// Unknown keys (err) and validation problems are reported together.
-	return c, errors.Join(err, valuechain.Validate(c, name))
+	if _, err := examples.Chain(example); err != nil {
+		return nil, badInput(err)
+	}
+	return load.Example(example)
 }
 
 // langFlag chooses the language of what a command prints.
@@ -314,8 +305,8 @@ func runCommand() *cli.Command {
 func validateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
-		Usage:     "check chain files and list every problem (exit status 2 when any)",
-		UsageText: "vcsim validate [--lang en|ru] FILE...",
+		Usage:     "check input files (chains, scenario files, surveys, criteria, VCA4D studies, workbooks) and list every problem (exit status 2 when any)",
+		UsageText: "vcsim validate [--lang en|ru] FILE...\n\nEach file is checked by its kind, known from its content; scenario files and surveys\nagainst the first chain among the files (vcsim validate chain.toml scenarios.toml survey.csv).",
 		Flags:     []cli.Flag{langFlag},
 		Action: func(ctx *cli.Context) error {
 			l, err := lang.Parse(ctx.String("lang"))
@@ -323,22 +314,27 @@ func validateCommand() *cli.Command {
 				return badInput(err)
 			}
 			if ctx.NArg() == 0 {
-				return usagef("validate needs at least one chain file")
+				return usagef("validate needs at least one file")
 			}
 			if err := noFlagArgs(ctx); err != nil {
 				return err
 			}
 			bad := 0
-			for _, path := range ctx.Args().Slice() {
-				if _, err := loadChain(path, ""); err != nil {
+			paths := ctx.Args().Slice()
+			for i, err := range validateFiles(paths) {
+				if err != nil {
 					fmt.Fprintln(ctx.App.ErrWriter, valuechain.ErrorIn(err, string(l)))
 					bad++
 					continue
 				}
-				fmt.Fprintln(ctx.App.Writer, l.T("txt.valid", path))
+				fmt.Fprintln(ctx.App.Writer, l.T("txt.valid", paths[i]))
 			}
 			if bad > 0 {
-				return usagef("%s", l.T("txt.invalid", bad, ctx.NArg()))
+				key := "txt.invalid"
+				if n := ctx.NArg(); n%10 == 1 && n%100 != 11 {
+					key = "txt.invalid1" // Russian: из 1 файла, из 21 файла
+				}
+				return usagef("%s", l.T(key, bad, ctx.NArg()))
 			}
 			return nil
 		},

@@ -135,7 +135,7 @@ func TestExitStatuses(t *testing.T) {
 		{[]string{"validate", "../../examples/cotton-tajikistan.toml", "../../examples/tobacco-kyrgyzstan.toml"}, 0, ""},
 		{[]string{"validate", bad}, 2, `bad.toml:6: actor "a": unknown key "prcie"`},
 		{[]string{"validate", bad}, 2, `actor "a": kind: must be "household" or "enterprise"`},
-		{[]string{"validate"}, 2, "needs at least one chain file"},
+		{[]string{"validate"}, 2, "needs at least one file"},
 		{[]string{"validate", filepath.Join(dir, "none.toml")}, 2, "does not exist"},
 		{[]string{"run", "--chain", bad}, 2, "unknown key"},
 		{[]string{"run", "chain.toml"}, 2, "flags first"},
@@ -403,7 +403,7 @@ func TestValidateInRussian(t *testing.T) {
 	_, errOut, status := vcsim(t, "validate", "--lang", "ru", path)
 	want := fmt.Sprintf(`bad.toml:%d: участник "farm": count: должно быть числом больше 0, указано -5`, lineOf(text, "count = -5"))
 	if status != 2 || !strings.Contains(errOut, want) ||
-		!strings.Contains(errOut, "в 1 из 1 файлов цепочек есть ошибки") {
+		!strings.Contains(errOut, "в 1 из 1 файла есть ошибки") {
 		t.Errorf("status %d:\n%s", status, errOut)
 	}
 	_, errOut, _ = vcsim(t, "run", "--lang", "ru", "--chain", path)

@@ -54,6 +54,8 @@ var ruUsage = map[string]string{
 	"--format must be table, csv or json, got %q":                                                  "--format должен быть table, csv или json, указано %q",
 	"--format must be toml or xlsx, got %q":                                                        "--format должен быть toml или xlsx, указано %q",
 	"--households writes households_detail.csv into the --out folder: give --out DIR":              "--households записывает households_detail.csv в папку --out: укажите --out ПАПКА",
+	"no topic %q: vcsim docs lists them":                                                           "нет раздела %q: список разделов выводит vcsim docs",
+	"docs takes one topic, got %d arguments":                                                       "docs принимает один раздел, указано аргументов: %d",
 	"start takes no arguments, got %q":                                                             "start не принимает аргументов, указано %q",
 	"--lang must be en or ru, got %q":                                                              "--lang должен быть en или ru, указано %q",
 	"--method must be tornado or sobol, got %q":                                                    "--method должен быть tornado или sobol, указано %q",
@@ -84,5 +86,5 @@ var ruUsage = map[string]string{
 	"usage: vcsim export vca4d --chain FILE --out study.json":                                      "использование: vcsim export vca4d --chain ФАЙЛ --out study.json",
 	"usage: vcsim guide [--lang en|ru] [show ID]":                                                  "использование: vcsim guide [--lang en|ru] [show КОД]",
 	"usage: vcsim import vca4d STUDY.json --out chain.toml":                                        "использование: vcsim import vca4d ИССЛЕДОВАНИЕ.json --out chain.toml",
-	"validate needs at least one chain file":                                                       "validate нужен хотя бы один файл цепочки",
+	"validate needs at least one file":                                                             "validate нужен хотя бы один файл",
 }

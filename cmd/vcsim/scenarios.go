@@ -12,6 +12,7 @@ import (
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/guide"
 	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/scenarios"
@@ -21,28 +22,13 @@ import (
 // loadScenarios reads and validates a scenario file against chain c, or the
 // built-in scenarios of the example when path is empty.
 func loadScenarios(path, example string, c *valuechain.Chain) (*scenarios.File, error) {
-	var f *scenarios.File
-	var err error
-	name := path
-	if path == "" {
-		data, e := examples.Scenarios(example)
-		if e != nil {
-			return nil, badInput(e)
-		}
-		name = "scenarios of example " + example
-		f, err = scenarios.Parse(data, name)
-	} else if isXLSX(path) {
-		return loadScenariosXLSX(path, c)
-	} else {
-		f, err = scenarios.Load(path)
+	if path != "" {
+		return load.ScenariosFile(path, c)
 	}
-	if err != nil {
-		return nil, err
+	if _, err := examples.Scenarios(example); err != nil {
+		return nil, badInput(err)
 	}
-	if err := scenarios.Validate(f, c, name); err != nil {
-		return nil, err
-	}
-	return f, nil
+	return load.ExampleScenarios(example, c)
 }
 
 func compareCommand() *cli.Command {

@@ -118,3 +118,20 @@ func TestDoubleClick(t *testing.T) {
 		})
 	}
 }
+
+// TestDocsCommand: vcsim docs lists the topics, prints one in Russian,
+// and an error naming docs/outputs.md names the command that shows it.
+func TestDocsCommand(t *testing.T) {
+	out, _, status := vcsim(t, "docs", "--lang", "ru")
+	if status != 0 || !strings.Contains(out, "* facilitator") || !strings.Contains(out, "Руководство ведущего") {
+		t.Errorf("vcsim docs --lang ru: %d\n%s", status, out)
+	}
+	out, _, status = vcsim(t, "docs", "--lang", "ru", "chain-format")
+	if status != 0 || !strings.HasPrefix(out, "# Файл цепочки") {
+		t.Errorf("vcsim docs --lang ru chain-format: %d %.60q", status, out)
+	}
+	_, errs, status := vcsim(t, "docs", "nosuch")
+	if status != 2 || !strings.Contains(errs, "vcsim docs lists them") {
+		t.Errorf("vcsim docs nosuch: %d %q", status, errs)
+	}
+}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,81 +13,17 @@ import (
 
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/plots"
-	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain"
 	"github.com/ilo-rma/vcsim/workbook"
 )
 
 // isXLSX reports whether a path names an Excel workbook.
-func isXLSX(path string) bool { return strings.EqualFold(filepath.Ext(path), ".xlsx") }
-
-// readBook reads the file at path and the sheets of one kind of workbook
-// from it, as TOML text with the cell of every key.
-func readBook(path string, kind workbook.Kind) ([]byte, workbook.Cells, error) {
-	data, err := valuechain.ReadInput(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	return workbook.Read(data, path, kind)
-}
-
-// loadChainXLSX reads and validates the chain of a workbook; errors name
-// its sheets and cells.
-func loadChainXLSX(path string) (*valuechain.Chain, error) {
-	text, cells, err := readBook(path, workbook.ChainBook)
-	if err != nil {
-		return nil, err
-	}
-	c, err := valuechain.Parse(text, path)
-	if c == nil {
-		return nil, workbook.Translate(err, text, cells)
-	}
-	return c, workbook.Translate(errors.Join(err, valuechain.Validate(c, path)), text, cells)
-}
-
-// loadScenariosXLSX reads the scenarios of a workbook.
-func loadScenariosXLSX(path string, c *valuechain.Chain) (*scenarios.File, error) {
-	text, cells, err := readBook(path, workbook.ScenarioBook)
-	if err != nil {
-		return nil, err
-	}
-	f, err := scenarios.Parse(text, path)
-	if err != nil {
-		return nil, workbook.Translate(err, text, cells)
-	}
-	if err := scenarios.Validate(f, c, path); err != nil {
-		return nil, workbook.Translate(err, text, cells)
-	}
-	return f, nil
-}
-
-// loadSurveyXLSX reads the Survey sheet of a workbook as a survey.
-func loadSurveyXLSX(path string, c *valuechain.Chain) (*valuechain.Survey, error) {
-	data, err := valuechain.ReadInput(path)
-	if err != nil {
-		return nil, err
-	}
-	csv, err := workbook.SurveyCSV(data, path)
-	if err != nil {
-		return nil, err
-	}
-	sv, err := valuechain.ParseSurvey(csv, path, c)
-	var ies valuechain.InputErrors
-	if errors.As(err, &ies) {
-		for _, e := range ies {
-			if e.Line > 0 {
-				// CSV line 1 is the sheet's row 2 (the keys).
-				e.Cell = workbook.SurveyCell(e.Column, e.Line+1)
-				e.Line = 0
-			}
-		}
-	}
-	return sv, err
-}
+func isXLSX(path string) bool { return load.IsWorkbook(path) }
 
 // chainAndScenariosXLSX renders a chain (and scenarios) as a workbook.
 func chainAndScenariosXLSX(chainText, scenText, surveyCSV []byte, lang string) ([]byte, error) {
@@ -167,7 +102,7 @@ func convertCommand() *cli.Command {
 				if !strings.EqualFold(filepath.Ext(outPath), ".toml") {
 					return usagef("convert writes a chain to a .toml file, got %q", outPath)
 				}
-				c, err := loadChainXLSX(in)
+				c, err := load.ChainFile(in)
 				if err != nil {
 					return err
 				}
@@ -176,7 +111,7 @@ func convertCommand() *cli.Command {
 				set := outputs(ctx, inputs...)
 				set.Add(outPath, append([]byte("# Converted by vcsim from "+filepath.Base(in)+"\n\n"), chainText...))
 				if workbook.HasSheet(data, "Scenarios") {
-					if _, err := loadScenariosXLSX(in, c); err != nil {
+					if _, err := load.ScenariosFile(in, c); err != nil {
 						return err
 					}
 					scenText, _, _ := workbook.Read(data, in, workbook.ScenarioBook)

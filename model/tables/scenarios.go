@@ -97,13 +97,27 @@ func WriteComparison(w io.Writer, currency string, rows []SummaryRow, l lang.Lan
 		return f(x)
 	}
 	dec := func(x float64) string { return l.Number(x, 2) }
-	for _, r := range rows {
+	poorer := false
+	for i, r := range rows {
+		// A scenario that leaves more households below the poverty line
+		// than the baseline (the first row) says so next to the figure.
+		poor := l.Percent(float64(r.BelowPoverty))
+		if i > 0 && float64(r.BelowPoverty) > float64(rows[0].BelowPoverty)+1e-9 {
+			poor, poorer = poor+" *", true
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Scenario,
 			l.Thousands(float64(r.ChildLabour)), l.Thousands(float64(r.Hazardous)), l.Thousands(float64(r.MeanIncome)),
-			l.Percent(float64(r.BelowPoverty)), na(l.Thousands, float64(r.PVCost)), l.Thousands(float64(r.ChildYearsAvoided)),
+			poor, na(l.Thousands, float64(r.PVCost)), l.Thousands(float64(r.ChildYearsAvoided)),
 			na(l.Thousands, float64(r.CostPerChildYear)), na(dec, float64(r.BCR)), na(dec, float64(r.BCRSpillover)))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if poorer {
+		_, err := fmt.Fprintln(w, l.T("txt.cmp.poorer"))
+		return err
+	}
+	return nil
 }
 
 // WriteEquilibria prints the equilibria of a local labour market and the

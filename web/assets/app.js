@@ -378,9 +378,51 @@ async function compare() {
     try {
       compared = await post("/api/compare", {chain: $("chaintext").value, scenarios: $("scentext").value});
       showComparison(); stale("scenarios", false);
-      await charts("scencharts", $("scentext").value, $("bands").checked ? 200 : 0);
+      await charts("scencharts", $("scentext").value, 0);
+      if ($("bands").checked) bands();
     } catch (e) { compared = null; $("comparison").replaceChildren(el("pre", {class: "warn"}, errText(e))); $("scencharts").replaceChildren(); stale("scenarios", false); }
   });
+}
+
+// bands streams the uncertainty bands: the fan and interval charts after
+// the first 50 draws, redrawn as more arrive, with the count and a Stop
+// button; a new Compare or Stop ends the stream.
+let bandsCtl = null;
+async function bands() {
+  if (bandsCtl) bandsCtl.abort();
+  const ctl = bandsCtl = new AbortController();
+  const total = 200;
+  $("bandsbar").hidden = false; $("bandsstop").disabled = false;
+  $("bandsmsg").textContent = t("bands.progress").replace("%d", 0).replace("%d", total);
+  try {
+    const r = await fetch("/api/bands?lang=" + lang, {method: "POST", signal: ctl.signal,
+      headers: {"Content-Type": "application/json", "X-Vcsim-Token": token, "X-Vcsim-Lang": lang},
+      body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value, draws: total})});
+    if (!r.ok) { const e = await r.json().catch(() => ({})); $("bandsmsg").textContent = errText(e); return; }
+    const reader = r.body.getReader(), dec = new TextDecoder();
+    let buf = "";
+    for (;;) {
+      const {value, done} = await reader.read();
+      if (done) break;
+      buf += dec.decode(value, {stream: true});
+      let i;
+      while ((i = buf.indexOf("\n")) >= 0) {
+        const line = buf.slice(0, i); buf = buf.slice(i + 1);
+        if (!line.trim()) continue;
+        const step = JSON.parse(line);
+        if (step.error) { $("bandsmsg").textContent = step.error; continue; }
+        for (const c of step.charts || []) {
+          const fig = el("figure", {"data-chart": c.name, "data-draws": step.draws}, svgNode(c.svg));
+          const old = $("scencharts").querySelector('figure[data-chart="' + c.name + '"]');
+          if (old) old.replaceWith(fig); else $("scencharts").prepend(fig);
+        }
+        $("bandsmsg").textContent = t("bands.progress").replace("%d", step.draws).replace("%d", step.total);
+      }
+    }
+    if (bandsCtl === ctl) $("bandsmsg").textContent += " ✓";
+  } catch (e) {
+    if (e.name === "AbortError") { $("bandsmsg").textContent += " · " + t("bands.stopped"); } else $("bandsmsg").textContent = errText(e);
+  } finally { if (bandsCtl === ctl) { bandsCtl = null; $("bandsstop").disabled = true; } }
 }
 
 let pending = false, inflight = false;
@@ -431,7 +473,7 @@ async function init() {
     await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent;
     listFiles(); fillTypes(); showType(); builderDefaults();
     if ($("chaintext").value) { runBaseline(); whatif(); }
-    if (compared) { showComparison(); charts("scencharts", $("scentext").value, $("bands").checked ? 200 : 0); }
+    if (compared) { showComparison(); await charts("scencharts", $("scentext").value, 0); if ($("bands").checked) bands(); }
   };
   $("en").onclick = () => relang("en"); $("ru").onclick = () => relang("ru");
   const show = showTab = (name) => {
@@ -466,6 +508,7 @@ async function init() {
     body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); });
   $("validate").onclick = async () => { try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); } };
   $("download").onclick = () => download("chain.toml", "application/toml", $("chaintext").value);
+  $("bandsstop").onclick = () => { if (bandsCtl) bandsCtl.abort(); };
   $("joinbtn").onclick = () => { const d = $("joindlg"); d.hidden = !d.hidden; };
   $("present").onclick = () => { document.body.classList.toggle("present"); $("present").setAttribute("aria-pressed", document.body.classList.contains("present")); };
   document.querySelectorAll(".sliders input").forEach(i => i.oninput = whatif);

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/ilo-rma/vcsim/docs"
+)
+
+func docsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "docs",
+		Usage:     "print a topic of the documentation built into vcsim (the facilitator's guide, the file formats, the model...)",
+		UsageText: "vcsim docs [--lang ru] [TOPIC]\n\nWithout a topic: the list of topics. vcsim docs facilitator --lang ru > guide.md saves one.",
+		Flags:     []cli.Flag{&cli.StringFlag{Name: "lang", Usage: "language: en or ru (a topic without a Russian version comes in English)", Value: "en"}},
+		Action: func(ctx *cli.Context) error {
+			l := ctx.String("lang")
+			if l != "en" && l != "ru" {
+				return usagef("--lang must be en or ru, got %q", l)
+			}
+			w := ctx.App.Writer
+			switch ctx.NArg() {
+			case 0:
+				if l == "ru" {
+					fmt.Fprintln(w, "Разделы (vcsim docs РАЗДЕЛ --lang ru); * — есть на русском:")
+				} else {
+					fmt.Fprintln(w, "Topics (vcsim docs TOPIC); * in Russian too (--lang ru):")
+				}
+				for _, t := range docs.Topics() {
+					mark := " "
+					if docs.HasRussian(t) {
+						mark = "*"
+					}
+					fmt.Fprintf(w, "  %s %-16s %s\n", mark, t, docs.Title(t, l))
+				}
+				return nil
+			case 1:
+				b, got, err := docs.Get(ctx.Args().First(), l)
+				if err != nil {
+					return usagef("no topic %q: vcsim docs lists them", ctx.Args().First())
+				}
+				if l == "ru" && got != "ru" {
+					fmt.Fprintf(ctx.App.ErrWriter, "vcsim: раздел %s есть только на английском\n", ctx.Args().First())
+				}
+				_, err = w.Write(b)
+				return err
+			}
+			return usagef("docs takes one topic, got %d arguments", ctx.NArg())
+		},
+	}
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/ilo-rma/vcsim/screening"
+	"github.com/ilo-rma/vcsim/valuechain"
+	"github.com/ilo-rma/vcsim/valuechain/vca4d"
+	"github.com/ilo-rma/vcsim/workbook"
+)
+
+// Kinds of input file validate recognises.
+const (
+	kindChain     = "chain"
+	kindScenarios = "scenarios"
+	kindSurvey    = "survey"
+	kindCriteria  = "criteria"
+	kindStudy     = "study"
+	kindWorkbook  = "workbook"
+)
+
+// fileKind says what an input file holds, by its content: a CSV is a
+// survey, JSON a VCA4D study, xlsx a workbook; a TOML file with
+// [[scenario]] or [appraisal] is a scenario file, one with [[criterion]]
+// or [exchange_rates] a criteria file, anything else a chain (whose
+// reader then names what is wrong). A file that cannot be read is a
+// chain, so that its reader says why.
+func fileKind(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt":
+		return kindSurvey
+	case ".json":
+		return kindStudy
+	case ".xlsx":
+		return kindWorkbook
+	}
+	data, err := valuechain.ReadInput(path)
+	if err != nil {
+		return kindChain
+	}
+	var top map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&top); err != nil {
+		return kindChain
+	}
+	switch {
+	case top["actor"] != nil:
+		return kindChain
+	case top["scenario"] != nil || top["appraisal"] != nil:
+		return kindScenarios
+	case top["criterion"] != nil || top["exchange_rates"] != nil:
+		return kindCriteria
+	}
+	return kindChain
+}
+
+// errNeedsChain says that a file is checked against a chain that the
+// command line does not give.
+type errNeedsChain struct{ file, kind string }
+
+func (e errNeedsChain) Error() string { return e.In("en") }
+
+func (e errNeedsChain) In(lang string) string {
+	if lang == "ru" {
+		what := map[string]string{kindScenarios: "файл сценариев", kindSurvey: "обследование"}[e.kind]
+		return e.file + ": " + what + " проверяется по своей цепочке: укажите и файл цепочки (vcsim validate chain.toml " + filepath.Base(e.file) + ")"
+	}
+	what := map[string]string{kindScenarios: "a scenario file", kindSurvey: "a survey"}[e.kind]
+	return e.file + ": " + what + " is checked against its chain: give the chain file too (vcsim validate chain.toml " + filepath.Base(e.file) + ")"
+}
+
+// validateFiles checks each file with the rules of its kind; scenario
+// files and surveys against the first valid chain among the files (a
+// chain file or a workbook's chain). It returns each file's error (nil
+// when valid), in the order given.
+func validateFiles(paths []string) []error {
+	kinds := make([]string, len(paths))
+	errs := make([]error, len(paths))
+	var chain *valuechain.Chain
+	// Chains first, so that the other files can be checked against one.
+	for i, p := range paths {
+		kinds[i] = fileKind(p)
+		if kinds[i] != kindChain && kinds[i] != kindWorkbook {
+			continue
+		}
+		c, err := loadChain(p, "")
+		errs[i] = err
+		if err == nil && chain == nil {
+			chain = c
+		}
+	}
+	for i, p := range paths {
+		switch kinds[i] {
+		case kindWorkbook:
+			if errs[i] != nil || chain == nil {
+				continue
+			}
+			data, err := valuechain.ReadInput(p)
+			if err != nil {
+				errs[i] = err
+				continue
+			}
+			var all []error
+			if workbook.HasSheet(data, "Scenarios") {
+				if _, err := loadScenarios(p, "", chain); err != nil {
+					all = append(all, err)
+				}
+			}
+			if workbook.HasSheet(data, "Survey") {
+				if _, err := loadSurveyXLSX(p, chain); err != nil {
+					all = append(all, err)
+				}
+			}
+			errs[i] = errors.Join(all...)
+		case kindScenarios, kindSurvey:
+			if chain == nil {
+				errs[i] = errNeedsChain{p, kinds[i]}
+				continue
+			}
+			if kinds[i] == kindScenarios {
+				_, errs[i] = loadScenarios(p, "", chain)
+			} else {
+				_, errs[i] = valuechain.LoadSurvey(p, chain)
+			}
+		case kindCriteria:
+			cr, err := screening.LoadCriteria(p)
+			if err == nil {
+				err = screening.Validate(cr, nil, p)
+			}
+			errs[i] = err
+		case kindStudy:
+			s, err := vca4d.Load(p)
+			if err == nil {
+				_, err = vca4d.Import(s)
+			}
+			errs[i] = err
+		}
+	}
+	return errs
+}
