@@ -8,6 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/screening"
 	"github.com/ilo-rma/vcsim/valuechain"
 	"github.com/ilo-rma/vcsim/valuechain/vca4d"
@@ -111,7 +112,7 @@ func validateFiles(paths []string) []error {
 				}
 			}
 			if workbook.HasSheet(data, "Survey") {
-				if _, err := loadSurveyXLSX(p, chain); err != nil {
+				if _, err := load.SurveyFile(p, chain); err != nil {
 					all = append(all, err)
 				}
 			}
@@ -124,7 +125,7 @@ func validateFiles(paths []string) []error {
 			if kinds[i] == kindScenarios {
 				_, errs[i] = loadScenarios(p, "", chain)
 			} else {
-				_, errs[i] = valuechain.LoadSurvey(p, chain)
+				_, errs[i] = load.SurveyFile(p, chain)
 			}
 		case kindCriteria:
 			cr, err := screening.LoadCriteria(p)
