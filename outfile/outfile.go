@@ -198,26 +198,54 @@ func (s *Set) checkParent(path string) error {
 
 // Write checks every file (see Check) and, when all can be written,
 // writes each atomically and records it in its folder's manifest. It
-// returns the paths written.
+// returns the paths written. Every file is first written to a temporary
+// file beside it; only when all are written are they renamed over their
+// targets, so that a failure (a disk full, a file another program holds
+// open) leaves every target as it was.
 func (s *Set) Write() ([]string, error) {
 	if err := s.Check(); err != nil {
 		return nil, err
 	}
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
 	byDir := map[string]map[string]string{}
-	var done []string
-	for _, f := range s.files {
+	temps := make([]string, len(s.files))
+	removeTemps := func() {
+		for _, t := range temps {
+			if t != "" {
+				os.Remove(t)
+			}
+		}
+	}
+	for i, f := range s.files {
 		dir := filepath.Dir(f.path)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return done, err
+			removeTemps()
+			return nil, err
 		}
-		if err := WriteAtomic(f.path, f.data); err != nil {
-			return done, err
+		t, err := writeTemp(f.path, f.data)
+		if err != nil {
+			removeTemps()
+			return nil, err
 		}
+		temps[i] = t
 		sum := sha256.Sum256(f.data)
 		if byDir[dir] == nil {
 			byDir[dir] = map[string]string{}
 		}
 		byDir[dir][filepath.Base(f.path)] = hex.EncodeToString(sum[:])
+	}
+	var done []string
+	for i, f := range s.files {
+		if err := os.Rename(temps[i], f.path); err != nil {
+			removeTemps()
+			if isLocked(err) {
+				return done, conflict(f.path, "is open in another program, probably Excel: close %s there and run again", filepath.Base(f.path))
+			}
+			return done, fmt.Errorf("%s: %w", f.path, err)
+		}
+		temps[i] = ""
 		done = append(done, f.path)
 	}
 	dirs := slices.Sorted(maps.Keys(byDir))
@@ -229,23 +257,49 @@ func (s *Set) Write() ([]string, error) {
 	return done, nil
 }
 
-// WriteAtomic writes data to path through a temporary file in the same
-// folder that is synced and then renamed over path, so that path holds
-// either its old content or the new one, never a part.
-func WriteAtomic(path string, data []byte) error {
+// checkOpen reports the outputs that exist and that another program
+// holds open so that they cannot be replaced: Excel locks the workbooks
+// and CSV files it has open (on Windows, opening them for writing fails
+// with a sharing violation). Nothing has been written when it fails.
+func (s *Set) checkOpen() error {
+	var errs []error
+	for _, f := range s.files {
+		if err := probe(f.path); err != nil && isLocked(err) {
+			errs = append(errs, conflict(f.path, "is open in another program, probably Excel: close %s there and run again (nothing was written)", filepath.Base(f.path)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// probe opens an existing file for writing, without changing it, and
+// closes it; a missing file is no error. Tests replace it.
+var probe = func(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	return f.Close()
+}
+
+// writeTemp writes data to a synced temporary file in path's folder and
+// returns its name.
+func writeTemp(path string, data []byte) (string, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
-		return err
+		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	name := tmp.Name()
-	fail := func(err error) error {
+	fail := func(err error) (string, error) {
 		tmp.Close()
 		os.Remove(name)
-		return fmt.Errorf("%s: %w", path, err)
+		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	if _, err := tmp.Write(data); err != nil {
 		return fail(err)
@@ -258,7 +312,18 @@ func WriteAtomic(path string, data []byte) error {
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("%s: %w", path, err)
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return name, nil
+}
+
+// WriteAtomic writes data to path through a temporary file in the same
+// folder that is synced and then renamed over path, so that path holds
+// either its old content or the new one, never a part.
+func WriteAtomic(path string, data []byte) error {
+	name, err := writeTemp(path, data)
+	if err != nil {
+		return err
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)

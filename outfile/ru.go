@@ -8,7 +8,9 @@ import "fmt"
 var ruMessages = map[string]string{
 	"is written twice by this command": "записывается этой командой дважды",
 	"cannot be checked: %v":            "не удаётся проверить: %v",
-	"%s is the %s file (%s): vcsim never writes over its inputs; choose another name": "%s — это файл %s (%s): vcsim никогда не пишет поверх входных файлов; выберите другое имя",
+	"%s is the %s file (%s): vcsim never writes over its inputs; choose another name":                "%s — это файл %s (%s): vcsim никогда не пишет поверх входных файлов; выберите другое имя",
+	"is open in another program, probably Excel: close %s there and run again (nothing was written)": "открыт в другой программе, вероятно в Excel: закройте %s в Excel и запустите команду снова (ничего не записано)",
+	"is open in another program, probably Excel: close %s there and run again":                       "открыт в другой программе, вероятно в Excel: закройте %s в Excel и запустите команду снова",
 	"is a folder, not a file": "это папка, а не файл",
 	"exists and is not an unchanged vcsim output (see docs/outputs.md): give --force to replace it, or choose another name": "уже существует и не является неизменённым результатом vcsim (см. docs/outputs.md): укажите --force, чтобы заменить его, или выберите другое имя",
 	"is a file, not a folder: %s needs a folder here":                                                                       "это файл, а не папка: для %s здесь нужна папка",
