@@ -135,7 +135,7 @@ func (d *doc) tradeoffs() []string {
 	for _, s := range cmp.Summaries {
 		f := s.Final
 		if f.ChildLabour < base.ChildLabour && f.BelowPoverty > base.BelowPoverty+1e-9 {
-			out = append(out, d.T("r.caveat.tradeoff", d.runName(s.Name), d.N(base.ChildLabour-f.ChildLabour),
+			out = append(out, d.T("r.caveat.tradeoff", d.runName(s.Name), d.l.Plural(base.ChildLabour-f.ChildLabour, 0, "n.children.acc"),
 				d.P(base.BelowPoverty), d.P(f.BelowPoverty)))
 		}
 	}
