@@ -444,3 +444,37 @@ func TestCalibrateSchoolRecovers(t *testing.T) {
 		t.Errorf("prevalence %v, observed %v", fit.Prevalence, prev)
 	}
 }
+
+// TestSchoolDetailsAddUp: with school keys the households decided one by
+// one (Details, with their taste draws) add up to the group's children in
+// child labour.
+func TestSchoolDetailsAddUp(t *testing.T) {
+	c := loadCotton(t)
+	for i := range c.Actors {
+		if h := c.Actors[i].Household; h != nil {
+			c.Actors[i].Count = 3000
+			h.SchoolCost = &[nb]float64{300, 500, 700}
+			h.SchoolValue = &[nb]float64{1, 1, 1}
+		}
+	}
+	pop := NewPopulation(c, 7)
+	r, err := Simulate(c, Options{Population: pop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := Details(r, pop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cl float64
+	for _, x := range ds {
+		for b, k := range x.Class {
+			if k == ChildLabourWork || k == HazardousWork {
+				cl += x.Weight * x.Children[b]
+			}
+		}
+	}
+	if want := r.Groups[0].ByBand[0].ChildLabour + r.Groups[0].ByBand[1].ChildLabour + r.Groups[0].ByBand[2].ChildLabour; math.Abs(cl-want) > 1e-6 {
+		t.Errorf("details: %v children in child labour, group %v", cl, want)
+	}
+}
