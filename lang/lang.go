@@ -9,6 +9,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/feature/plural"
 )
 
 // Lang is a language of output.
@@ -112,23 +114,17 @@ func (l Lang) Count(n float64, household bool) string {
 	if household {
 		key = "count.hh."
 	}
-	return l.Thousands(n) + " " + l.T(key+plural(l, n))
+	return l.Thousands(n) + " " + l.T(key+pluralKey(l, n))
 }
 
-// plural returns the plural category of n: "one", "few" or "many"
-// (English uses "one" and "many").
-func plural(l Lang, n float64) string {
-	k := int64(math.Abs(math.Round(n)))
-	if l != RU {
-		if k == 1 {
-			return "one"
-		}
-		return "many"
-	}
-	switch {
-	case k%10 == 1 && k%100 != 11:
+// pluralKey returns the plural category of n as written by Thousands:
+// "one", "few" or "many" (English uses "one" and "many"), by the CLDR
+// rules (see Plural).
+func pluralKey(l Lang, n float64) string {
+	switch l.category(l.Thousands(n)) {
+	case plural.One:
 		return "one"
-	case k%10 >= 2 && k%10 <= 4 && (k%100 < 12 || k%100 > 14):
+	case plural.Few:
 		return "few"
 	}
 	return "many"

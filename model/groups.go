@@ -221,17 +221,17 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 		if d.Weight != nil {
 			weight = d.Weight[k]
 		}
+		var o Outcome
 		if taste != nil {
 			// Each household's taste for schooling (school.go).
-			if hh != &own {
-				own = *hh
-				hh = &own
+			var t [nb]float64
+			for b := range t {
+				t[b] = hh.School.TasteSD * taste[nb*k+b]
 			}
-			for b := range hh.Taste {
-				hh.Taste[b] = hh.School.TasteSD * taste[nb*k+b]
-			}
+			o = hh.decide(d.Scale[k], d.Hazard[k], &t)
+		} else {
+			o = hh.Decide(d.Scale[k], d.Hazard[k])
 		}
-		o := hh.Decide(d.Scale[k], d.Hazard[k])
 		if income != nil {
 			income[k] = o.Income
 			hours[k] = o.Hours

@@ -46,6 +46,9 @@ type Household struct {
 	School *Schooling  // nil: no enrolment decision (school.go)
 	Taste  [nb]float64 // the household's taste for schooling each band, in utility units
 	sprep  *schoolPrep // for the closed form of the school choice; see prepareSchool
+	// ownSchool is the schooling of a household an education measure
+	// changed (School then points to it; see adoptSchool).
+	ownSchool Schooling
 
 	prep hoursPrep // for the fast path; see prepare
 }
@@ -392,7 +395,11 @@ type Outcome struct {
 // hazard draw is hazard: its income without child work, the children's
 // hours (Stone-Geary, the farm cap, then the conditions of transfers it
 // may take), its income and the labour it uses. Decide does not allocate.
-func (hh *Household) Decide(m, hazard float64) Outcome {
+func (hh *Household) Decide(m, hazard float64) Outcome { return hh.decide(m, hazard, &hh.Taste) }
+
+// decide is Decide with the household's taste for schooling given apart
+// (school.go), so that households sharing a Household need not copy it.
+func (hh *Household) decide(m, hazard float64, taste *[nb]float64) Outcome {
 	var o Outcome
 	need := m * hh.Need
 	hired0 := max(need-hh.FamilyDays, 0)
@@ -402,7 +409,7 @@ func (hh *Household) Decide(m, hazard float64) Outcome {
 		o.Active[b] = 1
 	}
 	if hh.School != nil {
-		sc := hh.chooseSchool(o.Y0, m, o.Exposed)
+		sc := hh.chooseSchool(o.Y0, m, o.Exposed, taste)
 		o.Hours, o.Enrolled, o.CCTPaid, o.PremiumPaid, o.SchoolCost = sc.hours, sc.enrolled, sc.cct, sc.premium, sc.cost
 	} else if !hh.Ban {
 		o.Hours = hh.capFarm(m, hh.free(m, o.Y0))

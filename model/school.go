@@ -212,15 +212,36 @@ func (hh *Household) prepareSchool() {
 // not apply (u is +Inf). Below subsistence with every child's full work u
 // is -Inf, as every choice's utility is.
 func (hh *Household) closedForm(e int, y, capDays float64) (u float64, h [nb]float64, exact bool) {
+	k, den, c, h, st := hh.closedK(e, y, capDays)
+	switch st {
+	case formPoor:
+		return math.Inf(-1), h, false
+	case formUnknown:
+		return math.Inf(1), h, false
+	}
+	return den*math.Log(k) + c, h, st == formExact
+}
+
+// The states of closedK.
+const (
+	formExact   = iota // interior and within the farm's work: U = den ln k + c
+	formCapped         // interior but the farm's work caps the hours: U < den ln k + c
+	formPoor           // below subsistence with every child's full work: U = -Inf
+	formUnknown        // the closed form does not apply
+)
+
+// closedK is closedForm without the logarithm: K, D and the constant of
+// U = D ln K + c, the hours, and the state.
+func (hh *Household) closedK(e int, y, capDays float64) (k, den, c float64, h [nb]float64, st int) {
 	p := hh.sprep
 	f := p.all
 	for i := range nb + 1 {
-		k := y - hh.S + p.a[e][f]
+		k = y - hh.S + p.a[e][f]
 		if !(k > 0) {
 			if i == 0 {
-				return math.Inf(-1), h, false
+				return k, 0, 0, h, formPoor
 			}
-			return math.Inf(1), h, false
+			return k, 0, 0, h, formUnknown
 		}
 		q := k / p.den[e][f]
 		g := f
@@ -240,12 +261,14 @@ func (hh *Household) closedForm(e int, y, capDays float64) (u float64, h [nb]flo
 			days += hh.N[b] * x
 		}
 		if g == f {
-			u = p.den[e][f]*math.Log(k) + p.c[e][f]
-			return u, h, days*hh.W/hh.HoursPerDay <= capDays
+			if days*hh.W/hh.HoursPerDay > capDays {
+				return k, p.den[e][f], p.c[e][f], h, formCapped
+			}
+			return k, p.den[e][f], p.c[e][f], h, formExact
 		}
 		f = g
 	}
-	return math.Inf(1), h, false
+	return k, 0, 0, h, formUnknown
 }
 
 // schoolChoice is what a household with schooling chose.
@@ -286,7 +309,7 @@ func (hh *Household) option(m float64, e int, y float64, caps [nb]float64, capDa
 // limits), as comply does without school. Ties go to the option found
 // first: fewer conditions kept, then enrolment combinations in the order
 // none, 5-11, 12-14, both, 15-17 and so on. chooseSchool does not allocate.
-func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice {
+func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]float64) schoolChoice {
 	s := hh.School
 	present := 0
 	for b := range hh.N {
@@ -305,7 +328,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 		for b := range hh.N {
 			if e&(1<<b) != 0 {
 				cost[e] += hh.N[b] * s.Cost[b]
-				value[e] += hh.N[b] * (s.Value[b] + hh.Taste[b])
+				value[e] += hh.N[b] * (s.Value[b] + taste[b])
 			}
 		}
 	}
@@ -320,7 +343,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 	// The closed form needs today's linear earnings and the farm cap.
 	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
 	if fast {
-		best = hh.bestFree(m, y0, capDays, present, &cost, &value)
+		best = hh.bestFree(m, y0, capDays, present, &cost, &value, taste)
 	} else {
 		best.utility = math.NaN()
 		for e := 0; e < 1<<nb; e++ {
@@ -335,7 +358,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 		}
 	}
 	if math.IsInf(best.utility, -1) && !hh.Ban {
-		best = hh.destitute(m, y0, capDays, present, &cost, &value)
+		best = hh.destitute(m, y0, capDays, present, &cost, &value, taste)
 	}
 	if hh.CCT == 0 && prem == 0 {
 		return best
@@ -392,18 +415,39 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool) schoolChoice 
 // upper bound when the farm's work caps the hours; combinations are taken
 // in order of that bound, solved the general way only when the bound is
 // not exact, until no bound left beats the best exact utility.
-func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64) schoolChoice {
-	var bound [1 << nb]float64
+func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64) schoolChoice {
+	var bound, ks, dens, cs [1 << nb]float64
 	var hours [1 << nb][nb]float64
-	var exact, capped [1 << nb]bool
+	var state [1 << nb]int
+	kref := 0.0
 	for e := 0; e < 1<<nb; e++ {
 		bound[e] = math.NaN()
 		if e&present != e {
 			continue
 		}
-		u, h, ok := hh.closedForm(e, y0-cost[e], capDays)
-		bound[e], hours[e], exact[e] = u+value[e], h, ok
-		capped[e] = !ok && !math.IsInf(u, 0)
+		ks[e], dens[e], cs[e], hours[e], state[e] = hh.closedK(e, y0-cost[e], capDays)
+		if state[e] <= formCapped {
+			kref = max(kref, ks[e])
+		}
+	}
+	// One logarithm bounds them all: ln is concave, so ln k <= ln kref +
+	// (k - kref) / kref, the tangent at kref.
+	lref := 0.0
+	if kref > 0 {
+		lref = math.Log(kref)
+	}
+	for e := range bound {
+		if e&present != e {
+			continue
+		}
+		switch state[e] {
+		case formPoor:
+			bound[e] = math.Inf(-1)
+		case formUnknown:
+			bound[e] = math.Inf(1)
+		default:
+			bound[e] = dens[e]*(lref+(ks[e]-kref)/kref) + cs[e] + value[e]
+		}
 	}
 	best := schoolChoice{utility: math.Inf(-1)}
 	found := false
@@ -417,15 +461,16 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 		if e < 0 || bound[e] <= best.utility {
 			break
 		}
-		o := schoolChoice{hours: hours[e], utility: bound[e]}
-		switch {
-		case capped[e]:
+		o := schoolChoice{hours: hours[e]}
+		switch state[e] {
+		case formExact:
+			o.utility = dens[e]*math.Log(ks[e]) + cs[e] + value[e]
+		case formCapped:
 			// The farm's work caps the hours the closed form found: every
 			// band's are scaled by the same factor (Decision.Cap).
-			hb := &hh.sprep.hb[e]
 			o.hours = hh.Cap(o.hours, hh.HoursPerDay, capDays)
-			o.utility = hh.endowedUtility(y0-cost[e], o.hours, *hb) + value[e]
-		case !exact[e]:
+			o.utility = hh.endowedUtility(y0-cost[e], o.hours, hh.sprep.hb[e]) + value[e]
+		default:
 			o = hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
 		}
 		for b := range o.enrolled {
@@ -438,7 +483,7 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 		bound[e] = math.NaN()
 	}
 	if !found {
-		best = hh.destitute(m, y0, capDays, present, cost, value)
+		best = hh.destitute(m, y0, capDays, present, cost, value, taste)
 	}
 	return best
 }
@@ -447,10 +492,10 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 // does (every option's utility is -Inf, and section 5 is silent on what
 // it prefers): it enrols the bands whose value of school, delta_b plus
 // its taste, is positive, and its children work all the hours left.
-func (hh *Household) destitute(m, y0, capDays float64, present int, cost, value *[1 << nb]float64) schoolChoice {
+func (hh *Household) destitute(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64) schoolChoice {
 	e := 0
 	for b := range hh.N {
-		if present&(1<<b) != 0 && hh.School.Value[b]+hh.Taste[b] > 0 {
+		if present&(1<<b) != 0 && hh.School.Value[b]+taste[b] > 0 {
 			e |= 1 << b
 		}
 	}
@@ -531,8 +576,9 @@ func (p *Population) TasteDraws(actor string, n int) []float64 {
 
 // adoptSchool applies an education measure's effects on schooling to an
 // adopting household: school costs change by SchoolCostChange (relative)
-// and every band's value of school rises by SchoolValueGain. The
-// household's schooling is copied first: it is shared.
+// and every band's value of school rises by SchoolValueGain. The group's
+// schooling is shared: the changed one is the household's own copy
+// (Household.ownSchool), so adopting allocates nothing.
 func adoptSchool(hh *Household, m *Measure) {
 	if hh.School == nil || (m.SchoolCostChange == 0 && m.SchoolValueGain == 0) {
 		return
@@ -542,7 +588,8 @@ func adoptSchool(hh *Household, m *Measure) {
 		s.Cost[b] = max(0, s.Cost[b]*(1+m.SchoolCostChange))
 		s.Value[b] += m.SchoolValueGain
 	}
-	hh.School = &s
+	hh.ownSchool = s
+	hh.School = &hh.ownSchool
 }
 
 // HasSchool reports whether a household group of the chain gives school
@@ -554,4 +601,21 @@ func HasSchool(c *valuechain.Chain) bool {
 		}
 	}
 	return false
+}
+
+// SchoolBands returns the children by band of the household groups that
+// give school keys (the only ones whose enrolment is known: hired
+// children from outside and groups without school keys are left out).
+func (r *Result) SchoolBands() [nb]Children {
+	var out [nb]Children
+	for i := range r.Groups {
+		g := &r.Groups[i]
+		if a, _ := r.Chain.Actor(g.Actor); a == nil || a.Household == nil || !a.Household.HasSchool() {
+			continue
+		}
+		for b := range out {
+			out[b].Add(&g.ByBand[b])
+		}
+	}
+	return out
 }

@@ -341,9 +341,9 @@ func TestChooseSchoolFastIsGeneral(t *testing.T) {
 			}
 			hh.prepare()
 			exposed := [nb]bool{k%3 == 0, false, k%5 == 0}
-			fast := hh.chooseSchool(hh.OtherIncome, m, exposed)
+			fast := hh.chooseSchool(hh.OtherIncome, m, exposed, &hh.Taste)
 			hh.sprep = nil
-			slow := hh.chooseSchool(hh.OtherIncome, m, exposed)
+			slow := hh.chooseSchool(hh.OtherIncome, m, exposed, &hh.Taste)
 			same := fast.enrolled == slow.enrolled && fast.cct == slow.cct && fast.premium == slow.premium
 			for b := range fast.hours {
 				same = same && math.Abs(fast.hours[b]-slow.hours[b]) < 1e-9

@@ -47,8 +47,9 @@ type YearKPI struct {
 	ValueAdded   float64
 	Cost         float64 // of all measures
 	AdultWage    float64 // the chain's adult wage (set by the labour market when local)
-	// Bands counts the children by band: with school keys, enrolment by
-	// sex and the four-way table too (Children.School).
+	// Bands counts the children of the household groups with school keys
+	// by band, with enrolment by sex and the four-way table
+	// (Children.School); zero without school keys.
 	Bands [nb]Children
 }
 
@@ -142,7 +143,7 @@ func KPIs(year int, r *Result) YearKPI {
 	k := YearKPI{
 		Year: year, Children: ch.Children, ChildLabour: ch.ChildLabour, Hazardous: ch.Hazardous,
 		WeeklyHours: ch.WeeklyHours, Households: r.Totals.Households, BelowPoverty: r.Totals.BelowPoverty,
-		ValueAdded: r.Totals.ValueAdded, AdultWage: r.Chain.AdultWage, Bands: r.ChildLabour,
+		ValueAdded: r.Totals.ValueAdded, AdultWage: r.Chain.AdultWage, Bands: r.SchoolBands(),
 	}
 	for _, g := range r.Groups {
 		k.TotalIncome += g.MeanIncome * float64(g.Households)

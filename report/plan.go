@@ -104,15 +104,8 @@ func (d *doc) Caveats() []string {
 	}
 	var out []string
 	var health []string
-	if d.in.Scenarios != nil {
-		for _, s := range d.in.Scenarios.Scenarios {
-			for _, iv := range s.Interventions {
-				if iv.Type == "osh" || iv.Effect["hazard_change"] != 0 || iv.Type == "mechanisation" {
-					health = append(health, s.NameIn(string(d.l)))
-					break
-				}
-			}
-		}
+	for _, i := range lowBCRSafety(d.in.Scenarios, cmp.Summaries) {
+		health = append(health, d.in.Scenarios.Scenarios[i].NameIn(string(d.l)))
 	}
 	if len(health) > 0 {
 		out = append(out, d.T("r.caveat.health.named", strings.Join(health, ", ")))
@@ -120,6 +113,31 @@ func (d *doc) Caveats() []string {
 		out = append(out, d.T("r.caveat.health"))
 	}
 	out = append(out, d.tradeoffs()...)
+	return out
+}
+
+// lowBCRSafety returns the scenarios (indices into f.Scenarios) that aim
+// at safer work (an osh or mechanisation intervention, or one that changes
+// hazards) and whose benefit-cost ratio, the one in the table of
+// scenarios, is below 1: the report says their BCR is low because it
+// leaves health out. A safety scenario whose BCR is 1 or more, or not
+// defined, is not said to be low (sums[i] is scenario i's appraisal).
+func lowBCRSafety(f *scenarios.File, sums []model.Summary) []int {
+	if f == nil {
+		return nil
+	}
+	var out []int
+	for i, s := range f.Scenarios {
+		if i >= len(sums) || !(sums[i].BCR < 1) {
+			continue
+		}
+		for _, iv := range s.Interventions {
+			if iv.Type == "osh" || iv.Effect["hazard_change"] != 0 || iv.Type == "mechanisation" {
+				out = append(out, i)
+				break
+			}
+		}
+	}
 	return out
 }
 
@@ -135,7 +153,7 @@ func (d *doc) tradeoffs() []string {
 	for _, s := range cmp.Summaries {
 		f := s.Final
 		if f.ChildLabour < base.ChildLabour && f.BelowPoverty > base.BelowPoverty+1e-9 {
-			out = append(out, d.T("r.caveat.tradeoff", d.runName(s.Name), d.N(base.ChildLabour-f.ChildLabour),
+			out = append(out, d.T("r.caveat.tradeoff", d.runName(s.Name), d.l.Plural(base.ChildLabour-f.ChildLabour, 0, "n.children.acc"),
 				d.P(base.BelowPoverty), d.P(f.BelowPoverty)))
 		}
 	}

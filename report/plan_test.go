@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -178,5 +179,44 @@ func TestAssumptionNotes(t *testing.T) {
 	}
 	if a := found["base_year"]; a.Value != "2022" {
 		t.Errorf("base_year: %+v", a)
+	}
+}
+
+// TestLowBCRSafety (issue 19 point 9): the report calls a safety
+// scenario's BCR low only when the table shows it below 1; a cooperative
+// with safety training and a BCR of 4.77 (the bazaar porters' chain) is
+// not named, nor a scenario without safety measures, nor one whose BCR is
+// not defined. Each branch, with the sentence it gives.
+func TestLowBCRSafety(t *testing.T) {
+	osh := scenarios.Intervention{Type: "osh"}
+	coop := scenarios.Intervention{Type: "cooperative"}
+	hazard := scenarios.Intervention{Type: "training", Effect: map[string]float64{"hazard_change": -0.3}}
+	f := &scenarios.File{Scenarios: []scenarios.Scenario{
+		{Name: "Cooperative", Interventions: []scenarios.Intervention{coop, osh}},              // BCR 4.77: not low
+		{Name: "Safe work", Interventions: []scenarios.Intervention{osh}},                      // 0.12: low
+		{Name: "School", Interventions: []scenarios.Intervention{coop}},                        // 0.5 but no safety measure
+		{Name: "Hazard training", Interventions: []scenarios.Intervention{hazard}},             // 0.99: low
+		{Name: "Free kit", Interventions: []scenarios.Intervention{osh}},                       // no cost: BCR not defined
+		{Name: "Mechanised", Interventions: []scenarios.Intervention{{Type: "mechanisation"}}}, // exactly 1: not low
+	}}
+	sums := []model.Summary{{BCR: 4.77}, {BCR: 0.12}, {BCR: 0.5}, {BCR: 0.99}, {BCR: math.NaN()}, {BCR: 1}}
+	got := lowBCRSafety(f, sums)
+	if want := []int{1, 3}; !slices.Equal(got, want) {
+		t.Errorf("low-BCR safety scenarios %v, want %v", got, want)
+	}
+	base := &model.Run{Years: []model.YearKPI{{ChildLabour: 100}}}
+	for _, tc := range []struct {
+		sums []model.Summary
+		want string
+	}{
+		{sums, "Safe work, Hazard training aim at safer work, and their BCR is below 1"},
+		{[]model.Summary{{BCR: 4.77}, {BCR: 1.5}, {BCR: 0.5}, {BCR: 2}, {BCR: math.NaN()}, {BCR: 1}},
+			"not health: safer work and fewer injuries are not in it."},
+	} {
+		cmp := &scenarios.Comparison{Baseline: base, Summaries: tc.sums}
+		d := &doc{in: Input{Lang: lang.EN, Comparison: cmp, Scenarios: f}, l: lang.EN}
+		if cs := d.Caveats(); len(cs) == 0 || !strings.Contains(cs[0], tc.want) {
+			t.Errorf("caveats %q, want the first to contain %q", cs, tc.want)
+		}
 	}
 }

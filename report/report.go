@@ -71,6 +71,9 @@ func (d *doc) PAMRows() []Row {
 // HasUncertainty reports whether draws were run.
 func (d *doc) HasUncertainty() bool { return d.in.MonteCarlo != nil }
 
+// DrawsTimes says how many times the scenarios were run: "1 000 раз".
+func (d *doc) DrawsTimes() string { return d.l.Plural(float64(d.Draws()), 0, "n.times") }
+
 // Draws returns the number of Monte Carlo draws.
 func (d *doc) Draws() int { return len(d.in.MonteCarlo.Y) }
 
@@ -223,8 +226,8 @@ func (d *doc) Summary() []string {
 	}
 	if r.Totals.Households > 0 {
 		ch := r.ChildTotal()
-		out = append(out, l.T("r.summary.hh", l.Thousands(float64(r.Totals.Households)), l.Percent(r.Totals.BelowPoverty),
-			l.Thousands(ch.Children), l.Thousands(ch.ChildLabour), l.Percent(ch.ChildLabour/ch.Children),
+		out = append(out, l.T("r.summary.hh", l.Plural(float64(r.Totals.Households), 0, "n.households.gen"), l.Percent(r.Totals.BelowPoverty),
+			l.Plural(ch.Children, 0, "n.children.gen"), l.Thousands(ch.ChildLabour), l.Percent(ch.ChildLabour/ch.Children),
 			l.Thousands(ch.Hazardous), l.Percent(ch.Hazardous/ch.Children)))
 		for _, a := range c.DefaultPreferences() {
 			out = append(out, l.T("txt.defaults", a.NameIn(string(l))))
@@ -238,8 +241,8 @@ func (d *doc) Summary() []string {
 				best = s
 			}
 		}
-		out = append(out, l.T("r.summary.best", len(cmp.Summaries), cmp.Horizon, d.runName(best.Name),
-			l.Thousands(best.ChildYearsAvoided), l.Thousands(best.CostPerChildYear), c.Currency))
+		out = append(out, l.T("r.summary.best", l.Plural(float64(len(cmp.Summaries)), 0, "n.scenarios.gen"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc"),
+			d.runName(best.Name), l.Plural(best.ChildYearsAvoided, 0, "n.childyears"), l.Thousands(best.CostPerChildYear), c.Currency))
 		out = append(out, d.tradeoffs()...)
 	}
 	return out

@@ -120,7 +120,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{end}}{{range $n := .ScenarioCharts}}{{if $.HasChart $n}}<figure>{{$.Chart $n}}</figure>
 {{end}}{{end}}
 {{if .HasUncertainty}}<h3>{{.T "r.uncertainty"}}</h3>
-<p>{{.T "r.uncertaintytext" .Draws}}</p>
+<p>{{.T "r.uncertaintytext" .DrawsTimes}}</p>
 <table>
 <thead><tr><th>{{.T "t.scenario"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.costpercy"}}</th><th>{{.T "t.bcr"}}</th><th>{{.T "t.pbetter"}}</th></tr></thead>
 <tbody>{{range .UncertaintyRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>

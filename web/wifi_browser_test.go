@@ -136,6 +136,10 @@ func TestBrowserWifi(t *testing.T) {
 	}
 	poll("the page in Russian with the example", `document.querySelector("h1").textContent.includes("цепочки") && `+chain+`.includes("Tobacco")`)
 	poll("the tables", `document.querySelector('#fieldtables input[data-path="name"]') !== null`)
+	// The tables' labels are in Russian, each with its key in the file.
+	if got := str(`(() => { const i = document.querySelector('#fieldtables input[data-path="actor.0.count"]'); return document.querySelector('label[for="' + i.id + '"]').textContent; })()`); got != "Количество" {
+		t.Errorf("the count's label is %q", got)
+	}
 	if len(s.JoinURLs) > 0 {
 		poll("the Join button and its QR code", `!document.getElementById("joinbtn").hidden && document.querySelector("#joinqr svg path") !== null`)
 		eval(`document.getElementById("joinbtn").click(); 1`)
@@ -166,13 +170,14 @@ func TestBrowserWifi(t *testing.T) {
 	if str(chain) != before {
 		t.Error("the refused value changed the text")
 	}
+	eval(`document.querySelector('#fieldtables input[data-path="actor.0.count"]').scrollIntoView({block: "center"}); 1`)
 	shot("tables-refused-ru-1366")
 
 	// An actor and a link from the forms: the exporter sells a fifth of
 	// its leaf to a new processor.
 	eval(`document.getElementById("addforms").open = true; const fa = document.getElementById("f_actor");
 		fa.elements.id.value = "processor"; fa.elements.name.value = "Processors"; fa.elements.name_ru.value = "Переработчики, Ош";
-		fa.elements.kind.value = "enterprise"; fa.elements.stage.value = "processing"; fa.elements.count.value = "4"; fa.elements.price.value = "900";
+		fa.elements.kind.value = "enterprise"; fa.elements.stage.value = "processing"; fa.elements.count.value = "4"; fa.elements.price.value = "900"; fa.elements.unit.value = "kg fermented leaf";
 		fa.requestSubmit(); 1`)
 	poll("the new actor", chain+`.includes('id = "processor"') && [...document.querySelectorAll("#f_link select[name=to] option")].some(o => o.value === "processor")`)
 	exporter := str(`[...document.querySelectorAll("#f_link select[name=from] option")].map(o => o.value).filter(v => v !== "processor").pop()`)
@@ -180,6 +185,7 @@ func TestBrowserWifi(t *testing.T) {
 		fl.elements.share.value = "0.2"; fl.requestSubmit(); 1`)
 	poll("the new link", chain+`.includes('to = "processor"')`)
 	poll("the chain checked", `document.querySelector("#problems li.good") !== null`)
+	eval(`document.getElementById("addforms").scrollIntoView(); 1`)
 	shot("add-ru-1366")
 
 	// The baseline with the new actor.
@@ -229,6 +235,13 @@ func TestBrowserWifi(t *testing.T) {
 	if err != nil || !strings.HasPrefix(csvText, "200 BOM ") || !strings.Contains(csvText, ";") {
 		t.Errorf("the comparison CSV: %v %.120q", err, csvText)
 	}
+
+	// Typing in the chain's text marks the figures stale (11).
+	eval(`const ct = document.getElementById("chaintext"); ct.value += "\n# a note\n"; ct.dispatchEvent(new Event("input")); 1`)
+	if got := str(`String(document.getElementById("scenariosstale").hidden) + " " + String(document.getElementById("baselinestale").hidden)`); got != "false false" {
+		t.Errorf("after typing, the stale notes' hidden are %s, want false false", got)
+	}
+	shot("stale-ru-1366")
 
 	// What if? answers.
 	eval(`document.querySelector('.tab[data-tab="whatif"]').click(); const s = document.getElementById("transfer"); s.value = 20000; s.dispatchEvent(new Event("input")); 1`)

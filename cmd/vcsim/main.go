@@ -330,11 +330,7 @@ func validateCommand() *cli.Command {
 				fmt.Fprintln(ctx.App.Writer, l.T("txt.valid", paths[i]))
 			}
 			if bad > 0 {
-				key := "txt.invalid"
-				if n := ctx.NArg(); n%10 == 1 && n%100 != 11 {
-					key = "txt.invalid1" // Russian: из 1 файла, из 21 файла
-				}
-				return usagef("%s", l.T(key, bad, ctx.NArg()))
+				return usagef("%s", l.T("txt.invalid", bad, l.Plural(float64(ctx.NArg()), 0, "n.files.gen")))
 			}
 			return nil
 		},

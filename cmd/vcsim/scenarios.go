@@ -126,7 +126,7 @@ func compareCommand() *cli.Command {
 				fmt.Fprintln(ctx.App.ErrWriter, n)
 			}
 			rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
-			fmt.Fprintf(ctx.App.Writer, "%s\n\n", l.T("txt.cmp.title", c.NameIn(string(l)), len(cmp.Runs), cmp.Horizon, cmp.Seed))
+			fmt.Fprintf(ctx.App.Writer, "%s\n\n", l.T("txt.cmp.title", c.NameIn(string(l)), l.Plural(float64(len(cmp.Runs)), 0, "n.scenarios"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc"), cmp.Seed))
 			// The printed table names the runs in the chosen language; the
 			// files keep the names of the scenario file.
 			shown := append([]tables.SummaryRow(nil), rows...)

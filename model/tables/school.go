@@ -72,7 +72,8 @@ func fourWay(band string, c model.Children) SchoolRow {
 }
 
 // School returns the rows of school.csv for a year: each household group
-// with school keys, then the chain's total; nil when no group has them.
+// with school keys, then their total (hired children from outside the
+// chain's households are not in it); nil when no group has them.
 func School(r *model.Result) []GroupSchoolRow {
 	if !model.HasSchool(r.Chain) {
 		return nil
@@ -89,7 +90,7 @@ func School(r *model.Result) []GroupSchoolRow {
 			rows = append(rows, GroupSchoolRow{g.Actor, row})
 		}
 	}
-	for _, row := range schoolRows(r.ChildLabour, bySex) {
+	for _, row := range schoolRows(r.SchoolBands(), bySex) {
 		rows = append(rows, GroupSchoolRow{Total, row})
 	}
 	return rows

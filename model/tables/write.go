@@ -293,7 +293,7 @@ func WriteText(w io.Writer, r *model.Result, l lang.Lang) error {
 		first, last := r.Margins[0], r.Margins[len(r.Margins)-1]
 		b.WriteString(l.T("txt.share", l.Percent(first.Share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))) + "\n")
 	}
-	b.WriteString(l.T("txt.employment", l.Thousands(s.FTE), l.Thousands(s.ChildDays)) + "\n")
+	b.WriteString(l.T("txt.employment", l.Thousands(s.FTE), l.Plural(s.ChildDays, 0, "n.days")) + "\n")
 	if s.Households > 0 {
 		b.WriteString(l.T("txt.households", l.Thousands(float64(s.Households)), l.Percent(s.BelowPovertyShare)) + "\n")
 	}

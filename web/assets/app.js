@@ -123,7 +123,7 @@ async function renderTables() {
       const input = el("input", {id, value: f.value, "data-path": f.path, "data-line": f.line});
       if (!f.text) input.inputMode = "decimal";
       input.onchange = () => setField(input, f.path, input.value, f.value);
-      tb.append(el("tr", {}, el("td", {}, el("label", {for: id}, f.key)), el("td", {}, input, el("span", {class: "fieldmsg", role: "status"}))));
+      tb.append(el("tr", {}, el("td", {}, el("label", {for: id}, keyLabel(f.key)), el("code", {class: "key"}, f.key)), el("td", {}, input, el("span", {class: "fieldmsg", role: "status"}))));
     }
     d.append(tb); box.append(d);
   }
@@ -182,6 +182,17 @@ function addForm(form) {
     }
     if (await tableEdit("add", path, values) && path === "actor") form.elements.id.value = "";
   };
+}
+// keyLabel names a key of the file in the page's language ("task.0.name":
+// «Задача 1: Название»); a key the catalogue does not know keeps its name.
+function keyLabel(key) {
+  const parts = key.split("."), pre = [];
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (/^\d+$/.test(parts[i])) { if (pre.length) pre[pre.length - 1] += " " + (Number(parts[i]) + 1); continue; }
+    pre.push(M["ui.key." + parts[i]] || parts[i]);
+  }
+  const last = parts[parts.length - 1], lab = M["ui.key." + last] || last;
+  return pre.length ? pre.join(", ") + ": " + lab : lab;
 }
 // setField writes a value through the server; a value the key cannot hold
 // (a word where a number goes) is refused at its field, in the page's
@@ -471,7 +482,7 @@ async function init() {
   await setLang(params.get("lang") || cfg.lang || localStorage.getItem("vcsim.lang") || "en");
   const relang = async (l) => {
     await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent;
-    listFiles(); fillTypes(); showType(); builderDefaults();
+    listFiles(); fillTypes(); showType(); builderDefaults(); saveMsg(""); if ($("chaintext").value) renderTables();
     if ($("chaintext").value) { runBaseline(); whatif(); }
     if (compared) { showComparison(); await charts("scencharts", $("scentext").value, 0); if ($("bands").checked) bands(); }
   };
