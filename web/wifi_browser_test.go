@@ -236,6 +236,13 @@ func TestBrowserWifi(t *testing.T) {
 		t.Errorf("the comparison CSV: %v %.120q", err, csvText)
 	}
 
+	// Typing in the chain's text marks the figures stale (11).
+	eval(`const ct = document.getElementById("chaintext"); ct.value += "\n# a note\n"; ct.dispatchEvent(new Event("input")); 1`)
+	if got := str(`String(document.getElementById("scenariosstale").hidden) + " " + String(document.getElementById("baselinestale").hidden)`); got != "false false" {
+		t.Errorf("after typing, the stale notes' hidden are %s, want false false", got)
+	}
+	shot("stale-ru-1366")
+
 	// What if? answers.
 	eval(`document.querySelector('.tab[data-tab="whatif"]').click(); const s = document.getElementById("transfer"); s.value = 20000; s.dispatchEvent(new Event("input")); 1`)
 	poll("what-if", `document.querySelectorAll("#whatifcards .card").length > 0 && document.getElementById("latency").textContent.includes("мс")`)

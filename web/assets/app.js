@@ -482,7 +482,7 @@ async function init() {
   await setLang(params.get("lang") || cfg.lang || localStorage.getItem("vcsim.lang") || "en");
   const relang = async (l) => {
     await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent;
-    listFiles(); fillTypes(); showType(); builderDefaults(); if ($("chaintext").value) renderTables();
+    listFiles(); fillTypes(); showType(); builderDefaults(); saveMsg(""); if ($("chaintext").value) renderTables();
     if ($("chaintext").value) { runBaseline(); whatif(); }
     if (compared) { showComparison(); await charts("scencharts", $("scentext").value, 0); if ($("bands").checked) bands(); }
   };
