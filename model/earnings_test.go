@@ -152,3 +152,57 @@ func TestSolveHoursOptimal(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPathIsDecide: the fast path (decideFast and flush) tallies the
+// same as Decide and Tally.Add, household by household, for random
+// households with the default earnings and with each other use open.
+func TestFastPathIsDecide(t *testing.T) {
+	rng := rand.New(rand.NewPCG(22, 2))
+	for trial := 0; trial < 400; trial++ {
+		hh := Household{
+			Decision: Decision{N: [nb]float64{float64(rng.IntN(3)), float64(rng.IntN(3)), 1},
+				Beta: [nb]float64{0.1, 0.2, 0.3}, Alpha: 0.5 + rng.Float64(), S: 5000 + 20000*rng.Float64(), H: 56, W: 20},
+			NetFarm: 30000 * rng.Float64(), Need: 400 * rng.Float64(), CapDays: 200 * rng.Float64(),
+			FamilyDays: 300 * rng.Float64(), Wage: 60, Adults: 2, AdultDays: 150, OffFarmWage: 50 + 20*rng.Float64(),
+			Gamma: [nb]float64{0.5, 0.7, 0.9}, HoursPerDay: 8, Exposure: [nb]float64{0.4, 0.4, 0.4},
+			FamilyTimeValue: 1, OffFarmIncome: 1000, Other: 2000, TransferIncome: 500,
+		}
+		hh.OtherIncome = hh.OffFarmIncome + hh.Other + hh.TransferIncome
+		switch trial % 4 {
+		case 1:
+			hh.FamilyTimeValue = rng.Float64()
+		case 2:
+			hh.OutsideWork = true
+		case 3:
+			hh.OffFarmMax = 30 * rng.Float64()
+		}
+		for b := range hh.V {
+			hh.V[b] = hh.Gamma[b] * hh.Wage / hh.HoursPerDay
+		}
+		hh.prepare()
+		var fast sums
+		var slow, got Tally
+		for k := 0; k < 20; k++ {
+			m, hz := 0.2+2*rng.Float64(), rng.Float64()
+			hh.decideFast(m, hz, &fast)
+			o := hh.Decide(m, hz)
+			slow.Add(&hh, &o, 1)
+		}
+		fast.flush(&got, &hh)
+		for _, c := range []struct {
+			name string
+			a, b float64
+		}{
+			{"cash", got.SumIncome, slow.SumIncome}, {"full", got.SumFull, slow.SumFull}, {"nop", got.NOP, slow.NOP},
+			{"off-farm", got.OffFarm, slow.OffFarm}, {"outside", got.ChildOutside, slow.ChildOutside},
+			{"transfers", got.Transfers, slow.Transfers}, {"hired", got.HiredDays, slow.HiredDays},
+			{"family", got.FamilyDays, slow.FamilyDays}, {"child days", got.ChildDays, slow.ChildDays},
+			{"below", got.Below, slow.Below}, {"use 1", got.Uses[UseHired], slow.Uses[UseHired]},
+			{"use 5", got.Uses[UseFamily], slow.Uses[UseFamily]},
+		} {
+			if !near(c.a, c.b, 1e-9) {
+				t.Fatalf("trial %d: %s fast %v, Decide %v", trial, c.name, c.a, c.b)
+			}
+		}
+	}
+}

@@ -27,7 +27,14 @@ func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [
 	hired0 := max(need-hh.FamilyDays, 0)
 	y0 := m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
 	if !hh.Ban {
-		h = hh.capFarm(m, hh.free(m, y0))
+		if hh.prep.linear { // prepared, with the default earnings
+			h = hh.hoursFast(y0)
+		} else {
+			h = hh.free(m, y0)
+		}
+		if !hh.OutsideWork {
+			h = hh.Cap(h, hh.HoursPerDay, m*hh.CapDays)
+		}
 	}
 	var childDays, childAE float64
 	for b := range h {
@@ -52,19 +59,37 @@ func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [
 			s.hazardous[b] += n
 		}
 	}
-	o := Outcome{Y0: y0, Uses: hh.split(m, childAE, childDays)}
-	hh.account(&o, m, need, hired0)
-	income = o.Income
-	s.family += o.FamilyDays
-	s.hired += o.HiredDays
-	s.full += o.Full
-	s.nop += o.NOP
-	s.offFarm += o.OffFarm
-	s.outside += o.ChildOutside
-	s.other += o.Other
-	s.transfers += o.Transfers
-	for k := range s.uses {
-		s.uses[k] += o.Uses[k]
+	if hh.prep.linear && !hh.OutsideWork && hh.OffFarmMax == 0 {
+		// The defaults, as split and account do them: children replace
+		// hired days first (use 1), then family days (use 5, worth the
+		// wage in full income, no cash).
+		saved := min(childAE, hired0)
+		hired := hired0 - saved
+		income = y0 + saved*hh.Wage
+		s.family += max(min(need, hh.FamilyDays)-(childAE-saved), 0)
+		s.hired += hired
+		s.full += y0 + childAE*hh.Wage
+		s.nop += m*hh.NetFarm - hired*hh.Wage
+		s.offFarm += hh.OffFarmIncome
+		s.other += hh.Other
+		s.transfers += hh.TransferIncome
+		s.uses[UseHired] += saved
+		s.uses[UseFamily] += childAE - saved
+	} else {
+		o := Outcome{Y0: y0, Uses: hh.split(m, childAE, childDays)}
+		hh.account(&o, m, need, hired0)
+		income = o.Income
+		s.family += o.FamilyDays
+		s.hired += o.HiredDays
+		s.full += o.Full
+		s.nop += o.NOP
+		s.offFarm += o.OffFarm
+		s.outside += o.ChildOutside
+		s.other += o.Other
+		s.transfers += o.Transfers
+		for k := range s.uses {
+			s.uses[k] += o.Uses[k]
+		}
 	}
 	s.childDays += childDays
 	s.childAE += childAE

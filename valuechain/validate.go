@@ -477,6 +477,25 @@ func (v *validator) household(c *Chain, a *Actor, i int, w string) {
 	}
 }
 
+// units checks that the buyer of a link counts the seller's product p in
+// the same unit (compared without case and surrounding spaces), or says
+// how it changes the unit with a conversion: an undeclared change of unit
+// ("loads" sold, "kg" bought) would multiply the volumes by nothing.
+func (v *validator) units(w string, p Product, buyer *Actor) {
+	sold := strings.ToLower(strings.TrimSpace(p.Unit))
+	if sold == "" {
+		return
+	}
+	for _, q := range buyer.Outputs() {
+		got := strings.ToLower(strings.TrimSpace(q.Unit))
+		if got == "" || got == sold || q.Conversion != nil {
+			continue
+		}
+		v.add(w, "to", "the seller sells %q but %q counts %q: give the buyer a conversion (units of its product per unit bought)", p.Unit, buyer.ID, q.Unit)
+		return
+	}
+}
+
 // links checks every link against the actors.
 func (v *validator) links(c *Chain, ids map[string]int) {
 	type sellerProduct struct{ actor, product string }
@@ -527,6 +546,9 @@ func (v *validator) links(c *Chain, ids map[string]int) {
 		p := seller.Outputs()[pi]
 		if l.Price == nil && p.Price == 0 {
 			v.add(w, "price", "is needed: neither the link nor %s has a price", Label(l.From, l.Product))
+		}
+		if tok {
+			v.units(w, p, &c.Actors[ids[l.To]])
 		}
 		sp := sellerProduct{l.From, l.Product}
 		if _, ok := shares[sp]; !ok {

@@ -84,6 +84,14 @@ func TestBadChains(t *testing.T) {
 		{"unknown buyer", r(base, `to = "trader"`, `to = "nobody"`, 1), `link 1 (farm -> nobody): to: names no actor: "nobody"`},
 		{"unknown seller", r(base, `from = "farm"`, `from = "ghost"`, 1), `from: names no actor: "ghost"`},
 		{"self link", r(base, `to = "trader"`, `to = "farm"`, 1), "an actor cannot sell to itself"},
+		{"units that do not match", r(r(base, "price = 2\n", "price = 2\nunit = \"loads\"\n", 1), "price = 3\n", "price = 3\nunit = \"kg\"\n", 1),
+			`link 1 (farm -> trader): to: the seller sells "loads" but "trader" counts "kg": give the buyer a conversion`},
+		{"done_by", r(base, "children_5_11 = 1\n", "children_5_11 = 1\n  [[actor.task]]\n  days_per_unit = 1\n  done_by = \"kids\"\n", 1),
+			`done_by: must be "anyone", "men", "women", "boys", "girls" or "adults", got "kids"`},
+		{"hired ages", r(base, "price = 3\n", "price = 3\nchild_share = 0.1\nhired_child_ages = [0.5, 0.5, 0.5]\n", 1),
+			`hired_child_ages: the shares of 5-11, 12-14 and 15-17 must add up to 1, got 1.5`},
+		{"family time value", r(base, "children_5_11 = 1\n", "children_5_11 = 1\n  family_time_value = 1.5\n", 1),
+			`family_time_value: must be between 0 and 1, got 1.5`},
 		{"cycle", base + "[[actor]]\nid = \"b\"\nkind = \"enterprise\"\ncount = 1\nprice = 1\n" +
 			"[[link]]\nfrom = \"trader\"\nto = \"b\"\nshare = 0.5\n[[link]]\nfrom = \"b\"\nto = \"trader\"\nshare = 0.5\n",
 			"cycle, and a chain must flow one way: trader -> b -> trader"},
@@ -284,4 +292,20 @@ func FuzzLocate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Locate(data)
 	})
+}
+
+// TestUnitsMatch: units are compared without case and surrounding spaces,
+// and a conversion on the buyer allows a change of unit.
+func TestUnitsMatch(t *testing.T) {
+	r := strings.Replace
+	for _, tt := range []struct{ seller, buyer string }{
+		{`unit = "kg"`, `unit = " KG "`},
+		{`unit = "loads"`, "unit = \"kg\"\nconversion = 40"},
+		{`unit = "kg"`, ``},
+	} {
+		text := r(r(base, "price = 2\n", "price = 2\n"+tt.seller+"\n", 1), "price = 3\n", "price = 3\n"+tt.buyer+"\n", 1)
+		if err := check(text); err != nil {
+			t.Errorf("%s -> %s: %v", tt.seller, tt.buyer, err)
+		}
+	}
 }

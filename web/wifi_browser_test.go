@@ -177,7 +177,7 @@ func TestBrowserWifi(t *testing.T) {
 	// its leaf to a new processor.
 	eval(`document.getElementById("addforms").open = true; const fa = document.getElementById("f_actor");
 		fa.elements.id.value = "processor"; fa.elements.name.value = "Processors"; fa.elements.name_ru.value = "Переработчики, Ош";
-		fa.elements.kind.value = "enterprise"; fa.elements.stage.value = "processing"; fa.elements.count.value = "4"; fa.elements.price.value = "900";
+		fa.elements.kind.value = "enterprise"; fa.elements.stage.value = "processing"; fa.elements.count.value = "4"; fa.elements.price.value = "900"; fa.elements.unit.value = "kg fermented leaf";
 		fa.requestSubmit(); 1`)
 	poll("the new actor", chain+`.includes('id = "processor"') && [...document.querySelectorAll("#f_link select[name=to] option")].some(o => o.value === "processor")`)
 	exporter := str(`[...document.querySelectorAll("#f_link select[name=from] option")].map(o => o.value).filter(v => v !== "processor").pop()`)
