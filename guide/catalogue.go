@@ -123,7 +123,7 @@ var Catalogue = []Intervention{
 		Moves:         "per-child transfer T paid when the child's hours stay below the child-labour limit (docs/model.md section 5); with school keys, only for enrolled children (section 5b)",
 		Effects: []Effect{
 			{Key: "amount", Default: 0.1, Low: 0.05, High: 0.2, Unit: PovertyLines, Doc: "transfer per complying child a year"},
-			{Key: "hours_cap", Default: 0, Low: 0, High: 14, Unit: "hours a week (0: the child-labour limit of each age band)", Doc: "weekly hours a child may work and still count as complying"},
+			{Key: "hours_cap", Default: 0, Low: 0, High: 14, Rule: true, Unit: "hours a week (0: the child-labour limit of each age band)", Doc: "weekly hours a child may work and still count as complying"},
 		},
 		Evidence: []Evidence{
 			ipecKyrgyz2011,

@@ -33,8 +33,14 @@ type Intervention struct {
 type Effect struct {
 	Key                string // key in a scenario's [effect] table
 	Default, Low, High float64
-	Unit               string // "relative change", "per household per year"...
-	Doc                string
+	// Rule is true when the default is a rule rather than a value on the
+	// range (hours_cap 0 means "each age band's own child-labour limit"):
+	// such an effect is not drawn in a Monte Carlo run unless the scenario
+	// file gives it a distribution, because a draw just above the default
+	// would mean something else entirely (a cap of 0.5 hours a week).
+	Rule bool
+	Unit string // "relative change", "per household per year"...
+	Doc  string
 }
 
 // Evidence is a study or programme result behind an effect.

@@ -169,9 +169,10 @@ type Effect = guide.Effect
 
 // guideRange is the distribution of an effect the guide gives a default
 // and a range for: triangular over the range with the default as mode (a
-// point when the range is empty).
+// point when the range is empty or the default is a rule, see
+// guide.Effect.Rule).
 func guideRange(e Effect) valuechain.Distribution {
-	if e.Low < e.High && e.Low <= e.Default && e.Default <= e.High {
+	if !e.Rule && e.Low < e.High && e.Low <= e.Default && e.Default <= e.High {
 		return valuechain.Distribution{Dist: "triangular", Min: e.Low, Mode: e.Default, Max: e.High}
 	}
 	return valuechain.Distribution{Dist: "point", Value: e.Default}

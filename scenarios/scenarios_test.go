@@ -364,3 +364,43 @@ name = "code"
 		t.Errorf("child-years avoided %v", cmp.Summaries[0].ChildYearsAvoided)
 	}
 }
+
+// An effect whose default is a rule (cct's hours_cap 0: each band's own
+// limit) is not drawn by default: a draw of 0.5 would mean a cap of half an
+// hour a week, and the Monte Carlo interval of a CCT scenario would then
+// leave out its own deterministic figure (tobacco's IPEC package: 385
+// children deterministic, 530 (420 to 580) over 100 draws before this rule).
+// The amount, an ordinary number, is still drawn over the guide's range.
+func TestRuleEffectsAreNotDrawn(t *testing.T) {
+	c := chain(t, "../examples/cotton-tajikistan.toml")
+	f := parse(t, c, `[[scenario]]
+name = "cct"
+[[scenario.intervention]]
+type = "cct"
+targets = ["dekhan"]
+coverage = 0.5
+[[scenario.intervention]]
+type = "cct"
+targets = ["dekhan"]
+coverage = 0.5
+effect = { hours_cap = "guide" }
+`)
+	var amount, capDrawn int
+	for _, u := range f.Uncertainties() {
+		switch {
+		case strings.HasSuffix(u.Path, "hours_cap") && u.Distribution.Dist != "point":
+			capDrawn++
+		case strings.HasSuffix(u.Path, "amount"):
+			amount++
+			if u.Distribution.Dist != "triangular" {
+				t.Errorf("%s: %q, want the guide's triangular range", u.Path, u.Distribution.Dist)
+			}
+		}
+	}
+	if capDrawn != 0 {
+		t.Errorf("hours_cap drawn in %d interventions, want none (its default is a rule)", capDrawn)
+	}
+	if amount != 2 {
+		t.Errorf("amount uncertain in %d interventions, want 2", amount)
+	}
+}

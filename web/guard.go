@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/subtle"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -178,6 +180,44 @@ func (s *Server) acquire(r *http.Request) bool {
 
 func (s *Server) release() { <-s.slots() }
 
+// errSuperseded answers a What if? request its client has replaced with a
+// newer one.
+var errSuperseded = errors.New("superseded by a newer request of the same client")
+
+// clients are the What if? requests in progress, one a client.
+type clients struct {
+	mu sync.Mutex
+	m  map[string]*inProgress
+}
+
+// inProgress is a client's request in progress.
+type inProgress struct{ cancel context.CancelCauseFunc }
+
+// start records a request of client id, cancelling the one before.
+func (c *clients) start(id string, cancel context.CancelCauseFunc) *inProgress {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]*inProgress{}
+	}
+	if old, ok := c.m[id]; ok {
+		old.cancel(errSuperseded)
+	}
+	p := &inProgress{cancel}
+	c.m[id] = p
+	return p
+}
+
+// end forgets request p of client id, unless a newer one replaced it.
+func (c *clients) end(id string, p *inProgress) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m[id] == p {
+		delete(c.m, id)
+	}
+	p.cancel(nil)
+}
+
 // errBusy is the answer when every computing slot stays taken.
 var errBusy = errors.New("the server is busy with other requests: try again in a few seconds")
 
@@ -229,8 +269,22 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+		// A What if? request from a client (X-Vcsim-Client: the page's
+		// id) supersedes the client's request still waiting or computing:
+		// that one stops and gets 409; only the latest slider position
+		// costs the server.
+		if id := r.Header.Get("X-Vcsim-Client"); id != "" && r.URL.Path == "/api/whatif" && len(id) <= 64 {
+			ctx, cancel := context.WithCancelCause(r.Context())
+			p := s.clients.start(id, cancel)
+			defer s.clients.end(id, p)
+			r = r.WithContext(ctx)
+		}
 		if heavy(r) {
 			if !s.acquire(r) {
+				if errors.Is(context.Cause(r.Context()), errSuperseded) {
+					writeError(w, http.StatusConflict, errSuperseded)
+					return
+				}
 				w.Header().Set("Retry-After", "5")
 				refuse(w, r, http.StatusServiceUnavailable, errBusy.Error(), "сервер занят другими запросами: повторите через несколько секунд")
 				return

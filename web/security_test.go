@@ -324,3 +324,48 @@ func TestWorkspaceSafety(t *testing.T) {
 		t.Errorf("the file outside the folder was changed: %q", data)
 	}
 }
+
+// TestSuperseded: a What if? request waiting for a computing slot is
+// answered 409 as soon as the same client sends a newer one; another
+// client's request is not touched.
+func TestSuperseded(t *testing.T) {
+	s := &Server{MaxHeavy: 1, HeavyWait: 10 * time.Second}
+	h := s.Handler()
+	s.slots() <- struct{}{} // the only slot is taken
+	chain, _ := chainText(t, "tobacco-kyrgyzstan")
+	body, _ := jsonBody(map[string]any{"chain": chain, "levers": map[string]float64{"transfer": 1000, "coverage": 0.5}})
+	send := func(client string) chan int {
+		done := make(chan int, 1)
+		go func() {
+			r := newRequest("POST", "/api/whatif", strings.NewReader(body))
+			r.Header.Set("Content-Type", "application/json")
+			r.Header.Set("X-Vcsim-Client", client)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			done <- w.Code
+		}()
+		return done
+	}
+	first, other := send("a"), send("b")
+	time.Sleep(100 * time.Millisecond)
+	second := send("a")
+	select {
+	case code := <-first:
+		if code != 409 {
+			t.Errorf("the superseded request: %d, want 409", code)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the superseded request still waits")
+	}
+	s.release() // the slot frees: the newer request and the other client's run
+	for name, ch := range map[string]chan int{"the newer request": second, "the other client's": other} {
+		select {
+		case code := <-ch:
+			if code != 200 {
+				t.Errorf("%s: %d", name, code)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%s did not finish", name)
+		}
+	}
+}

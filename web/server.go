@@ -71,6 +71,7 @@ type Server struct {
 	sem     chan struct{}
 	cache   baselines // What if?'s baselines, by chain text
 	answers answers   // What if?'s answers, by chain text and levers
+	clients clients   // What if?'s requests in progress, by client
 }
 
 // NewToken returns a random token for a server that listens beyond
@@ -196,6 +197,10 @@ func badInput(err error) bool {
 func (s *Server) fail(w http.ResponseWriter, err error) {
 	if badInput(err) {
 		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	if errors.Is(err, errSuperseded) {
+		writeError(w, http.StatusConflict, err)
 		return
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
@@ -355,6 +360,9 @@ func (s *Server) run(r *http.Request, f func(ctx context.Context) error) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
+		if errors.Is(context.Cause(r.Context()), errSuperseded) {
+			return errSuperseded
+		}
 		return ctx.Err()
 	}
 }

@@ -54,10 +54,13 @@ async function api(path, opts = {}) {
   const r = await fetch(path, opts);
   let j;
   try { j = await r.json(); } catch (e) { j = {error: r.status + " " + r.statusText}; }
-  if (!r.ok) throw j;
+  if (!r.ok) { j.status = r.status; throw j; }
   return j;
 }
 const post = (path, obj) => api(path, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(obj)});
+// clientId names this tab to the server, which drops a What if? request
+// of it that a newer one replaces.
+const clientId = Math.random().toString(36).slice(2) + Date.now().toString(36);
 const errText = (e) => (e && (e.problems || [e.error || String(e)]).join("\n")) || "";
 
 // busy runs f with the button disabled and marked busy (aria-busy), so a
@@ -446,12 +449,13 @@ async function whatif() {
     i.id === "transfer" ? fmt(i.value) : i.id === "coverage" || i.id === "premium" ? pct(i.value) : (i.value > 0 ? "+" : "") + pct(i.value); });
   const t0 = performance.now();
   try {
-    const a = await post("/api/whatif", {chain: $("chaintext").value, levers});
+    const a = await api("/api/whatif", {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Client": clientId},
+      body: JSON.stringify({chain: $("chaintext").value, levers})});
     cards($("whatifcards"), a.what_if, a.baseline);
     $("whatifcards").classList.remove("stale");
     const ms = Math.round(performance.now() - t0);
     $("latency").textContent = t("ms").replace("%d", ms); $("latency").dataset.ms = ms;
-  } catch (e) { $("whatifcards").replaceChildren(el("pre", {class: "warn"}, errText(e))); }
+  } catch (e) { if (e.status !== 409) $("whatifcards").replaceChildren(el("pre", {class: "warn"}, errText(e))); }
   inflight = false;
   if (pending) { pending = false; whatif(); }
 }
