@@ -64,6 +64,10 @@ func Details(r *Result, pop *Population) ([]HouseholdDetail, error) {
 		}
 		base := NewHousehold(c, i, &r.Accounts[i], r.Labour[i].Need)
 		base.prepare()
+		var taste []float64 // with school keys (school.go)
+		if base.School != nil {
+			taste = pop.TasteDraws(a.ID, len(d.Scale))
+		}
 		for k := range d.Scale {
 			hh := &base
 			var own Household
@@ -73,7 +77,13 @@ func Details(r *Result, pop *Population) ([]HouseholdDetail, error) {
 				own.prepare()
 				hh = &own
 			}
-			o := hh.Decide(d.Scale[k], d.Hazard[k])
+			var t [nb]float64
+			for b := range t {
+				if taste != nil {
+					t[b] = hh.School.TasteSD * taste[nb*k+b]
+				}
+			}
+			o := hh.decide(d.Scale[k], d.Hazard[k], &t)
 			x := HouseholdDetail{Group: a.ID, Index: k + 1, Weight: 1, Scale: d.Scale[k], Y0: o.Y0, Income: o.Income, Full: o.Full,
 				Poor: o.Income < hh.S, Children: hh.N, Hours: o.Hours}
 			if d.Weight != nil {

@@ -184,7 +184,7 @@ func TestFastPathIsDecide(t *testing.T) {
 		var slow, got Tally
 		for k := 0; k < 20; k++ {
 			m, hz := 0.2+2*rng.Float64(), rng.Float64()
-			hh.decideFast(m, hz, &fast)
+			hh.decideFast(m, hz, &fast, nil)
 			o := hh.Decide(m, hz)
 			slow.Add(&hh, &o, 1)
 		}

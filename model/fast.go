@@ -12,21 +12,50 @@ type sums struct {
 	uses                              [NumUses]float64
 	children, weekly, working         [nb]float64
 	labour, hazardous, hoursCL        [nb]float64
+	school                            [nb]Schooled // households with schooling
 }
 
 // simple reports whether a household can take the fast path.
 func (hh *Household) simple() bool {
-	return hh.CCT == 0 && hh.PremiumRate == 0 && hh.Withdraw == 0 && hh.School == nil
+	return hh.CCT == 0 && hh.PremiumRate == 0 && hh.Withdraw == 0
 }
 
 // decideFast is Decide followed by Tally.Add with weight 1 for a simple
 // household, with the same arithmetic: it adds the household of scale m
 // and hazard draw hazard to s and returns its income and hours.
-func (hh *Household) decideFast(m, hazard float64, s *sums) (income float64, h [nb]float64) {
+// A household with schooling chooses its enrolment too, with its taste
+// draws taste (school.go); taste is not read without schooling.
+func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64) (income float64, h [nb]float64) {
 	need := m * hh.Need
 	hired0 := max(need-hh.FamilyDays, 0)
 	y0 := m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
-	if !hh.Ban {
+	if hh.School != nil {
+		var exposed [nb]bool
+		for b := range exposed {
+			exposed[b] = hazard < hh.Exposure[b]
+		}
+		sc := hh.chooseSchool(y0, m, exposed, taste)
+		h = sc.hours
+		for b := range h {
+			n := hh.N[b]
+			if n == 0 {
+				continue
+			}
+			k := &s.school[b]
+			work := 0.0
+			if h[b] >= WorkHours {
+				work = n
+			}
+			if sc.enrolled[b] {
+				k.Enrolled += n
+				k.WorkStudy += work
+				k.StudyOnly += n - work
+			} else {
+				k.WorkOnly += work
+				k.Neither += n - work
+			}
+		}
+	} else if !hh.Ban {
 		if hh.prep.linear { // prepared, with the default earnings
 			h = hh.hoursFast(y0)
 		} else {
@@ -146,6 +175,9 @@ func (s *sums) flush(t *Tally, base *Household) {
 			c.Boys.Hours += s.hoursCL[b] - g*s.hoursCL[b]
 			c.Girls.Hazardous += g * s.hazardous[b]
 			c.Boys.Hazardous += s.hazardous[b] - g*s.hazardous[b]
+			c.Girls.Enrolled += g * s.school[b].Enrolled
+			c.Boys.Enrolled += s.school[b].Enrolled - g*s.school[b].Enrolled
 		}
+		c.School.add(&s.school[b])
 	}
 }

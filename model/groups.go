@@ -201,9 +201,16 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				schoolPreps[mask] = hh.sprep
 			}
 		}
+		// Each household's taste for schooling (school.go).
+		var tst [nb]float64
+		if taste != nil {
+			for b := range tst {
+				tst[b] = hh.School.TasteSD * taste[nb*k+b]
+			}
+		}
 		if plain && hh.simple() {
 			// The fast path: no weights, nothing conditional.
-			inc, h := hh.decideFast(d.Scale[k], d.Hazard[k], &fast)
+			inc, h := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst)
 			if income != nil {
 				income[k], hours[k] = inc, h
 			}
@@ -223,12 +230,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 		}
 		var o Outcome
 		if taste != nil {
-			// Each household's taste for schooling (school.go).
-			var t [nb]float64
-			for b := range t {
-				t[b] = hh.School.TasteSD * taste[nb*k+b]
-			}
-			o = hh.decide(d.Scale[k], d.Hazard[k], &t)
+			o = hh.decide(d.Scale[k], d.Hazard[k], &tst)
 		} else {
 			o = hh.Decide(d.Scale[k], d.Hazard[k])
 		}

@@ -444,3 +444,83 @@ func TestCalibrateSchoolRecovers(t *testing.T) {
 		t.Errorf("prevalence %v, observed %v", fit.Prevalence, prev)
 	}
 }
+
+// TestSchoolDetailsAddUp: with school keys the households decided one by
+// one (Details, with their taste draws) add up to the group's children in
+// child labour.
+func TestSchoolDetailsAddUp(t *testing.T) {
+	c := loadCotton(t)
+	for i := range c.Actors {
+		if h := c.Actors[i].Household; h != nil {
+			c.Actors[i].Count = 3000
+			h.SchoolCost = &[nb]float64{300, 500, 700}
+			h.SchoolValue = &[nb]float64{1, 1, 1}
+		}
+	}
+	pop := NewPopulation(c, 7)
+	r, err := Simulate(c, Options{Population: pop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := Details(r, pop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cl float64
+	for _, x := range ds {
+		for b, k := range x.Class {
+			if k == ChildLabourWork || k == HazardousWork {
+				cl += x.Weight * x.Children[b]
+			}
+		}
+	}
+	if want := r.Groups[0].ByBand[0].ChildLabour + r.Groups[0].ByBand[1].ChildLabour + r.Groups[0].ByBand[2].ChildLabour; math.Abs(cl-want) > 1e-6 {
+		t.Errorf("details: %v children in child labour, group %v", cl, want)
+	}
+}
+
+// TestSchoolFastPathIsSlowPath: the fast path of households with
+// schooling (decideFast, sums) gives the group the same counts as Decide
+// and Tally.Add (forced here by weighting every household 1).
+func TestSchoolFastPathIsSlowPath(t *testing.T) {
+	c := loadCotton(t)
+	for i := range c.Actors {
+		if h := c.Actors[i].Household; h != nil {
+			c.Actors[i].Count = 3000
+			h.SchoolCost = &[nb]float64{300, 500, 700}
+			h.SchoolValue = &[nb]float64{1, 1, 1}
+		}
+	}
+	fast := NewPopulation(c, 9)
+	slow := NewPopulation(c, 9)
+	for _, d := range slow.Groups {
+		d.Weight = make([]float64, len(d.Scale))
+		for k := range d.Weight {
+			d.Weight[k] = 1
+		}
+	}
+	a, err := Simulate(c, Options{Population: fast})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Simulate(c, Options{Population: slow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a.Groups {
+		ga, gb := &a.Groups[i], &b.Groups[i]
+		for k := range ga.ByBand {
+			x, y := ga.ByBand[k], gb.ByBand[k]
+			for _, p := range [][2]float64{{x.Children, y.Children}, {x.ChildLabour, y.ChildLabour}, {x.School.Enrolled, y.School.Enrolled},
+				{x.School.WorkStudy, y.School.WorkStudy}, {x.School.WorkOnly, y.School.WorkOnly}, {x.School.StudyOnly, y.School.StudyOnly},
+				{x.School.Neither, y.School.Neither}, {x.Girls.Enrolled, y.Girls.Enrolled}} {
+				if math.Abs(p[0]-p[1]) > 1e-6*math.Max(1, p[1]) {
+					t.Errorf("%s band %d: fast %v, slow %v (%+v / %+v)", ga.Actor, k, p[0], p[1], x.School, y.School)
+				}
+			}
+		}
+		if math.Abs(ga.MeanIncome-gb.MeanIncome) > 1e-6*gb.MeanIncome || ga.BelowPoverty != gb.BelowPoverty {
+			t.Errorf("%s: income %v / %v, poverty %v / %v", ga.Actor, ga.MeanIncome, gb.MeanIncome, ga.BelowPoverty, gb.BelowPoverty)
+		}
+	}
+}

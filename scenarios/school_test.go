@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/ilo-rma/vcsim/model"
@@ -62,6 +64,37 @@ func TestEducationRaisesEnrolment(t *testing.T) {
 		}
 		if e := enrolment(r); e <= b+0.01 {
 			t.Errorf("%s: enrolment %v, baseline %v: want higher", iv.Type, e, b)
+		}
+	}
+}
+
+// TestSchoolSameOnAnyNumberOfProcessors: with school keys (taste draws,
+// the four-way table) a comparison of 40,000 households (3 chunks) is
+// identical with GOMAXPROCS 1 and 2.
+func TestSchoolSameOnAnyNumberOfProcessors(t *testing.T) {
+	c, f := scaledCotton(t, 40000)
+	for i := range c.Actors {
+		if h := c.Actors[i].Household; h != nil {
+			h.SchoolCost = &[3]float64{400, 600, 800}
+			h.SchoolValue = &[3]float64{1, 1, 1}
+		}
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var first *Comparison
+	for _, procs := range []int{1, 2} {
+		runtime.GOMAXPROCS(procs)
+		cmp, err := Compare(c, f, 2, model.NewPopulation(c, 7), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = cmp
+			continue
+		}
+		for i := range cmp.Runs {
+			if !reflect.DeepEqual(first.Runs[i].Years, cmp.Runs[i].Years) {
+				t.Errorf("GOMAXPROCS %d: run %q differs", procs, cmp.Runs[i].Name)
+			}
 		}
 	}
 }
