@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ilo-rma/vcsim/lang"
-
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
