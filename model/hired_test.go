@@ -40,3 +40,18 @@ func TestHiredChildren(t *testing.T) {
 	tot := r.ChildTotal()
 	approx(t, "in the chain's totals", tot.ChildLabour, 5)
 }
+
+// TestFemaleDaysFollowTasks: with female_share 0.5 the importer's women
+// work half the adult days of unloading (1,000 - 200 child days = 800) and
+// sorting (500 - 250 = 250) and none of driving (200 days, done by men):
+// 400 + 125 = 525 of 1,250 adult days, not 625.
+func TestFemaleDaysFollowTasks(t *testing.T) {
+	c := load(t, "testdata/hired.toml")
+	half := 0.5
+	c.Actors[0].FemaleShare = &half
+	r, err := Simulate(c, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	approx(t, "female days", r.Labour[0].FemaleDays, 525)
+}

@@ -212,6 +212,39 @@ func childSuitableDays(a *valuechain.Actor) float64 {
 	return d
 }
 
+// femaleDays returns the adult days worked by women: task by task (docs/model.md
+// section 4), all of a women-only task's adult days, none of a men-only
+// task's, and the share fs of the others'. Children's days are taken off
+// the child-suitable tasks in proportion to their child-suitable days.
+func femaleDays(a *valuechain.Actor, lab *Labour, fs float64) float64 {
+	adult := lab.AdultDays()
+	var need, cs float64
+	for _, t := range a.Tasks {
+		need += t.DaysPerUnit
+		cs += t.DaysPerUnit * childSuitable(t)
+	}
+	if need == 0 || adult == 0 {
+		return fs * adult
+	}
+	childAE := max(lab.Need-adult, 0) // adult-equivalent days children did
+	var female float64
+	for _, t := range a.Tasks {
+		days := lab.Need * t.DaysPerUnit / need
+		if cs > 0 {
+			days -= childAE * t.DaysPerUnit * childSuitable(t) / cs
+		}
+		share := fs
+		switch t.DoneBy {
+		case valuechain.DoneByWomen:
+			share = 1
+		case valuechain.DoneByMen:
+			share = 0
+		}
+		female += share * max(days, 0)
+	}
+	return female
+}
+
 // childSuitable is the share of task t children can do (none when only
 // adults do it).
 func childSuitable(t valuechain.Task) float64 { return t.ChildDays() }
@@ -236,7 +269,7 @@ func (r *Result) finish() {
 		acc, lab := &r.Accounts[i], &r.Labour[i]
 		acc.NetOperatingProfit = acc.ValueAdded - acc.Wages - acc.Interest - acc.Taxes - acc.Depreciation - acc.Rent
 		if fs := c.Actors[i].FemaleShare; fs != nil {
-			lab.FemaleDays = *fs * lab.AdultDays()
+			lab.FemaleDays = femaleDays(&c.Actors[i], lab, *fs)
 		}
 		lab.FTE = (lab.AdultDays() + lab.ChildDays) / c.FTE()
 		t.Purchases += acc.Purchases

@@ -450,3 +450,32 @@ func TestValidateKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictPlausibility: run --strict refuses a chain whose numbers are
+// implausible (issue 21: days_per_unit = 1e6, days per tonne typed as per
+// kg, gave 200 households "employing" 800 million FTE), at the key's
+// line, and writes nothing; without --strict the same run warns and
+// writes its tables.
+func TestStrictPlausibility(t *testing.T) {
+	chain := mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")
+	i := strings.Index(chain, "days_per_unit = ")
+	j := i + strings.IndexByte(chain[i:], '\n')
+	text := chain[:i] + "days_per_unit = 1e6" + chain[j:]
+	dir := t.TempDir()
+	file, out := filepath.Join(dir, "c.toml"), filepath.Join(dir, "out")
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	where := file + ":" + itoa(lineOf(text, "days_per_unit = 1e6")) + `: actor "farm": task.days_per_unit: the tasks need`
+	_, errOut, status := vcsim(t, "run", "--strict", "--chain", file, "--out", out)
+	if status != 2 || !strings.Contains(errOut, where) || !strings.Contains(errOut, "(plausible: at most 1830)") {
+		t.Errorf("--strict: status %d:\n%s\nwant %q", status, errOut, where)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s was written although --strict refused the chain", out)
+	}
+	_, errOut, status = vcsim(t, "run", "--chain", file, "--out", out)
+	if status != 0 || !strings.Contains(errOut, "vcsim: warning: "+where) {
+		t.Errorf("without --strict: status %d:\n%s", status, errOut)
+	}
+}

@@ -219,6 +219,7 @@ func runCommand() *cli.Command {
 			surveyFlag,
 			forceFlag,
 			excelFlag,
+			strictFlag,
 		},
 		Action: func(ctx *cli.Context) error {
 			l, err := lang.Parse(ctx.String("lang"))
@@ -250,6 +251,9 @@ func runCommand() *cli.Command {
 			w := ctx.App.Writer
 			a, err := assess.Run(context.Background(), assess.Inputs{Chain: c, Survey: sv, Seed: seed}, assess.Options{}, nil)
 			if err != nil {
+				return err
+			}
+			if err := plausibility(ctx, c, a.Base); err != nil {
 				return err
 			}
 			if a.Market != nil && format == "table" {

@@ -66,7 +66,7 @@ func say(ctx *cli.Context, f string) string {
 
 // excelFlag writes CSV files that a spreadsheet program of a locale
 // opens by double-click.
-var excelFlag = &cli.StringFlag{Name: "excel", Usage: "write CSV for Excel of a locale: ru (byte-order mark, semicolons, decimal commas, as a Russian-locale Excel opens by double-click)"}
+var excelFlag = &cli.StringFlag{Name: "excel", Usage: "write CSV for Excel of a locale: ru (byte-order mark, semicolons, decimal commas, as a Russian-locale Excel opens by double-click; the names end in .excel-ru.csv; to share, prefer --out results.xlsx)"}
 
 // csvDialect is the CSV dialect of --bom and --excel.
 func csvDialect(ctx *cli.Context) tables.Dialect {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/workbook"
 )
 
@@ -265,7 +266,7 @@ func TestResultsWorkbookMatchesCSV(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ru, _ := os.ReadFile(filepath.Join(ruDir, name+".csv"))
+		ru, _ := os.ReadFile(filepath.Join(ruDir, name+tables.ExcelRUSuffix)) // the name says the locale
 		rr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(ru, []byte("\ufeff"))))
 		rr.Comma = ';'
 		ruRecs, err := rr.ReadAll()

@@ -67,24 +67,51 @@ func serveCommand() *cli.Command {
 			if len(q) > 0 {
 				query += "?" + q.Encode()
 			}
-			local := fmt.Sprintf("http://127.0.0.1:%d%s", port, query)
+			// The address for this computer's browser: loopback, unless the
+			// server listens on one address only (--addr 192.168.1.5:8080).
+			localHost := "127.0.0.1"
+			if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsUnspecified() {
+				localHost = ip.String()
+			}
+			local := fmt.Sprintf("http://%s%s", net.JoinHostPort(localHost, fmt.Sprint(port)), query)
 			w := ctx.App.Writer
+			// The terminal's lines, in Russian with --lang ru.
+			say := map[string]string{
+				"at":    "vcsim is serving the workshop page at %s\n(stop it with Ctrl+C)\n",
+				"room":  "vcsim is serving the workshop page to the room (stop it with Ctrl+C).\n",
+				"none":  "This computer has no network address other than loopback: join a wifi network and start again.\nOn this computer: %s\n",
+				"open":  "Participants open one of these addresses (the one of the network they share with this computer):\n",
+				"local": "On this computer: %s\nOr scan this QR code (%s; the page shows it too, under Join):\n",
+			}
+			if s.Lang == "ru" {
+				say = map[string]string{
+					"at":    "vcsim показывает страницу семинара по адресу %s\n(остановить: Ctrl+C)\n",
+					"room":  "vcsim показывает страницу семинара для участников (остановить: Ctrl+C).\n",
+					"none":  "У этого компьютера нет сетевого адреса, кроме локального: подключитесь к сети wifi и запустите снова.\nНа этом компьютере: %s\n",
+					"open":  "Участники открывают один из этих адресов (адрес той сети, к которой они подключены вместе с этим компьютером):\n",
+					"local": "На этом компьютере: %s\nИли отсканируйте QR-код (%s; страница тоже показывает его, кнопка «Подключиться»):\n",
+				}
+			}
 			if web.Loopback(addr) {
-				fmt.Fprintf(w, "vcsim is serving the workshop page at %s\n(stop it with Ctrl+C)\n", local)
+				fmt.Fprintf(w, say["at"], local)
 			} else {
 				lan := web.LANAddresses(ln.Addr().(*net.TCPAddr))
 				for _, l := range lan {
 					s.JoinURLs = append(s.JoinURLs, "http://"+net.JoinHostPort(l.IP.String(), fmt.Sprint(port))+query)
 				}
-				fmt.Fprintf(w, "vcsim is serving the workshop page to the room (stop it with Ctrl+C).\n")
+				fmt.Fprint(w, say["room"])
 				if len(lan) == 0 {
-					fmt.Fprintf(w, "This computer has no network address other than loopback: join a wifi network and start again.\nOn this computer: %s\n", local)
+					fmt.Fprintf(w, say["none"], local)
 				} else {
-					fmt.Fprintf(w, "Participants open one of these addresses (the one of the network they share with this computer):\n")
+					fmt.Fprint(w, say["open"])
 					for i, l := range lan {
-						fmt.Fprintf(w, "  %-16s %s\n", l.Interface, s.JoinURLs[i])
+						if l.Interface == "" {
+							fmt.Fprintf(w, "  %s\n", s.JoinURLs[i])
+						} else {
+							fmt.Fprintf(w, "  %-16s %s\n", l.Interface, s.JoinURLs[i])
+						}
 					}
-					fmt.Fprintf(w, "On this computer: %s\nOr scan this QR code (%s; the page shows it too, under Join):\n", local, s.JoinURLs[0])
+					fmt.Fprintf(w, say["local"], local, s.JoinURLs[0])
 					if qr, err := web.QRText(s.JoinURLs[0]); err == nil {
 						fmt.Fprint(w, qr)
 					}

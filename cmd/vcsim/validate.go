@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/load"
+	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/plausible"
 	"github.com/ilo-rma/vcsim/screening"
 	"github.com/ilo-rma/vcsim/valuechain"
 	"github.com/ilo-rma/vcsim/valuechain/vca4d"
@@ -142,4 +146,37 @@ func validateFiles(paths []string) []error {
 		}
 	}
 	return errs
+}
+
+// strictFlag makes run refuse a chain with plausibility warnings.
+var strictFlag = &cli.BoolFlag{Name: "strict", Usage: "treat plausibility warnings (a number typed in the wrong unit?) as errors: exit status 2 (docs/plausibility.md)"}
+
+// plausibility prints the plausibility warnings of chain c's baseline r
+// on standard error, or returns them as an error with --strict. A
+// workbook's warnings name the chain's key, not a line.
+func plausibility(ctx *cli.Context, c *valuechain.Chain, r *model.Result) error {
+	ws := plausible.Check(c, r)
+	if len(ws) == 0 {
+		return nil
+	}
+	name := ctx.String("chain")
+	if name == "" {
+		name = "example " + ctx.String("example")
+	}
+	if isXLSX(name) {
+		for i := range ws {
+			ws[i].Line = 0 // the line of the TOML text vcsim made of the workbook
+		}
+	}
+	if ctx.Bool("strict") {
+		return badInput(&plausible.Error{File: name, Warnings: ws})
+	}
+	word := "warning"
+	if ctx.String("lang") == "ru" {
+		word = "предупреждение"
+	}
+	for _, w := range ws {
+		fmt.Fprintf(ctx.App.ErrWriter, "vcsim: %s: %s%s\n", word, plausible.Where(name, w), w.In(ctx.String("lang")))
+	}
+	return nil
 }

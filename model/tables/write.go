@@ -155,11 +155,28 @@ var ExcelRU = Dialect{BOM: true, Semicolon: true, DecimalComma: true}
 
 // AddCSV renders rows as a CSV file at path in the dialect d and adds it
 // to the output set, after checking that every number in them is finite.
+// A file in the Russian Excel dialect says so in its name (DialectName).
 func AddCSV(s *outfile.Set, path string, rows any, d Dialect) error {
+	path = DialectName(path, d)
 	if err := outfile.Finite(filepath.Base(path), rows); err != nil {
 		return err
 	}
 	return s.AddFunc(path, func(w io.Writer) error { return WriteCSVDialect(w, rows, d) })
+}
+
+// ExcelRUSuffix ends the name of a CSV file in the dialect ExcelRU
+// (accounts.excel-ru.csv): such a file is right for a Russian-locale Excel
+// only (an English-locale Excel reads 30000,000 as 30,000,000), and its
+// name says so wherever it is sent.
+const ExcelRUSuffix = ".excel-ru.csv"
+
+// DialectName returns the name of a CSV file written in the dialect d:
+// path itself, or with .csv replaced by ExcelRUSuffix for ExcelRU.
+func DialectName(path string, d Dialect) string {
+	if d != ExcelRU || strings.HasSuffix(path, ExcelRUSuffix) {
+		return path
+	}
+	return strings.TrimSuffix(path, ".csv") + ExcelRUSuffix
 }
 
 // WriteCSVDialect writes rows as CSV in the dialect d. With a decimal
