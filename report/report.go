@@ -29,7 +29,6 @@ import (
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/uncertainty"
 	"github.com/ilo-rma/vcsim/valuechain"
-	"github.com/ilo-rma/vcsim/workbook"
 )
 
 // PAMNeutral reports whether the chain gives no shadow values.
@@ -430,7 +429,7 @@ func (d *doc) annotate(prefix string, as []Assumption) []Assumption {
 		lines = strings.Split(string(d.in.ChainText), "\n")
 	}
 	for i := range as {
-		as[i].Label = workbook.Label(as[i].Key, string(d.l))
+		as[i].Label = d.l.Key(as[i].Key)
 		if l, ok := pos[prefix+as[i].Key]; ok && l >= 1 && l <= len(lines) {
 			as[i].Comment = comment(lines[l-1])
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -81,7 +82,7 @@ func (b *Book) AddSurvey(surveyCSV []byte) error {
 		rows = all
 	}
 	for j, k := range rows[0] {
-		b.f.SetCellStr(name, cellName(j+1, 1), label(k, b.lang))
+		b.f.SetCellStr(name, cellName(j+1, 1), lang.Lang(b.lang).Key(k))
 		b.f.SetCellStr(name, cellName(j+1, 2), k)
 	}
 	last := cellName(len(rows[0]), 1)

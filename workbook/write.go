@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -125,7 +126,7 @@ func (b *Book) keyValueSheet(name string, fields []field) error {
 	f.SetCellStyle(name, "A2", "C2", b.keyRow)
 	for r, fl := range fields {
 		row := r + 3
-		f.SetCellValue(name, cellName(1, row), label(fl.key, b.lang))
+		f.SetCellValue(name, cellName(1, row), lang.Lang(b.lang).Key(fl.key))
 		f.SetCellValue(name, cellName(2, row), fl.key)
 		if err := b.value(name, cellName(3, row), fl.key, fl.value); err != nil {
 			return err
@@ -184,7 +185,7 @@ func (b *Book) listSheet(path string, rows []map[string]any, t reflect.Type, par
 		return err
 	}
 	for j, k := range keys {
-		f.SetCellValue(name, cellName(j+1, 1), label(k, b.lang))
+		f.SetCellValue(name, cellName(j+1, 1), lang.Lang(b.lang).Key(k))
 		f.SetCellValue(name, cellName(j+1, 2), k)
 		width := 14.0
 		if k == "name" || k == "description" {
@@ -291,7 +292,7 @@ func (b *Book) value(sheet, cell, key string, v any) error {
 	case float64:
 		f.SetCellValue(sheet, cell, x)
 		base := key
-		if i := lastDot(base); i >= 0 {
+		if i := strings.LastIndex(base, "."); i >= 0 {
 			base = base[i+1:]
 		}
 		if numberKeys[base] || strings.HasPrefix(key, "costs.") {

@@ -1,9 +1,9 @@
-package workbook
+package lang
 
 import "strings"
 
-// labels are the headers of keys in English and Russian, with units.
-var labels = map[string][2]string{
+// keyLabels are the headers of keys in English and Russian, with units.
+var keyLabels = map[string][2]string{
 	"name": {"Name", "Название"}, "name_ru": {"Name in Russian", "Название по-русски"}, "unit_ru": {"Unit in Russian", "Единица по-русски"},
 	"country": {"Country", "Страна"}, "region": {"Region", "Регион"},
 	"description": {"Description", "Описание"}, "currency": {"Currency", "Валюта"},
@@ -57,10 +57,11 @@ var labels = map[string][2]string{
 	"weight":     {"Households this row stands for", "Домохозяйств за строкой"},
 }
 
-// Label returns the readable name of a chain file's key, with its unit, in
-// the language lang ("ru" or English): "price" is "Price (currency per
-// unit)"; a key it does not know is returned as it is.
-func Label(key, lang string) string { return label(key, lang) }
+// Key returns the readable name of a chain file's key, with its unit, in
+// language l: "price" is "Price (currency per unit)"; a key it does not
+// know is returned as it is. The workbooks head their columns with it and
+// the report labels its assumptions with it.
+func (l Lang) Key(key string) string { return label(key, string(l)) }
 
 // label returns the header of a key in the language, or the key.
 func label(key, lang string) string {
@@ -72,11 +73,11 @@ func label(key, lang string) string {
 		base = key[:i]
 	}
 	if j := lastDot(base); j >= 0 {
-		if l, ok := labels[base[j+1:]]; ok {
+		if l, ok := keyLabels[base[j+1:]]; ok {
 			return pick(l, lang) + " (" + key + ")"
 		}
 	}
-	if l, ok := labels[base]; ok {
+	if l, ok := keyLabels[base]; ok {
 		if base != key {
 			return pick(l, lang) + " " + key[len(base):]
 		}
