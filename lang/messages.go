@@ -10,6 +10,8 @@ var messages = map[string][2]string{
 	"ui.tab.baseline":            {"Baseline", "Базовый сценарий"},
 	"ui.tab.scenarios":           {"Scenarios", "Сценарии"},
 	"ui.tab.whatif":              {"What if?", "Что если?"},
+	"ui.tab.help":                {"Help", "Справка"},
+	"ui.help.topic":              {"Topic", "Раздел"},
 	"ui.chain.help":              {"The chain file (TOML). Edit it, then check it and run it.", "Файл цепочки (TOML). Измените его, проверьте и рассчитайте."},
 	"ui.validate":                {"Check", "Проверить"},
 	"ui.run":                     {"Run the baseline", "Рассчитать"},

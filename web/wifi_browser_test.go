@@ -136,6 +136,14 @@ func TestBrowserWifi(t *testing.T) {
 	}
 	poll("the page in Russian with the example", `document.querySelector("h1").textContent.includes("цепочки") && `+chain+`.includes("Tobacco")`)
 	poll("the tables", `document.querySelector('#fieldtables input[data-path="name"]') !== null`)
+	// Help: the facilitator's guide, in Russian, from the binary (issue 25).
+	eval(`document.querySelector('.tab[data-tab="help"]').click()`)
+	poll("the guide in the Help tab", `document.getElementById("helptext").textContent.includes("Руководство ведущего")`)
+	if got := str(`document.querySelector('.tab[data-tab="help"]').textContent`); got != "Справка" {
+		t.Errorf("Help tab %q, want Справка", got)
+	}
+	shot("help-ru-1366")
+	eval(`document.querySelector('.tab[data-tab="chain"]').click()`)
 	// The tables' labels are in Russian, each with its key in the file.
 	if got := str(`(() => { const i = document.querySelector('#fieldtables input[data-path="actor.0.count"]'); return document.querySelector('label[for="' + i.id + '"]').textContent; })()`); got != "Количество" {
 		t.Errorf("the count's label is %q", got)

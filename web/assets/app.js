@@ -48,6 +48,19 @@ async function setLang(l) {
   $("en").setAttribute("aria-pressed", l === "en"); $("ru").setAttribute("aria-pressed", l === "ru");
 }
 
+// help fills the Help tab's list with the built-in docs (vcsim docs) in
+// the page's language and shows the chosen one as plain text.
+async function help() {
+  const want = $("helptopic").value || "facilitator";
+  const list = await api("/api/docs?lang=" + lang);
+  $("helptopic").replaceChildren(...list.map(t => el("option", {value: t.topic}, t.title)));
+  $("helptopic").value = list.some(t => t.topic === want) ? want : list[0].topic;
+  await helpText();
+}
+async function helpText() {
+  const r = await fetch("/api/docs/" + encodeURIComponent($("helptopic").value) + "?lang=" + lang, {headers: {"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}});
+  $("helptext").textContent = await r.text();
+}
 async function api(path, opts = {}) {
   opts.headers = Object.assign({"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}, opts.headers || {});
   if (opts.body !== undefined && !opts.headers["Content-Type"]) opts.headers["Content-Type"] = "application/toml";
@@ -488,6 +501,7 @@ async function init() {
     await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent;
     listFiles(); fillTypes(); showType(); builderDefaults(); saveMsg(""); if ($("chaintext").value) renderTables();
     if ($("chaintext").value) { runBaseline(); whatif(); }
+    if ($("help").classList.contains("on")) help();
     if (compared) { showComparison(); await charts("scencharts", $("scentext").value, 0); if ($("bands").checked) bands(); }
   };
   $("en").onclick = () => relang("en"); $("ru").onclick = () => relang("ru");
@@ -495,7 +509,8 @@ async function init() {
     document.querySelectorAll(".tab,.panel").forEach(x => { x.classList.remove("on"); if (x.classList.contains("tab")) x.setAttribute("aria-selected", "false"); });
     const tab = document.querySelector('.tab[data-tab="' + name + '"]'); tab.classList.add("on"); tab.setAttribute("aria-selected", "true"); $(name).classList.add("on");
   };
-  document.querySelectorAll(".tab").forEach(b => b.onclick = () => { show(b.dataset.tab); history.replaceState(null, "", location.search + "#" + b.dataset.tab); });
+  $("helptopic").onchange = () => helpText();
+  document.querySelectorAll(".tab").forEach(b => b.onclick = () => { show(b.dataset.tab); if (b.dataset.tab === "help") help(); history.replaceState(null, "", location.search + "#" + b.dataset.tab); });
   if (location.hash && $(location.hash.slice(1)) && document.querySelector('.tab[data-tab="' + location.hash.slice(1) + '"]')) show(location.hash.slice(1));
   const ex = await api("/api/examples");
   const want = params.get("example");
