@@ -6,6 +6,7 @@
 package screening
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/valuechain"
@@ -191,10 +193,11 @@ type Row struct {
 func Screen(cands []Candidate, cr *Criteria, seed uint64) (*Result, error) {
 	res := &Result{Criteria: cr.Criteria}
 	for _, cand := range cands {
-		r, err := model.Simulate(cand.Chain, model.Options{Seed: seed})
+		a, err := assess.Run(context.Background(), assess.Inputs{Chain: cand.Chain, Seed: seed}, assess.Options{}, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", cand.Key, err)
 		}
+		r := a.Base
 		row := Row{Key: cand.Key, Name: cand.Chain.Name}
 		rate := 1.0
 		if x, ok := cr.ExchangeRates[cand.Chain.Currency]; ok {

@@ -6,11 +6,10 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
-	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
-	"github.com/ilo-rma/vcsim/scenarios"
 )
 
 // comparisonCSV answers scenario_summary.csv exactly as the zip of
@@ -32,10 +31,11 @@ func (s *Server) comparisonCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	err := s.run(r, func(ctx context.Context) error {
-		cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Horizon: req.Years, Population: model.NewPopulation(c, seed(r)), Context: ctx})
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed(r)}, assess.Options{Years: req.Years, TotalsOnly: true}, nil)
 		if err != nil {
 			return err
 		}
+		cmp := a.Comparison
 		rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
 		if err := outfile.Finite("scenario_summary.csv", rows); err != nil {
 			return err

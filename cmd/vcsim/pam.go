@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -9,13 +10,13 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/plots"
-	"github.com/ilo-rma/vcsim/scenarios"
 )
 
 func pamCommand() *cli.Command {
@@ -49,27 +50,24 @@ func pamCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			pop := model.NewPopulation(c, ctx.Uint64("seed"))
-			r, err := model.Simulate(c, model.Options{Population: pop})
+			in := assess.Inputs{Chain: c, Seed: ctx.Uint64("seed")}
+			if path := ctx.String("scenarios"); path != "" {
+				if in.Scenarios, err = loadScenarios(path, "", c); err != nil {
+					return err
+				}
+			}
+			a, err := assess.Run(context.Background(), in, assess.Options{}, nil)
 			if err != nil {
 				return err
 			}
-			t, err := pam.Build(r)
+			t, err := pam.Build(a.Base)
 			if err != nil {
 				return err
 			}
 			w := ctx.App.Writer
 			writePAM(w, c.Name, c.Currency, t, pam.Neutral(c))
 			var scen []pam.ScenarioRow
-			if path := ctx.String("scenarios"); path != "" {
-				f, err := loadScenarios(path, "", c)
-				if err != nil {
-					return err
-				}
-				cmp, err := scenarios.CompareWith(c, f, scenarios.Options{Population: pop})
-				if err != nil {
-					return err
-				}
+			if cmp := a.Comparison; cmp != nil {
 				if scen, err = pam.ScenarioRows(append([]*model.Run{cmp.Baseline}, cmp.Runs...)); err != nil {
 					return err
 				}

@@ -12,7 +12,6 @@ import (
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
-	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/plots"
 )
@@ -173,10 +172,11 @@ func mapCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			r, err := model.Simulate(c, model.Options{Seed: ctx.Uint64("seed")})
+			a, err := assess.Run(context.Background(), assess.Inputs{Chain: c, Seed: ctx.Uint64("seed")}, assess.Options{}, nil)
 			if err != nil {
 				return err
 			}
+			r := a.Base
 			set := outputs(ctx)
 			if format == "dot" {
 				dot := plots.Dot(r, l)

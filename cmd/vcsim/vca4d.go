@@ -1,13 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/model/vca4dresults"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/scenarios"
@@ -125,11 +126,7 @@ func exportCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				pop := model.NewPopulation(c, ctx.Uint64("seed"))
-				r, err := model.Simulate(c, model.Options{Population: pop})
-				if err != nil {
-					return err
-				}
+				in := assess.Inputs{Chain: c, Seed: ctx.Uint64("seed")}
 				if name := ctx.String("scenario"); name != "" {
 					if ctx.String("scenarios") == "" {
 						return usagef("--scenario needs --scenarios FILE")
@@ -147,10 +144,19 @@ func exportCommand() *cli.Command {
 					if sc == nil {
 						return usagef("no scenario %q in %s", name, ctx.String("scenarios"))
 					}
-					run, err := model.RunPlan(sc.Plan(c, c.Years()), pop)
-					if err != nil {
-						return err
-					}
+					one := *f
+					one.Scenarios = []scenarios.Scenario{*sc}
+					in.Scenarios = &one
+				}
+				a, err := assess.Run(context.Background(), in, assess.Options{}, nil)
+				if err != nil {
+					return err
+				}
+				// The study is of the baseline year, or of the scenario's
+				// last year when --scenario names one.
+				r := a.Base
+				if a.Comparison != nil {
+					run := a.Comparison.Runs[0]
 					r = run.Results[len(run.Results)-1]
 				}
 				data, err := json.MarshalIndent(vca4dresults.Export(r), "", "  ")
