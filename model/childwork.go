@@ -1,8 +1,6 @@
 package model
 
 import (
-	"math"
-
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -39,63 +37,13 @@ func (d *Decision) Hours(y0 float64) [nb]float64 {
 // cap, its earnings join the fixed income, and the other bands are solved
 // again, as are bands that clamp at zero.
 func (d *Decision) HoursCapped(y0 float64, caps [nb]float64) [nb]float64 {
-	var h [nb]float64
-	var free [nb]bool
-	for b := range free {
-		free[b] = d.N[b] > 0 && d.V[b] > 0
-		caps[b] = min(caps[b], d.H)
-	}
-	for range 2*nb + 1 {
-		// K = M - S over the free bands, with fixed bands at their hours.
-		k, bsum := y0-d.S, 0.0
-		for b := range free {
-			if free[b] {
-				k += d.N[b] * d.V[b] * d.H * d.W
-				bsum += d.N[b] * d.Beta[b]
-			} else {
-				k += d.N[b] * d.V[b] * h[b] * d.W
-			}
-		}
-		den := d.Alpha + bsum
-		changed := false
-		for b := range free {
-			if !free[b] {
-				continue
-			}
-			x := d.H // below subsistence every child works H
-			if k > 0 && den > 0 {
-				x = d.H - d.Beta[b]*k/(d.V[b]*d.W*den)
-			}
-			switch {
-			case x <= 0:
-				h[b], free[b], changed = 0, false, true
-			case x >= caps[b] && caps[b] < d.H:
-				h[b], free[b], changed = caps[b], false, true
-			default:
-				h[b] = min(x, d.H)
-			}
-		}
-		if !changed {
-			break
-		}
-	}
-	return h
+	return d.endowedHours(y0, [nb]float64{d.H, d.H, d.H}, caps)
 }
 
 // Utility returns the household's utility with income without child work
 // y0 (transfers included) and hours h; -Inf at or below subsistence.
 func (d *Decision) Utility(y0 float64, h [nb]float64) float64 {
-	c := y0 + d.Earnings(h) - d.S
-	if c <= 0 {
-		return math.Inf(-1)
-	}
-	u := d.Alpha * math.Log(c)
-	for b := range h {
-		if d.N[b] > 0 && d.Beta[b] > 0 {
-			u += d.N[b] * d.Beta[b] * math.Log(d.H-h[b])
-		}
-	}
-	return u
+	return d.endowedUtility(y0, h, [nb]float64{d.H, d.H, d.H})
 }
 
 // Earnings returns the value of the children's work over the season,
