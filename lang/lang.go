@@ -49,11 +49,16 @@ func (l Lang) T(key string, args ...any) string {
 }
 
 // Thousands formats x rounded to a whole number with a thousands
-// separator: "1,234,567" in English, "1 234 567" in Russian (a narrow
-// no-break space).
+// separator: "1,234,567" in English, "1 234 567" in Russian (a no-break
+// space, U+00A0, as CLDR's Russian locale and browsers write it).
 func (l Lang) Thousands(x float64) string { return l.Number(x, 0) }
 
-// Number formats x with the given decimals and the language's separators.
+// Number formats x with the given decimals and the language's separators:
+// CLDR's decimal pattern #,##0.### with its symbols (English "," and ".";
+// Russian U+00A0 and ","), as golang.org/x/text/number writes it. This and
+// Percent are vcsim's only number formatters: the console, the report, the
+// workbook's labels and the page (web/assets/app.js follows the same rule)
+// all use them.
 func (l Lang) Number(x float64, decimals int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return l.T("na")
@@ -62,7 +67,7 @@ func (l Lang) Number(x float64, decimals int) string {
 	intPart, frac, _ := strings.Cut(s, ".")
 	sep, dec := ",", "."
 	if l == RU {
-		sep, dec = "\u202f", ","
+		sep, dec = "\u00a0", ","
 	}
 	var b strings.Builder
 	if x < 0 && strings.Trim(s, "0.") != "" {
@@ -80,7 +85,9 @@ func (l Lang) Number(x float64, decimals int) string {
 	return b.String()
 }
 
-// Percent formats a share as a percentage with one decimal.
+// Percent formats a share as a percentage with one decimal by CLDR's
+// percent pattern: "66.6%" in English, "66,6 %" in Russian (#,##0 % with
+// a no-break space before the sign).
 func (l Lang) Percent(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return l.T("na")

@@ -54,7 +54,7 @@ func TestPluralForms(t *testing.T) {
 
 // TestPluralWorked: the forms the issue found wrong, written out by hand.
 func TestPluralWorked(t *testing.T) {
-	nb := "\u202f" // Russian thousands separator
+	nb := "\u00a0" // Russian thousands separator
 	for _, tc := range []struct {
 		n        float64
 		decimals int

@@ -113,7 +113,7 @@ func TestAssumptionValues(t *testing.T) {
 		{lang.EN, 0.75, "0.75"},
 		{lang.EN, []any{2.0, 1.6, 1.2}, "2; 1.6; 1.2"},
 		{lang.EN, int64(30000), "30,000"},
-		{lang.RU, 1.5e6, "1\u202f500\u202f000"},
+		{lang.RU, 1.5e6, "1\u00a0500\u00a0000"},
 		{lang.RU, 0.75, "0,75"},
 		{lang.EN, true, "yes"},
 		{lang.EN, "local", "local"},

@@ -127,7 +127,7 @@ func TestWellFormed(t *testing.T) {
 				t.Errorf("%s: the report lacks %q", l, s)
 			}
 		}
-		if l == lang.RU && !strings.Contains(text, "\u202f") {
+		if l == lang.RU && !strings.Contains(text, "\u00a0") {
 			t.Error("ru: no Russian thousands separator")
 		}
 	}

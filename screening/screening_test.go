@@ -110,7 +110,7 @@ func TestReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := b.String()
-	for _, want := range []string{`<html lang="ru">`, "Какие цепочки оценивать", "Cotton", "Tobacco", "дети в детском труде", "Покупатель", "14\u202f237 (1,00)", "swap line", "менее приоритетной"} {
+	for _, want := range []string{`<html lang="ru">`, "Какие цепочки оценивать", "Cotton", "Tobacco", "дети в детском труде", "Покупатель", "14\u00a0237 (1,00)", "swap line", "менее приоритетной"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the report lacks %q", want)
 		}

@@ -27,7 +27,10 @@ func NewResults(lang string) (*Results, error) {
 	}
 	r := &Results{b: b, styles: map[string]int{}}
 	for name, format := range map[string]string{
+		// People (children) are whole numbers: the cell keeps the model's
+		// expected count, the format rounds it, as the CSV does.
 		"Money": "#,##0.00", "Share": "0.0%", "Qty": "#,##0.###", "Ratio4": "0.0000", "Count": "#,##0",
+		"People": "#,##0", "Ratio": "0.00",
 	} {
 		id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: ptr(format)})
 		if err != nil {
@@ -47,6 +50,7 @@ func (r *Results) Summary(rows [][2]any) error {
 	}
 	for i, row := range rows {
 		f.SetCellValue(name, cellName(1, i+1), row[0])
+		x := reflect.ValueOf(row[1])
 		switch v := row[1].(type) {
 		case float64:
 			if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -54,7 +58,19 @@ func (r *Results) Summary(rows [][2]any) error {
 			}
 			f.SetCellValue(name, cellName(2, i+1), v)
 			f.SetCellStyle(name, cellName(2, i+1), cellName(2, i+1), r.b.num)
+		case int64:
+			f.SetCellValue(name, cellName(2, i+1), v)
+			f.SetCellStyle(name, cellName(2, i+1), cellName(2, i+1), r.styles["Count"])
 		default:
+			// A typed number (tables.People, tables.Share...) gets the
+			// style of its type, as in the tables.
+			if id, ok := r.styles[x.Type().Name()]; ok && x.CanFloat() {
+				if y := x.Float(); !math.IsNaN(y) && !math.IsInf(y, 0) {
+					f.SetCellValue(name, cellName(2, i+1), y)
+					f.SetCellStyle(name, cellName(2, i+1), cellName(2, i+1), id)
+				}
+				continue
+			}
 			f.SetCellValue(name, cellName(2, i+1), v)
 		}
 	}

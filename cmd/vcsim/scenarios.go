@@ -140,7 +140,7 @@ func compareCommand() *cli.Command {
 			dir := ctx.String("out")
 			out := outputs(ctx)
 			if mc != nil {
-				if err := monteCarlo(ctx, mc, out, dir); err != nil {
+				if err := monteCarlo(ctx, mc, l, out, dir); err != nil {
 					return err
 				}
 			}

@@ -133,9 +133,9 @@ func checkSampling(ctx *cli.Context) error {
 // monteCarlo prints compare --draws' table with intervals and, with
 // --out DIR, adds scenario_uncertainty.csv, scenario_pairs.csv and
 // draws.csv.
-func monteCarlo(ctx *cli.Context, mc *uncertainty.MonteCarlo, out *outfile.Set, dir string) error {
-	fmt.Fprintf(ctx.App.Writer, "\n%s: uncertainty\n", mc.Setup.Chain.Name)
-	if err := mc.WriteTable(ctx.App.Writer, mc.Setup.Chain.Currency); err != nil {
+func monteCarlo(ctx *cli.Context, mc *uncertainty.MonteCarlo, l lang.Lang, out *outfile.Set, dir string) error {
+	fmt.Fprintf(ctx.App.Writer, "\n%s\n", l.T("unc.title", mc.Setup.Chain.NameIn(string(l))))
+	if err := mc.WriteTable(ctx.App.Writer, mc.Setup.Chain.Currency, l); err != nil {
 		return err
 	}
 	if dir == "" || isXLSX(dir) {
@@ -171,7 +171,7 @@ func sensitivityCommand() *cli.Command {
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the households and the draws", Value: 1},
 			&cli.StringFlag{Name: "out", Usage: "write tornado.csv or sobol.csv to `DIR`"},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the charts: en or ru", Value: "en"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the printed tables and the charts: en or ru", Value: "en"},
 			forceFlag,
 			excelFlag,
 		}, uncertaintyFlags...),
@@ -223,8 +223,18 @@ func sensitivityCommand() *cli.Command {
 			var rows any
 			var charts []plots.Chart
 			runs := []string{scenarios.Baseline}
+			ru := map[string]string{scenarios.Baseline: l.T("baseline")}
 			for _, sc := range s.File.Scenarios {
 				runs = append(runs, sc.Name)
+				if l == lang.RU && sc.NameRU != "" {
+					ru[sc.Name] = sc.NameRU
+				}
+			}
+			runName := func(run string) string {
+				if n, ok := ru[run]; ok {
+					return n
+				}
+				return run
 			}
 			file := "tornado.csv"
 			if method == "tornado" {
@@ -233,7 +243,7 @@ func sensitivityCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				writeTornado(ctx.App.Writer, sw, name)
+				uncertainty.WriteTornado(ctx.App.Writer, sw, name, runName, l)
 				rows = uncertainty.TornadoRows(sw, name)
 				for i, run := range runs {
 					if p, err := plots.TornadoChart(sw, run, name, l); err == nil {
@@ -246,7 +256,7 @@ func sensitivityCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				writeSobol(ctx.App.Writer, res, name)
+				uncertainty.WriteSobol(ctx.App.Writer, res, name, runName, l)
 				rows, file = uncertainty.SobolRows(res, name), "sobol.csv"
 				for i, run := range runs {
 					if p, err := plots.SobolChart(res, run, l); err == nil {
@@ -274,38 +284,6 @@ func sensitivityCommand() *cli.Command {
 			}
 			return writeOutputs(ctx, out)
 		},
-	}
-}
-
-// writeTornado prints each run's five largest swings.
-func writeTornado(w io.Writer, sw []uncertainty.Swing, name string) {
-	fmt.Fprintf(w, "Tornado of %s: each uncertain number alone from its 5th to its 95th percentile\n", name)
-	run, shown := "", 0
-	for _, s := range sw {
-		if s.Run != run {
-			run, shown = s.Run, 0
-			fmt.Fprintf(w, "\n%s\n", run)
-		}
-		if shown < 5 && s.Swing > 0 {
-			fmt.Fprintf(w, "  %-50s %10.4g .. %-10.4g -> %12s .. %-12s swing %s\n", s.Param.Label, s.Low, s.High,
-				tables.Thousands(s.AtLow), tables.Thousands(s.AtHigh), tables.Thousands(s.Swing))
-			shown++
-		}
-	}
-}
-
-// writeSobol prints the indices above 0.01 of every run.
-func writeSobol(w io.Writer, res []uncertainty.SobolResult, name string) {
-	fmt.Fprintf(w, "Sobol indices of %s (first order S1 and total ST, 95%% bootstrap intervals)\n", name)
-	run := ""
-	for _, r := range res {
-		if r.Run != run {
-			run = r.Run
-			fmt.Fprintf(w, "\n%s\n", run)
-		}
-		if r.ST > 0.01 {
-			fmt.Fprintf(w, "  %-50s S1 %5.2f (%5.2f to %5.2f)  ST %5.2f (%5.2f to %5.2f)\n", r.Param.Label, r.S1, r.S1Low, r.S1High, r.ST, r.STLow, r.STHigh)
-		}
 	}
 }
 

@@ -178,9 +178,9 @@ func runWorkbook(ctx *cli.Context, a *assess.Assessment, path string) error {
 	r, seed, market := a.Base, a.Inputs.Seed, a.Market
 	s := tables.NewSummary(r, seed)
 	res, err := newResults(ctx, r.Chain, seed, [][2]any{
-		{"total value added", s.TotalValueAdded}, {"final sales", s.FinalSales}, {"producer share", s.ProducerShare},
-		{"FTE", s.FTE}, {"households", int64(s.Households)}, {"share below the poverty line", s.BelowPovertyShare},
-		{"children 5-17", s.Children}, {"children in child labour", s.ChildLabour}, {"children in hazardous child labour", s.HazardousChildLabour},
+		{"total value added", tables.Money(s.TotalValueAdded)}, {"final sales", tables.Money(s.FinalSales)}, {"producer share", tables.Share(s.ProducerShare)},
+		{"FTE", tables.Qty(s.FTE)}, {"households", int64(s.Households)}, {"share below the poverty line", tables.Share(s.BelowPovertyShare)},
+		{"children 5-17", tables.People(s.Children)}, {"children in child labour", tables.People(s.ChildLabour)}, {"children in hazardous child labour", tables.People(s.HazardousChildLabour)},
 	})
 	if err != nil {
 		return err

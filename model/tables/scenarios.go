@@ -14,9 +14,9 @@ import (
 type YearRow struct {
 	Scenario     string `csv:"scenario"`
 	Year         int    `csv:"year"`
-	Children     Qty    `csv:"children"`
-	ChildLabour  Qty    `csv:"children_in_child_labour"`
-	Hazardous    Qty    `csv:"children_in_hazardous_child_labour"`
+	Children     People `csv:"children"`
+	ChildLabour  People `csv:"children_in_child_labour"`
+	Hazardous    People `csv:"children_in_hazardous_child_labour"`
 	Prevalence   Share  `csv:"child_labour_prevalence"`
 	WeeklyHours  Qty    `csv:"weekly_child_work_hours"`
 	MeanIncome   Money  `csv:"mean_household_income"`
@@ -32,8 +32,8 @@ func Years(runs ...*model.Run) []YearRow {
 	for _, r := range runs {
 		for _, y := range r.Years {
 			rows = append(rows, YearRow{
-				Scenario: r.Name, Year: y.Year, Children: Qty(y.Children), ChildLabour: Qty(y.ChildLabour),
-				Hazardous: Qty(y.Hazardous), Prevalence: Share(ratio(y.ChildLabour, y.Children)),
+				Scenario: r.Name, Year: y.Year, Children: People(y.Children), ChildLabour: People(y.ChildLabour),
+				Hazardous: People(y.Hazardous), Prevalence: Share(ratio(y.ChildLabour, y.Children)),
 				WeeklyHours: Qty(y.WeeklyHours), MeanIncome: Money(y.MeanIncome), BelowPoverty: Share(y.BelowPoverty),
 				ValueAdded: Money(y.ValueAdded), Cost: Money(y.Cost), AdultWage: Money(y.AdultWage),
 			})
@@ -46,8 +46,8 @@ func Years(runs ...*model.Run) []YearRow {
 // (no child-year avoided, or no cost).
 type SummaryRow struct {
 	Scenario              string `csv:"scenario"`
-	ChildLabour           Qty    `csv:"children_in_child_labour_final_year"`
-	Hazardous             Qty    `csv:"children_in_hazardous_child_labour_final_year"`
+	ChildLabour           People `csv:"children_in_child_labour_final_year"`
+	Hazardous             People `csv:"children_in_hazardous_child_labour_final_year"`
 	MeanIncome            Money  `csv:"mean_household_income_final_year"`
 	BelowPoverty          Share  `csv:"share_below_poverty_line_final_year"`
 	PVCost                Money  `csv:"pv_cost"`
@@ -57,8 +57,8 @@ type SummaryRow struct {
 	PVIncomeGained        Money  `csv:"pv_household_income_gained"`
 	IncomeGainedPerHH     Money  `csv:"pv_income_gained_per_household"`
 	PVEducation           Money  `csv:"pv_education_benefit"`
-	BCR                   Share  `csv:"benefit_cost_ratio" undefined:"empty"`
-	BCRSpillover          Share  `csv:"benefit_cost_ratio_with_spillover" undefined:"empty"`
+	BCR                   Ratio  `csv:"benefit_cost_ratio" undefined:"empty"`
+	BCRSpillover          Ratio  `csv:"benefit_cost_ratio_with_spillover" undefined:"empty"`
 }
 
 // Summaries returns the baseline's final year, then one row per scenario.
@@ -75,12 +75,12 @@ func Summaries(base *model.Run, sums []model.Summary) []SummaryRow {
 func summaryRow(s model.Summary) SummaryRow {
 	f := s.Final
 	return SummaryRow{
-		Scenario: s.Name, ChildLabour: Qty(f.ChildLabour), Hazardous: Qty(f.Hazardous),
+		Scenario: s.Name, ChildLabour: People(f.ChildLabour), Hazardous: People(f.Hazardous),
 		MeanIncome: Money(f.MeanIncome), BelowPoverty: Share(f.BelowPoverty), PVCost: Money(s.PVCost),
 		ChildYearsAvoided: Qty(s.ChildYearsAvoided), HazardousYearsAvoided: Qty(s.HazardousYearsAvoided),
 		CostPerChildYear: Money(s.CostPerChildYear), PVIncomeGained: Money(s.PVIncomeGained),
 		IncomeGainedPerHH: Money(s.IncomeGainedPerHH), PVEducation: Money(s.PVEducation),
-		BCR: Share(s.BCR), BCRSpillover: Share(s.BCRSpillover),
+		BCR: Ratio(s.BCR), BCRSpillover: Ratio(s.BCRSpillover),
 	}
 }
 
@@ -145,11 +145,11 @@ func WriteEquilibria(w io.Writer, currency string, m model.Settled, l lang.Lang)
 // EquilibriumRow is a row of equilibria.csv: an equilibrium of the local
 // labour market.
 type EquilibriumRow struct {
-	Wage        Money `csv:"wage" json:"wage"`
-	Stable      bool  `csv:"stable" json:"stable"`
-	ChildLabour Qty   `csv:"children_in_child_labour" json:"children_in_child_labour"`
-	Hazardous   Qty   `csv:"children_in_hazardous_child_labour" json:"children_in_hazardous_child_labour"`
-	Settled     bool  `csv:"market_settles_here" json:"market_settles_here"`
+	Wage        Money  `csv:"wage" json:"wage"`
+	Stable      bool   `csv:"stable" json:"stable"`
+	ChildLabour People `csv:"children_in_child_labour" json:"children_in_child_labour"`
+	Hazardous   People `csv:"children_in_hazardous_child_labour" json:"children_in_hazardous_child_labour"`
+	Settled     bool   `csv:"market_settles_here" json:"market_settles_here"`
 }
 
 // MarketSummary is the local labour market in summary.json.
@@ -165,8 +165,8 @@ type MarketSummary struct {
 func Equilibria(m model.Settled) []EquilibriumRow {
 	rows := make([]EquilibriumRow, len(m.Equilibria))
 	for i, e := range m.Equilibria {
-		rows[i] = EquilibriumRow{Wage: Money(e.Wage), Stable: e.Stable, ChildLabour: Qty(e.ChildLabour),
-			Hazardous: Qty(e.Hazardous), Settled: math.Abs(e.Wage-m.Wage) <= 1e-9*m.Wage}
+		rows[i] = EquilibriumRow{Wage: Money(e.Wage), Stable: e.Stable, ChildLabour: People(e.ChildLabour),
+			Hazardous: People(e.Hazardous), Settled: math.Abs(e.Wage-m.Wage) <= 1e-9*m.Wage}
 	}
 	return rows
 }

@@ -23,6 +23,13 @@ type Share float64
 // MarshalCSV formats s with six decimals; NaN (undefined) is an empty cell.
 func (s Share) MarshalCSV() (string, error) { return format(float64(s), 6), nil }
 
+// Ratio is a ratio of two amounts (a benefit-cost ratio): a plain number,
+// not a share, written with six decimals.
+type Ratio float64
+
+// MarshalCSV formats r with six decimals; NaN (undefined) is an empty cell.
+func (r Ratio) MarshalCSV() (string, error) { return format(float64(r), 6), nil }
+
 // Qty is a volume, count or number of days written with three decimals.
 type Qty float64
 

@@ -22,9 +22,6 @@ func TestThousands(t *testing.T) {
 			t.Errorf("Thousands(%v) = %q, want %q", tt.x, got, tt.want)
 		}
 	}
-	if got := Percent(0.1234); got != "12.3%" {
-		t.Errorf("Percent = %q", got)
-	}
 }
 
 // TestChildRows: the hand-worked household chain of package model has four

@@ -10,9 +10,13 @@ let lang = "en";
 const token = params.get("token") || "";
 const $ = (id) => document.getElementById(id);
 const t = (k) => M["ui." + k] || M[k] || k;
+// Numbers and percentages by the CLDR rules of the page's language, as the
+// server's lang.Number and lang.Percent write them: "1,234.5" and "66.6%";
+// "1 234,5" and "66,6 %" (no-break spaces) in Russian.
 const fmt = (x, d = 0) => (x === null || x === undefined || x === "" || !isFinite(x)) ? t("na") :
-  Number(x).toLocaleString(lang === "ru" ? "ru-RU" : "en-GB", {maximumFractionDigits: d, minimumFractionDigits: d});
-const pct = (x) => (x === null || x === undefined || x === "" || !isFinite(x)) ? t("na") : fmt(100 * x, 1) + "%";
+  Number(x).toLocaleString(lang === "ru" ? "ru-RU" : "en-GB", {maximumFractionDigits: d, minimumFractionDigits: d, signDisplay: "negative"});
+const pct = (x) => (x === null || x === undefined || x === "" || !isFinite(x)) ? t("na") :
+  Number(x).toLocaleString(lang === "ru" ? "ru-RU" : "en-GB", {style: "percent", maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: "negative"});
 
 // el makes an element with properties and children (strings become text).
 function el(tag, props, ...kids) {
