@@ -177,8 +177,12 @@ func addCharts(res *workbook.Results, cs []plots.Chart, source string) error {
 func runWorkbook(ctx *cli.Context, a *assess.Assessment, path string) error {
 	r, seed, market := a.Base, a.Inputs.Seed, a.Market
 	s := tables.NewSummary(r, seed)
+	var share any = "none: the chain buys its product outside"
+	if s.ProducerShare != nil {
+		share = tables.Share(*s.ProducerShare)
+	}
 	res, err := newResults(ctx, r.Chain, seed, [][2]any{
-		{"total value added", tables.Money(s.TotalValueAdded)}, {"final sales", tables.Money(s.FinalSales)}, {"producer share", tables.Share(s.ProducerShare)},
+		{"total value added", tables.Money(s.TotalValueAdded)}, {"final sales", tables.Money(s.FinalSales)}, {"producer share", share},
 		{"FTE", tables.Qty(s.FTE)}, {"households", int64(s.Households)}, {"share below the poverty line", tables.Share(s.BelowPovertyShare)},
 		{"children 5-17", tables.People(s.Children)}, {"children in child labour", tables.People(s.ChildLabour)}, {"children in hazardous child labour", tables.People(s.HazardousChildLabour)},
 	})
