@@ -27,6 +27,27 @@ var english = Catalogue{
 	},
 	// Messages: every label, header and sentence, by key.
 	Messages: map[string]string{
+		// The Summary sheet of the results workbook.
+		"wb.example":       "example %s",
+		"wb.results":       "vcsim results",
+		"wb.chainfile":     "chain file",
+		"wb.version":       "vcsim version",
+		"wb.seed":          "seed",
+		"wb.date":          "date",
+		"wb.currency":      "currency",
+		"wb.scenariofile":  "scenario file",
+		"wb.noshare":       "none: the chain buys its product outside",
+		"wb.va":            "total value added",
+		"wb.sales":         "final sales",
+		"wb.producershare": "producer share",
+		"wb.fte":           "FTE",
+		"wb.households":    "households",
+		"wb.poor":          "share below the poverty line",
+		"wb.children":      "children 5-17",
+		"wb.cl":            "children in child labour",
+		"wb.hazardous":     "children in hazardous child labour",
+		"wb.years":         "years",
+		"wb.runs":          "runs",
 		// The printed tables of compare --draws, sensitivity, pam and screen.
 		"unc.title":    "%s: uncertainty",
 		"unc.head":     "Median and 90%% interval over %d draws (%s sampling, seed %d); %d uncertain numbers",

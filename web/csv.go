@@ -35,9 +35,9 @@ func (s *Server) comparisonCSV(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		cmp := a.Comparison
-		rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
-		if err := outfile.Finite("scenario_summary.csv", rows); err != nil {
+		t := tables.Lookup("scenario_summary")
+		rows := t.In(a.Tables(), d.Lang)
+		if err := outfile.Finite(t.File(), rows); err != nil {
 			return err
 		}
 		return tables.WriteCSVDialect(&buf, rows, d)

@@ -9,7 +9,6 @@ import (
 	"net/http"
 
 	"github.com/ilo-rma/vcsim/lang"
-	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/plots"
@@ -17,10 +16,10 @@ import (
 )
 
 // export answers one zip of the current state: the chain and scenario
-// files, the tables of run and compare as CSV (in the Russian Excel
-// dialect when the page is in Russian: semicolons, decimal commas, a
-// byte-order mark), summary.json, every chart as SVG and PNG, and the
-// report.
+// files, the tables of run and compare (tables.List) as CSV (in the
+// Russian Excel dialect when the page is in Russian: semicolons, decimal
+// commas, a byte-order mark, Russian headings and words), summary.json,
+// every chart as SVG and PNG, and the report.
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	c, f, req, ok := s.compareRequest(w, r)
 	if !ok {
@@ -45,45 +44,28 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 			}
 			return write(fw)
 		}
-		var files []zipFile
-		text := func(name, s string) {
-			files = append(files, zipFile{name, nil, func(w io.Writer) error { _, err := io.WriteString(w, s); return err }})
+		text := func(name, s string) error {
+			return add(name, func(w io.Writer) error { _, err := io.WriteString(w, s); return err })
 		}
-		csv := func(name string, rows any) {
-			files = append(files, zipFile{name, rows, func(w io.Writer) error { return tables.WriteCSVDialect(w, rows, d) }})
+		if err := text("chain.toml", req.Chain); err != nil {
+			return err
 		}
-		text("chain.toml", req.Chain)
-		csv("accounts.csv", tables.Accounts(a.Base))
-		csv("margins.csv", tables.Margins(a.Base))
-		csv("labour.csv", tables.Labour(a.Base))
-		csv("child_labour.csv", tables.ChildLabour(a.Base))
-		csv("households.csv", tables.Households(a.Base))
-		if school := tables.School(a.Base); school != nil {
-			csv("school.csv", school)
-		}
-		sum := tables.NewSummary(a.Base, seed(r))
-		if a.Market != nil {
-			sum.WithMarket(*a.Market)
-		}
-		files = append(files, zipFile{"summary.json", sum, func(w io.Writer) error { return tables.WriteJSON(w, sum) }})
 		if a.Comparison != nil {
-			text("scenarios.toml", req.Scenarios)
-			csv("scenario_years.csv", tables.Years(append([]*model.Run{a.Comparison.Baseline}, a.Comparison.Runs...)...))
-			csv("scenario_summary.csv", tables.Summaries(a.Comparison.Baseline, a.Comparison.Summaries))
-			if school := tables.ScenarioSchool(append([]*model.Run{a.Comparison.Baseline}, a.Comparison.Runs...)...); school != nil {
-				csv("scenario_school.csv", school)
+			if err := text("scenarios.toml", req.Scenarios); err != nil {
+				return err
 			}
 		}
-		for _, fl := range files {
-			// As for the files of run and compare: no NaN or infinite
-			// number in a cell that must hold one.
-			if fl.rows != nil {
-				if err := outfile.Finite(fl.name, fl.rows); err != nil {
-					return err
-				}
+		// The tables of run and compare (tables.List), each checked as the
+		// files of run and compare are: no NaN or infinite number in a
+		// cell that must hold one.
+		in := a.Tables()
+		in.Seed = seed(r)
+		for _, t := range tables.Present(in, d.Lang, tables.PartBaseline, tables.PartScenarios) {
+			if err := outfile.Finite(t.File(), t.Rows); err != nil {
+				return err
 			}
-			if err := add(fl.name, fl.write); err != nil {
-				return fmt.Errorf("%s: %w", fl.name, err)
+			if err := add(t.File(), func(w io.Writer) error { return t.Write(w, d) }); err != nil {
+				return fmt.Errorf("%s: %w", t.File(), err)
 			}
 		}
 		for _, ch := range a.charts {
@@ -106,12 +88,4 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", `attachment; filename="vcsim-results.zip"`)
 	w.Write(buf.Bytes())
-}
-
-// zipFile is a file of the export: its name, the rows or summary that must
-// hold only finite numbers (nil for text), and how to write it.
-type zipFile struct {
-	name  string
-	rows  any
-	write func(io.Writer) error
 }

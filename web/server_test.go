@@ -388,7 +388,7 @@ func TestExport(t *testing.T) {
 		t.Error("chain.toml is not the chain sent")
 	}
 	acc := string(got["accounts.csv"])
-	if !strings.HasPrefix(acc, "\ufeffactor;name;name_ru;") || !strings.Contains(acc, "Домохозяйства табаководов") {
+	if !strings.HasPrefix(acc, "\ufeffучастник;название;название по-русски;") || !strings.Contains(acc, "Домохозяйства табаководов") {
 		t.Errorf("accounts.csv is not in the Russian Excel dialect: %.120q", acc)
 	}
 	if !bytes.HasPrefix(got["charts/chain_map.png"], []byte("\x89PNG")) {

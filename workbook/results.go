@@ -6,9 +6,12 @@ import (
 	"io"
 	"math"
 	"reflect"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/outfile"
 )
 
 // Results is a workbook of results: a Summary sheet first, a sheet per
@@ -41,10 +44,23 @@ func NewResults(lang string) (*Results, error) {
 	return r, nil
 }
 
-// Summary adds the Summary sheet: label-value rows.
+// sheetNames are the names of the Summary and Charts sheets in Russian.
+var sheetNames = map[string]string{"Summary": "Сводка", "Charts": "Графики"}
+
+// sheet returns the name of the sheet name in the workbook's language.
+func (r *Results) sheet(name string) string {
+	if r.b.lang == string(lang.RU) {
+		return sheetNames[name]
+	}
+	return name
+}
+
+// Summary adds the Summary sheet: label-value rows, the values formatted
+// by their type (tables.People as whole numbers, tables.Share as a
+// percentage...).
 func (r *Results) Summary(rows [][2]any) error {
 	f := r.b.f
-	name := "Summary"
+	name := r.sheet("Summary")
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
@@ -79,54 +95,57 @@ func (r *Results) Summary(rows [][2]any) error {
 	return f.SetCellStyle(name, "A1", "B1", r.b.header)
 }
 
-// Table adds a sheet holding rows, a slice of structs with csv tags (the
-// rows of one of vcsim's CSV files): the tags head the columns, numbers
-// are numbers formatted by their type (Money with thousands and two
-// decimals, Share as a percentage...), undefined (NaN) numbers are empty.
-func (r *Results) Table(sheet string, rows any) error {
-	v := reflect.ValueOf(rows)
-	if v.Kind() != reflect.Slice {
-		return fmt.Errorf("workbook: %s: rows must be a slice", sheet)
+// Tables adds a sheet for each table of tables.List of the given parts
+// that in has (summary.json aside: the Summary sheet holds its numbers),
+// in the workbook's language: Russian sheet names, column labels (with the
+// currency) and words, and scenario names; English sheet names and the CSV
+// keys otherwise. Numbers are formatted by their column's kind, children
+// as whole numbers; the cells keep the unrounded numbers.
+func (r *Results) Tables(in *tables.Input, currency string, parts ...tables.Part) error {
+	l := lang.Lang(r.b.lang)
+	for _, t := range tables.Present(in, l, parts...) {
+		if t.JSON {
+			continue
+		}
+		if err := outfile.Finite(t.Name, t.Rows); err != nil {
+			return err
+		}
+		if err := r.sheetOf(t.Sheet(l), tables.Columns(t.Rows), tables.Cells(t.Rows, l), l, currency); err != nil {
+			return fmt.Errorf("workbook: %s: %w", t.Name, err)
+		}
 	}
-	t := v.Type().Elem()
+	return nil
+}
+
+// sheetOf adds a sheet of cells under the columns' headings.
+func (r *Results) sheetOf(sheet string, cols []tables.Column, cells [][]any, l lang.Lang, currency string) error {
 	f := r.b.f
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
-	var cols []int
-	for i := 0; i < t.NumField(); i++ {
-		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("csv"), ",")
-		if tag == "" || tag == "-" {
-			continue
-		}
-		cols = append(cols, i)
-		f.SetCellStr(sheet, cellName(len(cols), 1), tag)
+	for j, c := range cols {
+		f.SetCellStr(sheet, cellName(j+1, 1), c.Heading(l, currency))
 	}
 	f.SetCellStyle(sheet, "A1", cellName(max(len(cols), 1), 1), r.b.header)
-	for row := 0; row < v.Len(); row++ {
-		e := v.Index(row)
-		for j, i := range cols {
-			cell := cellName(j+1, row+2)
-			x := e.Field(i)
-			switch x.Kind() {
-			case reflect.Float64, reflect.Float32:
-				y := x.Float()
-				if math.IsNaN(y) || math.IsInf(y, 0) {
+	for i, row := range cells {
+		for j, v := range row {
+			cell := cellName(j+1, i+2)
+			switch x := v.(type) {
+			case float64:
+				if math.IsNaN(x) || math.IsInf(x, 0) {
 					continue
 				}
-				f.SetCellValue(sheet, cell, y)
-				if id, ok := r.styles[x.Type().Name()]; ok {
+				f.SetCellValue(sheet, cell, x)
+				if id, ok := r.styles[string(cols[j].Kind)]; ok {
 					f.SetCellStyle(sheet, cell, cell, id)
 				}
-			case reflect.Int, reflect.Int64:
-				f.SetCellValue(sheet, cell, x.Int())
+			case int64:
+				f.SetCellValue(sheet, cell, x)
 				f.SetCellStyle(sheet, cell, cell, r.styles["Count"])
-			case reflect.Bool:
-				f.SetCellBool(sheet, cell, x.Bool())
-			case reflect.String:
-				f.SetCellStr(sheet, cell, x.String())
-			default:
-				f.SetCellStr(sheet, cell, fmt.Sprint(x.Interface()))
+			case bool:
+				f.SetCellBool(sheet, cell, x)
+			case string:
+				f.SetCellStr(sheet, cell, x)
 			}
 		}
 	}
@@ -140,7 +159,7 @@ func (r *Results) Table(sheet string, rows any) error {
 // Chart adds a PNG picture to the Charts sheet, below the others.
 func (r *Results) Chart(title string, png []byte) error {
 	f := r.b.f
-	name := "Charts"
+	name := r.sheet("Charts")
 	if idx, _ := f.GetSheetIndex(name); idx < 0 {
 		if _, err := f.NewSheet(name); err != nil {
 			return err

@@ -122,8 +122,19 @@ func TestSameNumbersEverywhere(t *testing.T) {
 			if tc.page {
 				surfaces["/api/simulate + /api/compare"] = pageHeadline(t, tc)
 			}
+			// scenario_summary.csv writes children as whole numbers (the
+			// People kind): its scenarios' children are the rounded ones.
+			whole := want
+			whole.Scenarios = append([]assess.ScenarioHeadline(nil), want.Scenarios...)
+			for i := range whole.Scenarios {
+				whole.Scenarios[i].ChildLabour = math.Round(whole.Scenarios[i].ChildLabour)
+			}
 			for name, got := range surfaces {
-				if d := diffHeadline(got, want, 1e-6); d != "" {
+				ref := want
+				if name == "run --format json + compare --out DIR" {
+					ref = whole
+				}
+				if d := diffHeadline(got, ref, 1e-6); d != "" {
 					t.Errorf("%s: %s", name, d)
 				}
 			}

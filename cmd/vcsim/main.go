@@ -284,20 +284,18 @@ func runCommand() *cli.Command {
 				return err
 			}
 			if dir := ctx.String("out"); dir != "" && isXLSX(dir) {
-				return runWorkbook(ctx, a, dir)
+				return runWorkbook(ctx, a, l, dir)
 			} else if dir != "" {
 				out := outputs(ctx)
-				if err := tables.AddDir(out, dir, r, seed, csvDialect(ctx), market); err != nil {
-					return err
-				}
+				in := a.Tables()
+				in.Seed = seed
 				if ctx.Bool("households") {
-					ds, err := model.Details(r, pop)
-					if err != nil {
+					if in.Details, err = model.Details(r, pop); err != nil {
 						return err
 					}
-					if err := tables.AddCSV(out, filepath.Join(dir, "households_detail.csv"), tables.Details(ds), csvDialect(ctx)); err != nil {
-						return err
-					}
+				}
+				if err := tables.AddTables(out, dir, in, csvDialect(ctx), tables.PartBaseline, tables.PartDetails); err != nil {
+					return err
 				}
 				return writeOutputs(ctx, out)
 			}

@@ -167,8 +167,8 @@ func TestRunWritesEquilibria(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
 	if len(lines) != 4 || !strings.HasPrefix(lines[0], "wage,stable,children_in_child_labour") ||
-		!strings.HasPrefix(lines[1], "54.53,true,1.000") || !strings.HasPrefix(lines[2], "69.44,false,1.000") ||
-		!strings.HasPrefix(lines[3], "144.00,true,0.000") {
+		!strings.HasPrefix(lines[1], "54.53,true,1,") || !strings.HasPrefix(lines[2], "69.44,false,1,") ||
+		!strings.HasPrefix(lines[3], "144.00,true,0,") {
 		t.Errorf("equilibria.csv:\n%s", data)
 	}
 	var sum struct {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -13,7 +12,6 @@ import (
 	"github.com/ilo-rma/vcsim/guide"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
-	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain"
@@ -147,20 +145,11 @@ func compareCommand() *cli.Command {
 			if dir == "" {
 				return nil
 			}
-			years := tables.Years(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...)
 			if isXLSX(dir) {
-				return compareWorkbook(ctx, a, rows, years, dir)
+				return compareWorkbook(ctx, a, l, dir)
 			}
-			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_years.csv"), years, csvDialect(ctx)); err != nil {
+			if err := tables.AddTables(out, dir, a.Tables(), csvDialect(ctx), tables.PartScenarios, tables.PartUncertainty); err != nil {
 				return err
-			}
-			if err := tables.AddCSV(out, filepath.Join(dir, "scenario_summary.csv"), rows, csvDialect(ctx)); err != nil {
-				return err
-			}
-			if school := tables.ScenarioSchool(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...); school != nil {
-				if err := tables.AddCSV(out, filepath.Join(dir, "scenario_school.csv"), school, csvDialect(ctx)); err != nil {
-					return err
-				}
 			}
 			return writeOutputs(ctx, out)
 		},

@@ -131,8 +131,7 @@ func checkSampling(ctx *cli.Context) error {
 }
 
 // monteCarlo prints compare --draws' table with intervals and, with
-// --out DIR, adds scenario_uncertainty.csv, scenario_pairs.csv and
-// draws.csv.
+// --out DIR, adds draws.csv.
 func monteCarlo(ctx *cli.Context, mc *uncertainty.MonteCarlo, l lang.Lang, out *outfile.Set, dir string) error {
 	fmt.Fprintf(ctx.App.Writer, "\n%s\n", l.T("unc.title", mc.Setup.Chain.NameIn(string(l))))
 	if err := mc.WriteTable(ctx.App.Writer, mc.Setup.Chain.Currency, l); err != nil {
@@ -141,13 +140,9 @@ func monteCarlo(ctx *cli.Context, mc *uncertainty.MonteCarlo, l lang.Lang, out *
 	if dir == "" || isXLSX(dir) {
 		return nil
 	}
+	// The Monte Carlo's tables are written with the others (tables.List);
+	// every draw's numbers are a raw dump of their own.
 	bom := csvDialect(ctx)
-	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_uncertainty.csv"), mc.UncertaintyRows(), bom); err != nil {
-		return err
-	}
-	if err := tables.AddCSV(out, filepath.Join(dir, "scenario_pairs.csv"), mc.PairRows(), bom); err != nil {
-		return err
-	}
 	return out.AddFunc(filepath.Join(dir, "draws.csv"), func(w io.Writer) error {
 		return tables.WriteRecordsDialect(w, mc.DrawRecords(), bom)
 	})

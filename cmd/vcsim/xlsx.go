@@ -14,7 +14,6 @@ import (
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
-	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/plots"
@@ -135,133 +134,99 @@ func today() string {
 	return time.Now().Format("2006-01-02")
 }
 
-// newResults starts a results workbook with its Summary sheet.
-func newResults(ctx *cli.Context, c *valuechain.Chain, seed uint64, extra [][2]any) (*workbook.Results, error) {
-	res, err := workbook.NewResults("en")
+// newResults starts a results workbook in the language l with its Summary
+// sheet: what was run, then extra (labels are message keys).
+func newResults(ctx *cli.Context, c *valuechain.Chain, seed uint64, l lang.Lang, extra [][2]any) (*workbook.Results, error) {
+	res, err := workbook.NewResults(string(l))
 	if err != nil {
 		return nil, err
 	}
 	chainFile := ctx.String("chain")
 	if chainFile == "" {
-		chainFile = "example " + ctx.String("example")
+		chainFile = l.T("wb.example", ctx.String("example"))
 	}
 	rows := [][2]any{
-		{"vcsim results", c.Name},
-		{"chain file", chainFile},
-		{"vcsim version", version()},
-		{"seed", int64(seed)},
-		{"date", today()},
-		{"currency", c.Currency},
+		{"wb.results", c.NameIn(string(l))},
+		{"wb.chainfile", chainFile},
+		{"wb.version", version()},
+		{"wb.seed", int64(seed)},
+		{"wb.date", today()},
+		{"wb.currency", c.Currency},
 	}
 	if s := ctx.String("scenarios"); s != "" {
-		rows = append(rows, [2]any{"scenario file", s})
+		rows = append(rows, [2]any{"wb.scenariofile", s})
 	}
-	return res, res.Summary(append(rows, extra...))
+	rows = append(rows, extra...)
+	for i := range rows {
+		rows[i][0] = l.T(rows[i][0].(string))
+	}
+	return res, res.Summary(rows)
 }
 
-// addCharts draws charts as PNG pictures on the Charts sheet.
+// addCharts draws charts as PNG pictures on the Charts sheet, each under
+// its title.
 func addCharts(res *workbook.Results, cs []plots.Chart, source string) error {
 	for _, ch := range cs {
 		var b bytes.Buffer
 		if err := plots.Write(&b, ch.Plot, source, "png"); err != nil {
 			return err
 		}
-		if err := res.Chart(ch.Name, b.Bytes()); err != nil {
+		title := ch.Plot.Title.Text
+		if title == "" {
+			title = ch.Name
+		}
+		if err := res.Chart(title, b.Bytes()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// runWorkbook writes run's tables and charts as one workbook.
-func runWorkbook(ctx *cli.Context, a *assess.Assessment, path string) error {
-	r, seed, market := a.Base, a.Inputs.Seed, a.Market
+// runWorkbook writes run's tables (tables.List) and charts as one
+// workbook in the language l.
+func runWorkbook(ctx *cli.Context, a *assess.Assessment, l lang.Lang, path string) error {
+	r, seed := a.Base, a.Inputs.Seed
 	s := tables.NewSummary(r, seed)
-	var share any = "none: the chain buys its product outside"
+	var share any = l.T("wb.noshare")
 	if s.ProducerShare != nil {
 		share = tables.Share(*s.ProducerShare)
 	}
-	res, err := newResults(ctx, r.Chain, seed, [][2]any{
-		{"total value added", tables.Money(s.TotalValueAdded)}, {"final sales", tables.Money(s.FinalSales)}, {"producer share", share},
-		{"FTE", tables.Qty(s.FTE)}, {"households", int64(s.Households)}, {"share below the poverty line", tables.Share(s.BelowPovertyShare)},
-		{"children 5-17", tables.People(s.Children)}, {"children in child labour", tables.People(s.ChildLabour)}, {"children in hazardous child labour", tables.People(s.HazardousChildLabour)},
+	res, err := newResults(ctx, r.Chain, seed, l, [][2]any{
+		{"wb.va", tables.Money(s.TotalValueAdded)}, {"wb.sales", tables.Money(s.FinalSales)}, {"wb.producershare", share},
+		{"wb.fte", tables.Qty(s.FTE)}, {"wb.households", int64(s.Households)}, {"wb.poor", tables.Share(s.BelowPovertyShare)},
+		{"wb.children", tables.People(s.Children)}, {"wb.cl", tables.People(s.ChildLabour)}, {"wb.hazardous", tables.People(s.HazardousChildLabour)},
 	})
 	if err != nil {
 		return err
 	}
-	tabs := []struct {
-		name string
-		rows any
-	}{
-		{"accounts", tables.Accounts(r)}, {"margins", tables.Margins(r)}, {"labour", tables.Labour(r)},
-		{"child_labour", tables.ChildLabour(r)}, {"households", tables.Households(r)},
+	in := a.Tables()
+	in.Seed = seed
+	if err := res.Tables(in, r.Chain.Currency, tables.PartBaseline); err != nil {
+		return err
 	}
-	if school := tables.School(r); school != nil {
-		tabs = append(tabs, struct {
-			name string
-			rows any
-		}{"school", school})
-	}
-	for _, t := range tabs {
-		if err := outfile.Finite(t.name, t.rows); err != nil {
-			return err
-		}
-		if err := res.Table(t.name, t.rows); err != nil {
-			return err
-		}
-	}
-	if market != nil {
-		if err := res.Table("equilibria", tables.Equilibria(*market)); err != nil {
-			return err
-		}
-	}
-	cs, err := plots.All(a, lang.EN, plots.PartBaseline)
+	cs, err := plots.All(a, l, plots.PartBaseline)
 	if err != nil {
 		return err
 	}
-	return saveResults(ctx, res, cs, plots.SourceLine(lang.EN, r.Chain.Name, "", seed), path)
+	return saveResults(ctx, res, cs, plots.SourceLine(l, r.Chain.NameIn(string(l)), "", seed), path)
 }
 
 // compareWorkbook writes compare's tables (and the Monte Carlo's) and
-// charts as one workbook.
-func compareWorkbook(ctx *cli.Context, a *assess.Assessment, rows []tables.SummaryRow, years []tables.YearRow, path string) error {
-	c, cmp, mc := a.Inputs.Chain, a.Comparison, a.MonteCarlo
-	res, err := newResults(ctx, c, cmp.Seed, [][2]any{{"years", int64(cmp.Horizon)}, {"runs", int64(len(cmp.Runs) + 1)}})
+// charts as one workbook in the language l.
+func compareWorkbook(ctx *cli.Context, a *assess.Assessment, l lang.Lang, path string) error {
+	c, cmp := a.Inputs.Chain, a.Comparison
+	res, err := newResults(ctx, c, cmp.Seed, l, [][2]any{{"wb.years", int64(cmp.Horizon)}, {"wb.runs", int64(len(cmp.Runs) + 1)}})
 	if err != nil {
 		return err
 	}
-	tabs := []struct {
-		name string
-		rows any
-	}{{"scenario_summary", rows}, {"scenario_years", years}}
-	if school := tables.ScenarioSchool(append([]*model.Run{cmp.Baseline}, cmp.Runs...)...); school != nil {
-		tabs = append(tabs, struct {
-			name string
-			rows any
-		}{"scenario_school", school})
+	if err := res.Tables(a.Tables(), c.Currency, tables.PartScenarios, tables.PartUncertainty); err != nil {
+		return err
 	}
-	if mc != nil {
-		tabs = append(tabs, struct {
-			name string
-			rows any
-		}{"scenario_uncertainty", mc.UncertaintyRows()}, struct {
-			name string
-			rows any
-		}{"scenario_pairs", mc.PairRows()})
-	}
-	for _, t := range tabs {
-		if err := outfile.Finite(t.name, t.rows); err != nil {
-			return err
-		}
-		if err := res.Table(t.name, t.rows); err != nil {
-			return err
-		}
-	}
-	cs, err := plots.All(a, lang.EN, plots.PartScenarios, plots.PartUncertainty)
+	cs, err := plots.All(a, l, plots.PartScenarios, plots.PartUncertainty)
 	if err != nil {
 		return err
 	}
-	return saveResults(ctx, res, cs, plots.SourceLine(lang.EN, c.Name, filepath.Base(ctx.String("scenarios")), cmp.Seed), path)
+	return saveResults(ctx, res, cs, plots.SourceLine(l, c.NameIn(string(l)), filepath.Base(ctx.String("scenarios")), cmp.Seed), path)
 }
 
 // saveResults adds the charts to a results workbook and writes it to path

@@ -150,10 +150,14 @@ type Dialect struct {
 	BOM          bool
 	Semicolon    bool
 	DecimalComma bool
+	// Lang RU writes the headers as Russian labels and vcsim's words in
+	// Russian (Value); "" or EN writes the CSV keys and English words.
+	Lang lang.Lang
 }
 
-// ExcelRU is the dialect of a Russian-locale Excel: BOM, ";" and ",".
-var ExcelRU = Dialect{BOM: true, Semicolon: true, DecimalComma: true}
+// ExcelRU is the dialect of a Russian-locale Excel: BOM, ";" and ",", and
+// Russian headers and words.
+var ExcelRU = Dialect{BOM: true, Semicolon: true, DecimalComma: true, Lang: lang.RU}
 
 // AddCSV renders rows as a CSV file at path in the dialect d and adds it
 // to the output set, after checking that every number in them is finite.
@@ -183,9 +187,11 @@ func DialectName(path string, d Dialect) string {
 
 // WriteCSVDialect writes rows as CSV in the dialect d. With a decimal
 // comma every cell that is a number written with a decimal point gets a
-// comma instead; text cells are left as they are.
+// comma instead; text cells are left as they are, but for vcsim's own
+// words in Russian (Dialect.Lang), whose header row holds the columns'
+// Russian labels.
 func WriteCSVDialect(w io.Writer, rows any, d Dialect) error {
-	if !d.Semicolon && !d.DecimalComma {
+	if !d.Semicolon && !d.DecimalComma && d.Lang != lang.RU {
 		return WriteCSV(w, rows, d.BOM)
 	}
 	var b bytes.Buffer
@@ -195,6 +201,21 @@ func WriteCSVDialect(w io.Writer, rows any, d Dialect) error {
 	recs, err := csv.NewReader(&b).ReadAll()
 	if err != nil {
 		return err
+	}
+	if d.Lang == lang.RU && len(recs) > 0 {
+		cols := Columns(rows)
+		if len(cols) == len(recs[0]) {
+			for i := 1; i < len(recs); i++ {
+				for j, c := range cols {
+					if c.Kind == KindText || c.Kind == KindBool {
+						recs[i][j] = Value(c.Key, recs[i][j], d.Lang)
+					}
+				}
+			}
+			for j, c := range cols {
+				recs[0][j] = c.Heading(d.Lang, "")
+			}
+		}
 	}
 	if d.BOM {
 		if _, err := io.WriteString(w, bom); err != nil {
@@ -246,32 +267,32 @@ func AddJSON(s *outfile.Set, path string, v any) error {
 	return s.AddFunc(path, func(w io.Writer) error { return WriteJSON(w, v) })
 }
 
-// Files are the names of the files AddDir writes.
-var Files = []string{"accounts.csv", "margins.csv", "labour.csv", "child_labour.csv", "households.csv", "summary.json"}
-
-// AddDir renders every output file of r into the output set, in dir;
-// with a local labour market (market not nil) equilibria.csv too, and the
-// market in summary.json. Nothing is written until the set is.
+// AddDir renders the baseline's files of r into the output set, in dir
+// (AddTables with PartBaseline): with a local labour market (market not
+// nil) equilibria.csv too, and the market in summary.json. Nothing is
+// written until the set is.
 func AddDir(s *outfile.Set, dir string, r *model.Result, seed uint64, d Dialect, market *model.Settled) error {
-	contents := []any{Accounts(r), Margins(r), Labour(r), ChildLabour(r), Households(r)}
-	for i, rows := range contents {
-		if err := AddCSV(s, filepath.Join(dir, Files[i]), rows, d); err != nil {
+	return AddTables(s, dir, &Input{Base: r, Seed: seed, Market: market}, d, PartBaseline)
+}
+
+// AddTables renders every table of List of the given parts that in has
+// into the output set, in dir: CSV files in the dialect d (in Russian,
+// with the scenarios' Russian names, for the Russian Excel dialect) and
+// summary.json, each after checking that its numbers are finite.
+func AddTables(s *outfile.Set, dir string, in *Input, d Dialect, parts ...Part) error {
+	for _, t := range Present(in, d.Lang, parts...) {
+		path := filepath.Join(dir, t.File())
+		var err error
+		if t.JSON {
+			err = AddJSON(s, path, t.Rows)
+		} else {
+			err = AddCSV(s, path, t.Rows, d)
+		}
+		if err != nil {
 			return err
 		}
 	}
-	if rows := School(r); rows != nil {
-		if err := AddCSV(s, filepath.Join(dir, "school.csv"), rows, d); err != nil {
-			return err
-		}
-	}
-	sum := NewSummary(r, seed)
-	if market != nil {
-		sum.WithMarket(*market)
-		if err := AddCSV(s, filepath.Join(dir, "equilibria.csv"), Equilibria(*market), d); err != nil {
-			return err
-		}
-	}
-	return AddJSON(s, filepath.Join(dir, "summary.json"), sum)
+	return nil
 }
 
 // WriteText writes a readable summary for a person at a terminal: value
