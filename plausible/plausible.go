@@ -12,6 +12,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -65,16 +66,16 @@ type Warning struct {
 
 // In returns the warning in the language lang ("ru" or English):
 // "FILE:LINE: where: field: message (plausible: range); hint".
-func (w Warning) In(lang string) string {
+func (w Warning) In(l lang.Lang) string {
 	msg, hint, rng := w.Message, w.Hint, w.Range("en")
-	if lang == "ru" {
+	if l == "ru" {
 		msg, hint, rng = fmt.Sprintf(ru[w.format], w.args...), ru[w.hint], w.Range("ru")
 	}
 	place := w.Where
-	if lang == "ru" {
+	if l == "ru" {
 		place = strings.NewReplacer("actor ", "участник ", "chain", "цепочка", "link ", "связь ").Replace(place)
 	}
-	word := map[string]string{"en": "plausible", "ru": "правдоподобно"}[lang]
+	word := map[lang.Lang]string{lang.EN: "plausible", lang.RU: "правдоподобно"}[l]
 	if word == "" {
 		word = "plausible"
 	}
@@ -82,8 +83,8 @@ func (w Warning) In(lang string) string {
 }
 
 // Range says the plausible range: "at most 1830", "from 0.1 to 20".
-func (w Warning) Range(lang string) string {
-	ru := lang == "ru"
+func (w Warning) Range(l lang.Lang) string {
+	ru := l == "ru"
 	switch {
 	case math.IsInf(w.Low, -1):
 		if ru {
@@ -111,10 +112,10 @@ type Error struct {
 func (e *Error) Error() string { return e.In("en") }
 
 // In returns the warnings, one a line, each with the file and line.
-func (e *Error) In(lang string) string {
+func (e *Error) In(l lang.Lang) string {
 	lines := make([]string, len(e.Warnings))
 	for i, w := range e.Warnings {
-		lines[i] = Where(e.File, w) + w.In(lang)
+		lines[i] = Where(e.File, w) + w.In(l)
 	}
 	return strings.Join(lines, "\n")
 }

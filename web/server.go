@@ -26,6 +26,7 @@ import (
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
@@ -142,7 +143,7 @@ type errorBody struct {
 // langWriter carries the language errors are written in.
 type langWriter struct {
 	http.ResponseWriter
-	lang string
+	lang lang.Lang
 }
 
 // Unwrap gives http.ResponseController the writer underneath.
@@ -292,8 +293,8 @@ type householdsError struct{ n float64 }
 func (e *householdsError) Error() string { return e.In("en") }
 
 // In says the error in English or Russian.
-func (e *householdsError) In(lang string) string {
-	if lang == "ru" {
+func (e *householdsError) In(l lang.Lang) string {
+	if l == "ru" {
 		return fmt.Sprintf("в цепочке %s домохозяйств для моделирования, а страница за один запрос моделирует не больше %s: уменьшите count или запустите расчёт в командной строке (vcsim run)",
 			thousands(e.n, " "), thousands(MaxHouseholds, " "))
 	}
