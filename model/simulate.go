@@ -184,6 +184,7 @@ func (r *Result) accounts() {
 			acc.ExternalInputs += a.Costs[k] * q
 		}
 		acc.ExternalInputs += a.FixedCosts * a.Count
+		acc.ExternalInputs += a.PurchasePrice * q
 		acc.IntermediateConsumption = acc.Purchases + acc.Transport + acc.ExternalInputs
 		acc.ValueAdded = acc.Revenue - acc.IntermediateConsumption
 		acc.Interest = a.InterestRate * acc.IntermediateConsumption * a.CreditMonths / 12

@@ -59,7 +59,10 @@ func TestDrawsAnnounced(t *testing.T) {
 	}
 	// --quiet says nothing and times nothing.
 	timed := 0
-	drawTime = func(*cli.Context, assess.Inputs, *uncertainty.Setup) (time.Duration, error) { timed++; return time.Hour, nil }
+	drawTime = func(*cli.Context, assess.Inputs, *uncertainty.Setup) (time.Duration, error) {
+		timed++
+		return time.Hour, nil
+	}
 	if _, errOut, _ := vcsim(t, "compare", "--example", "tobacco-kyrgyzstan", "--draws", "100", "--quiet"); timed != 0 || strings.Contains(errOut, "draws will take") {
 		t.Errorf("--quiet: timed %d, said %s", timed, errOut)
 	}
