@@ -79,15 +79,11 @@ func (w Warning) In(l lang.Lang) string {
 	if l == "ru" {
 		msg, hint, rng = w.ruMessage(), ru[w.hint], w.Range("ru")
 	}
-	place := w.Where
-	if l == "ru" {
-		place = strings.NewReplacer("actor ", "участник ", "chain", "цепочка", "link ", "связь ").Replace(place)
-	}
 	word := map[lang.Lang]string{lang.EN: "plausible", lang.RU: "правдоподобные значения"}[l]
 	if word == "" {
 		word = "plausible"
 	}
-	return fmt.Sprintf("%s: %s: %s (%s: %s); %s", place, w.Field, msg, word, rng, hint)
+	return fmt.Sprintf("%s: %s: %s (%s: %s); %s", place(w.Where, l), w.Field, msg, word, rng, hint)
 }
 
 // ruMessage is the message in Russian, with a decimal comma.
@@ -101,14 +97,24 @@ func decimalComma(s string) string { return decimalPoint.ReplaceAllString(s, "$1
 
 var decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
 
-// Localized returns a copy of w with Message, Hint, Plausible and Text in
-// the language lang ("ru" or English): what the page shows.
+// Localized returns a copy of w with Where, Message, Hint, Plausible and
+// Text in the language lang ("ru" or English): what the page shows.
 func (w Warning) Localized(l lang.Lang) Warning {
 	if l == "ru" {
 		w.Message, w.Hint = w.ruMessage(), ru[w.hint]
 	}
 	w.Plausible, w.Text = w.Range(l), w.In(l)
+	w.Where = place(w.Where, l)
 	return w
+}
+
+// place writes where (`actor "farm"`, "chain", "link 2") in the language
+// lang.
+func place(where string, l lang.Lang) string {
+	if l != lang.RU {
+		return where
+	}
+	return strings.NewReplacer("actor ", "участник ", "chain", "цепочка", "link ", "связь ").Replace(where)
 }
 
 // MarshalJSON writes a value that is not finite (a need of +Inf days) as
