@@ -32,6 +32,22 @@ type Result struct {
 	Measures []MeasureResult
 
 	ctx context.Context // stops the households' chunks when done (Options.Context)
+
+	// History holds the tracked groups' household states this year, for
+	// prevention next year (Options.Track; nil when none is tracked).
+	History *History
+	track   []string
+	before  *History
+}
+
+// tracks reports whether the households of actor id are tracked.
+func (r *Result) tracks(id string) bool {
+	for _, t := range r.track {
+		if t == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Account is the account of one actor type for the year, in money
