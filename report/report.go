@@ -25,6 +25,7 @@ import (
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/plausible"
 	"github.com/ilo-rma/vcsim/plots"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/uncertainty"
@@ -145,6 +146,9 @@ type Input struct {
 	// MonteCarlo, when not nil, gives the scenarios' headlines with their
 	// intervals (vcsim report --draws N).
 	MonteCarlo *uncertainty.MonteCarlo
+	// Warnings are the chain's plausibility warnings (assess.Assessment
+	// .Warnings): listed after the summary, with their lines or cells.
+	Warnings []plausible.Warning
 }
 
 // From returns the input of a report on assessment a in language l, with
@@ -153,7 +157,7 @@ type Input struct {
 func From(a *assess.Assessment, l lang.Lang, charts []plots.Chart, source string) Input {
 	in := a.Inputs
 	return Input{Lang: l, Chain: in.Chain, ChainFile: in.ChainName, ScenarioFile: in.ScenarioName, Seed: in.Seed,
-		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits}
+		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits, Warnings: a.Warnings}
 }
 
 // Sections are the ids of the report's sections, in order; a test checks
@@ -227,7 +231,7 @@ func (d *doc) Summary() []string {
 			key = "r.summary.chain.bought" // no producer: the first price paid is outside the chain
 		}
 		out = append(out, l.T(key, l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
-			l.Percent(r.Accounts[top].VAShare), l.Percent(share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))))
+			l.Percent(r.Accounts[top].VAShare), l.Percent(share), l.Number(last.Price, 2), c.Currency, last.UnitIn(l)))
 	}
 	if r.Totals.Households > 0 {
 		ch := r.ChildTotal()
@@ -235,7 +239,7 @@ func (d *doc) Summary() []string {
 			l.Plural(ch.Children, 0, "n.children.gen"), l.Thousands(ch.ChildLabour), l.Percent(ch.ChildLabour/ch.Children),
 			l.Thousands(ch.Hazardous), l.Percent(ch.Hazardous/ch.Children)))
 		for _, a := range c.DefaultPreferences() {
-			out = append(out, l.T("txt.defaults", a.NameIn(string(l))))
+			out = append(out, l.T("txt.defaults", a.NameIn(l)))
 		}
 		out = append(out, tables.FitNotes(c, d.in.Fits, l)...)
 	}
@@ -254,10 +258,10 @@ func (d *doc) Summary() []string {
 }
 
 // actorName is actor i's name in the report's language.
-func (d *doc) actorName(i int) string { return d.in.Chain.Actors[i].NameIn(string(d.l)) }
+func (d *doc) actorName(i int) string { return d.in.Chain.Actors[i].NameIn(d.l) }
 
 // ChainName is the chain's name in the report's language.
-func (d *doc) ChainName() string { return d.in.Chain.NameIn(string(d.l)) }
+func (d *doc) ChainName() string { return d.in.Chain.NameIn(d.l) }
 
 // runName returns the name, in the report's language, of the run or
 // scenario named name (as in the scenario file).
@@ -265,7 +269,7 @@ func (d *doc) runName(name string) string {
 	if cmp := d.in.Comparison; cmp != nil {
 		for i, r := range cmp.Runs {
 			if r.Name == name {
-				return cmp.RunName(i, string(d.l))
+				return cmp.RunName(i, d.l)
 			}
 		}
 	}
@@ -302,7 +306,7 @@ func (d *doc) Margins() []Row {
 			// The first price paid, outside the chain.
 			rows = append(rows, Row{Cells: []string{d.T("r.bought"), "", d.D(s.Purchase), "", "", d.P(s.PurchaseShare)}})
 		}
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.Lang()), d.D(s.PriceFinal),
+		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.l), d.D(s.PriceFinal),
 			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
 	}
 	return rows
@@ -364,6 +368,43 @@ func (d *doc) ScenarioRows() []Row {
 	return rows
 }
 
+// GroupRows is the scenarios' final year household group by group (then
+// the children hired from outside the groups): the share of households
+// below the poverty line on cash income, children in child labour and in
+// hazardous child labour. Nil with fewer than two groups, where it would
+// repeat ScenarioRows.
+func (d *doc) GroupRows() []Row {
+	cmp := d.in.Comparison
+	if cmp == nil {
+		return nil
+	}
+	base := cmp.Baseline.Years[len(cmp.Baseline.Years)-1]
+	if len(base.Groups) < 2 {
+		return nil
+	}
+	var rows []Row
+	add := func(run string, gs []model.GroupKPI) {
+		for _, g := range gs {
+			name, poor := g.Group, d.P(g.BelowPoverty)
+			if g.Group == model.HiredGroup {
+				name, poor = d.T("t.hiredgroup"), ""
+			} else if _, i := d.in.Chain.Actor(g.Group); i >= 0 {
+				name = d.actorName(i)
+			}
+			rows = append(rows, Row{Cells: []string{run, name, poor, d.N(g.ChildLabour), d.N(g.Hazardous)}})
+		}
+	}
+	add(d.T("baseline"), base.Groups)
+	for _, s := range cmp.Summaries {
+		gs := make([]model.GroupKPI, len(s.Groups))
+		for k, g := range s.Groups {
+			gs[k] = g.Final
+		}
+		add(d.runName(s.Name), gs)
+	}
+	return rows
+}
+
 // Intervention is an intervention used by the scenarios, from the guide.
 type Intervention struct {
 	Name, Description string
@@ -385,8 +426,8 @@ func (d *doc) Interventions() []Intervention {
 				continue
 			}
 			seen[iv.Type] = true
-			out = append(out, Intervention{Name: g.Title(string(d.l)), Description: g.About(string(d.l)),
-				Evidence: g.EvidenceText(string(d.l)), Costs: strings.Join(g.Costs(string(d.l)), "; ")})
+			out = append(out, Intervention{Name: g.Title(d.l), Description: g.About(d.l),
+				Evidence: g.EvidenceText(d.l), Costs: strings.Join(g.Costs(d.l), "; ")})
 		}
 	}
 	return out
@@ -421,7 +462,7 @@ func (d *doc) Assumptions() []Assumption {
 	out = append(out, d.annotate("", flat(d.T("r.chainwide"), c, d.valueOf))...)
 	for i := range actors {
 		a := actors[i]
-		where := a.NameIn(string(d.l))
+		where := a.NameIn(d.l)
 		a.ID, a.Name, a.NameRU = "", "", ""
 		out = append(out, d.annotate(fmt.Sprintf("actor.%d.", i), flat(where, a, d.valueOf))...)
 	}
@@ -549,4 +590,38 @@ func (d *doc) HasScenarios() bool { return d.in.Comparison != nil }
 // ScenarioCharts are the names of the scenario charts, in report order.
 func (d *doc) ScenarioCharts() []string {
 	return []string{"scenario_children", "scenario_income", "scenario_paths", "income_distribution", "cost_effectiveness"}
+}
+
+// Checks is the table of plausibility warnings: the line (or cell) of the
+// key, where, the number, the plausible range, what is wrong and a hint,
+// in the report's language.
+func (d *doc) Checks() []Row {
+	var rows []Row
+	for _, w := range d.in.Warnings {
+		at := d.in.ChainFile
+		switch {
+		case w.Cell != "":
+			at = strings.TrimPrefix(plausible.Where(d.in.ChainFile, w), d.in.ChainFile+": ")
+		case w.Line > 0 && !strings.HasSuffix(strings.ToLower(d.in.ChainFile), ".xlsx"): // a workbook's line is of the TOML vcsim made of it
+			at = fmt.Sprintf("%s:%d", d.in.ChainFile, w.Line)
+		}
+		at = strings.TrimSuffix(at, ": ")
+		l := w.Localized(d.l)
+		rows = append(rows, Row{Cells: []string{at, l.Where + ": " + l.Field, d.significant(w.Value), l.Plausible, l.Message, l.Hint}})
+	}
+	return rows
+}
+
+// significant writes x with three significant digits and the language's
+// separators, as the warning's message rounds it: 19,500 (19,543);
+// -0.537; 0.0312.
+func (d *doc) significant(x float64) string {
+	if r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 3, 64), 64); err == nil {
+		x = r // the number the warning's message writes
+	}
+	dec := 0
+	if a := math.Abs(x); a > 0 && a < 100 {
+		dec = min(6, 2-int(math.Floor(math.Log10(a))))
+	}
+	return d.l.Number(x, dec)
 }

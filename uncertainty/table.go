@@ -68,7 +68,7 @@ func (mc *MonteCarlo) WriteTable(w io.Writer, currency string, l lang.Lang) erro
 		if x, ok := pb[run]; ok && !math.IsNaN(x) {
 			p = l.Percent(x)
 		}
-		name := mc.RunName(i, string(l))
+		name := mc.RunName(i, l)
 		if i == 0 {
 			name = l.T("baseline")
 		}

@@ -23,8 +23,8 @@ type Results struct {
 }
 
 // NewResults returns an empty results workbook.
-func NewResults(lang string) (*Results, error) {
-	b, err := New(lang)
+func NewResults(l lang.Lang) (*Results, error) {
+	b, err := New(l)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ var sheetNames = map[string]string{"Summary": "Сводка", "Charts": "Гра�
 
 // sheet returns the name of the sheet name in the workbook's language.
 func (r *Results) sheet(name string) string {
-	if r.b.lang == string(lang.RU) {
+	if r.b.lang == lang.RU {
 		return sheetNames[name]
 	}
 	return name
@@ -102,7 +102,7 @@ func (r *Results) Summary(rows [][2]any) error {
 // keys otherwise. Numbers are formatted by their column's kind, children
 // as whole numbers; the cells keep the unrounded numbers.
 func (r *Results) Tables(in *tables.Input, currency string, parts ...tables.Part) error {
-	l := lang.Lang(r.b.lang)
+	l := r.b.lang
 	for _, t := range tables.Present(in, l, parts...) {
 		if t.JSON {
 			continue

@@ -17,7 +17,7 @@ import (
 // in Russian the headings are the labels, with the currency.
 func TestResultsFormats(t *testing.T) {
 	for _, l := range []lang.Lang{lang.EN, lang.RU} {
-		r, err := NewResults(string(l))
+		r, err := NewResults(l)
 		if err != nil {
 			t.Fatal(err)
 		}

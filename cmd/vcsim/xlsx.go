@@ -25,8 +25,8 @@ import (
 func isXLSX(path string) bool { return load.IsWorkbook(path) }
 
 // chainAndScenariosXLSX renders a chain (and scenarios) as a workbook.
-func chainAndScenariosXLSX(chainText, scenText, surveyCSV []byte, lang string) ([]byte, error) {
-	b, err := workbook.New(lang)
+func chainAndScenariosXLSX(chainText, scenText, surveyCSV []byte, l lang.Lang) ([]byte, error) {
+	b, err := workbook.New(l)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func convertCommand() *cli.Command {
 						return err
 					}
 				}
-				data, err := chainAndScenariosXLSX(chainText, scenText, nil, ctx.String("lang"))
+				data, err := chainAndScenariosXLSX(chainText, scenText, nil, lang.Lang(ctx.String("lang")))
 				if err != nil {
 					return err
 				}
@@ -137,7 +137,7 @@ func today() string {
 // newResults starts a results workbook in the language l with its Summary
 // sheet: what was run, then extra (labels are message keys).
 func newResults(ctx *cli.Context, c *valuechain.Chain, seed uint64, l lang.Lang, extra [][2]any) (*workbook.Results, error) {
-	res, err := workbook.NewResults(string(l))
+	res, err := workbook.NewResults(l)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +146,7 @@ func newResults(ctx *cli.Context, c *valuechain.Chain, seed uint64, l lang.Lang,
 		chainFile = l.T("wb.example", ctx.String("example"))
 	}
 	rows := [][2]any{
-		{"wb.results", c.NameIn(string(l))},
+		{"wb.results", c.NameIn(l)},
 		{"wb.chainfile", chainFile},
 		{"wb.version", version()},
 		{"wb.seed", int64(seed)},
@@ -208,7 +208,7 @@ func runWorkbook(ctx *cli.Context, a *assess.Assessment, l lang.Lang, path strin
 	if err != nil {
 		return err
 	}
-	return saveResults(ctx, res, cs, plots.SourceLine(l, r.Chain.NameIn(string(l)), "", seed), path)
+	return saveResults(ctx, res, cs, plots.SourceLine(l, r.Chain.NameIn(l), "", seed), path)
 }
 
 // compareWorkbook writes compare's tables (and the Monte Carlo's) and
@@ -226,7 +226,7 @@ func compareWorkbook(ctx *cli.Context, a *assess.Assessment, l lang.Lang, path s
 	if err != nil {
 		return err
 	}
-	return saveResults(ctx, res, cs, plots.SourceLine(l, c.NameIn(string(l)), filepath.Base(ctx.String("scenarios")), cmp.Seed), path)
+	return saveResults(ctx, res, cs, plots.SourceLine(l, c.NameIn(l), filepath.Base(ctx.String("scenarios")), cmp.Seed), path)
 }
 
 // saveResults adds the charts to a results workbook and writes it to path
