@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
@@ -17,6 +19,8 @@ import (
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 func pamCommand() *cli.Command {
@@ -30,7 +34,7 @@ func pamCommand() *cli.Command {
 			&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE`: each scenario's effect on social profit and DRC"},
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
 			&cli.StringFlag{Name: "out", Usage: "write pam.csv, pam.json and pam.png (and scenario_pam.csv) to `DIR`"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the chart: en or ru", Value: "en"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the printed matrix and the chart: en or ru", Value: "en"},
 			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
 			forceFlag,
 			excelFlag,
@@ -65,13 +69,22 @@ func pamCommand() *cli.Command {
 				return err
 			}
 			w := ctx.App.Writer
-			writePAM(w, c.Name, c.Currency, t, pam.Neutral(c))
+			writePAM(w, c, t, pam.Neutral(c), l)
 			var scen []pam.ScenarioRow
 			if cmp := a.Comparison; cmp != nil {
 				if scen, err = pam.ScenarioRows(append([]*model.Run{cmp.Baseline}, cmp.Runs...)); err != nil {
 					return err
 				}
-				writeScenarioPAM(w, scen)
+				names := map[string]string{scenarios.Baseline: l.T("baseline")}
+				for i, r := range cmp.Runs {
+					names[r.Name] = cmp.RunName(i, l)
+				}
+				writeScenarioPAM(w, scen, l, func(n string) string {
+					if m, ok := names[n]; ok {
+						return m
+					}
+					return n
+				})
 			}
 			dir := ctx.String("out")
 			if dir == "" {
@@ -103,62 +116,77 @@ func pamCommand() *cli.Command {
 	}
 }
 
-// writeScenarioPAM prints the whole chain's rows of scenario_pam.csv in
-// the final year.
-func writeScenarioPAM(w io.Writer, scen []pam.ScenarioRow) {
+// writeScenarioPAM prints, in the language l, the whole chain's rows of
+// scenario_pam.csv in the final year; runName names a run in l.
+func writeScenarioPAM(w io.Writer, scen []pam.ScenarioRow, l lang.Lang, runName func(string) string) {
 	last := 0
 	for _, s := range scen {
 		last = max(last, s.Year)
 	}
-	fmt.Fprintf(w, "\nScenarios, year %d: the whole chain's profit at private and social prices and its DRC (every actor and year in scenario_pam.csv)\n", last)
+	fmt.Fprintf(w, "\n%s\n", l.T("pam.scen.head", last))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "scenario\tprivate profit\tsocial profit\tDRC\t\n")
+	fmt.Fprintf(tw, "%s\t\n", l.T("pam.scen.cols"))
 	for _, s := range scen {
 		if s.Actor == "total" && s.Year == last {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", s.Scenario, tables.Thousands(float64(s.ProfitPrivate)), tables.Thousands(float64(s.ProfitSocial)), ratioText(float64(s.DRC)))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", runName(s.Scenario), l.Thousands(float64(s.ProfitPrivate)), l.Thousands(float64(s.ProfitSocial)), ratioText(float64(s.DRC), l))
 		}
 	}
 	tw.Flush()
 }
 
-func ratioText(x float64) string {
+func ratioText(x float64, l lang.Lang) string {
 	if math.IsNaN(x) {
-		return "not defined"
+		return l.T("pam.undefined")
 	}
-	return fmt.Sprintf("%.4f", x)
+	return l.Number(x, 4)
 }
 
-// writePAM prints the matrix of every actor and of the chain.
-func writePAM(w io.Writer, name, currency string, t *pam.Table, neutral bool) {
-	fmt.Fprintf(w, "%s: policy analysis matrix (%s a year)\n", name, currency)
+// writePAM prints the matrix of every actor and of the chain in the
+// language l.
+func writePAM(w io.Writer, c *valuechain.Chain, t *pam.Table, neutral bool, l lang.Lang) {
+	fmt.Fprintln(w, l.T("pam.head", c.NameIn(l), c.Currency))
 	if neutral {
-		fmt.Fprintln(w, "The chain gives no shadow values ([economic] table): social prices are market prices, every divergence is zero.")
+		fmt.Fprintln(w, l.T("pam.neutral"))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "actor\trevenue A\ttradable B\tdomestic C\tprofit D\trevenue E\ttradable F\tdomestic G\tprofit H\tNPCO\tEPC\tDRC\tPC\tPSE\t\n")
+	fmt.Fprintf(tw, "%s\t\n", l.T("pam.cols"))
 	for _, r := range t.All() {
 		rt := map[string]float64{}
 		for _, x := range r.Ratios() {
 			rt[x.Name] = x.Value
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Name,
-			tables.Thousands(r.A), tables.Thousands(r.B), tables.Thousands(r.C), tables.Thousands(r.D),
-			tables.Thousands(r.E), tables.Thousands(r.F), tables.Thousands(r.G), tables.Thousands(r.H),
-			ratioShort(rt["npco"]), ratioShort(rt["epc"]), ratioShort(rt["drc"]), ratioShort(rt["pc"]), ratioShort(rt["pse"]))
+		name := tables.Value("name", r.Name, l)
+		if l == lang.RU && r.NameRU != "" {
+			name = r.NameRU
+		}
+		th := l.Thousands
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name,
+			th(r.A), th(r.B), th(r.C), th(r.D), th(r.E), th(r.F), th(r.G), th(r.H),
+			ratioShort(rt["npco"], l), ratioShort(rt["epc"], l), ratioShort(rt["drc"], l), ratioShort(rt["pc"], l), ratioShort(rt["pse"], l))
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nWhole chain: consolidated (revenue is the chain's final sales, tradable inputs are bought outside the chain, sales between actors cancel). Sum of the actors: each purchase between actors counted twice, in the seller's A and E and the buyer's B and F; its NPCO, NPCI, SRP, SCB and PSE are not the chain's.")
-	fmt.Fprintf(w, "C and G, convention %s.\n", pam.ConventionNote(t.Convention))
-	if note := pam.TypicalNote(t.Items); note != "" {
-		fmt.Fprintln(w, note)
+	fmt.Fprintln(w, "\n"+l.T("pam.chainnote"))
+	conv := "pam.conv.accounts"
+	if t.Convention == valuechain.ConventionTextbook {
+		conv = "pam.conv.textbook"
 	}
-	fmt.Fprintln(w, "NPCO = A/E, EPC = (A-B)/(E-F), DRC = G/(E-F) (below 1: the chain earns more than its domestic factors cost the country), PC = D/H, PSE = L/A; n/a: not defined (a zero or negative denominator, see pam.json).")
+	fmt.Fprintln(w, l.T("pam.convention", l.T(conv)))
+	var typical []string
+	for _, it := range t.Items {
+		if it.Source == "typical" {
+			typical = append(typical, it.Name+" "+strings.Replace(strconv.FormatFloat(it.Tradable, 'g', -1, 64), ".", l.T("pam.decimal"), 1))
+		}
+	}
+	if len(typical) > 0 {
+		fmt.Fprintln(w, l.T("pam.typical", strings.Join(typical, ", ")))
+	}
+	fmt.Fprintln(w, l.T("pam.ratios"))
 }
 
-func ratioShort(x float64) string {
+func ratioShort(x float64, l lang.Lang) string {
 	if math.IsNaN(x) {
-		return "n/a"
+		return l.T("na")
 	}
-	return fmt.Sprintf("%.2f", x)
+	return l.Number(x, 2)
 }

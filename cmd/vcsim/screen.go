@@ -103,7 +103,11 @@ func screenCommand() *cli.Command {
 			if err != nil {
 				return badInput(err)
 			}
-			swap := writeScreening(ctx.App.Writer, res, l)
+			names := map[string]string{}
+			for _, c := range cands {
+				names[c.Key] = c.Chain.NameIn(l)
+			}
+			swap := writeScreening(ctx.App.Writer, res, l, names)
 			dir := ctx.String("out")
 			if dir == "" {
 				return nil
@@ -140,41 +144,55 @@ func screenCommand() *cli.Command {
 }
 
 // writeScreening prints the ranking with every criterion and the weight
-// change that would swap the first two chains.
-func writeScreening(w io.Writer, res *screening.Result, l lang.Lang) string {
-	ru := l == "ru"
-	title, score, rank := "Screening of candidate chains (scores from 0 to 1; normalised criteria in brackets)", "score", "rank"
+// change that would swap the first two chains, in the language l (chains
+// named by names, their names in l, by key).
+func writeScreening(w io.Writer, res *screening.Result, l lang.Lang, names map[string]string) string {
+	ru := l == lang.RU
+	title, score, rank, chain, weight := "Screening of candidate chains (scores from 0 to 1; normalised criteria in brackets)", "score", "rank", "chain", "w"
 	if ru {
-		title, score, rank = "Отбор цепочек (баллы от 0 до 1; в скобках нормированные значения)", "балл", "место"
+		title, score, rank, chain, weight = "Отбор цепочек (баллы от 0 до 1; в скобках нормированные значения)", "балл", "место", "цепочка", "вес"
+	}
+	num := func(x float64) string { return compact(x, l) }
+	wnum := func(x float64) string { // a weight as given
+		if ru {
+			return strings.Replace(strconv.FormatFloat(x, 'g', -1, 64), ".", ",", 1)
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
 	}
 	fmt.Fprintf(w, "%s\n\n", title)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\tchain\t", rank)
+	fmt.Fprintf(tw, "%s\t%s\t", rank, chain)
 	for _, c := range res.Criteria {
-		fmt.Fprintf(tw, "%s (w %g)\t", c.Label(l), c.Weight)
+		fmt.Fprintf(tw, "%s (%s %s)\t", c.Label(l), weight, wnum(c.Weight))
 	}
 	fmt.Fprintf(tw, "%s\t\n", score)
 	named := map[string]int{}
 	for _, r := range res.Rows {
 		named[r.Name]++
 	}
+	nameOf := func(r screening.Row) string {
+		if n := names[r.Key]; n != "" {
+			return n
+		}
+		return r.Name
+	}
 	for _, r := range res.Rows {
-		name := r.Name
-		if named[name] > 1 {
+		name := nameOf(r)
+		if named[r.Name] > 1 {
 			name += " (" + r.Key + ")" // two chains of one name: their files tell them apart
 		}
 		fmt.Fprintf(tw, "%d\t%s\t", r.Rank, name)
 		for j := range res.Criteria {
-			fmt.Fprintf(tw, "%s (%.2f)\t", compact(r.Raw[j]), r.Norm[j])
+			fmt.Fprintf(tw, "%s (%s)\t", num(r.Raw[j]), l.Number(r.Norm[j], 2))
 		}
-		fmt.Fprintf(tw, "%.3f\t\n", r.Score)
+		fmt.Fprintf(tw, "%s\t\n", l.Number(r.Score, 3))
 	}
 	tw.Flush()
 	var line string
 	if i, wt, ok := res.Swap(); ok {
 		c := res.Criteria[i]
 		if ru {
-			line = fmt.Sprintf("Чувствительность: при весе критерия «%s» %.2f (сейчас %g) «%s» и «%s» меняются местами.", c.Label(l), wt, c.Weight, res.Rows[0].Name, res.Rows[1].Name)
+			line = fmt.Sprintf("Чувствительность: при весе критерия «%s» %s (сейчас %s) «%s» и «%s» меняются местами.", c.Label(l), l.Number(wt, 2), wnum(c.Weight), nameOf(res.Rows[0]), nameOf(res.Rows[1]))
 		} else {
 			line = fmt.Sprintf("Sensitivity: with a weight of %.2f for %q (now %g), %q and %q swap places.", wt, c.Label(l), c.Weight, res.Rows[0].Name, res.Rows[1].Name)
 		}
@@ -190,11 +208,15 @@ func writeScreening(w io.Writer, res *screening.Result, l lang.Lang) string {
 	return line
 }
 
-// compact formats a raw criterion value: whole numbers with thousands,
-// small ones with decimals.
-func compact(x float64) string {
+// compact formats a raw criterion value in the language l: whole numbers
+// with thousands, small ones with three significant digits.
+func compact(x float64, l lang.Lang) string {
 	if x >= 100 || x <= -100 {
-		return tables.Thousands(x)
+		return l.Thousands(x)
 	}
-	return strconv.FormatFloat(x, 'g', 3, 64)
+	s := strconv.FormatFloat(x, 'g', 3, 64)
+	if l == lang.RU {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

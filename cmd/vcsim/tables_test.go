@@ -393,3 +393,45 @@ func TestRussianWorkbooksAndCSV(t *testing.T) {
 		})
 	}
 }
+
+// TestConsoleInRussian: the tables compare --draws, sensitivity, pam and
+// screen print are Russian under --lang ru, with Russian numbers (no-break
+// space between thousands, decimal comma, "31,6 %", intervals "a–b").
+func TestConsoleInRussian(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the Monte Carlo and the tornado")
+	}
+	cases := []struct {
+		args      []string
+		want, not []string
+	}{
+		{[]string{"compare", "--example", "tobacco-kyrgyzstan", "--draws", "4", "--quiet"},
+			[]string{"Табак, юг Кыргызстана: неопределённость", "Медиана и 90-процентный интервал", "базовый сценарий", "Кооператив", "\u00a0%", "–"},
+			[]string{"uncertainty", "Median", " to ", "baseline", "Cooperative "}},
+		{[]string{"sensitivity", "--example", "tobacco-kyrgyzstan"},
+			[]string{"Торнадо для «дети в детском труде, последний год»", "размах", "Кооператив"},
+			[]string{"Tornado", "swing", "children_in_child_labour"}},
+		{[]string{"pam", "--example", "tobacco-kyrgyzstan"},
+			[]string{"матрица анализа политики", "участник", "вся цепочка", "сумма участников", "Домохозяйства табаководов"},
+			[]string{"policy analysis", "revenue", "whole chain", "n/a", "Tobacco"}},
+		{[]string{"screen", "--examples"},
+			[]string{"цепочка", "Хлопок, Согдийская область, Таджикистан", "(вес 3)", "14\u00a0237 (0,76)"},
+			[]string{"chain", "Cotton", "(w ", "14,237"}},
+	}
+	for _, c := range cases {
+		out, e, st := vcsim(t, append(c.args, "--lang", "ru")...)
+		if st != 0 {
+			t.Fatalf("%v: %s", c.args, e)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s --lang ru: no %q in\n%s", c.args[0], w, out)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(out, n) {
+				t.Errorf("%s --lang ru: English %q in\n%s", c.args[0], n, out)
+			}
+		}
+	}
+}

@@ -238,7 +238,7 @@ func sensitivityCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				uncertainty.WriteTornado(ctx.App.Writer, sw, name, runName, l)
+				uncertainty.WriteTornado(ctx.App.Writer, sw, tables.Value("indicator", name, l), runName, l)
 				rows = uncertainty.TornadoRows(sw, name)
 				for i, run := range runs {
 					if p, err := plots.TornadoChart(sw, run, name, l); err == nil {
@@ -251,7 +251,7 @@ func sensitivityCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				uncertainty.WriteSobol(ctx.App.Writer, res, name, runName, l)
+				uncertainty.WriteSobol(ctx.App.Writer, res, tables.Value("indicator", name, l), runName, l)
 				rows, file = uncertainty.SobolRows(res, name), "sobol.csv"
 				for i, run := range runs {
 					if p, err := plots.SobolChart(res, run, l); err == nil {
