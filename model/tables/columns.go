@@ -225,6 +225,7 @@ var valueWords = map[string]map[string]string{
 	"stage":               {"input": "поставка ресурсов", "production": "производство", "collection": "заготовка", "processing": "переработка", "trade": "торговля", "export": "экспорт", "retail": "розничная торговля"},
 	"source":              {"household": "дети домохозяйств", "hired": "нанятые дети", "all": "все"},
 	"sex":                 {"all": "все", "girls": "девочки", "boys": "мальчики"},
+	"group":               {"all": "все группы", "hired": "нанятые дети"},
 	"name":                {"whole chain": "вся цепочка", "sum of the actors": "сумма участников"},
 	"actor":               {"sum_of_actors": "сумма участников"},
 	"below_poverty_line":  {"yes": "да", "no": "нет"},
