@@ -88,10 +88,26 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 			return nil, err
 		}
 	}
+	// Prevention needs each household's state the year before: the year
+	// before the first is the base chain without measures (monitoring.go).
+	track := preventionTargets(&p)
+	var before *History
+	if len(track) > 0 && p.Base != nil {
+		chain := p.Base
+		if base != nil {
+			chain = WithWage(p.Base, wage)
+		}
+		r, err := p.Memo.Simulate(chain, Options{Population: pop, AggregatesOnly: true, Context: p.Context, Track: track})
+		if err != nil {
+			return nil, err
+		}
+		before = r.History
+	}
 	for i, y := range p.Years {
 		chain := y.Chain
 		if base != nil {
-			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity, Memo: p.Memo, Context: p.Context, SupplySlope: slope}
+			m := &Market{Chain: y.Chain, Population: pop, Policy: y.Policy, D0: base.D0, W0: base.W0, Elasticity: base.Elasticity, Memo: p.Memo, Context: p.Context, SupplySlope: slope,
+				Track: track, Before: before}
 			w, err := m.Reach(wage)
 			if err != nil {
 				return nil, fmt.Errorf("year %d: %w", i+1, err)
@@ -102,9 +118,13 @@ func RunPlan(p Plan, pop *Population) (*Run, error) {
 		// Only the final year's households are read (the income
 		// distribution): earlier years keep their totals.
 		last := i == len(p.Years)-1
-		r, err := p.Memo.Simulate(chain, Options{Population: pop, Policy: y.Policy, AggregatesOnly: !last || p.TotalsOnly, Context: p.Context})
+		r, err := p.Memo.Simulate(chain, Options{Population: pop, Policy: y.Policy, AggregatesOnly: !last || p.TotalsOnly, Context: p.Context,
+			Track: track, Before: before})
 		if err != nil {
 			return nil, err
+		}
+		if track != nil {
+			before = r.History
 		}
 		run.Results = append(run.Results, r)
 		run.Years = append(run.Years, KPIs(i+1, r))

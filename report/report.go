@@ -224,8 +224,14 @@ func (d *doc) Summary() []string {
 	}
 	if len(r.Margins) > 0 {
 		last := r.Margins[len(r.Margins)-1]
-		out = append(out, l.T("r.summary.chain", l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
-			l.Percent(r.Accounts[top].VAShare), l.Percent(r.Margins[0].Share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))))
+		key, share := "r.summary.chain", r.Margins[0].PurchaseShare
+		if ps, ok := r.ProducerShare(); ok {
+			share = ps
+		} else {
+			key = "r.summary.chain.bought" // no producer: the first price paid is outside the chain
+		}
+		out = append(out, l.T(key, l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
+			l.Percent(r.Accounts[top].VAShare), l.Percent(share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))))
 	}
 	if r.Totals.Households > 0 {
 		ch := r.ChildTotal()
@@ -294,8 +300,12 @@ func (d *doc) Accounts() []Row {
 func (d *doc) Margins() []Row {
 	c := d.in.Chain
 	var rows []Row
-	for _, s := range d.in.Base.Margins {
+	for k, s := range d.in.Base.Margins {
 		_, i := c.Actor(s.Actor)
+		if k == 0 && s.Purchase > 0 {
+			// The first price paid, outside the chain.
+			rows = append(rows, Row{Cells: []string{d.T("r.bought"), "", d.D(s.Purchase), "", "", d.P(s.PurchaseShare)}})
+		}
 		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.Lang()), d.D(s.PriceFinal),
 			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
 	}
