@@ -78,15 +78,11 @@ func (w Warning) In(lang string) string {
 	if lang == "ru" {
 		msg, hint, rng = w.ruMessage(), ru[w.hint], w.Range("ru")
 	}
-	place := w.Where
-	if lang == "ru" {
-		place = strings.NewReplacer("actor ", "участник ", "chain", "цепочка", "link ", "связь ").Replace(place)
-	}
 	word := map[string]string{"en": "plausible", "ru": "правдоподобные значения"}[lang]
 	if word == "" {
 		word = "plausible"
 	}
-	return fmt.Sprintf("%s: %s: %s (%s: %s); %s", place, w.Field, msg, word, rng, hint)
+	return fmt.Sprintf("%s: %s: %s (%s: %s); %s", place(w.Where, lang), w.Field, msg, word, rng, hint)
 }
 
 // ruMessage is the message in Russian, with a decimal comma.
@@ -100,14 +96,24 @@ func decimalComma(s string) string { return decimalPoint.ReplaceAllString(s, "$1
 
 var decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
 
-// Localized returns a copy of w with Message, Hint, Plausible and Text in
-// the language lang ("ru" or English): what the page shows.
+// Localized returns a copy of w with Where, Message, Hint, Plausible and
+// Text in the language lang ("ru" or English): what the page shows.
 func (w Warning) Localized(lang string) Warning {
 	if lang == "ru" {
 		w.Message, w.Hint = w.ruMessage(), ru[w.hint]
 	}
 	w.Plausible, w.Text = w.Range(lang), w.In(lang)
+	w.Where = place(w.Where, lang)
 	return w
+}
+
+// place writes where (`actor "farm"`, "chain", "link 2") in the language
+// lang.
+func place(where, lang string) string {
+	if lang != "ru" {
+		return where
+	}
+	return strings.NewReplacer("actor ", "участник ", "chain", "цепочка", "link ", "связь ").Replace(where)
 }
 
 // MarshalJSON writes a value that is not finite (a need of +Inf days) as

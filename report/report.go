@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/ilo-rma/vcsim/assess"
@@ -20,6 +21,7 @@ import (
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/plausible"
 	"github.com/ilo-rma/vcsim/plots"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/uncertainty"
@@ -147,6 +149,9 @@ type Input struct {
 	// SensitivityRun says whether the ranking was asked for (an empty
 	// ranking then means no number is uncertain).
 	SensitivityRun bool
+	// Warnings are the chain's plausibility warnings (assess.Assessment
+	// .Warnings): listed after the summary, with their lines or cells.
+	Warnings []plausible.Warning
 }
 
 // From returns the input of a report on assessment a in language l, with
@@ -155,7 +160,7 @@ type Input struct {
 func From(a *assess.Assessment, l lang.Lang, charts []plots.Chart, source string) Input {
 	in := a.Inputs
 	return Input{Lang: l, Chain: in.Chain, ChainFile: in.ChainName, ScenarioFile: in.ScenarioName, Seed: in.Seed,
-		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits,
+		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits, Warnings: a.Warnings,
 		Sensitivity: a.Sensitivity, SensitivityRun: a.Options.Sensitivity}
 }
 
@@ -418,4 +423,38 @@ func (d *doc) HasScenarios() bool { return d.in.Comparison != nil }
 // ScenarioCharts are the names of the scenario charts, in report order.
 func (d *doc) ScenarioCharts() []string {
 	return []string{"scenario_children", "scenario_income", "scenario_paths", "income_distribution", "cost_effectiveness"}
+}
+
+// Checks is the table of plausibility warnings: the line (or cell) of the
+// key, where, the number, the plausible range, what is wrong and a hint,
+// in the report's language.
+func (d *doc) Checks() []Row {
+	var rows []Row
+	for _, w := range d.in.Warnings {
+		at := d.in.ChainFile
+		switch {
+		case w.Cell != "":
+			at = strings.TrimPrefix(plausible.Where(d.in.ChainFile, w), d.in.ChainFile+": ")
+		case w.Line > 0 && !strings.HasSuffix(strings.ToLower(d.in.ChainFile), ".xlsx"): // a workbook's line is of the TOML vcsim made of it
+			at = fmt.Sprintf("%s:%d", d.in.ChainFile, w.Line)
+		}
+		at = strings.TrimSuffix(at, ": ")
+		l := w.Localized(string(d.l))
+		rows = append(rows, Row{Cells: []string{at, l.Where + ": " + l.Field, d.significant(w.Value), l.Plausible, l.Message, l.Hint}})
+	}
+	return rows
+}
+
+// significant writes x with three significant digits and the language's
+// separators, as the warning's message rounds it: 19,500 (19,543);
+// -0.537; 0.0312.
+func (d *doc) significant(x float64) string {
+	if r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 3, 64), 64); err == nil {
+		x = r // the number the warning's message writes
+	}
+	dec := 0
+	if a := math.Abs(x); a > 0 && a < 100 {
+		dec = min(6, 2-int(math.Floor(math.Log10(a))))
+	}
+	return d.l.Number(x, dec)
 }

@@ -32,6 +32,8 @@ table.assume td.num { text-align: right; white-space: nowrap; }
 table.appendix td:first-child { width: 60%; }
 table.sens td:nth-child(2) { text-align: left; }
 table.assume td.comment { color: #555; font-style: italic; }
+table.checks td, table.checks th { text-align: left; }
+section.checks { border-left: 3px solid #e0b84d; padding-left: 3mm; }
 table.wide { font-size: 6.8pt; table-layout: fixed; }
 table.wide td, table.wide th { padding: 0.6mm 0.8mm; word-wrap: break-word; }
 table.wide td:first-child, table.wide th:first-child { width: 28mm; }
@@ -51,7 +53,17 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h2>{{.T "r.summary"}}</h2>
 {{range .Summary}}<p>{{.}}</p>
 {{end}}</section>
-
+{{with .Checks}}
+<section id="checks" class="checks">
+<h2>{{$.T "r.checks"}}</h2>
+<p>{{$.T "r.checks.intro"}}</p>
+<table class="wide checks">
+<thead><tr><th>{{$.T "t.lineorcell"}}</th><th>{{$.T "t.where"}}</th><th>{{$.T "t.number"}}</th><th>{{$.T "t.plausible"}}</th><th>{{$.T "t.finding"}}</th><th>{{$.T "t.hint"}}</th></tr></thead>
+<tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</section>
+{{end}}
 <section id="map">
 <h2>{{.T "r.map"}}</h2>
 {{if .HasChart "chain_map"}}<figure>{{.Chart "chain_map"}}</figure>{{end}}
