@@ -56,7 +56,7 @@ func (d *doc) assumptions() []AssumptionGroup {
 	groups := []AssumptionGroup{{Where: d.T("r.chainwide"), Rows: d.flatten("", c)}}
 	for i := range actors {
 		a := actors[i]
-		where := a.NameIn(string(d.l))
+		where := a.NameIn(d.l)
 		a.ID, a.Name, a.NameRU = "", "", ""
 		groups = append(groups, AssumptionGroup{Where: where, Rows: d.flatten(fmt.Sprintf("actor.%d.", i), a)})
 	}
@@ -254,9 +254,9 @@ func (d *doc) paramLabel(p uncertainty.Param) string {
 		if err1 == nil && err2 == nil && si < len(d.in.Scenarios.Scenarios) && ii < len(d.in.Scenarios.Scenarios[si].Interventions) {
 			sc := &d.in.Scenarios.Scenarios[si]
 			iv := &sc.Interventions[ii]
-			title := iv.NameIn(string(d.l))
+			title := iv.NameIn(d.l)
 			if g, ok := guide.Lookup(iv.Type); ok && title == "" {
-				title = g.Title(string(d.l))
+				title = g.Title(d.l)
 			}
 			if title == "" {
 				title = iv.Type

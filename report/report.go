@@ -236,7 +236,7 @@ func (d *doc) Summary() []string {
 			key = "r.summary.chain.bought" // no producer: the first price paid is outside the chain
 		}
 		out = append(out, l.T(key, l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
-			l.Percent(r.Accounts[top].VAShare), l.Percent(share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))))
+			l.Percent(r.Accounts[top].VAShare), l.Percent(share), l.Number(last.Price, 2), c.Currency, last.UnitIn(l)))
 	}
 	if r.Totals.Households > 0 {
 		ch := r.ChildTotal()
@@ -244,7 +244,7 @@ func (d *doc) Summary() []string {
 			l.Plural(ch.Children, 0, "n.children.gen"), l.Thousands(ch.ChildLabour), l.Percent(ch.ChildLabour/ch.Children),
 			l.Thousands(ch.Hazardous), l.Percent(ch.Hazardous/ch.Children)))
 		for _, a := range c.DefaultPreferences() {
-			out = append(out, l.T("txt.defaults", a.NameIn(string(l))))
+			out = append(out, l.T("txt.defaults", a.NameIn(l)))
 		}
 		out = append(out, tables.FitNotes(c, d.in.Fits, l)...)
 	}
@@ -263,10 +263,10 @@ func (d *doc) Summary() []string {
 }
 
 // actorName is actor i's name in the report's language.
-func (d *doc) actorName(i int) string { return d.in.Chain.Actors[i].NameIn(string(d.l)) }
+func (d *doc) actorName(i int) string { return d.in.Chain.Actors[i].NameIn(d.l) }
 
 // ChainName is the chain's name in the report's language.
-func (d *doc) ChainName() string { return d.in.Chain.NameIn(string(d.l)) }
+func (d *doc) ChainName() string { return d.in.Chain.NameIn(d.l) }
 
 // runName returns the name, in the report's language, of the run or
 // scenario named name (as in the scenario file).
@@ -274,7 +274,7 @@ func (d *doc) runName(name string) string {
 	if cmp := d.in.Comparison; cmp != nil {
 		for i, r := range cmp.Runs {
 			if r.Name == name {
-				return cmp.RunName(i, string(d.l))
+				return cmp.RunName(i, d.l)
 			}
 		}
 	}
@@ -311,7 +311,7 @@ func (d *doc) Margins() []Row {
 			// The first price paid, outside the chain.
 			rows = append(rows, Row{Cells: []string{d.T("r.bought"), "", d.D(s.Purchase), "", "", d.P(s.PurchaseShare)}})
 		}
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.Lang()), d.D(s.PriceFinal),
+		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.l), d.D(s.PriceFinal),
 			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
 	}
 	return rows
@@ -373,6 +373,43 @@ func (d *doc) ScenarioRows() []Row {
 	return rows
 }
 
+// GroupRows is the scenarios' final year household group by group (then
+// the children hired from outside the groups): the share of households
+// below the poverty line on cash income, children in child labour and in
+// hazardous child labour. Nil with fewer than two groups, where it would
+// repeat ScenarioRows.
+func (d *doc) GroupRows() []Row {
+	cmp := d.in.Comparison
+	if cmp == nil {
+		return nil
+	}
+	base := cmp.Baseline.Years[len(cmp.Baseline.Years)-1]
+	if len(base.Groups) < 2 {
+		return nil
+	}
+	var rows []Row
+	add := func(run string, gs []model.GroupKPI) {
+		for _, g := range gs {
+			name, poor := g.Group, d.P(g.BelowPoverty)
+			if g.Group == model.HiredGroup {
+				name, poor = d.T("t.hiredgroup"), ""
+			} else if _, i := d.in.Chain.Actor(g.Group); i >= 0 {
+				name = d.actorName(i)
+			}
+			rows = append(rows, Row{Cells: []string{run, name, poor, d.N(g.ChildLabour), d.N(g.Hazardous)}})
+		}
+	}
+	add(d.T("baseline"), base.Groups)
+	for _, s := range cmp.Summaries {
+		gs := make([]model.GroupKPI, len(s.Groups))
+		for k, g := range s.Groups {
+			gs[k] = g.Final
+		}
+		add(d.runName(s.Name), gs)
+	}
+	return rows
+}
+
 // Intervention is an intervention used by the scenarios, from the guide.
 type Intervention struct {
 	Name, Description string
@@ -394,8 +431,8 @@ func (d *doc) Interventions() []Intervention {
 				continue
 			}
 			seen[iv.Type] = true
-			out = append(out, Intervention{Name: g.Title(string(d.l)), Description: g.About(string(d.l)),
-				Evidence: g.EvidenceText(string(d.l)), Costs: strings.Join(g.Costs(string(d.l)), "; ")})
+			out = append(out, Intervention{Name: g.Title(d.l), Description: g.About(d.l),
+				Evidence: g.EvidenceText(d.l), Costs: strings.Join(g.Costs(d.l), "; ")})
 		}
 	}
 	return out
@@ -439,7 +476,7 @@ func (d *doc) Checks() []Row {
 			at = fmt.Sprintf("%s:%d", d.in.ChainFile, w.Line)
 		}
 		at = strings.TrimSuffix(at, ": ")
-		l := w.Localized(string(d.l))
+		l := w.Localized(d.l)
 		rows = append(rows, Row{Cells: []string{at, l.Where + ": " + l.Field, d.significant(w.Value), l.Plausible, l.Message, l.Hint}})
 	}
 	return rows

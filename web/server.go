@@ -144,7 +144,7 @@ type errorBody struct {
 // langWriter carries the language errors are written in.
 type langWriter struct {
 	http.ResponseWriter
-	lang string
+	lang lang.Lang
 }
 
 // Unwrap gives http.ResponseController the writer underneath.
@@ -294,8 +294,8 @@ type householdsError struct{ n float64 }
 func (e *householdsError) Error() string { return e.In("en") }
 
 // In says the error in English or Russian.
-func (e *householdsError) In(lang string) string {
-	if lang == "ru" {
+func (e *householdsError) In(l lang.Lang) string {
+	if l == "ru" {
 		return fmt.Sprintf("в цепочке %s домохозяйств для моделирования, а страница за один запрос моделирует не больше %s: уменьшите count или запустите расчёт в командной строке (vcsim run)",
 			thousands(e.n, " "), thousands(MaxHouseholds, " "))
 	}
@@ -414,7 +414,7 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 func localized(ws []plausible.Warning, l lang.Lang) []plausible.Warning {
 	out := make([]plausible.Warning, len(ws))
 	for i, w := range ws {
-		out[i] = w.Localized(string(l))
+		out[i] = w.Localized(l)
 	}
 	return out
 }
@@ -450,6 +450,14 @@ type CompareAnswer struct {
 	// NamesRU holds each scenario's name_ru ("" where it has none), in
 	// the order of the summary's rows after the baseline.
 	NamesRU []string `json:"names_ru"`
+	// Groups names the household groups of the rows per group, by id.
+	Groups map[string]GroupName `json:"groups"`
+}
+
+// GroupName is a household group's name in English and Russian.
+type GroupName struct {
+	Name   string `json:"name"`
+	NameRU string `json:"name_ru"`
 }
 
 func (s *Server) compareRequest(w http.ResponseWriter, r *http.Request) (*valuechain.Chain, *scenarios.File, *CompareRequest, bool) {
@@ -512,6 +520,12 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 			ans.School = toRows(school)
 		}
 		ans.NamesRU = cmp.NamesRU
+		ans.Groups = map[string]GroupName{}
+		for _, a := range c.Actors {
+			if a.Kind == valuechain.Household {
+				ans.Groups[a.ID] = GroupName{Name: a.DisplayName(), NameRU: a.NameRU}
+			}
+		}
 		return nil
 	})
 	if err != nil {
