@@ -17,6 +17,7 @@ import (
 	"math"
 
 	"github.com/ilo-rma/vcsim/model"
+	"github.com/ilo-rma/vcsim/plausible"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/uncertainty"
 	"github.com/ilo-rma/vcsim/valuechain"
@@ -92,6 +93,12 @@ type Assessment struct {
 	// (and enrolment) before anything was simulated (model.FitObserved);
 	// Inputs.Chain is then the fitted chain.
 	Fits []model.Fit
+	// Warnings are the plausibility warnings of the input chain and its
+	// baseline (plausible.Check): numbers that are valid but look typed
+	// in the wrong unit. The command line prints them (--strict refuses
+	// them), the page shows them next to their fields, the report lists
+	// them; all read this list.
+	Warnings []plausible.Warning
 }
 
 // ErrDrawsWithSurvey says that a Monte Carlo cannot use surveyed
@@ -118,6 +125,7 @@ func Run(ctx context.Context, in Inputs, opt Options, progress Progress) (*Asses
 	}
 	// Calibrated by default: groups that give observed prevalence (and
 	// enrolment) have alpha (and delta) fitted to them first.
+	input := in.Chain
 	fitted, fits, err := model.FitObserved(in.Chain, pop)
 	if err != nil {
 		return nil, err
@@ -138,6 +146,8 @@ func Run(ctx context.Context, in Inputs, opt Options, progress Progress) (*Asses
 	if a.Base, err = model.Simulate(a.Chain, model.Options{Population: a.Population, AggregatesOnly: opt.TotalsOnly, Context: ctx}); err != nil {
 		return nil, err
 	}
+	// Checked on the chain as given: its paths and lines are the file's.
+	a.Warnings = plausible.Check(input, a.Base)
 	if in.Scenarios == nil {
 		return a, nil
 	}

@@ -130,3 +130,44 @@ func TestDrawsWithSurvey(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestWarnings: the assessment carries the plausibility warnings of the
+// chain as given (a conversion of 35 kg per kg bought, 0.35 typed as a
+// percentage), with the key's path and line, and none for the example.
+func TestWarnings(t *testing.T) {
+	data, err := examples.Chain("tobacco-kyrgyzstan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string // rule and path of each warning
+	}{
+		{string(data), nil},
+		{strings.Replace(string(data), "conversion = ", "conversion = 35 # ", 1), []string{"conversion actor.1.conversion"}},
+	} {
+		c, err := valuechain.Parse([]byte(tc.text), "c.toml")
+		if err == nil {
+			err = valuechain.Validate(c, "c.toml")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Run(context.Background(), Inputs{Chain: c, Seed: 1}, Options{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range a.Warnings {
+			if w.Line == 0 {
+				t.Errorf("no line: %+v", w)
+			}
+			if w.Rule == "conversion" || tc.want == nil {
+				got = append(got, w.Rule+" "+w.Path)
+			}
+		}
+		if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+			t.Errorf("warnings %v, want %v", got, tc.want)
+		}
+	}
+}

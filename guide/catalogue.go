@@ -227,10 +227,11 @@ var Catalogue = []Intervention{
 		NameRU:        "Мониторинг детского труда (СМДТ: выявление, направление, проверка, отслеживание)",
 		Description:   "Community monitors identify children in child labour, refer them to services, and follow them up. A share of the identified children leave child labour each year.",
 		DescriptionRU: "Общественные мониторы выявляют детей, занятых детским трудом, направляют их к услугам и отслеживают. Каждый год часть выявленных детей прекращает детский труд.",
-		Moves:         "withdraws a share of identified child labourers of adopting households each year (withdrawal), months after identification (months); with = the name of the package's cash_transfer or cct pays their households per withdrawn child",
+		Moves:         "withdraws a share of identified child labourers of adopting households each year (withdrawal), months after identification (months); keeps a share of the children at risk, who would start work, from starting (prevention); with = the name of the package's cash_transfer or cct pays their households per withdrawn or prevented child",
 		Effects: []Effect{
 			{Key: "withdrawal", Default: 0.6, Low: 0.4, High: 0.65, Unit: Share, Doc: "share of identified children in child labour withdrawn each year"},
 			{Key: "months", Default: 4, Low: 4, High: 4, Unit: "months", Doc: "months from identification to withdrawal (the pilots: about four); a withdrawn child works that part of the year"},
+			{Key: "prevention", Default: 0.6, Low: 0.6, High: 0.6, Unit: Share, Doc: "share of the children at risk (who would start work this year) kept from starting; the pilots prevented 73 and 100 children at risk but published no count of those at risk, so the share withdrawn (about 0.6) is assumed"},
 		},
 		Evidence: []Evidence{
 			ipecKyrgyz2011,

@@ -27,6 +27,7 @@ var ru = map[string]string{
 	"change in the targets' conversion":    "изменение выхода продукции у участников",
 	"months from identification to withdrawal (the pilots: about four); a withdrawn child works that part of the year": "месяцев от выявления до вывода из труда (в пилотах — около четырёх); выведенный ребёнок работает эту часть года",
 	"months": "месяцев",
+	"share of the children at risk (who would start work this year) kept from starting; the pilots prevented 73 and 100 children at risk but published no count of those at risk, so the share withdrawn (about 0.6) is assumed": "доля детей группы риска (которые начали бы работать в этом году), которым не дают начать работать; пилоты предотвратили начало работы 73 и 100 детей группы риска, но не сообщили, сколько всего было детей группы риска, поэтому принята доля выведенных (около 0,6)",
 	"share of identified children in child labour withdrawn each year": "доля выявленных детей в детском труде, выводимых из него каждый год",
 	"share of signatories that stop hiring children":                   "доля подписавших, которые перестают нанимать детей",
 	"change in the hired children's hazard exposure":                   "изменение подверженности опасностям у нанятых детей",
@@ -52,7 +53,7 @@ var ru = map[string]string{
 	"beta_b up, smaller (beta_change)":                                         "beta_b вверх, слабее (beta_change)",
 	"15-17 hazard exposure down (youth_hazard_change)":                         "подверженность опасностям в 15–17 лет вниз (youth_hazard_change)",
 	"the targets' prices up (price_change); conversion up (conversion_change)": "цены участников вверх (price_change); выход продукции вверх (conversion_change)",
-	"withdraws a share of identified child labourers of adopting households each year (withdrawal), months after identification (months); with = the name of the package's cash_transfer or cct pays their households per withdrawn child": "каждый год выводит долю выявленных работающих детей в домохозяйствах-участниках (withdrawal) через months месяцев после выявления; with = название cash_transfer или cct из того же пакета: их домохозяйства получают выплату на каждого выведенного ребёнка",
+	"withdraws a share of identified child labourers of adopting households each year (withdrawal), months after identification (months); keeps a share of the children at risk, who would start work, from starting (prevention); with = the name of the package's cash_transfer or cct pays their households per withdrawn or prevented child": "каждый год выводит долю выявленных работающих детей в домохозяйствах-участниках (withdrawal) через months месяцев после выявления; не даёт начать работать доле детей группы риска, которые начали бы работать (prevention); with = название cash_transfer или cct из того же пакета: их домохозяйства получают выплату на каждого выведенного или не начавшего работать ребёнка",
 	"children's hours of the targets set to zero while in force (start to end)": "часы работы детей у участников равны нулю, пока запрет действует (от start до end)",
 }
 

@@ -22,25 +22,12 @@ const (
 	RU Lang = "ru"
 )
 
-// Parse returns the language named by s ("en" or "ru").
-func Parse(s string) (Lang, error) {
-	switch Lang(s) {
-	case EN, RU:
-		return Lang(s), nil
-	}
-	return "", fmt.Errorf("unknown language %q: use en or ru", s)
-}
-
 // T returns the message key in language l, formatted with args when given.
 // An unknown key is a programming error and comes back as "!key".
 func (l Lang) T(key string, args ...any) string {
-	m, ok := messages[key]
+	s, ok := l.message(key)
 	if !ok {
 		return "!" + key
-	}
-	s := m[0]
-	if l == RU {
-		s = m[1]
 	}
 	if len(args) > 0 {
 		return fmt.Sprintf(s, args...)
@@ -92,14 +79,14 @@ func (l Lang) Percent(x float64) string {
 }
 
 // All returns every message in language l, by key (for the workshop
-// page, which takes its labels from this catalogue).
+// page, which takes its labels from this catalogue); a message l's
+// catalogue lacks is in English.
 func All(l Lang) map[string]string {
-	out := make(map[string]string, len(messages))
-	for k, m := range messages {
-		s := m[0]
-		if l == RU {
-			s = m[1]
-		}
+	out := make(map[string]string, len(english.Messages))
+	for k, s := range english.Messages {
+		out[k] = s
+	}
+	for k, s := range l.catalogue().Messages {
 		out[k] = s
 	}
 	return out

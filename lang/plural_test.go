@@ -28,22 +28,22 @@ func cldrRU(n int) string {
 // languages and checks its form against the CLDR rule.
 func TestPluralForms(t *testing.T) {
 	for _, key := range Nouns() {
-		fs := nouns[key]
+		en, ru := english.Nouns[key], russian.Nouns[key]
 		for _, n := range counts {
-			want := fs[1].Many
+			want := ru.Many
 			switch cldrRU(int(n)) {
 			case "one":
-				want = fs[1].One
+				want = ru.One
 			case "few":
-				want = fs[1].Few
+				want = ru.Few
 			}
 			got := RU.Plural(n, 0, key)
 			if wantS := RU.Thousands(n) + " " + want; got != wantS {
 				t.Errorf("%s, %v in Russian: %q, want %q", key, n, got, wantS)
 			}
-			wantEN := fs[0].Other
+			wantEN := en.Other
 			if n == 1 {
-				wantEN = fs[0].One
+				wantEN = en.One
 			}
 			if got, wantS := EN.Plural(n, 0, key), EN.Thousands(n)+" "+wantEN; got != wantS {
 				t.Errorf("%s, %v in English: %q, want %q", key, n, got, wantS)
@@ -101,12 +101,12 @@ func TestPluralWorked(t *testing.T) {
 // counted noun (the number must come with its noun from Plural).
 func TestNoBareCounts(t *testing.T) {
 	bare := regexp.MustCompile(`%[sd] (дн[еяи]|дет|лет|год|сценари|домохозяйств|ребёнк|ребёнко|раз\b|файл)`)
-	for key, m := range messages {
+	for key, m := range russian.Messages {
 		if key == "txt.fitted.school" { // "дети 5–11 лет": an age band, not a count
 			continue
 		}
-		if loc := bare.FindString(m[1]); loc != "" {
-			t.Errorf("%s: %q counts without Plural: %s", key, loc, m[1])
+		if loc := bare.FindString(m); loc != "" {
+			t.Errorf("%s: %q counts without Plural: %s", key, loc, m)
 		}
 	}
 	for _, key := range Nouns() {

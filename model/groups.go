@@ -49,6 +49,16 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	// many goroutines as there are processors; the tallies are added in
 	// chunk order, so the result does not depend on the number of workers.
 	n := len(d.Scale)
+	// Prevention reads each household's state of last year and writes
+	// this year's (monitoring.go).
+	var hist history
+	if r.tracks(a.ID) {
+		hist.next = make([]uint8, n)
+		if r.before != nil {
+			hist.prev = r.before.groups[a.ID]
+		}
+		r.History.groups[a.ID] = hist.next
+	}
 	chunks := (n + householdChunk - 1) / householdChunk
 	tallies := make([]Tally, chunks)
 	reached := make([]MeasureResult, chunks*len(ads))
@@ -57,7 +67,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 			return // cancelled: Simulate returns the context's error
 		}
 		lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
-		r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
+		r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, hist, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
 	})
 	var t Tally
 	for ci := range tallies {
@@ -121,12 +131,17 @@ func forChunks(n int, f func(chunk int)) {
 	wg.Wait()
 }
 
+// history is the states of a group's households the year before (prev;
+// nil when unknown) and this year (next; nil when the group is not
+// tracked), for prevention (monitoring.go).
+type history struct{ prev, next []uint8 }
+
 // householdRange runs households lo..hi-1 of actor a into the tally t and
 // the reach of each adopted measure (reached[j] for ads[j]). It does not
 // allocate: a household that adopts nothing and was not surveyed is the
 // shared base household itself.
 func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household, d *Draws, ads []adoption,
-	taste []float64, income []float64, hours [][nb]float64, out *Tally, reached []MeasureResult) {
+	taste []float64, income []float64, hours [][nb]float64, hist history, out *Tally, reached []MeasureResult) {
 	// Sums go to a tally on this goroutine's stack, not to memory that
 	// another worker's chunk shares a cache line with.
 	var tally Tally
@@ -141,21 +156,25 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 	var own Household
 	// Households that adopt the same measures, and have been monitored
 	// the same number of years by each monitoring measure they adopted,
-	// are the same household (but surveyed households): build each
+	// are the same household (but surveyed households, and under
+	// prevention): build each
 	// combination once. A combination's index is its mask of adopted
 	// measures, then the years of each monitoring measure in mixed radix.
 	var combos []*Household
 	radix := make([]int, len(ads)) // years a monitoring measure can count, plus one; 1 for the others
 	if d.Survey == nil && len(ads) <= 8 && cacheCombos {
-		size := 1 << len(ads)
+		size, shared := 1<<len(ads), true
 		for j, ad := range ads {
 			radix[j] = 1
 			if ad.m.Withdrawal > 0 {
 				radix[j] = len(ad.m.History) + 1
 			}
 			size *= radix[j]
+			// Under prevention each household keeps its own children
+			// out (hh.kept): it is its own copy.
+			shared = shared && ad.m.Prevention == 0
 		}
-		if size <= maxCombos {
+		if shared && size <= maxCombos {
 			combos = make([]*Household, size)
 			combos[0] = base
 		}
@@ -222,11 +241,25 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				tst[b] = hh.School.TasteSD * taste[nb*k+b]
 			}
 		}
-		if plain && hh.simple() {
+		if hh.Prevent > 0 {
+			// This household's children kept out of work by prevention
+			// (hh is its own copy: combos are off with prevention).
+			for b := range hh.kept {
+				hh.kept[b] = keptShare(hist.at(k), hist.prev != nil, b, hh.Prevent)
+			}
+		}
+		if plain && hh.simple() && hh.Prevent == 0 {
 			// The fast path: no weights, nothing conditional.
 			inc, h := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst)
 			if income != nil {
 				income[k], hours[k] = inc, h
+			}
+			if hist.next != nil {
+				var cl [nb]bool
+				for b := range cl {
+					cl[b], _ = Classify(b, h[b], d.Hazard[k] < hh.Exposure[b])
+				}
+				hist.next[k] = nextState(cl, &hh.kept)
 			}
 			if any {
 				o := Outcome{Income: inc, Hours: h}
@@ -251,6 +284,13 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 		if income != nil {
 			income[k] = o.Income
 			hours[k] = o.Hours
+		}
+		if hist.next != nil {
+			var cl [nb]bool
+			for b := range cl {
+				cl[b], _ = Classify(b, o.Hours[b], o.Exposed[b])
+			}
+			hist.next[k] = nextState(cl, &hh.kept)
 		}
 		t.Add(hh, &o, weight)
 		for j, ad := range ads {
@@ -343,6 +383,17 @@ func (ad adoption) count(r *MeasureResult, hh *Household, o *Outcome, weight flo
 	if m.Compensation > 0 {
 		r.Paid += weight * withdrawn(hh, o) * m.Compensation
 	}
+	if m.Prevention > 0 {
+		r.Prevented += weight * o.Prevented
+	}
+}
+
+// at returns household k's state of last year (0 when unknown).
+func (h history) at(k int) uint8 {
+	if h.prev == nil {
+		return 0
+	}
+	return h.prev[k]
 }
 
 // adopt applies a measure's effects to an adopting household whose
@@ -365,6 +416,9 @@ func adopt(hh *Household, m *Measure, u float64) {
 		years := yearsMonitored(m, u)
 		hh.Withdraw = 1 - (1-hh.Withdraw)*(1-monitored(m.Withdrawal, m.Months, years))
 		hh.Compensation += m.Compensation
+	}
+	if m.Prevention > 0 {
+		hh.Prevent = 1 - (1-hh.Prevent)*(1-m.Prevention)
 	}
 	hh.Ban = hh.Ban || m.Ban
 	adoptSchool(hh, m)

@@ -41,7 +41,13 @@ type Household struct {
 	Withdraw    float64 // share of child labourers withdrawn by monitoring
 	// Compensation is paid per withdrawn child (monitoring.go).
 	Compensation float64
-	Ban          bool // no child works
+	// Prevent is the share of children at risk that monitoring keeps
+	// from starting work (monitoring.go); kept is, for this household in
+	// this year, the share of each band's children in child labour it
+	// keeps out (set from the household's History before deciding).
+	Prevent float64
+	kept    [nb]float64
+	Ban     bool // no child works
 
 	School *Schooling  // nil: no enrolment decision (school.go)
 	Taste  [nb]float64 // the household's taste for schooling each band, in utility units
@@ -387,8 +393,10 @@ type Outcome struct {
 	FamilyDays, HiredDays, ChildDays float64
 	ChildAE                          float64 // children's days in adult equivalents
 	CCTPaid, PremiumPaid             float64
-	Enrolled                         [nb]bool // with schooling: whether the band's children are enrolled
-	SchoolCost                       float64  // what enrolment costs the household
+	// Prevented counts the children prevention kept from starting work.
+	Prevented  float64
+	Enrolled   [nb]bool // with schooling: whether the band's children are enrolled
+	SchoolCost float64  // what enrolment costs the household
 }
 
 // Decide returns the outcome of a household of scale m whose uniform
@@ -418,9 +426,12 @@ func (hh *Household) decide(m, hazard float64, taste *[nb]float64) Outcome {
 		}
 	}
 	for b, h := range o.Hours {
-		if hh.Withdraw > 0 {
+		if hh.Withdraw > 0 || hh.Prevent > 0 {
 			if cl, _ := Classify(b, h, o.Exposed[b]); cl {
-				o.Active[b] = 1 - hh.Withdraw
+				// Prevention keeps a share of the children from
+				// starting; monitoring withdraws a share of the rest.
+				o.Active[b] = (1 - hh.kept[b]) * (1 - hh.Withdraw)
+				o.Prevented += hh.N[b] * hh.kept[b]
 			}
 		}
 		n := hh.N[b] * o.Active[b]

@@ -57,7 +57,17 @@ func (r *Result) priceBuildUp() []Stage {
 		stages[i], stages[j] = stages[j], stages[i]
 	}
 	final := fin.Price
+	// The first price paid: what the first stage pays outside the chain
+	// (an importer's purchase), per final unit; 0 for a producer.
 	prev := 0.0
+	if first := &c.Actors[ai]; first.PurchasePrice > 0 {
+		s := &stages[0] // farm-first by now
+		s.Purchase = r.purchasePerUnit(ai, prod) * s.Equivalent
+		prev = s.Purchase
+		if final != 0 {
+			s.PurchaseShare = s.Purchase / final
+		}
+	}
 	for k := range stages {
 		s := &stages[k]
 		s.PriceFinal = s.Price * s.Equivalent
@@ -69,6 +79,16 @@ func (r *Result) priceBuildUp() []Stage {
 		prev = s.PriceFinal
 	}
 	return stages
+}
+
+// purchasePerUnit returns what actor i pays outside the chain per unit of
+// its product p: purchase_price is per unit of the main product, and at
+// joint products the purchase is shared by value like an input.
+func (r *Result) purchasePerUnit(i, p int) float64 {
+	a := &r.Chain.Actors[i]
+	// purchase_price x conversion is the purchase per unit of base volume
+	// (count x output_per_unit); one unit of p carries inputPerUnit of it.
+	return a.PurchasePrice * a.Outputs()[0].Conv() * r.inputPerUnit(i, p)
 }
 
 // largestInflow returns the index of the link of largest value into actor

@@ -37,6 +37,10 @@ type Market struct {
 	// equilibrium Reach found, in days per unit of wage: Reach starts its
 	// search from it and leaves the slope it found there.
 	SupplySlope float64
+	// Track and Before carry the households' states of the year before
+	// for prevention (Options.Track, Options.Before).
+	Track  []string
+	Before *History
 }
 
 // NewMarket sets up the local labour market of c with policy pol. L_D0 is
@@ -66,7 +70,8 @@ func (m *Market) Demand(w float64) float64 { return m.D0 * math.Pow(w/m.W0, -m.E
 // Supply returns the adult-equivalent days the households supply at wage
 // w, and the year simulated at that wage.
 func (m *Market) Supply(w float64) (float64, *Result, error) {
-	r, err := m.Memo.Simulate(WithWage(m.Chain, w), Options{Population: m.Population, Policy: m.Policy, AggregatesOnly: true, Context: m.Context})
+	r, err := m.Memo.Simulate(WithWage(m.Chain, w), Options{Population: m.Population, Policy: m.Policy, AggregatesOnly: true, Context: m.Context,
+		Track: m.Track, Before: m.Before})
 	if err != nil {
 		return 0, nil, err
 	}

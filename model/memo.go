@@ -55,6 +55,9 @@ func (m *Memo) Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 		if r, err = simulateYear(c, opt); err != nil {
 			return nil, err
 		}
+		if r.History != nil {
+			r.History.key = key
+		}
 		m.mu.Lock()
 		m.m[key] = r
 		m.mu.Unlock()
@@ -95,6 +98,14 @@ func memoKey(c *valuechain.Chain, opt Options) ([32]byte, error) {
 		}
 	}
 	fmt.Fprintf(h, "%p/%d", opt.Population, opt.Seed)
+	if len(opt.Track) > 0 {
+		// The households' states last year (prevention): the same year
+		// with another past is another year.
+		fmt.Fprintf(h, "/track %q", opt.Track)
+		if opt.Before != nil {
+			h.Write(opt.Before.key[:])
+		}
+	}
 	var k [32]byte
 	copy(k[:], h.Sum(nil))
 	return k, nil

@@ -143,7 +143,7 @@ func (hh *Household) complyRef(y0, m float64, free [nb]float64, exposed [nb]bool
 func randomHousehold(rng *rand.Rand, general bool) Household {
 	hh := Household{
 		Decision: Decision{N: [nb]float64{float64(rng.IntN(3)), float64(rng.IntN(3)) * rng.Float64(), float64(rng.IntN(2))},
-			Beta: [nb]float64{0.05 + 0.3*rng.Float64(), 0.05 + 0.3*rng.Float64(), 0.05 + 0.3*rng.Float64()},
+			Beta:  [nb]float64{0.05 + 0.3*rng.Float64(), 0.05 + 0.3*rng.Float64(), 0.05 + 0.3*rng.Float64()},
 			Alpha: 0.3 + 1.5*rng.Float64(), S: 2000 + 20000*rng.Float64(), H: 56, W: 8 + 20*rng.Float64()},
 		NetFarm: 30000 * rng.Float64(), Revenue: 40000 * rng.Float64(), Need: 400 * rng.Float64(), CapDays: 200 * rng.Float64(),
 		FamilyDays: 300 * rng.Float64(), Wage: 30 + 60*rng.Float64(), Adults: 2, AdultDays: 150, OffFarmWage: 50 + 20*rng.Float64(),

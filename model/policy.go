@@ -40,7 +40,11 @@ type Measure struct {
 	// of the year. Compensation is paid to the household per withdrawn
 	// child (the package's transfer named by the intervention's with).
 	Months, Compensation float64
-	Ban                  bool // no child works
+	// Prevention is the share of the children at risk (who would start
+	// work this year: their band was not in child labour the year before)
+	// that monitoring keeps from starting (MODEL.md 8 v2; monitoring.go).
+	Prevention float64
+	Ban        bool // no child works
 
 	// Costs in this year.
 	FixedCost  float64 // paid once, in the start year
@@ -66,6 +70,9 @@ type MeasureResult struct {
 	Children float64 // children of adopting households
 	Paid     float64 // transfers and premiums paid
 	Cost     float64 // fixed + per adopter + per child + paid
+	// Prevented counts the children of adopting households that
+	// prevention kept from starting work (monitoring.go).
+	Prevented float64
 }
 
 // add adds the households, children and payments reached in o to r.
@@ -73,4 +80,5 @@ func (r *MeasureResult) add(o *MeasureResult) {
 	r.Adopters += o.Adopters
 	r.Children += o.Children
 	r.Paid += o.Paid
+	r.Prevented += o.Prevented
 }

@@ -32,6 +32,22 @@ type Result struct {
 	Measures []MeasureResult
 
 	ctx context.Context // stops the households' chunks when done (Options.Context)
+
+	// History holds the tracked groups' household states this year, for
+	// prevention next year (Options.Track; nil when none is tracked).
+	History *History
+	track   []string
+	before  *History
+}
+
+// tracks reports whether the households of actor id are tracked.
+func (r *Result) tracks(id string) bool {
+	for _, t := range r.track {
+		if t == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Account is the account of one actor type for the year, in money
@@ -99,9 +115,26 @@ type Stage struct {
 	Equivalent           float64 // units of the actor's product in one final unit
 	PriceFinal           float64 // Price x Equivalent
 	Transport            float64 // transport paid to reach this actor, per final unit
-	Margin               float64 // PriceFinal - previous PriceFinal - Transport
-	Share                float64 // Margin / final price (the producer's share for the first stage)
-	TransportShare       float64
+	// Purchase is what the first stage pays outside the chain per final
+	// unit (its purchase_price): 0 for a producer and for later stages.
+	Purchase       float64
+	Margin         float64 // PriceFinal - previous PriceFinal (or Purchase) - Transport
+	Share          float64 // Margin / final price (the producer's share for the first stage of a producer)
+	PurchaseShare  float64 // Purchase / final price
+	TransportShare float64
+}
+
+// ProducerShare returns the producer's share of the final price: the first
+// stage's price per final unit over the final price, and true, when the
+// main channel starts with a producer; 0 and false when it starts with an
+// actor that buys from outside the chain (an importer, a trader: its
+// margin is its price less its purchase, and there is no producer to
+// speak of) or when there is no price build-up.
+func (r *Result) ProducerShare() (float64, bool) {
+	if len(r.Margins) == 0 || r.Margins[0].Purchase > 0 {
+		return 0, false
+	}
+	return r.Margins[0].Share, true
 }
 
 // UnitIn returns the stage's unit in the language lang: UnitRU in Russian

@@ -30,6 +30,12 @@ type Options struct {
 	// request cancelled or timed out): households are run in chunks, and no
 	// chunk starts after it; Simulate then returns its error.
 	Context context.Context
+	// Track names the household groups whose households' states the
+	// result keeps (Result.History) for prevention in the next year, and
+	// Before is the History of the year before (nil: none known; see
+	// monitoring.go). RunPlan sets both.
+	Track  []string
+	Before *History
 }
 
 // Simulate computes the baseline year of a valid chain (see
@@ -38,6 +44,11 @@ func Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 	r, err := simulateYear(c, opt)
 	if err != nil {
 		return nil, err
+	}
+	if r.History != nil {
+		if k, err := memoKey(c, opt); err == nil {
+			r.History.key = k
+		}
 	}
 	r.measureCosts(opt.Policy)
 	return r, nil
@@ -56,6 +67,10 @@ func simulateYear(c *valuechain.Chain, opt Options) (*Result, error) {
 		pop = NewPopulation(c, opt.Seed)
 	}
 	r := &Result{Chain: c, Order: order, aggregatesOnly: opt.AggregatesOnly, ctx: opt.Context}
+	if len(opt.Track) > 0 {
+		r.track, r.before = opt.Track, opt.Before
+		r.History = &History{groups: map[string][]uint8{}}
+	}
 	if opt.Policy != nil {
 		r.Measures = make([]MeasureResult, len(opt.Policy.Measures))
 	}
@@ -77,6 +92,7 @@ func simulateYear(c *valuechain.Chain, opt Options) (*Result, error) {
 		}
 	}
 	r.ctx = nil // results are kept (Memo); the context is the request's
+	r.before = nil
 	r.finish()
 	r.Margins = r.priceBuildUp()
 	return r, nil
@@ -184,6 +200,7 @@ func (r *Result) accounts() {
 			acc.ExternalInputs += a.Costs[k] * q
 		}
 		acc.ExternalInputs += a.FixedCosts * a.Count
+		acc.ExternalInputs += a.PurchasePrice * q
 		acc.IntermediateConsumption = acc.Purchases + acc.Transport + acc.ExternalInputs
 		acc.ValueAdded = acc.Revenue - acc.IntermediateConsumption
 		acc.Interest = a.InterestRate * acc.IntermediateConsumption * a.CreditMonths / 12

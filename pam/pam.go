@@ -299,6 +299,7 @@ func Build(r *model.Result) (*Table, error) {
 			add(k, a.Costs[k]*q)
 		}
 		add("fixed_costs", a.FixedCosts*a.Count)
+		add("purchase_price", a.PurchasePrice*q)
 		add("transport", acc.Transport)
 		m := Matrix{A: acc.Revenue, B: acc.Purchases + b}
 		m.C = cd + acc.Wages + acc.Interest + acc.Depreciation + acc.Rent + acc.Taxes

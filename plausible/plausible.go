@@ -8,8 +8,11 @@
 package plausible
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/ilo-rma/vcsim/model"
@@ -55,51 +58,103 @@ type Warning struct {
 	Value float64 `json:"value"`
 	Low   float64 `json:"-"`
 	High  float64 `json:"-"`
-	// Message and Hint are in English; In gives them in Russian.
+	// Message and Hint are in English; In gives them in Russian, and
+	// Localized gives a copy of the warning with them in a language.
 	Message string `json:"message"`
 	Hint    string `json:"hint"`
+	// Plausible is the plausible range in words ("at most 1830") and Text
+	// the whole warning as In writes it, in the language of Message.
+	Plausible string `json:"plausible"`
+	Text      string `json:"text"`
 
 	format, hint string
 	args         []any
 }
 
 // In returns the warning in the language lang ("ru" or English):
-// "FILE:LINE: where: field: message (plausible: range); hint".
+// "where: field: message (plausible: range); hint".
 func (w Warning) In(lang string) string {
 	msg, hint, rng := w.Message, w.Hint, w.Range("en")
 	if lang == "ru" {
-		msg, hint, rng = fmt.Sprintf(ru[w.format], w.args...), ru[w.hint], w.Range("ru")
+		msg, hint, rng = w.ruMessage(), ru[w.hint], w.Range("ru")
 	}
-	place := w.Where
-	if lang == "ru" {
-		place = strings.NewReplacer("actor ", "участник ", "chain", "цепочка", "link ", "связь ").Replace(place)
-	}
-	word := map[string]string{"en": "plausible", "ru": "правдоподобно"}[lang]
+	word := map[string]string{"en": "plausible", "ru": "правдоподобные значения"}[lang]
 	if word == "" {
 		word = "plausible"
 	}
-	return fmt.Sprintf("%s: %s: %s (%s: %s); %s", place, w.Field, msg, word, rng, hint)
+	return fmt.Sprintf("%s: %s: %s (%s: %s); %s", place(w.Where, lang), w.Field, msg, word, rng, hint)
 }
 
-// Range says the plausible range: "at most 1830", "from 0.1 to 20".
+// ruMessage is the message in Russian, with a decimal comma.
+func (w Warning) ruMessage() string {
+	return decimalComma(fmt.Sprintf(ru[w.format], w.args...))
+}
+
+// decimalComma writes the decimal points of the numbers in s as commas
+// (Russian).
+func decimalComma(s string) string { return decimalPoint.ReplaceAllString(s, "$1,$2") }
+
+var decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
+
+// Localized returns a copy of w with Where, Message, Hint, Plausible and
+// Text in the language lang ("ru" or English): what the page shows.
+func (w Warning) Localized(lang string) Warning {
+	if lang == "ru" {
+		w.Message, w.Hint = w.ruMessage(), ru[w.hint]
+	}
+	w.Plausible, w.Text = w.Range(lang), w.In(lang)
+	w.Where = place(w.Where, lang)
+	return w
+}
+
+// place writes where (`actor "farm"`, "chain", "link 2") in the language
+// lang.
+func place(where, lang string) string {
+	if lang != "ru" {
+		return where
+	}
+	return strings.NewReplacer("actor ", "участник ", "chain", "цепочка", "link ", "связь ").Replace(where)
+}
+
+// MarshalJSON writes a value that is not finite (a need of +Inf days) as
+// null: JSON has no infinity.
+func (w Warning) MarshalJSON() ([]byte, error) {
+	type plain Warning
+	v := struct {
+		plain
+		Value *float64 `json:"value"`
+	}{plain: plain(w)}
+	if !math.IsInf(w.Value, 0) && !math.IsNaN(w.Value) {
+		v.Value = &w.Value
+	}
+	return json.Marshal(v)
+}
+
+// Range says the plausible range: "at most 1830", "from 0.1 to 20"
+// ("не больше 1830", "от 0,1 до 20").
 func (w Warning) Range(lang string) string {
 	ru := lang == "ru"
+	var s string
 	switch {
 	case math.IsInf(w.Low, -1):
+		s = fmt.Sprintf("at most %.4g", w.High)
 		if ru {
-			return fmt.Sprintf("не больше %.4g", w.High)
+			s = fmt.Sprintf("не больше %.4g", w.High)
 		}
-		return fmt.Sprintf("at most %.4g", w.High)
 	case math.IsInf(w.High, 1):
+		s = fmt.Sprintf("at least %.4g", w.Low)
 		if ru {
-			return fmt.Sprintf("не меньше %.4g", w.Low)
+			s = fmt.Sprintf("не меньше %.4g", w.Low)
 		}
-		return fmt.Sprintf("at least %.4g", w.Low)
+	case ru:
+		s = fmt.Sprintf("от %.4g до %.4g", w.Low, w.High)
+	default:
+		s = fmt.Sprintf("from %.4g to %.4g", w.Low, w.High)
 	}
 	if ru {
-		return fmt.Sprintf("от %.4g до %.4g", w.Low, w.High)
+		s = decimalComma(s)
 	}
-	return fmt.Sprintf("from %.4g to %.4g", w.Low, w.High)
+	return s
 }
 
 // Error is the warnings of a chain as an error (vcsim run --strict).
@@ -137,8 +192,9 @@ type checker struct {
 }
 
 func (k *checker) add(rule, where, field, path string, x, lo, hi float64, hint, format string, args ...any) {
-	k.list = append(k.list, Warning{Rule: rule, Where: where, Field: field, Path: path, Line: k.pos.Line(path),
-		Value: x, Low: lo, High: hi, Message: fmt.Sprintf(format, args...), Hint: hint, format: format, hint: hint, args: args})
+	w := Warning{Rule: rule, Where: where, Field: field, Path: path, Line: k.pos.Line(path),
+		Value: x, Low: lo, High: hi, Message: fmt.Sprintf(format, args...), Hint: hint, format: format, hint: hint, args: args}
+	k.list = append(k.list, w.Localized("en"))
 }
 
 // Check returns the warnings of chain c and its baseline r (model.Simulate
@@ -166,20 +222,28 @@ func (k *checker) labour(r *model.Result) {
 			continue
 		}
 		need := r.Labour[i].Need
-		path := fmt.Sprintf("actor.%d.task.0.days_per_unit", i)
+		// The warning goes to the task that needs the most days a unit:
+		// the one a unit slip most likely made.
+		top := 0
+		for j, t := range a.Tasks {
+			if t.DaysPerUnit > a.Tasks[top].DaysPerUnit {
+				top = j
+			}
+		}
+		path := fmt.Sprintf("actor.%d.task.%d.days_per_unit", i, top)
 		if a.Kind == valuechain.Household && a.Household != nil && a.Household.Adults > 0 {
 			perAdult := need / (a.Count * a.Household.Adults)
 			if perAdult > MaxNeedPerAdult {
 				k.add("labour_need", actorWhere(a), "task.days_per_unit", path, perAdult, math.Inf(-1), MaxNeedPerAdult,
 					"days per tonne typed as days per kg? days_per_unit is per unit of the actor's product",
-					"the tasks need %.3g days a year per adult of its households, more than its adults and four hired workers each can work", perAdult)
+					"the tasks need %s days a year per adult of its households, more than its adults and four hired workers each can work", num(perAdult))
 			}
 			continue
 		}
 		if fte := need / k.c.FTE() / a.Count; a.Kind != valuechain.Household && fte > MaxFTEPerFirm {
 			k.add("labour_need", actorWhere(a), "task.days_per_unit", path, fte, math.Inf(-1), MaxFTEPerFirm,
 				"days per tonne typed as days per kg? days_per_unit is per unit of the actor's product",
-				"the tasks need %.3g full-time workers per firm", fte)
+				"the tasks need %s full-time workers per firm", num(fte))
 		}
 	}
 }
@@ -194,13 +258,13 @@ func (k *checker) sales(r *model.Result) {
 	if t.Wages > t.FinalSales {
 		k.add("wages_over_sales", "chain", "adult_wage", "adult_wage", t.Wages/t.FinalSales, math.Inf(-1), 1,
 			"a wage per month typed as per day, or days per tonne as per kg?",
-			"the chain's wage bill is %.3g times its final sales", t.Wages/t.FinalSales)
+			"the chain's wage bill is %s times its final sales", num(t.Wages/t.FinalSales))
 	}
 	if w := k.c.AdultWage; w > 0 {
 		if v := t.LabourDays * w; v > MaxLabourValue*t.FinalSales {
 			k.add("fte_over_sales", "chain", "fte", "adult_wage", v/t.FinalSales, math.Inf(-1), MaxLabourValue,
 				"days per tonne typed as days per kg? the chain employs more than its sales can pay",
-				"the chain's %.3g FTE at the adult wage cost %.3g times its final sales", t.FTE, v/t.FinalSales)
+				"the chain's %s FTE at the adult wage cost %s times its final sales", num(t.FTE), num(v/t.FinalSales))
 		}
 	}
 }
@@ -224,7 +288,7 @@ func (k *checker) prices() {
 		if paid > 0 && buyer.Price > 0 && buyer.Price < paid {
 			k.add("price_falls", actorWhere(buyer), "price", fmt.Sprintf("actor.%d.price", bi), buyer.Price, paid, math.Inf(1),
 				"a price per kg typed as per tonne, or the other way round?",
-				"sells at %.4g what it buys at %.4g on link %d, with nothing lost or converted", buyer.Price, paid, li+1)
+				"sells at %s what it buys at %s on link %d, with nothing lost or converted", num(buyer.Price), num(paid), li+1)
 		}
 	}
 }
@@ -240,7 +304,7 @@ func (k *checker) margins(r *model.Result) {
 			}
 			k.add("margin", actorWhere(a), "price", fmt.Sprintf("actor.%d.price", i), s.Share, MinMarginShare, math.Inf(1),
 				"check the unit of this price and of the one before it",
-				"its margin is %.3g of the final price", s.Share)
+				"its margin is %s of the final price", num(s.Share))
 		}
 	}
 	for i, acc := range r.Accounts {
@@ -248,7 +312,7 @@ func (k *checker) margins(r *model.Result) {
 			a := &k.c.Actors[i]
 			k.add("va_share", actorWhere(a), "price", fmt.Sprintf("actor.%d.price", i), acc.VAShare, math.Inf(-1), MaxVAShare,
 				"another actor's value added is negative: check its costs and prices",
-				"it has %.3g of the chain's value added", acc.VAShare)
+				"its share of the chain's value added is %s (the whole chain's is 1)", num(acc.VAShare))
 		}
 	}
 }
@@ -267,11 +331,11 @@ func (k *checker) income(r *model.Result) {
 		case ratio < MinIncomeRatio:
 			k.add("income", actorWhere(a), "household.other_income", path, ratio, MinIncomeRatio, MaxIncomeRatio,
 				"an income or poverty line per month typed as per year, or the other way round?",
-				"mean household income is %.3g poverty lines", ratio)
+				"mean household income is %s poverty lines", num(ratio))
 		case ratio > MaxIncomeRatio:
 			k.add("income", actorWhere(a), "household.other_income", path, ratio, MinIncomeRatio, MaxIncomeRatio,
 				"a monthly poverty line, or a yearly income typed where a monthly one belongs?",
-				"mean household income is %.3g poverty lines", ratio)
+				"mean household income is %s poverty lines", num(ratio))
 		}
 	}
 }
@@ -294,7 +358,7 @@ func (k *checker) prevalence(r *model.Result) {
 		if p <= 0 || p >= 1 {
 			k.add("prevalence", actorWhere(a), "task.child_suitable", fmt.Sprintf("actor.%d.household", i), p, 0, 1,
 				"check child_suitable, the hours of the tasks and the household's preferences (alpha, beta)",
-				"%.0f%% of its children are in child labour", 100*p)
+				"%s%% of its children are in child labour", num(100*p))
 		}
 	}
 }
@@ -313,7 +377,7 @@ func (k *checker) conversions() {
 			}
 			k.add("conversion", actorWhere(a), "conversion", path, *p.Conversion, 0, 1,
 				"conversion is units of product per unit bought: 0.35 kg of lint per kg of raw cotton, not 35 or 1/0.35",
-				"makes %.3g %s of each unit it buys", *p.Conversion, p.Unit)
+				"makes %s %s of each unit it buys", num(*p.Conversion), p.Unit)
 		}
 	}
 }
@@ -330,4 +394,14 @@ func mass(unit string) bool {
 		return true
 	}
 	return false
+}
+
+// num writes x with three significant digits and no exponent: 1630000,
+// 0.0312, 27.1 (a decimal point; Russian messages get a comma).
+func num(x float64) string {
+	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	x, _ = strconv.ParseFloat(strconv.FormatFloat(x, 'g', 3, 64), 64)
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }

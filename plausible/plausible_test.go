@@ -1,6 +1,8 @@
 package plausible
 
 import (
+	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -46,15 +48,15 @@ func TestRules(t *testing.T) {
 	}{
 		// 1e6 days per kg on 2500 households of 2.8 adults: far above
 		// 5 x 366 = 1830 days per adult.
-		{"labour_need", "days_per_unit = ", "days_per_unit = 1e4 # ", "days a year per adult of its households", "дней в год на взрослого"},
+		{"labour_need", "days_per_unit = ", "days_per_unit = 1e4 # ", "days a year per adult of its households", "дней работы в год на взрослого"},
 		{"fte_over_sales", "days_per_unit = ", "days_per_unit = 1e4 # ", "at the adult wage cost", "по зарплате взрослого"},
 		{"price_falls", "price = 290                 # KGS per kg FOB", "price = 29 # ", "sells at 29 what it buys at", "продаёт по 29"},
-		{"margin", "price = 250 ", "price = 25 ", "its margin is", "наценка"},
-		{"income", "other_income = 40000", "other_income = 4e8", "mean household income is", "средний доход"},
+		{"margin", "price = 250 ", "price = 25 ", "its margin is", "наценки"},
+		{"income", "other_income = 40000", "other_income = 4e8", "mean household income is", "среднего дохода"},
 		{"conversion", "conversion = ", "conversion = 35 # ", "of each unit it buys", "из каждой купленной"},
 		{"va_share", "price = 250 ", "price = 25 ", "of the chain's value added", "добавленной стоимости цепочки"},
 		{"wages_over_sales", "adult_wage = ", "adult_wage = 1e6 # ", "wage bill is", "фонд оплаты труда"},
-		{"prevalence", "child_suitable = ", "child_suitable = 0 # ", "of its children are in child labour", "его детей заняты детским трудом"},
+		{"prevalence", "child_suitable = ", "child_suitable = 0 # ", "of its children are in child labour", "его детей, занятых детским трудом"},
 	} {
 		if !strings.Contains(text, tc.old) {
 			t.Fatalf("%s: no %q", tc.rule, tc.old)
@@ -81,5 +83,46 @@ func TestRules(t *testing.T) {
 		if !found {
 			t.Errorf("%s does not fire: %v", tc.rule, ws)
 		}
+	}
+}
+
+// TestLocalizedJSON: a warning as the page gets it, in Russian, with a
+// decimal comma in its numbers and range, and its value as JSON (null
+// when not finite).
+func TestLocalizedJSON(t *testing.T) {
+	base, _ := examples.Chain("tobacco-kyrgyzstan")
+	// other_income 4e8 a year: far above 20 poverty lines.
+	ws := check(t, strings.Replace(string(base), "other_income = 40000", "other_income = 4e8", 1))
+	var w Warning
+	for _, x := range ws {
+		if x.Rule == "income" {
+			w = x
+		}
+	}
+	if w.Rule == "" {
+		t.Fatalf("no income warning: %v", ws)
+	}
+	if w.Plausible != "from 0.1 to 20" || !strings.Contains(w.Text, w.Message) {
+		t.Errorf("en: %q / %q", w.Plausible, w.Text)
+	}
+	r := w.Localized("ru")
+	if r.Plausible != "от 0,1 до 20" || !strings.HasPrefix(r.Message, "отношение среднего дохода домохозяйства") || strings.Contains(r.Message, ".") ||
+		!strings.HasPrefix(r.Text, "участник ") || r.Hint == w.Hint {
+		t.Errorf("ru: %+v", r)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m["path"] != w.Path || m["rule"] != "income" || m["value"] != w.Value || m["plausible"] != "от 0,1 до 20" || m["line"] != float64(w.Line) {
+		t.Errorf("JSON %s", b)
+	}
+	w.Value = math.Inf(1)
+	if b, err = json.Marshal(w); err != nil || !strings.Contains(string(b), `"value":null`) {
+		t.Errorf("infinite value: %s, %v", b, err)
 	}
 }

@@ -3,16 +3,16 @@ package plausible
 // ru holds the Russian of the warnings' messages and hints, by their
 // English; the arguments are the same, in the same order.
 var ru = map[string]string{
-	"the tasks need %.3g days a year per adult of its households, more than its adults and four hired workers each can work": "работы требуют %.3g дней в год на взрослого в домохозяйствах — больше, чем могут отработать взрослые и по четыре наёмных работника на каждого",
-	"the tasks need %.3g full-time workers per firm":                                "работы требуют %.3g работников полной занятости на предприятие",
-	"the chain's wage bill is %.3g times its final sales":                           "фонд оплаты труда цепочки в %.3g раза больше её конечных продаж",
-	"the chain's %.3g FTE at the adult wage cost %.3g times its final sales":        "%.3g работников полной занятости по зарплате взрослого стоят в %.3g раза больше конечных продаж цепочки",
-	"sells at %.4g what it buys at %.4g on link %d, with nothing lost or converted": "продаёт по %.4g то, что покупает по %.4g по связи %d, ничего не теряя и не перерабатывая",
-	"its margin is %.3g of the final price":                                         "его наценка составляет %.3g конечной цены",
-	"it has %.3g of the chain's value added":                                        "у него %.3g добавленной стоимости цепочки",
-	"mean household income is %.3g poverty lines":                                   "средний доход домохозяйства — %.3g черты бедности",
-	"%.0f%% of its children are in child labour":                                    "%.0f%% его детей заняты детским трудом",
-	"makes %.3g %s of each unit it buys":                                            "производит %.3g %s из каждой купленной единицы",
+	"the tasks need %s days a year per adult of its households, more than its adults and four hired workers each can work": "число дней работы в год на взрослого в домохозяйствах — %s: больше, чем могут отработать взрослые и по четыре наёмных работника на каждого",
+	"the tasks need %s full-time workers per firm":                              "число работников полной занятости на предприятие — %s",
+	"the chain's wage bill is %s times its final sales":                         "фонд оплаты труда цепочки больше её конечных продаж: отношение — %s",
+	"the chain's %s FTE at the adult wage cost %s times its final sales":        "труд цепочки по зарплате взрослого (работников полной занятости: %s) стоит больше её конечных продаж: отношение — %s",
+	"sells at %s what it buys at %s on link %d, with nothing lost or converted": "продаёт по %s то, что покупает по %s по связи %d, ничего не теряя и не перерабатывая",
+	"its margin is %s of the final price":                                       "доля его наценки в конечной цене — %s",
+	"its share of the chain's value added is %s (the whole chain's is 1)":       "его доля в добавленной стоимости цепочки — %s (у всей цепочки — 1)",
+	"mean household income is %s poverty lines":                                 "отношение среднего дохода домохозяйства к черте бедности — %s",
+	"%s%% of its children are in child labour":                                  "доля его детей, занятых детским трудом, — %s\u00a0%%",
+	"makes %s %s of each unit it buys":                                          "производит %s (%s) из каждой купленной единицы",
 
 	"days per tonne typed as days per kg? days_per_unit is per unit of the actor's product":                  "дни на тонну введены как дни на кг? days_per_unit — на единицу продукта участника",
 	"a wage per month typed as per day, or days per tonne as per kg?":                                        "месячная зарплата введена как дневная или дни на тонну — как дни на кг?",

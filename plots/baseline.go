@@ -74,17 +74,31 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	p := newPlot(l.T("price.title"))
 	last := st[len(st)-1]
 	p.Y.Label.Text = l.T("price.axis", c.Currency, last.UnitIn(string(l)))
-	n := len(st)
-	base, trans, margin := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	// A chain that starts with a purchase outside it (an importer) shows
+	// that first price paid as a bar of its own.
+	type bar struct {
+		name                             string
+		bought, transport, margin, share float64
+	}
+	var bars []bar
+	if st[0].Purchase > 0 {
+		bars = append(bars, bar{name: l.T("price.bought"), bought: st[0].Purchase, share: st[0].PurchaseShare})
+	}
+	for _, s := range st {
+		_, ai := c.Actor(s.Actor)
+		bars = append(bars, bar{name: actorName(c, ai, l), transport: s.Transport, margin: s.Margin, share: s.Share})
+	}
+	n := len(bars)
+	base, trans, margin, bought := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
 	names := make([]string, n)
 	cum := 0.0
-	for i, s := range st {
-		_, ai := c.Actor(s.Actor)
-		names[i] = actorName(c, ai, l)
+	for i, s := range bars {
+		names[i] = s.name
 		base[i] = cum
-		trans[i] = s.Transport
-		margin[i] = s.Margin
-		cum += s.Transport + s.Margin
+		trans[i] = s.transport
+		margin[i] = s.margin
+		bought[i] = s.bought
+		cum += s.bought + s.transport + s.margin
 	}
 	w := vg.Points(26)
 	b, err := plotter.NewBarChart(base, w)
@@ -110,11 +124,24 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	p.Add(b, t, m)
 	p.Legend.Add(l.T("price.margin"), m)
 	p.Legend.Add(l.T("price.transport"), t)
+	legend := []string{l.T("price.margin"), l.T("price.transport")}
+	if bars[0].bought > 0 {
+		pb, err := plotter.NewBarChart(bought, w)
+		if err != nil {
+			return nil, err
+		}
+		pb.Color = colour(2)
+		pb.LineStyle.Width = 0
+		pb.StackOn(m)
+		p.Add(pb)
+		p.Legend.Add(l.T("price.bought"), pb)
+		legend = append(legend, l.T("price.bought"))
+	}
 	xys := make(plotter.XYs, n)
 	labels := make([]string, n)
-	for i, s := range st {
-		xys[i] = plotter.XY{X: float64(i), Y: base[i] + trans[i] + margin[i]}
-		labels[i] = l.Number(s.Margin, 2) + " (" + l.Percent(s.Share) + ")"
+	for i, s := range bars {
+		xys[i] = plotter.XY{X: float64(i), Y: base[i] + trans[i] + margin[i] + bought[i]}
+		labels[i] = l.Number(s.margin+s.bought, 2) + " (" + l.Percent(s.share) + ")"
 	}
 	lab, err := smallLabels(xys, labels, -0.5, 0, vg.Point{Y: vg.Points(2)})
 	if err != nil {
@@ -130,7 +157,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	for i := range xys {
 		pts = append(pts, barPoints(float64(i), 0, xys[i].Y+0.06*cum)...) // the bar and its label
 	}
-	placeLegend(p, pts, []string{l.T("price.margin"), l.T("price.transport")})
+	placeLegend(p, pts, legend)
 	return p, nil
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/pam"
+	"github.com/ilo-rma/vcsim/plausible"
 	"github.com/ilo-rma/vcsim/plots"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/uncertainty"
@@ -145,6 +146,9 @@ type Input struct {
 	// MonteCarlo, when not nil, gives the scenarios' headlines with their
 	// intervals (vcsim report --draws N).
 	MonteCarlo *uncertainty.MonteCarlo
+	// Warnings are the chain's plausibility warnings (assess.Assessment
+	// .Warnings): listed after the summary, with their lines or cells.
+	Warnings []plausible.Warning
 }
 
 // From returns the input of a report on assessment a in language l, with
@@ -153,7 +157,7 @@ type Input struct {
 func From(a *assess.Assessment, l lang.Lang, charts []plots.Chart, source string) Input {
 	in := a.Inputs
 	return Input{Lang: l, Chain: in.Chain, ChainFile: in.ChainName, ScenarioFile: in.ScenarioName, Seed: in.Seed,
-		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits}
+		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits, Warnings: a.Warnings}
 }
 
 // Sections are the ids of the report's sections, in order; a test checks
@@ -220,8 +224,14 @@ func (d *doc) Summary() []string {
 	}
 	if len(r.Margins) > 0 {
 		last := r.Margins[len(r.Margins)-1]
-		out = append(out, l.T("r.summary.chain", l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
-			l.Percent(r.Accounts[top].VAShare), l.Percent(r.Margins[0].Share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))))
+		key, share := "r.summary.chain", r.Margins[0].PurchaseShare
+		if ps, ok := r.ProducerShare(); ok {
+			share = ps
+		} else {
+			key = "r.summary.chain.bought" // no producer: the first price paid is outside the chain
+		}
+		out = append(out, l.T(key, l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
+			l.Percent(r.Accounts[top].VAShare), l.Percent(share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))))
 	}
 	if r.Totals.Households > 0 {
 		ch := r.ChildTotal()
@@ -290,8 +300,12 @@ func (d *doc) Accounts() []Row {
 func (d *doc) Margins() []Row {
 	c := d.in.Chain
 	var rows []Row
-	for _, s := range d.in.Base.Margins {
+	for k, s := range d.in.Base.Margins {
 		_, i := c.Actor(s.Actor)
+		if k == 0 && s.Purchase > 0 {
+			// The first price paid, outside the chain.
+			rows = append(rows, Row{Cells: []string{d.T("r.bought"), "", d.D(s.Purchase), "", "", d.P(s.PurchaseShare)}})
+		}
 		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.Lang()), d.D(s.PriceFinal),
 			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
 	}
@@ -350,6 +364,43 @@ func (d *doc) ScenarioRows() []Row {
 		f := s.Final
 		rows = append(rows, Row{Cells: []string{d.runName(s.Name), d.N(f.ChildLabour), d.N(f.Hazardous), d.N(f.MeanIncome), d.P(f.BelowPoverty),
 			d.N(s.PVCost), d.N(s.ChildYearsAvoided), d.N(s.CostPerChildYear), d.D(s.BCR), d.D(s.BCRSpillover)}})
+	}
+	return rows
+}
+
+// GroupRows is the scenarios' final year household group by group (then
+// the children hired from outside the groups): the share of households
+// below the poverty line on cash income, children in child labour and in
+// hazardous child labour. Nil with fewer than two groups, where it would
+// repeat ScenarioRows.
+func (d *doc) GroupRows() []Row {
+	cmp := d.in.Comparison
+	if cmp == nil {
+		return nil
+	}
+	base := cmp.Baseline.Years[len(cmp.Baseline.Years)-1]
+	if len(base.Groups) < 2 {
+		return nil
+	}
+	var rows []Row
+	add := func(run string, gs []model.GroupKPI) {
+		for _, g := range gs {
+			name, poor := g.Group, d.P(g.BelowPoverty)
+			if g.Group == model.HiredGroup {
+				name, poor = d.T("t.hiredgroup"), ""
+			} else if _, i := d.in.Chain.Actor(g.Group); i >= 0 {
+				name = d.actorName(i)
+			}
+			rows = append(rows, Row{Cells: []string{run, name, poor, d.N(g.ChildLabour), d.N(g.Hazardous)}})
+		}
+	}
+	add(d.T("baseline"), base.Groups)
+	for _, s := range cmp.Summaries {
+		gs := make([]model.GroupKPI, len(s.Groups))
+		for k, g := range s.Groups {
+			gs[k] = g.Final
+		}
+		add(d.runName(s.Name), gs)
 	}
 	return rows
 }
@@ -539,4 +590,38 @@ func (d *doc) HasScenarios() bool { return d.in.Comparison != nil }
 // ScenarioCharts are the names of the scenario charts, in report order.
 func (d *doc) ScenarioCharts() []string {
 	return []string{"scenario_children", "scenario_income", "scenario_paths", "income_distribution", "cost_effectiveness"}
+}
+
+// Checks is the table of plausibility warnings: the line (or cell) of the
+// key, where, the number, the plausible range, what is wrong and a hint,
+// in the report's language.
+func (d *doc) Checks() []Row {
+	var rows []Row
+	for _, w := range d.in.Warnings {
+		at := d.in.ChainFile
+		switch {
+		case w.Cell != "":
+			at = strings.TrimPrefix(plausible.Where(d.in.ChainFile, w), d.in.ChainFile+": ")
+		case w.Line > 0 && !strings.HasSuffix(strings.ToLower(d.in.ChainFile), ".xlsx"): // a workbook's line is of the TOML vcsim made of it
+			at = fmt.Sprintf("%s:%d", d.in.ChainFile, w.Line)
+		}
+		at = strings.TrimSuffix(at, ": ")
+		l := w.Localized(string(d.l))
+		rows = append(rows, Row{Cells: []string{at, l.Where + ": " + l.Field, d.significant(w.Value), l.Plausible, l.Message, l.Hint}})
+	}
+	return rows
+}
+
+// significant writes x with three significant digits and the language's
+// separators, as the warning's message rounds it: 19,500 (19,543);
+// -0.537; 0.0312.
+func (d *doc) significant(x float64) string {
+	if r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 3, 64), 64); err == nil {
+		x = r // the number the warning's message writes
+	}
+	dec := 0
+	if a := math.Abs(x); a > 0 && a < 100 {
+		dec = min(6, 2-int(math.Floor(math.Log10(a))))
+	}
+	return d.l.Number(x, dec)
 }

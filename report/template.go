@@ -30,6 +30,8 @@ ul.evidence { margin: 1mm 0 3mm; padding-left: 5mm; font-size: 9pt; }
 table.assume td, table.assume th { text-align: left; }
 table.assume .key { color: #777; font-size: 7.5pt; }
 table.assume td.comment { color: #555; font-style: italic; }
+table.checks td, table.checks th { text-align: left; }
+section.checks { border-left: 3px solid #e0b84d; padding-left: 3mm; }
 table.wide { font-size: 6.8pt; table-layout: fixed; }
 table.wide td, table.wide th { padding: 0.6mm 0.8mm; word-wrap: break-word; }
 table.wide td:first-child, table.wide th:first-child { width: 28mm; }
@@ -49,7 +51,17 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h2>{{.T "r.summary"}}</h2>
 {{range .Summary}}<p>{{.}}</p>
 {{end}}</section>
-
+{{with .Checks}}
+<section id="checks" class="checks">
+<h2>{{$.T "r.checks"}}</h2>
+<p>{{$.T "r.checks.intro"}}</p>
+<table class="wide checks">
+<thead><tr><th>{{$.T "t.lineorcell"}}</th><th>{{$.T "t.where"}}</th><th>{{$.T "t.number"}}</th><th>{{$.T "t.plausible"}}</th><th>{{$.T "t.finding"}}</th><th>{{$.T "t.hint"}}</th></tr></thead>
+<tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+</section>
+{{end}}
 <section id="map">
 <h2>{{.T "r.map"}}</h2>
 {{if .HasChart "chain_map"}}<figure>{{.Chart "chain_map"}}</figure>{{end}}
@@ -110,7 +122,13 @@ table.plan td:nth-child(2) { width: 45mm; }
 </table>
 <div class="caveats"><p><strong>{{.T "r.caveats"}}</strong></p>
 <ul>{{range .Caveats}}<li>{{.}}</li>{{end}}</ul></div>
-<h3>{{.T "r.scendetail"}}</h3>
+{{with .GroupRows}}<h3>{{$.T "r.bygroup"}}</h3>
+<table>
+<thead><tr><th>{{$.T "t.scenario"}}</th><th>{{$.T "t.group"}}</th><th>{{$.T "t.poorcash"}}</th><th>{{$.T "t.cl"}}</th><th>{{$.T "t.hcl"}}</th></tr></thead>
+<tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{end}}<h3>{{.T "r.scendetail"}}</h3>
 {{range .ScenarioDetails}}<p><strong>{{.Name}}</strong>{{if .Recommended}} ({{$.T "r.recommendedmark"}}){{end}}{{if .Description}}: {{.Description}}{{end}}</p>
 <table class="wide">
 <thead><tr><th>{{$.T "t.intervention"}}</th><th>{{$.T "t.type"}}</th><th>{{$.T "t.targets"}}</th><th>{{$.T "t.coverage"}}</th><th>{{$.T "t.timeline"}}</th><th>{{$.T "t.fixed"}}</th><th>{{$.T "t.peradopter"}}</th><th>{{$.T "t.perchild"}}</th></tr></thead>

@@ -130,6 +130,7 @@ func householdEffects(m *model.Measure, iv *Intervention, c *valuechain.Chain) {
 	case "monitoring":
 		m.Withdrawal = iv.effect("withdrawal")
 		m.Months = iv.effect("months")
+		m.Prevention = iv.effect("prevention")
 	case "ban":
 		m.Ban = true
 	}

@@ -396,7 +396,7 @@ func checkIntervention(c *valuechain.Chain, iv *Intervention, w string, horizon 
 			add(w, "effect."+k, "must be at most 168 hours a week, got %v", v)
 		case k == "months" && (v < 0 || v > 12):
 			add(w, "effect."+k, "must be a number of months from 0 to 12, got %v", v)
-		case (k == "fee" || k == "premium" || k == "withdrawal") && (v < 0 || v > 1):
+		case (k == "fee" || k == "premium" || k == "withdrawal" || k == "prevention") && (v < 0 || v > 1):
 			add(w, "effect."+k, "must be a share between 0 and 1, got %v", v)
 		case (k == "amount" || k == "off_farm_days" || k == "hours_cap") && v < 0:
 			add(w, "effect."+k, "must not be negative, got %v", v)

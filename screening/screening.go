@@ -284,7 +284,11 @@ func value(r *model.Result, c Criterion, key string, rate float64) (float64, err
 		if len(r.Margins) == 0 {
 			return 0, nil
 		}
-		return r.Margins[0].Share, nil
+		ps, ok := r.ProducerShare()
+		if !ok {
+			return 0, fmt.Errorf("the chain has no producer share: its main channel starts with %q, which buys outside the chain (purchase_price)", r.Margins[0].Actor)
+		}
+		return ps, nil
 	case "employment_fte":
 		return t.FTE, nil
 	case "female_share":

@@ -161,6 +161,12 @@ type Actor struct {
 	Costs map[string]float64 `toml:"costs,omitempty,omitzero"`
 	// FixedCosts are external inputs per household or firm per year.
 	FixedCosts float64 `toml:"fixed_costs,omitempty,omitzero"`
+	// PurchasePrice is what a primary actor that buys from outside the
+	// chain (an importer, a trader) pays per unit of its main product: an
+	// external input, and the first price of the price build-up, so that
+	// its margin is its price less its purchase and it is not taken for
+	// the producer (docs/model.md section 3).
+	PurchasePrice float64 `toml:"purchase_price,omitempty,omitzero"`
 
 	InterestRate float64 `toml:"interest_rate,omitempty,omitzero"`
 	CreditMonths float64 `toml:"credit_months,omitempty,omitzero"`

@@ -335,9 +335,15 @@ func (v *validator) factor(where, field string, x, lo, hi float64, what string) 
 }
 
 // CostItems returns, sorted, the cost items the [economic] table may name:
-// every key of the actors' costs, "fixed_costs" and "transport".
+// every key of the actors' costs, "fixed_costs", "transport" and, where an
+// actor buys from outside the chain, "purchase_price".
 func CostItems(c *Chain) []string {
 	set := map[string]bool{"fixed_costs": true, "transport": true}
+	for i := range c.Actors {
+		if c.Actors[i].PurchasePrice != 0 {
+			set["purchase_price"] = true
+		}
+	}
 	for i := range c.Actors {
 		for k := range c.Actors[i].Costs {
 			set[k] = true

@@ -299,6 +299,9 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary, linksOK 
 	case a.OutputPerUnit != 0:
 		v.add(w, "output_per_unit", "is given but the actor buys from other actors: its output is conversion x input")
 	}
+	if linksOK && !primary && a.PurchasePrice != 0 {
+		v.add(w, "purchase_price", "is given but the actor buys from other actors of the chain: only an actor no link sells to buys from outside the chain")
+	}
 	v.zero(w, fmt.Sprintf("actor.%d.adult_wage", i), "adult_wage", a.AdultWage, "the chain's adult_wage")
 	v.products(a, i, w)
 	keys := slices.Sorted(maps.Keys(a.Costs))
@@ -309,7 +312,7 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary, linksOK 
 		name string
 		x    float64
 	}{
-		{"fixed_costs", a.FixedCosts}, {"credit_months", a.CreditMonths},
+		{"fixed_costs", a.FixedCosts}, {"purchase_price", a.PurchasePrice}, {"credit_months", a.CreditMonths},
 		{"subsidies", a.Subsidies}, {"depreciation", a.Depreciation},
 		{"land_rent", a.LandRent}, {"adult_wage", a.AdultWage}, {"child_wage", a.ChildWage},
 	} {

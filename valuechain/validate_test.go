@@ -3,6 +3,7 @@ package valuechain
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -147,6 +148,10 @@ share = 0.5
 		{"no currency", r(base, `currency = "USD"`, "", 1), "chain: currency: is missing"},
 		{"sex and totals", r(base, "children_5_11 = 1", "children_5_11 = 1\ngirls_5_11 = 1", 1), "give children either by band"},
 		{"no actors", "name = \"t\"\ncurrency = \"USD\"\n", "no actors"},
+		{"purchase price on a buyer", r(base, "price = 3\n", "price = 3\npurchase_price = 1\n", 1),
+			`actor "trader": purchase_price: is given but the actor buys from other actors of the chain`},
+		{"negative purchase price", r(base, "price = 2\n", "price = 2\npurchase_price = -1\n", 1),
+			`actor "farm": purchase_price: must not be negative, got -1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,6 +163,25 @@ share = 0.5
 				t.Errorf("error:\n%v\nwant it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestPurchasePriceMessage: a purchase outside the chain given to an actor
+// that buys inside it is refused with its line, in English and Russian.
+func TestPurchasePriceMessage(t *testing.T) {
+	text := strings.Replace(base, "price = 3\n", "price = 3\npurchase_price = 1\n", 1)
+	var ve *ValidationError
+	if err := check(text); !errors.As(err, &ve) {
+		t.Fatalf("got %v, want a *ValidationError", err)
+	}
+	line := strings.Count(text[:strings.Index(text, "purchase_price")], "\n") + 1
+	for _, c := range []struct{ lang, want string }{
+		{"en", fmt.Sprintf(`t.toml:%d: actor "trader": purchase_price: is given but the actor buys from other actors of the chain`, line)},
+		{"ru", "вне цепочки покупает только участник, которому никто в цепочке не продаёт"},
+	} {
+		if got := ve.In(c.lang); !strings.Contains(got, c.want) {
+			t.Errorf("%s: got\n%s\nwant it to contain %q", c.lang, got, c.want)
+		}
 	}
 }
 

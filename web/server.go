@@ -26,9 +26,11 @@ import (
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
+	"github.com/ilo-rma/vcsim/plausible"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -336,6 +338,10 @@ type SimulateAnswer struct {
 	ChildLabour Rows           `json:"child_labour"`
 	Households  Rows           `json:"households"`
 	School      Rows           `json:"school,omitempty"` // with school keys: enrolment and the four-way table
+	// Warnings are the chain's plausibility warnings (numbers that look
+	// typed in the wrong unit), in the page's language, each with the
+	// path and line of its key: the page shows them next to the field.
+	Warnings []plausible.Warning `json:"warnings"`
 }
 
 // run runs f in a goroutine and waits for it, the request's end or the
@@ -393,6 +399,7 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 		if school := tables.School(res); school != nil {
 			ans.School = toRows(school)
 		}
+		ans.Warnings = localized(a.Warnings, pageLang(r))
 		return nil
 	})
 	if err != nil {
@@ -400,6 +407,16 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, ans)
+}
+
+// localized returns the warnings in language l (never nil: the page
+// reads an empty list as "no warning").
+func localized(ws []plausible.Warning, l lang.Lang) []plausible.Warning {
+	out := make([]plausible.Warning, len(ws))
+	for i, w := range ws {
+		out[i] = w.Localized(string(l))
+	}
+	return out
 }
 
 // seed is the request's ?seed= (default 1).
@@ -433,6 +450,14 @@ type CompareAnswer struct {
 	// NamesRU holds each scenario's name_ru ("" where it has none), in
 	// the order of the summary's rows after the baseline.
 	NamesRU []string `json:"names_ru"`
+	// Groups names the household groups of the rows per group, by id.
+	Groups map[string]GroupName `json:"groups"`
+}
+
+// GroupName is a household group's name in English and Russian.
+type GroupName struct {
+	Name   string `json:"name"`
+	NameRU string `json:"name_ru"`
 }
 
 func (s *Server) compareRequest(w http.ResponseWriter, r *http.Request) (*valuechain.Chain, *scenarios.File, *CompareRequest, bool) {
@@ -495,6 +520,12 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 			ans.School = toRows(school)
 		}
 		ans.NamesRU = cmp.NamesRU
+		ans.Groups = map[string]GroupName{}
+		for _, a := range c.Actors {
+			if a.Kind == valuechain.Household {
+				ans.Groups[a.ID] = GroupName{Name: a.DisplayName(), NameRU: a.NameRU}
+			}
+		}
 		return nil
 	})
 	if err != nil {

@@ -415,3 +415,62 @@ func TestErrorsInRussian(t *testing.T) {
 		t.Errorf("in English: %.300s", w.Body)
 	}
 }
+
+// TestSimulateWarnings: a chain with days per tonne typed as days per kg
+// (the farm's curing, 0.12 days a kg, typed 120) runs, and the answer
+// carries the plausibility warning with the path and line of that key,
+// in the page's language; the example itself carries none.
+func TestSimulateWarnings(t *testing.T) {
+	h := (&Server{}).Handler()
+	chain, _ := chainText(t, "tobacco-kyrgyzstan")
+	const old = "days_per_unit = 0.12\n"
+	if strings.Count(chain, old) != 1 {
+		t.Fatalf("no single %q", old)
+	}
+	line := strings.Count(chain[:strings.Index(chain, old)], "\n") + 1
+	bad := strings.Replace(chain, old, "days_per_unit = 120\n", 1)
+	type warning struct {
+		Rule, Path, Field, Message, Hint, Plausible, Text string
+		Line                                              int
+		Value                                             float64
+	}
+	get := func(text, l string) []warning {
+		req := newRequest("POST", "/api/simulate", strings.NewReader(text))
+		req.Header.Set("Content-Type", "application/toml")
+		req.Header.Set("X-Vcsim-Lang", l)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		var ans struct {
+			Warnings []warning `json:"warnings"`
+		}
+		if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &ans) != nil || ans.Warnings == nil {
+			t.Fatalf("simulate: %d %.300s", w.Code, w.Body)
+		}
+		return ans.Warnings
+	}
+	if ws := get(chain, "en"); len(ws) != 0 {
+		t.Errorf("the example has warnings: %+v", ws)
+	}
+	for _, tc := range []struct{ lang, message, hint, plausible string }{
+		{"en", "days a year per adult of its households", "days per tonne typed as days per kg?", "at most 1830"},
+		{"ru", "число дней работы в год на взрослого", "дни на тонну введены как дни на кг?", "не больше 1830"},
+	} {
+		var w *warning
+		ws := get(bad, tc.lang)
+		for i := range ws {
+			if ws[i].Rule == "labour_need" {
+				w = &ws[i]
+			}
+		}
+		if w == nil {
+			t.Fatalf("%s: no labour_need warning: %+v", tc.lang, ws)
+		}
+		// 0.12 -> 120 days a kg multiplies the farm's need by 1000:
+		// far above 5 x 366 = 1830 days per adult.
+		if w.Path != "actor.0.task.4.days_per_unit" || w.Line != line || w.Field != "task.days_per_unit" || w.Value <= 1830 ||
+			!strings.Contains(w.Message, tc.message) || !strings.HasPrefix(w.Hint, tc.hint) || w.Plausible != tc.plausible ||
+			!strings.Contains(w.Text, w.Message) {
+			t.Errorf("%s: %+v (want line %d)", tc.lang, *w, line)
+		}
+	}
+}

@@ -253,7 +253,7 @@ func runCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			if err := plausibility(ctx, c, a.Base); err != nil {
+			if err := plausibility(ctx, a.Warnings); err != nil {
 				return err
 			}
 			if a.Market != nil && format == "table" {

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/load"
-	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/plausible"
 	"github.com/ilo-rma/vcsim/screening"
 	"github.com/ilo-rma/vcsim/valuechain"
@@ -151,11 +151,12 @@ func validateFiles(paths []string) []error {
 // strictFlag makes run refuse a chain with plausibility warnings.
 var strictFlag = &cli.BoolFlag{Name: "strict", Usage: "treat plausibility warnings (a number typed in the wrong unit?) as errors: exit status 2 (docs/plausibility.md)"}
 
-// plausibility prints the plausibility warnings of chain c's baseline r
-// on standard error, or returns them as an error with --strict. A
-// workbook's warnings name the chain's key, not a line.
-func plausibility(ctx *cli.Context, c *valuechain.Chain, r *model.Result) error {
-	ws := plausible.Check(c, r)
+// plausibility prints the plausibility warnings of an assessment
+// (assess.Assessment.Warnings) on standard error, or returns them as an
+// error with --strict. A workbook's warnings name the chain's key, not a
+// line.
+func plausibility(ctx *cli.Context, ws []plausible.Warning) error {
+	ws = slices.Clone(ws)
 	if len(ws) == 0 {
 		return nil
 	}

@@ -177,8 +177,12 @@ func addCharts(res *workbook.Results, cs []plots.Chart, source string) error {
 func runWorkbook(ctx *cli.Context, a *assess.Assessment, path string) error {
 	r, seed, market := a.Base, a.Inputs.Seed, a.Market
 	s := tables.NewSummary(r, seed)
+	var share any = "none: the chain buys its product outside"
+	if s.ProducerShare != nil {
+		share = *s.ProducerShare
+	}
 	res, err := newResults(ctx, r.Chain, seed, [][2]any{
-		{"total value added", s.TotalValueAdded}, {"final sales", s.FinalSales}, {"producer share", s.ProducerShare},
+		{"total value added", s.TotalValueAdded}, {"final sales", s.FinalSales}, {"producer share", share},
 		{"FTE", s.FTE}, {"households", int64(s.Households)}, {"share below the poverty line", s.BelowPovertyShare},
 		{"children 5-17", s.Children}, {"children in child labour", s.ChildLabour}, {"children in hazardous child labour", s.HazardousChildLabour},
 	})

@@ -144,8 +144,9 @@ type MarginRow struct {
 // Margins returns the price build-up, farm first.
 func Margins(r *model.Result) []MarginRow {
 	rows := make([]MarginRow, len(r.Margins))
-	var cum float64
+	var cum float64 // from the first price paid: a purchase outside the chain
 	for i, s := range r.Margins {
+		cum += s.PurchaseShare
 		cum += s.Share + s.TransportShare
 		rows[i] = MarginRow{
 			Step: i + 1, Actor: s.Actor, Product: s.Product, Unit: s.Unit, Price: Money(s.Price),

@@ -21,29 +21,31 @@ import (
 
 // Summary is the content of summary.json: the chain's headline numbers.
 type Summary struct {
-	Chain                 string  `json:"chain"`
-	Currency              string  `json:"currency"`
-	BaseYear              int     `json:"base_year"`
-	Seed                  uint64  `json:"seed"`
-	TotalValueAdded       float64 `json:"total_value_added"`
-	FinalSales            float64 `json:"final_sales"`
-	DomesticSales         float64 `json:"domestic_sales"`
-	ExportSales           float64 `json:"export_sales"`
-	ExternalInputs        float64 `json:"external_inputs"`
-	Transport             float64 `json:"transport"`
-	Wages                 float64 `json:"wages"`
-	NetOperatingProfit    float64 `json:"net_operating_profit"`
-	ProducerShare         float64 `json:"producer_share"`
-	LabourDays            float64 `json:"labour_days"`
-	FTE                   float64 `json:"fte"`
-	ChildDays             float64 `json:"child_days"`
-	Households            int     `json:"households"`
-	BelowPovertyShare     float64 `json:"households_below_poverty_line_share"`
-	Children              float64 `json:"children"`
-	ChildLabour           float64 `json:"children_in_child_labour"`
-	HazardousChildLabour  float64 `json:"children_in_hazardous_child_labour"`
-	ChildLabourPrevalence float64 `json:"child_labour_prevalence"`
-	HazardousPrevalence   float64 `json:"hazardous_child_labour_prevalence"`
+	Chain              string  `json:"chain"`
+	Currency           string  `json:"currency"`
+	BaseYear           int     `json:"base_year"`
+	Seed               uint64  `json:"seed"`
+	TotalValueAdded    float64 `json:"total_value_added"`
+	FinalSales         float64 `json:"final_sales"`
+	DomesticSales      float64 `json:"domestic_sales"`
+	ExportSales        float64 `json:"export_sales"`
+	ExternalInputs     float64 `json:"external_inputs"`
+	Transport          float64 `json:"transport"`
+	Wages              float64 `json:"wages"`
+	NetOperatingProfit float64 `json:"net_operating_profit"`
+	// ProducerShare is null when the main channel starts with an actor
+	// that buys outside the chain (no producer: model.Result.ProducerShare).
+	ProducerShare         *float64 `json:"producer_share"`
+	LabourDays            float64  `json:"labour_days"`
+	FTE                   float64  `json:"fte"`
+	ChildDays             float64  `json:"child_days"`
+	Households            int      `json:"households"`
+	BelowPovertyShare     float64  `json:"households_below_poverty_line_share"`
+	Children              float64  `json:"children"`
+	ChildLabour           float64  `json:"children_in_child_labour"`
+	HazardousChildLabour  float64  `json:"children_in_hazardous_child_labour"`
+	ChildLabourPrevalence float64  `json:"child_labour_prevalence"`
+	HazardousPrevalence   float64  `json:"hazardous_child_labour_prevalence"`
 	// HiredChildren and the next two count the children actors hire from
 	// outside the household groups, included in the totals above.
 	HiredChildren     float64   `json:"hired_children"`
@@ -81,8 +83,8 @@ func NewSummary(r *model.Result, seed uint64) Summary {
 		s.HiredChildLabour += h.ChildLabour
 		s.HiredHazardous += h.Hazardous
 	}
-	if len(r.Margins) > 0 {
-		s.ProducerShare = r.Margins[0].Share
+	if ps, ok := r.ProducerShare(); ok {
+		s.ProducerShare = &ps
 	}
 	for _, a := range r.Accounts {
 		s.ValueAddedByActor = append(s.ValueAddedByActor, ActorVA{Actor: a.Actor, Name: a.Name, ValueAdded: a.ValueAdded, Share: a.VAShare})
@@ -291,7 +293,11 @@ func WriteText(w io.Writer, r *model.Result, l lang.Lang) error {
 	b.WriteString("\n" + l.T("txt.sales", l.Thousands(s.FinalSales), c.Currency, l.Thousands(s.ExportSales), l.Thousands(s.ExternalInputs), l.Thousands(s.Transport)) + "\n")
 	if len(r.Margins) > 0 {
 		first, last := r.Margins[0], r.Margins[len(r.Margins)-1]
-		b.WriteString(l.T("txt.share", l.Percent(first.Share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))) + "\n")
+		if ps, ok := r.ProducerShare(); ok {
+			b.WriteString(l.T("txt.share", l.Percent(ps), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))) + "\n")
+		} else {
+			b.WriteString(l.T("txt.share.bought", l.Percent(first.PurchaseShare), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))) + "\n")
+		}
 	}
 	b.WriteString(l.T("txt.employment", l.Thousands(s.FTE), l.Plural(s.ChildDays, 0, "n.days")) + "\n")
 	if s.Households > 0 {

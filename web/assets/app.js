@@ -139,12 +139,39 @@ async function renderTables() {
       const input = el("input", {id, value: f.value, "data-path": f.path, "data-line": f.line});
       if (!f.text) input.inputMode = "decimal";
       input.onchange = () => setField(input, f.path, input.value, f.value);
-      tb.append(el("tr", {}, el("td", {}, el("label", {for: id}, keyLabel(f.key)), el("code", {class: "key"}, f.key)), el("td", {}, input, el("span", {class: "fieldmsg", role: "status"}))));
+      tb.append(el("tr", {}, el("td", {}, el("label", {for: id}, keyLabel(f.key)), el("code", {class: "key"}, f.key)),
+        el("td", {}, input, el("span", {class: "fieldmsg", role: "status"}), el("span", {class: "fieldwarn", role: "note"}))));
     }
     d.append(tb); box.append(d);
   }
   builderDefaults();
   formChoices(gs);
+  showWarnings();
+}
+
+// The plausibility warnings of the last baseline run (numbers that are
+// valid but look typed in the wrong unit): each goes next to the field of
+// its key (by path; a key the tables do not show, by its first field, then
+// by its line) and into the boxes above the tables and the figures.
+let warnings = [];
+function showWarnings() {
+  document.querySelectorAll("#fieldtables .fieldwarn").forEach(x => x.textContent = "");
+  document.querySelectorAll("#fieldtables input.warned").forEach(x => x.classList.remove("warned"));
+  for (const w of warnings) {
+    const inputs = [...document.querySelectorAll("#fieldtables input[data-path]")];
+    const input = inputs.find(x => x.dataset.path === w.path) || inputs.find(x => x.dataset.path.startsWith(w.path + ".")) ||
+      (w.line ? inputs.find(x => x.dataset.line === String(w.line)) : null);
+    if (!input) continue;
+    input.classList.add("warned");
+    const span = input.parentElement.querySelector(".fieldwarn");
+    span.textContent = (span.textContent ? span.textContent + "\n" : "") + "⚠ " + w.message + " (" + t("plausible") + ": " + w.plausible + "); " + w.hint;
+  }
+  for (const id of ["warnings", "basewarnings"]) {
+    const box = $(id); if (!box) continue;
+    box.hidden = warnings.length === 0;
+    box.replaceChildren(el("p", {}, el("b", {}, t("warnings"))),
+      el("ul", {}, warnings.map(w => el("li", {}, (w.line ? t("line").replace("%d", w.line) + ": " : "") + w.text))));
+  }
 }
 
 // formChoices fills the add and remove forms' lists with the chain's
@@ -252,6 +279,7 @@ async function runBaseline() {
   try {
     const a = await api("/api/simulate", {method: "POST", body: $("chaintext").value});
     problems(null);
+    warnings = a.warnings || []; showWarnings();
     const s = a.summary;
     // The mean income of all households: each group's mean weighted by
     // its number of households.
@@ -266,6 +294,7 @@ async function runBaseline() {
     charts("basecharts", null);
   } catch (e) {
     problems(e);
+    warnings = []; showWarnings();
     // Figures of a text that no longer runs are not shown as if current.
     $("headline").replaceChildren(el("p", {class: "warn"}, t("broken.results"))); $("accounts").replaceChildren(); $("childtable").replaceChildren(); $("basecharts").replaceChildren();
     stale("baseline", false);
@@ -396,9 +425,23 @@ function addIntervention() {
 const scenName = (r, i) => i === 0 ? t("baseline") : (lang === "ru" && compared && compared.names_ru && compared.names_ru[i - 1]) || r.scenario;
 function showComparison() {
   if (!compared) return;
-  $("comparison").replaceChildren(table(compared.scenario_summary, [(r) => scenName(r, compared.scenario_summary.indexOf(r)), r => fmt(r.children_in_child_labour_final_year),
+  // The chain's rows (group "all"), one per scenario; then, with two
+  // groups or more, each scenario's rows per household group.
+  const rows = compared.scenario_summary, all = rows.filter(r => r.group === "all");
+  const at = (r) => all.findIndex(a => a.scenario === r.scenario);
+  const box = [table(all, [(r) => scenName(r, all.indexOf(r)), r => fmt(r.children_in_child_labour_final_year),
     r => fmt(r.mean_household_income_final_year), r => pct(r.share_below_poverty_line_final_year), r => fmt(r.cost_per_child_year_avoided)],
-  [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")]));
+  [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")])];
+  const groups = rows.filter(r => r.group !== "all");
+  if (groups.length > all.length) {
+    const names = compared.groups || {};
+    const gname = (r) => r.group === "hired" ? t("group.hired") : (names[r.group] && (lang === "ru" && names[r.group].name_ru || names[r.group].name)) || r.group;
+    box.push(el("h3", {}, t("bygroup")), table(groups, [(r) => scenName(r, at(r)), gname,
+      r => r.share_below_poverty_line_final_year === null ? "" : pct(r.share_below_poverty_line_final_year),
+      r => fmt(r.children_in_child_labour_final_year), r => fmt(r.children_in_hazardous_child_labour_final_year)],
+    [t("scenario"), t("group"), t("poorcash"), t("cl"), t("haz")]));
+  }
+  $("comparison").replaceChildren(...box);
 }
 async function compare() {
   await busy($("compare"), async () => {

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/ilo-rma/vcsim/assess"
+	"github.com/ilo-rma/vcsim/uncertainty"
+)
+
+// TestDrawsAnnounced: compare --draws says how long the run will take
+// before it starts, when that is more than ten seconds, and then prints a
+// progress line at every tenth (standard error is not a terminal here).
+// The time of a draw is injected, so nothing real is timed: at 1 s a draw,
+// 100 draws on 2 workers take 100 x 1 s / 2 = 50 s; at 1 ms, 0.05 s, and
+// nothing is said.
+func TestDrawsAnnounced(t *testing.T) {
+	was := drawTime
+	defer func() { drawTime = was }()
+	for _, tc := range []struct {
+		per        time.Duration
+		lang, want string
+		progress   string
+	}{
+		{time.Second, "en", "vcsim: 100 draws will take about 50 s on this machine (1s a draw, 2 at a time); Ctrl+C stops the run\n", "draws: 10% (10 of 100), "},
+		{time.Second, "ru", "vcsim: число расчётов — 100; это займёт около 50 с на этом компьютере (1s на расчёт, по 2 одновременно); Ctrl+C прерывает расчёт\n", "(10 из 100)"},
+		{time.Millisecond, "en", "", ""},
+	} {
+		timed := 0
+		drawTime = func(ctx *cli.Context, in assess.Inputs, s *uncertainty.Setup) (time.Duration, error) {
+			timed++
+			return tc.per, nil
+		}
+		out, errOut, status := vcsim(t, "compare", "--example", "tobacco-kyrgyzstan", "--draws", "100", "--workers", "2", "--lang", tc.lang)
+		if status != 0 || out == "" || timed != 1 {
+			t.Fatalf("%v %s: status %d, draw timed %d times: %s", tc.per, tc.lang, status, timed, errOut)
+		}
+		if tc.want == "" {
+			if strings.Contains(errOut, "draws will take") || strings.Contains(errOut, "10 of 100") {
+				t.Errorf("a short run is announced: %s", errOut)
+			}
+			continue
+		}
+		i, j := strings.Index(errOut, tc.want), strings.Index(errOut, tc.progress)
+		if i < 0 || j < 0 {
+			t.Errorf("%s: no announcement %q or progress %q in\n%s", tc.lang, tc.want, tc.progress, errOut)
+			continue
+		}
+		// Said before anything runs: the first line of standard error.
+		if i != 0 || j < i {
+			t.Errorf("%s: the announcement is not said first:\n%s", tc.lang, errOut)
+		}
+		if n := strings.Count(errOut, "% ("); n != 10 {
+			t.Errorf("%s: %d progress lines, want 10 (one a tenth)", tc.lang, n)
+		}
+	}
+	// --quiet says nothing and times nothing.
+	timed := 0
+	drawTime = func(*cli.Context, assess.Inputs, *uncertainty.Setup) (time.Duration, error) {
+		timed++
+		return time.Hour, nil
+	}
+	if _, errOut, _ := vcsim(t, "compare", "--example", "tobacco-kyrgyzstan", "--draws", "100", "--quiet"); timed != 0 || strings.Contains(errOut, "draws will take") {
+		t.Errorf("--quiet: timed %d, said %s", timed, errOut)
+	}
+}
