@@ -57,7 +57,7 @@ func TestChecks(t *testing.T) {
 			"<td>actor &#34;farm&#34;: task.days_per_unit</td><td>19,500</td><td>at most 1830</td><td>the tasks need 19500 days a year per adult",
 			"<td>days per tonne typed as days per kg? days_per_unit is per unit of the actor&#39;s product</td>"}},
 		{lang.RU, []string{"<h2>Числа, которые нужно проверить</h2>", "<th>Строка или ячейка</th><th>Где</th><th>Число</th><th>Правдоподобные значения</th><th>Что не так</th><th>Подсказка</th>",
-			"<td>участник &#34;farm&#34;: task.days_per_unit</td><td>19\u202f500</td><td>не больше 1830</td><td>число дней работы в год на взрослого в домохозяйствах — 19500",
+			"<td>участник &#34;farm&#34;: task.days_per_unit</td><td>19\u00a0500</td><td>не больше 1830</td><td>число дней работы в год на взрослого в домохозяйствах — 19500",
 			"<td>дни на тонну введены как дни на кг? days_per_unit — на единицу продукта участника</td>"}},
 	} {
 		html := write(bad, tc.l)
