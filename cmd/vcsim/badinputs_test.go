@@ -92,7 +92,7 @@ func TestBadInputs(t *testing.T) {
 	c("season weeks zero", "season_weeks = 16", "season_weeks = 0", "season_weeks: is 0")
 	c("season weeks over a year", "season_weeks = 16", "season_weeks = 60", "season_weeks: must be between 0 and 52")
 	c("unknown key", "alpha = 1.0", "alpah = 1.0", `unknown key "alpah"`)
-	c("kind misspelt", `kind = "household"`, `kind = "housefold"`, `kind: must be "household" or "enterprise"`)
+	c("kind misspelt", `kind = "household"`, `kind = "housefold"`, `kind: must be "household", "enterprise" or "service"`)
 	c("horizon zero", "horizon = 5", "horizon = 0", "horizon: is 0")
 	c("hours per day zero", "hours_per_day = 8", "hours_per_day = 0", "hours_per_day: is 0")
 	c("fte days zero", "fte_days = 250", "fte_days = 0", "fte_days: is 0")
