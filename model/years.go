@@ -51,6 +51,30 @@ type YearKPI struct {
 	// by band, with enrolment by sex and the four-way table
 	// (Children.School); zero without school keys.
 	Bands [nb]Children
+	// Groups splits the year by household group (docs/model.md section 9),
+	// in the chain's order, then HiredGroup when actors hire children from
+	// outside the groups: their children add up to Children, ChildLabour,
+	// Hazardous and WeeklyHours, their households and poor households to
+	// the chain's.
+	Groups []GroupKPI
+}
+
+// HiredGroup names the children actors hire from outside the chain's
+// household groups in per-group results.
+const HiredGroup = "hired"
+
+// GroupKPI is a household group's part of a year's indicators.
+type GroupKPI struct {
+	Group        string // the household actor's id, or HiredGroup
+	Children     float64
+	ChildLabour  float64
+	Hazardous    float64
+	WeeklyHours  float64
+	Households   int
+	TotalIncome  float64 // cash income of the group's households
+	MeanIncome   float64
+	BelowPoverty float64 // share of the group's households below its poverty line
+	Poor         float64 // households below the poverty line: BelowPoverty x Households
 }
 
 // Run is the yearly results of a plan.
@@ -167,6 +191,26 @@ func KPIs(year int, r *Result) YearKPI {
 	}
 	for _, g := range r.Groups {
 		k.TotalIncome += g.MeanIncome * float64(g.Households)
+		var ch Children
+		for b := range g.ByBand {
+			ch.Add(&g.ByBand[b])
+		}
+		k.Groups = append(k.Groups, GroupKPI{
+			Group: g.Actor, Children: ch.Children, ChildLabour: ch.ChildLabour, Hazardous: ch.Hazardous,
+			WeeklyHours: ch.WeeklyHours, Households: g.Households, TotalIncome: g.MeanIncome * float64(g.Households),
+			MeanIncome: g.MeanIncome, BelowPoverty: g.BelowPoverty, Poor: g.BelowPoverty * float64(g.Households),
+		})
+	}
+	if len(r.Hired) > 0 {
+		h := GroupKPI{Group: HiredGroup}
+		for i := range r.Hired {
+			t := r.Hired[i].Total()
+			h.Children += t.Children
+			h.ChildLabour += t.ChildLabour
+			h.Hazardous += t.Hazardous
+			h.WeeklyHours += t.WeeklyHours
+		}
+		k.Groups = append(k.Groups, h)
 	}
 	if k.Households > 0 {
 		k.MeanIncome = k.TotalIncome / float64(k.Households)
@@ -210,6 +254,19 @@ func (a Appraisal) EducationBenefit(t int, hourYears float64) float64 {
 	return gain * Annuity(a.DiscountRate, a.WorkingYears) * a.Discount(float64(t)+a.YearsToWork)
 }
 
+// GroupSummary is Summary for one household group (or HiredGroup): what
+// can be said of a group alone. Costs are the chain's, so the cost per
+// child-year and the benefit-cost ratios are not split by group.
+type GroupSummary struct {
+	Group                 string
+	Final                 GroupKPI // the last year
+	ChildYearsAvoided     float64
+	HazardousYearsAvoided float64
+	PVIncomeGained        float64
+	IncomeGainedPerHH     float64
+	PVEducation           float64
+}
+
 // Summary compares a scenario's run with the baseline's, year by year.
 type Summary struct {
 	Name                  string
@@ -223,6 +280,9 @@ type Summary struct {
 	PVEducation           float64
 	BCR                   float64 // (education + income gained) / cost
 	BCRSpillover          float64 // (education + spillover x income gained) / cost
+	// Groups is the same comparison group by group, in the order of
+	// YearKPI.Groups.
+	Groups []GroupSummary
 }
 
 // Compare appraises a scenario run against the baseline run.
@@ -243,6 +303,7 @@ func Compare(base, scen *Run, a Appraisal) Summary {
 			s.IncomeGainedPerHH = s.PVIncomeGained / float64(s.Final.Households)
 		}
 	}
+	s.Groups = compareGroups(base, scen, a)
 	s.CostPerChildYear = math.NaN()
 	if s.ChildYearsAvoided > 1e-9 {
 		s.CostPerChildYear = s.PVCost / s.ChildYearsAvoided
@@ -253,4 +314,52 @@ func Compare(base, scen *Run, a Appraisal) Summary {
 		s.BCRSpillover = (s.PVEducation + a.Spillover*s.PVIncomeGained) / s.PVCost
 	}
 	return s
+}
+
+// compareGroups appraises a scenario run against the baseline run group by
+// group. The runs have the same groups every year (one chain, one
+// population); a group missing in a year of one run (an actor that hires
+// children in one run only) counts as zero there.
+func compareGroups(base, scen *Run, a Appraisal) []GroupSummary {
+	n := len(scen.Years)
+	if n == 0 {
+		return nil
+	}
+	var out []GroupSummary
+	index := map[string]int{}
+	slot := func(name string) *GroupSummary {
+		j, ok := index[name]
+		if !ok {
+			j = len(out)
+			index[name] = j
+			out = append(out, GroupSummary{Group: name})
+		}
+		return &out[j]
+	}
+	for i, y := range scen.Years {
+		b := base.Years[i]
+		d := a.Discount(float64(y.Year))
+		for _, g := range b.Groups {
+			s := slot(g.Group)
+			s.ChildYearsAvoided += g.ChildLabour
+			s.HazardousYearsAvoided += g.Hazardous
+			s.PVIncomeGained -= g.TotalIncome * d
+			s.PVEducation += a.EducationBenefit(y.Year, g.WeeklyHours)
+		}
+		for _, g := range y.Groups {
+			s := slot(g.Group)
+			s.ChildYearsAvoided -= g.ChildLabour
+			s.HazardousYearsAvoided -= g.Hazardous
+			s.PVIncomeGained += g.TotalIncome * d
+			s.PVEducation -= a.EducationBenefit(y.Year, g.WeeklyHours)
+		}
+	}
+	for _, g := range scen.Years[n-1].Groups {
+		s := slot(g.Group)
+		s.Final = g
+		if g.Households > 0 {
+			s.IncomeGainedPerHH = s.PVIncomeGained / float64(g.Households)
+		}
+	}
+	return out
 }

@@ -368,6 +368,43 @@ func (d *doc) ScenarioRows() []Row {
 	return rows
 }
 
+// GroupRows is the scenarios' final year household group by group (then
+// the children hired from outside the groups): the share of households
+// below the poverty line on cash income, children in child labour and in
+// hazardous child labour. Nil with fewer than two groups, where it would
+// repeat ScenarioRows.
+func (d *doc) GroupRows() []Row {
+	cmp := d.in.Comparison
+	if cmp == nil {
+		return nil
+	}
+	base := cmp.Baseline.Years[len(cmp.Baseline.Years)-1]
+	if len(base.Groups) < 2 {
+		return nil
+	}
+	var rows []Row
+	add := func(run string, gs []model.GroupKPI) {
+		for _, g := range gs {
+			name, poor := g.Group, d.P(g.BelowPoverty)
+			if g.Group == model.HiredGroup {
+				name, poor = d.T("t.hiredgroup"), ""
+			} else if _, i := d.in.Chain.Actor(g.Group); i >= 0 {
+				name = d.actorName(i)
+			}
+			rows = append(rows, Row{Cells: []string{run, name, poor, d.N(g.ChildLabour), d.N(g.Hazardous)}})
+		}
+	}
+	add(d.T("baseline"), base.Groups)
+	for _, s := range cmp.Summaries {
+		gs := make([]model.GroupKPI, len(s.Groups))
+		for k, g := range s.Groups {
+			gs[k] = g.Final
+		}
+		add(d.runName(s.Name), gs)
+	}
+	return rows
+}
+
 // Intervention is an intervention used by the scenarios, from the guide.
 type Intervention struct {
 	Name, Description string

@@ -122,7 +122,13 @@ table.plan td:nth-child(2) { width: 45mm; }
 </table>
 <div class="caveats"><p><strong>{{.T "r.caveats"}}</strong></p>
 <ul>{{range .Caveats}}<li>{{.}}</li>{{end}}</ul></div>
-<h3>{{.T "r.scendetail"}}</h3>
+{{with .GroupRows}}<h3>{{$.T "r.bygroup"}}</h3>
+<table>
+<thead><tr><th>{{$.T "t.scenario"}}</th><th>{{$.T "t.group"}}</th><th>{{$.T "t.poorcash"}}</th><th>{{$.T "t.cl"}}</th><th>{{$.T "t.hcl"}}</th></tr></thead>
+<tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{end}}<h3>{{.T "r.scendetail"}}</h3>
 {{range .ScenarioDetails}}<p><strong>{{.Name}}</strong>{{if .Recommended}} ({{$.T "r.recommendedmark"}}){{end}}{{if .Description}}: {{.Description}}{{end}}</p>
 <table class="wide">
 <thead><tr><th>{{$.T "t.intervention"}}</th><th>{{$.T "t.type"}}</th><th>{{$.T "t.targets"}}</th><th>{{$.T "t.coverage"}}</th><th>{{$.T "t.timeline"}}</th><th>{{$.T "t.fixed"}}</th><th>{{$.T "t.peradopter"}}</th><th>{{$.T "t.perchild"}}</th></tr></thead>

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -157,7 +158,7 @@ func TestNoInterventionsIsBaseline(t *testing.T) {
 	c := chain(t, "testdata/village.toml")
 	_, _, cmp := final(t, c, "[[scenario]]\nname = \"nothing\"\n")
 	for i, y := range cmp.Runs[0].Years {
-		if y != cmp.Baseline.Years[i] {
+		if !reflect.DeepEqual(y, cmp.Baseline.Years[i]) {
 			t.Errorf("year %d: %+v, baseline %+v", i+1, y, cmp.Baseline.Years[i])
 		}
 	}

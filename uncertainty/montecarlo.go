@@ -222,7 +222,7 @@ func indicators() []Indicator {
 
 // indicatorValues returns the indicators of each run of a comparison.
 func indicatorValues(cmp *scenarios.Comparison) [][]float64 {
-	rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
+	rows := tables.AllRows(tables.Summaries(cmp.Baseline, cmp.Summaries))
 	out := make([][]float64, len(rows))
 	for r, row := range rows {
 		v := reflect.ValueOf(row)

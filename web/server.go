@@ -450,6 +450,14 @@ type CompareAnswer struct {
 	// NamesRU holds each scenario's name_ru ("" where it has none), in
 	// the order of the summary's rows after the baseline.
 	NamesRU []string `json:"names_ru"`
+	// Groups names the household groups of the rows per group, by id.
+	Groups map[string]GroupName `json:"groups"`
+}
+
+// GroupName is a household group's name in English and Russian.
+type GroupName struct {
+	Name   string `json:"name"`
+	NameRU string `json:"name_ru"`
 }
 
 func (s *Server) compareRequest(w http.ResponseWriter, r *http.Request) (*valuechain.Chain, *scenarios.File, *CompareRequest, bool) {
@@ -512,6 +520,12 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 			ans.School = toRows(school)
 		}
 		ans.NamesRU = cmp.NamesRU
+		ans.Groups = map[string]GroupName{}
+		for _, a := range c.Actors {
+			if a.Kind == valuechain.Household {
+				ans.Groups[a.ID] = GroupName{Name: a.DisplayName(), NameRU: a.NameRU}
+			}
+		}
 		return nil
 	})
 	if err != nil {

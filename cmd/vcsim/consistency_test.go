@@ -206,8 +206,9 @@ func cliHeadline(t *testing.T, tc consistencyCase) assess.Headline {
 	return h
 }
 
-// scenarioHeadlines reads the scenario rows (after the baseline's) of a
-// scenario_summary table given as records, header first.
+// scenarioHeadlines reads the scenario rows (the chain's rows, group
+// "all", after the baseline's) of a scenario_summary table given as
+// records, header first.
 func scenarioHeadlines(t *testing.T, recs [][]string) []assess.ScenarioHeadline {
 	t.Helper()
 	col := map[string]int{}
@@ -225,7 +226,13 @@ func scenarioHeadlines(t *testing.T, recs [][]string) []assess.ScenarioHeadline 
 		return x
 	}
 	var out []assess.ScenarioHeadline
-	for _, r := range recs[2:] {
+	var all [][]string
+	for _, r := range recs[1:] {
+		if r[col["group"]] == "all" {
+			all = append(all, r)
+		}
+	}
+	for _, r := range all[1:] {
 		out = append(out, assess.ScenarioHeadline{Name: r[col["scenario"]],
 			ChildLabour: num(r[col["children_in_child_labour_final_year"]]), BCR: num(r[col["benefit_cost_ratio"]])})
 	}
@@ -300,7 +307,13 @@ func pageHeadline(t *testing.T, tc consistencyCase) assess.Headline {
 	if err := json.Unmarshal(post("/api/compare", "application/json", string(body)), &cmp); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range cmp.Summary[1:] {
+	var all []map[string]any
+	for _, r := range cmp.Summary {
+		if r["group"] == "all" {
+			all = append(all, r)
+		}
+	}
+	for _, r := range all[1:] {
 		bcr := math.NaN()
 		if x, ok := r["benefit_cost_ratio"].(float64); ok {
 			bcr = x

@@ -236,14 +236,16 @@ func TestCompare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+6*3 { // header, 6 runs x 3 years
-		t.Errorf("scenario_years.csv has %d rows, want 19", len(rows))
+	// Header, then 6 runs x 3 years x (the tobacco farms, the children the
+	// fermenters hire from outside them, and the chain's row "all").
+	if len(rows) != 1+6*3*3 || rows[0][2] != "group" || rows[1][2] != "farm" || rows[2][2] != "hired" || rows[3][2] != "all" {
+		t.Errorf("scenario_years.csv has %d rows, want 55 (groups then all), starting %v %v %v %v", len(rows), rows[0], rows[1], rows[2], rows[3])
 	}
 	data, err = os.ReadFile(filepath.Join(dir, "scenario_summary.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rows, _ := csv.NewReader(bytes.NewReader(data)).ReadAll(); len(rows) != 7 || rows[0][0] != "scenario" {
+	if rows, _ := csv.NewReader(bytes.NewReader(data)).ReadAll(); len(rows) != 1+6*3 || rows[0][0] != "scenario" || rows[0][1] != "group" {
 		t.Errorf("scenario_summary.csv: %d rows, header %v", len(rows), rows[0])
 	}
 	bad := filepath.Join(dir, "bad.toml")

@@ -201,7 +201,7 @@ func TestMonteCarloCLI(t *testing.T) {
 		"scenario_uncertainty.csv": "scenario,indicator,draws,mean,sd,p05,p25,p50,p75,p95",
 		"scenario_pairs.csv":       "scenario_a,scenario_b,indicator,draws,p_a_better_than_b,difference_a_minus_b_p05",
 		"draws.csv":                "draw,scenario,scenarios:scenario.0.intervention.0.effect.",
-		"scenario_summary.csv":     "scenario,children_in_child_labour_final_year",
+		"scenario_summary.csv":     "scenario,group,children_in_child_labour_final_year",
 	} {
 		data, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil || !strings.HasPrefix(string(data), head) {

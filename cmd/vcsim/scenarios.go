@@ -129,7 +129,7 @@ func compareCommand() *cli.Command {
 			fmt.Fprintf(ctx.App.Writer, "%s\n\n", l.T("txt.cmp.title", c.NameIn(string(l)), l.Plural(float64(len(cmp.Runs)), 0, "n.scenarios"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc"), cmp.Seed))
 			// The printed table names the runs in the chosen language; the
 			// files keep the names of the scenario file.
-			shown := append([]tables.SummaryRow(nil), rows...)
+			shown := tables.AllRows(rows)
 			shown[0].Scenario = l.T("baseline")
 			for i := range cmp.Runs {
 				shown[i+1].Scenario = cmp.RunName(i, string(l))

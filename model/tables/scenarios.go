@@ -10,29 +10,56 @@ import (
 	"github.com/ilo-rma/vcsim/model"
 )
 
-// YearRow is a row of scenario_years.csv.
+// AllGroups is the group of the rows that add up every household group
+// (and the children hired from outside them) in scenario_years.csv and
+// scenario_summary.csv: the chain's figures.
+const AllGroups = "all"
+
+// YearRow is a row of scenario_years.csv: a scenario's year for one
+// household group, or for the whole chain (Group AllGroups).
 type YearRow struct {
 	Scenario     string `csv:"scenario"`
 	Year         int    `csv:"year"`
+	Group        string `csv:"group"`
+	Households   int    `csv:"households"`
 	Children     Qty    `csv:"children"`
 	ChildLabour  Qty    `csv:"children_in_child_labour"`
 	Hazardous    Qty    `csv:"children_in_hazardous_child_labour"`
 	Prevalence   Share  `csv:"child_labour_prevalence"`
 	WeeklyHours  Qty    `csv:"weekly_child_work_hours"`
-	MeanIncome   Money  `csv:"mean_household_income"`
-	BelowPoverty Share  `csv:"share_below_poverty_line"`
+	MeanIncome   Money  `csv:"mean_household_income" undefined:"empty"`    // empty on the row of hired children
+	BelowPoverty Share  `csv:"share_below_poverty_line" undefined:"empty"` // empty on the row of hired children
 	ValueAdded   Money  `csv:"value_added"`
 	Cost         Money  `csv:"intervention_cost"`
 	AdultWage    Money  `csv:"adult_wage"`
 }
 
-// Years returns the yearly rows of the runs, baseline first.
+// Years returns the yearly rows of the runs, baseline first: in each year
+// one row per household group (model.YearKPI.Groups, the same groups in
+// every run and year), then the chain's row (AllGroups). AllRows keeps
+// the chain's rows alone.
 func Years(runs ...*model.Run) []YearRow {
 	var rows []YearRow
+	names := groupNames(runs)
 	for _, r := range runs {
 		for _, y := range r.Years {
+			for _, name := range names {
+				g := findGroup(y.Groups, name)
+				income, poor := g.MeanIncome, g.BelowPoverty
+				if name == model.HiredGroup {
+					income, poor = math.NaN(), math.NaN() // children hired from outside: no households
+				}
+				rows = append(rows, YearRow{
+					Scenario: r.Name, Year: y.Year, Group: name, Households: g.Households,
+					Children: Qty(g.Children), ChildLabour: Qty(g.ChildLabour), Hazardous: Qty(g.Hazardous),
+					Prevalence: Share(ratio(g.ChildLabour, g.Children)), WeeklyHours: Qty(g.WeeklyHours),
+					MeanIncome: Money(income), BelowPoverty: Share(poor),
+					// The chain's figures, not split by group.
+					ValueAdded: Money(y.ValueAdded), Cost: Money(y.Cost), AdultWage: Money(y.AdultWage),
+				})
+			}
 			rows = append(rows, YearRow{
-				Scenario: r.Name, Year: y.Year, Children: Qty(y.Children), ChildLabour: Qty(y.ChildLabour),
+				Scenario: r.Name, Year: y.Year, Group: AllGroups, Households: y.Households, Children: Qty(y.Children), ChildLabour: Qty(y.ChildLabour),
 				Hazardous: Qty(y.Hazardous), Prevalence: Share(ratio(y.ChildLabour, y.Children)),
 				WeeklyHours: Qty(y.WeeklyHours), MeanIncome: Money(y.MeanIncome), BelowPoverty: Share(y.BelowPoverty),
 				ValueAdded: Money(y.ValueAdded), Cost: Money(y.Cost), AdultWage: Money(y.AdultWage),
@@ -42,15 +69,68 @@ func Years(runs ...*model.Run) []YearRow {
 	return rows
 }
 
+// groupNames returns the household groups of the runs' years in the order
+// they first appear (a group that hires children in one run only, or in
+// some years, gets a row of zeros where it hires none).
+func groupNames(runs []*model.Run) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range runs {
+		for _, y := range r.Years {
+			for _, g := range y.Groups {
+				if !seen[g.Group] {
+					seen[g.Group] = true
+					names = append(names, g.Group)
+				}
+			}
+		}
+	}
+	return names
+}
+
+// findGroup returns the group named name, or zeros.
+func findGroup(gs []model.GroupKPI, name string) model.GroupKPI {
+	for _, g := range gs {
+		if g.Group == name {
+			return g
+		}
+	}
+	return model.GroupKPI{Group: name}
+}
+
+// AllRows returns the chain's rows (Group AllGroups) of scenario_years.csv
+// or scenario_summary.csv: one per scenario and year, as before the rows
+// per group.
+func AllRows[R YearRow | SummaryRow](rows []R) []R {
+	var out []R
+	for _, r := range rows {
+		if groupOf(r) == AllGroups {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func groupOf(r any) string {
+	switch r := r.(type) {
+	case YearRow:
+		return r.Group
+	case SummaryRow:
+		return r.Group
+	}
+	return ""
+}
+
 // SummaryRow is a row of scenario_summary.csv. Empty cells are undefined
 // (no child-year avoided, or no cost).
 type SummaryRow struct {
 	Scenario              string `csv:"scenario"`
+	Group                 string `csv:"group"`
 	ChildLabour           Qty    `csv:"children_in_child_labour_final_year"`
 	Hazardous             Qty    `csv:"children_in_hazardous_child_labour_final_year"`
-	MeanIncome            Money  `csv:"mean_household_income_final_year"`
-	BelowPoverty          Share  `csv:"share_below_poverty_line_final_year"`
-	PVCost                Money  `csv:"pv_cost"`
+	MeanIncome            Money  `csv:"mean_household_income_final_year" undefined:"empty"`    // empty on the row of hired children
+	BelowPoverty          Share  `csv:"share_below_poverty_line_final_year" undefined:"empty"` // empty on the row of hired children
+	PVCost                Money  `csv:"pv_cost" undefined:"empty"`                             // the chain's: empty on a group's row
 	ChildYearsAvoided     Qty    `csv:"child_years_of_child_labour_avoided"`
 	HazardousYearsAvoided Qty    `csv:"child_years_of_hazardous_child_labour_avoided"`
 	CostPerChildYear      Money  `csv:"cost_per_child_year_avoided" undefined:"empty"`
@@ -61,12 +141,50 @@ type SummaryRow struct {
 	BCRSpillover          Share  `csv:"benefit_cost_ratio_with_spillover" undefined:"empty"`
 }
 
-// Summaries returns the baseline's final year, then one row per scenario.
+// Summaries returns the baseline's final year, then each scenario: for
+// each, one row per household group (the groups of Years), then the
+// chain's row (AllGroups). A group's row leaves the costs, the cost per
+// child-year and the benefit-cost ratios empty: costs are the chain's.
 func Summaries(base *model.Run, sums []model.Summary) []SummaryRow {
 	nan := math.NaN()
-	rows := []SummaryRow{summaryRow(model.Summary{Name: base.Name, Final: base.Years[len(base.Years)-1],
-		CostPerChildYear: nan, BCR: nan, BCRSpillover: nan})}
-	for _, s := range sums {
+	final := base.Years[len(base.Years)-1]
+	bs := model.Summary{Name: base.Name, Final: final, CostPerChildYear: nan, BCR: nan, BCRSpillover: nan}
+	for _, g := range final.Groups {
+		bs.Groups = append(bs.Groups, model.GroupSummary{Group: g.Group, Final: g})
+	}
+	all := append([]model.Summary{bs}, sums...)
+	var names []string
+	seen := map[string]bool{}
+	for _, s := range all {
+		for _, g := range s.Groups {
+			if !seen[g.Group] {
+				seen[g.Group] = true
+				names = append(names, g.Group)
+			}
+		}
+	}
+	var rows []SummaryRow
+	for _, s := range all {
+		for _, name := range names {
+			g := model.GroupSummary{Group: name, Final: model.GroupKPI{Group: name}}
+			for _, x := range s.Groups {
+				if x.Group == name {
+					g = x
+				}
+			}
+			f := g.Final
+			if name == model.HiredGroup {
+				f.MeanIncome, f.BelowPoverty = nan, nan // children hired from outside: no households
+			}
+			rows = append(rows, SummaryRow{
+				Scenario: s.Name, Group: name, ChildLabour: Qty(f.ChildLabour), Hazardous: Qty(f.Hazardous),
+				MeanIncome: Money(f.MeanIncome), BelowPoverty: Share(f.BelowPoverty), PVCost: Money(nan),
+				ChildYearsAvoided: Qty(g.ChildYearsAvoided), HazardousYearsAvoided: Qty(g.HazardousYearsAvoided),
+				CostPerChildYear: Money(nan), PVIncomeGained: Money(g.PVIncomeGained),
+				IncomeGainedPerHH: Money(g.IncomeGainedPerHH), PVEducation: Money(g.PVEducation),
+				BCR: Share(nan), BCRSpillover: Share(nan),
+			})
+		}
 		rows = append(rows, summaryRow(s))
 	}
 	return rows
@@ -75,7 +193,7 @@ func Summaries(base *model.Run, sums []model.Summary) []SummaryRow {
 func summaryRow(s model.Summary) SummaryRow {
 	f := s.Final
 	return SummaryRow{
-		Scenario: s.Name, ChildLabour: Qty(f.ChildLabour), Hazardous: Qty(f.Hazardous),
+		Scenario: s.Name, Group: AllGroups, ChildLabour: Qty(f.ChildLabour), Hazardous: Qty(f.Hazardous),
 		MeanIncome: Money(f.MeanIncome), BelowPoverty: Share(f.BelowPoverty), PVCost: Money(s.PVCost),
 		ChildYearsAvoided: Qty(s.ChildYearsAvoided), HazardousYearsAvoided: Qty(s.HazardousYearsAvoided),
 		CostPerChildYear: Money(s.CostPerChildYear), PVIncomeGained: Money(s.PVIncomeGained),

@@ -425,9 +425,23 @@ function addIntervention() {
 const scenName = (r, i) => i === 0 ? t("baseline") : (lang === "ru" && compared && compared.names_ru && compared.names_ru[i - 1]) || r.scenario;
 function showComparison() {
   if (!compared) return;
-  $("comparison").replaceChildren(table(compared.scenario_summary, [(r) => scenName(r, compared.scenario_summary.indexOf(r)), r => fmt(r.children_in_child_labour_final_year),
+  // The chain's rows (group "all"), one per scenario; then, with two
+  // groups or more, each scenario's rows per household group.
+  const rows = compared.scenario_summary, all = rows.filter(r => r.group === "all");
+  const at = (r) => all.findIndex(a => a.scenario === r.scenario);
+  const box = [table(all, [(r) => scenName(r, all.indexOf(r)), r => fmt(r.children_in_child_labour_final_year),
     r => fmt(r.mean_household_income_final_year), r => pct(r.share_below_poverty_line_final_year), r => fmt(r.cost_per_child_year_avoided)],
-  [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")]));
+  [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")])];
+  const groups = rows.filter(r => r.group !== "all");
+  if (groups.length > all.length) {
+    const names = compared.groups || {};
+    const gname = (r) => r.group === "hired" ? t("group.hired") : (names[r.group] && (lang === "ru" && names[r.group].name_ru || names[r.group].name)) || r.group;
+    box.push(el("h3", {}, t("bygroup")), table(groups, [(r) => scenName(r, at(r)), gname,
+      r => r.share_below_poverty_line_final_year === null ? "" : pct(r.share_below_poverty_line_final_year),
+      r => fmt(r.children_in_child_labour_final_year), r => fmt(r.children_in_hazardous_child_labour_final_year)],
+    [t("scenario"), t("group"), t("poorcash"), t("cl"), t("haz")]));
+  }
+  $("comparison").replaceChildren(...box);
 }
 async function compare() {
   await busy($("compare"), async () => {
