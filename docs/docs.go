@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 //go:embed *.md ru/*.md
@@ -35,11 +37,11 @@ func HasRussian(topic string) bool {
 // Get returns the topic's text in the language lang ("ru" or "en") and
 // the language it is in: a topic without a Russian version comes in
 // English.
-func Get(topic, lang string) ([]byte, string, error) {
+func Get(topic string, l lang.Lang) ([]byte, string, error) {
 	if !slices.Contains(Topics(), topic) {
 		return nil, "", fmt.Errorf("no topic %q (the topics are: %s)", topic, strings.Join(Topics(), ", "))
 	}
-	if lang == "ru" && HasRussian(topic) {
+	if l == "ru" && HasRussian(topic) {
 		b, err := files.ReadFile("ru/" + topic + ".md")
 		return b, "ru", err
 	}
@@ -48,8 +50,8 @@ func Get(topic, lang string) ([]byte, string, error) {
 }
 
 // Title returns the topic's first heading in the language lang.
-func Title(topic, lang string) string {
-	b, _, err := Get(topic, lang)
+func Title(topic string, l lang.Lang) string {
+	b, _, err := Get(topic, l)
 	if err != nil {
 		return ""
 	}
@@ -62,9 +64,9 @@ var ref = regexp.MustCompile(`docs/([a-z0-9-]+)\.md`)
 // Refs adds to every docs/TOPIC.md a message names the command that
 // shows the topic, (vcsim docs TOPIC), with --lang ru in Russian: a
 // downloaded binary has no docs folder beside it, but has the topic.
-func Refs(msg, lang string) string {
+func Refs(msg string, l lang.Lang) string {
 	suffix := ""
-	if lang == "ru" {
+	if l == "ru" {
 		suffix = " --lang ru"
 	}
 	return ref.ReplaceAllStringFunc(msg, func(m string) string {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ilo-rma/vcsim/docs"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -93,9 +94,9 @@ func TestEveryKeyDocumented(t *testing.T) {
 		more  []string
 		keys  map[string]string
 	}{{"chain-format", []string{"pam", "uncertainty"}, chain}, {"scenario-format", []string{"uncertainty"}, scen}, {"survey-format", nil, survey}} {
-		for _, l := range []string{"en", "ru"} {
+		for _, l := range []lang.Lang{lang.EN, lang.RU} {
 			text, got, err := docs.Get(c.topic, l)
-			if err != nil || got != l {
+			if err != nil || got != string(l) {
 				t.Errorf("%s has no %s version (%v)", c.topic, l, err)
 				continue
 			}
@@ -172,7 +173,7 @@ func TestRefs(t *testing.T) {
 		{"docs/nosuch.md stays", "en", "docs/nosuch.md stays"},
 		{"docs/pam.md, already vcsim docs pam", "en", "docs/pam.md, already vcsim docs pam"},
 	} {
-		if got := docs.Refs(c.msg, c.lang); got != c.want {
+		if got := docs.Refs(c.msg, lang.Lang(c.lang)); got != c.want {
 			t.Errorf("Refs(%q) = %q, want %q", c.msg, got, c.want)
 		}
 	}

@@ -1,5 +1,7 @@
 package guide
 
+import "github.com/ilo-rma/vcsim/lang"
+
 // Plan is what an action plan says about an intervention type: the
 // objective it serves and who usually carries it out, in the shape ILO
 // action plans against child labour take (objective, responsible actors,
@@ -66,9 +68,9 @@ var plans = map[string]Plan{
 
 // Objective returns the objective of the intervention type in an action
 // plan, in the given language ("ru" or English).
-func (iv *Intervention) Objective(lang string) string {
+func (iv *Intervention) Objective(l lang.Lang) string {
 	p := plans[iv.ID]
-	if lang == "ru" {
+	if l == "ru" {
 		return p.ObjectiveRU
 	}
 	return p.Objective
@@ -76,9 +78,9 @@ func (iv *Intervention) Objective(lang string) string {
 
 // Responsible returns who usually carries out the intervention type, in
 // the given language ("ru" or English).
-func (iv *Intervention) Responsible(lang string) []string {
+func (iv *Intervention) Responsible(l lang.Lang) []string {
 	p := plans[iv.ID]
-	if lang == "ru" {
+	if l == "ru" {
 		return p.ResponsibleRU
 	}
 	return p.Responsible

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // Intervention is one type of intervention.
@@ -91,16 +93,16 @@ func (iv *Intervention) EffectKeys() []string {
 }
 
 // Title returns the intervention's name in language lang ("en" or "ru").
-func (iv *Intervention) Title(lang string) string {
-	if lang == "ru" {
+func (iv *Intervention) Title(l lang.Lang) string {
+	if l == "ru" {
 		return iv.NameRU
 	}
 	return iv.Name
 }
 
 // About returns the description in language lang.
-func (iv *Intervention) About(lang string) string {
-	if lang == "ru" {
+func (iv *Intervention) About(l lang.Lang) string {
+	if l == "ru" {
 		return iv.DescriptionRU
 	}
 	return iv.Description
@@ -108,11 +110,11 @@ func (iv *Intervention) About(lang string) string {
 
 // EvidenceText returns each piece of evidence as "source (year): finding"
 // in language lang.
-func (iv *Intervention) EvidenceText(lang string) []string {
+func (iv *Intervention) EvidenceText(l lang.Lang) []string {
 	out := make([]string, len(iv.Evidence))
 	for i, ev := range iv.Evidence {
 		f := ev.Finding
-		if lang == "ru" {
+		if l == "ru" {
 			f = ev.FindingRU
 		}
 		out[i] = fmt.Sprintf("%s (%d): %s", ev.Source, ev.Year, f)
@@ -121,37 +123,37 @@ func (iv *Intervention) EvidenceText(lang string) []string {
 }
 
 // Costs returns the typical cost items in language lang.
-func (iv *Intervention) Costs(lang string) []string {
-	if lang == "ru" {
+func (iv *Intervention) Costs(l lang.Lang) []string {
+	if l == "ru" {
 		return iv.CostItemsRU
 	}
 	return iv.CostItems
 }
 
 // Text returns the whole entry as plain text, in English or Russian ("ru").
-func (iv *Intervention) Text(lang string) string {
+func (iv *Intervention) Text(l lang.Lang) string {
 	var b strings.Builder
 	name, desc := iv.Name, iv.Description
-	if lang == "ru" {
+	if l == "ru" {
 		name, desc = iv.NameRU, iv.DescriptionRU
 	}
 	h := headings[0]
-	if lang == "ru" {
+	if l == "ru" {
 		h = headings[1]
 	}
-	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n%s: %s\n\n%s:\n", name, iv.ID, desc, h.moves, in(lang, iv.Moves), h.effects)
+	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n%s: %s\n\n%s:\n", name, iv.ID, desc, h.moves, in(l, iv.Moves), h.effects)
 	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-	if lang == "ru" {
+	if l == "ru" {
 		num = func(x float64) string { return strings.Replace(strconv.FormatFloat(x, 'g', -1, 64), ".", ",", 1) }
 	}
 	for _, e := range iv.Effects {
-		fmt.Fprintf(&b, "  %-20s %s (%s) %s: %s\n", e.Key, num(e.Default), fmt.Sprintf(h.to, num(e.Low), num(e.High)), in(lang, e.Unit), in(lang, e.Doc))
+		fmt.Fprintf(&b, "  %-20s %s (%s) %s: %s\n", e.Key, num(e.Default), fmt.Sprintf(h.to, num(e.Low), num(e.High)), in(l, e.Unit), in(l, e.Doc))
 	}
 	b.WriteString("\n" + h.evidence + ":\n")
-	for _, ev := range iv.EvidenceText(lang) {
+	for _, ev := range iv.EvidenceText(l) {
 		fmt.Fprintf(&b, "  - %s\n", ev)
 	}
-	fmt.Fprintf(&b, "\n%s: %s\n", h.costs, strings.Join(iv.Costs(lang), "; "))
+	fmt.Fprintf(&b, "\n%s: %s\n", h.costs, strings.Join(iv.Costs(l), "; "))
 	return b.String()
 }
 

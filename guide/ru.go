@@ -1,5 +1,7 @@
 package guide
 
+import "github.com/ilo-rma/vcsim/lang"
+
 // ru holds the Russian of the catalogue's effect descriptions, units and
 // "moves" lines, by their English text; a test checks that every one has
 // its translation.
@@ -59,8 +61,8 @@ var ru = map[string]string{
 
 // in returns the text s in the language lang: its Russian from ru when
 // lang is "ru", s otherwise.
-func in(lang, s string) string {
-	if lang == "ru" {
+func in(l lang.Lang, s string) string {
+	if l == lang.RU {
 		if t, ok := ru[s]; ok {
 			return t
 		}

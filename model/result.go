@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -139,9 +140,9 @@ func (r *Result) ProducerShare() (float64, bool) {
 
 // UnitIn returns the stage's unit in the language lang: UnitRU in Russian
 // when it is given, else Unit.
-func (s *Stage) UnitIn(lang string) string {
+func (s *Stage) UnitIn(l lang.Lang) string {
 	p := valuechain.Product{Unit: s.Unit, UnitRU: s.UnitRU}
-	return p.UnitIn(lang)
+	return p.UnitIn(l)
 }
 
 // Children counts children of one band (per household group or in total).

@@ -28,6 +28,8 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // Manifest is the name of the file, in each output folder, that lists the
@@ -61,8 +63,8 @@ func conflict(path, format string, args ...any) *ConflictError {
 func (e *ConflictError) Error() string { return e.Path + ": " + e.Msg }
 
 // In returns the error in the language lang ("ru" or English).
-func (e *ConflictError) In(lang string) string {
-	return e.Path + ": " + say(lang, e.Msg, e.format, e.args)
+func (e *ConflictError) In(l lang.Lang) string {
+	return e.Path + ": " + say(l, e.Msg, e.format, e.args)
 }
 
 // FormatError is a --format or an --out name that do not go together
@@ -80,7 +82,7 @@ func formatError(format string, args ...any) *FormatError {
 func (e *FormatError) Error() string { return e.Msg }
 
 // In returns the error in the language lang ("ru" or English).
-func (e *FormatError) In(lang string) string { return say(lang, e.Msg, e.format, e.args) }
+func (e *FormatError) In(l lang.Lang) string { return say(l, e.Msg, e.format, e.args) }
 
 // Set is the output files of one command, written together by Write.
 type Set struct {

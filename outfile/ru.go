@@ -1,6 +1,10 @@
 package outfile
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ilo-rma/vcsim/lang"
+)
 
 // ruMessages holds the Russian of this package's messages, by their
 // English format; the arguments are the same, in the same order. A test
@@ -31,9 +35,9 @@ type role string
 
 // say returns msg in the language lang: its format's Russian with the same
 // arguments (roles translated), or msg.
-func say(lang, msg, format string, args []any) string {
+func say(l lang.Lang, msg, format string, args []any) string {
 	ru, ok := ruMessages[format]
-	if lang != "ru" || !ok {
+	if l != lang.RU || !ok {
 		return msg
 	}
 	out := make([]any, len(args))

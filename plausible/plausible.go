@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -73,16 +74,16 @@ type Warning struct {
 
 // In returns the warning in the language lang ("ru" or English):
 // "where: field: message (plausible: range); hint".
-func (w Warning) In(lang string) string {
+func (w Warning) In(l lang.Lang) string {
 	msg, hint, rng := w.Message, w.Hint, w.Range("en")
-	if lang == "ru" {
+	if l == "ru" {
 		msg, hint, rng = w.ruMessage(), ru[w.hint], w.Range("ru")
 	}
-	word := map[string]string{"en": "plausible", "ru": "правдоподобные значения"}[lang]
+	word := map[lang.Lang]string{lang.EN: "plausible", lang.RU: "правдоподобные значения"}[l]
 	if word == "" {
 		word = "plausible"
 	}
-	return fmt.Sprintf("%s: %s: %s (%s: %s); %s", place(w.Where, lang), w.Field, msg, word, rng, hint)
+	return fmt.Sprintf("%s: %s: %s (%s: %s); %s", place(w.Where, l), w.Field, msg, word, rng, hint)
 }
 
 // ruMessage is the message in Russian, with a decimal comma.
@@ -98,19 +99,19 @@ var decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
 
 // Localized returns a copy of w with Where, Message, Hint, Plausible and
 // Text in the language lang ("ru" or English): what the page shows.
-func (w Warning) Localized(lang string) Warning {
-	if lang == "ru" {
+func (w Warning) Localized(l lang.Lang) Warning {
+	if l == "ru" {
 		w.Message, w.Hint = w.ruMessage(), ru[w.hint]
 	}
-	w.Plausible, w.Text = w.Range(lang), w.In(lang)
-	w.Where = place(w.Where, lang)
+	w.Plausible, w.Text = w.Range(l), w.In(l)
+	w.Where = place(w.Where, l)
 	return w
 }
 
 // place writes where (`actor "farm"`, "chain", "link 2") in the language
 // lang.
-func place(where, lang string) string {
-	if lang != "ru" {
+func place(where string, l lang.Lang) string {
+	if l != lang.RU {
 		return where
 	}
 	return strings.NewReplacer("actor ", "участник ", "chain", "цепочка", "link ", "связь ").Replace(where)
@@ -132,8 +133,8 @@ func (w Warning) MarshalJSON() ([]byte, error) {
 
 // Range says the plausible range: "at most 1830", "from 0.1 to 20"
 // ("не больше 1830", "от 0,1 до 20").
-func (w Warning) Range(lang string) string {
-	ru := lang == "ru"
+func (w Warning) Range(l lang.Lang) string {
+	ru := l == "ru"
 	var s string
 	switch {
 	case math.IsInf(w.Low, -1):
@@ -166,10 +167,10 @@ type Error struct {
 func (e *Error) Error() string { return e.In("en") }
 
 // In returns the warnings, one a line, each with the file and line.
-func (e *Error) In(lang string) string {
+func (e *Error) In(l lang.Lang) string {
 	lines := make([]string, len(e.Warnings))
 	for i, w := range e.Warnings {
-		lines[i] = Where(e.File, w) + w.In(lang)
+		lines[i] = Where(e.File, w) + w.In(l)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -100,9 +100,9 @@ func All(a *assess.Assessment, l lang.Lang, parts ...Part) ([]Chart, error) {
 func Source(a *assess.Assessment, l lang.Lang) string {
 	in := a.Inputs
 	if a.Comparison == nil || in.ScenarioName == "" {
-		return SourceLine(l, in.Chain.NameIn(string(l)), "", in.Seed)
+		return SourceLine(l, in.Chain.NameIn(l), "", in.Seed)
 	}
-	return SourceLine(l, in.Chain.NameIn(string(l)), filepath.Base(in.ScenarioName), in.Seed)
+	return SourceLine(l, in.Chain.NameIn(l), filepath.Base(in.ScenarioName), in.Seed)
 }
 
 // Chart is a chart with the file name it is saved under.

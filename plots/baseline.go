@@ -13,7 +13,7 @@ import (
 )
 
 // actorName returns the actor's name for an axis.
-func actorName(c *valuechain.Chain, i int, l lang.Lang) string { return c.Actors[i].NameIn(string(l)) }
+func actorName(c *valuechain.Chain, i int, l lang.Lang) string { return c.Actors[i].NameIn(l) }
 
 // ValueAdded is a bar chart of each actor's share of the chain's value
 // added, its amount written at the end of the bar.
@@ -73,7 +73,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	}
 	p := newPlot(l.T("price.title"))
 	last := st[len(st)-1]
-	p.Y.Label.Text = l.T("price.axis", c.Currency, last.UnitIn(string(l)))
+	p.Y.Label.Text = l.T("price.axis", c.Currency, last.UnitIn(l))
 	// A chain that starts with a purchase outside it (an importer) shows
 	// that first price paid as a bar of its own.
 	type bar struct {

@@ -417,7 +417,7 @@ func Dot(r *model.Result, l lang.Lang) string {
 		if a.Kind == valuechain.Household {
 			fill = "#009E7340"
 		}
-		label := strings.ReplaceAll(l.T("map.node", a.NameIn(string(l)), l.Count(acc.Count, a.Kind == valuechain.Household), l.Thousands(acc.ValueAdded)+" "+c.Currency), "\n", "\\n")
+		label := strings.ReplaceAll(l.T("map.node", a.NameIn(l), l.Count(acc.Count, a.Kind == valuechain.Household), l.Thousands(acc.ValueAdded)+" "+c.Currency), "\n", "\\n")
 		fmt.Fprintf(&b, "  %q [label=\"%s\", fillcolor=%q];\n", a.ID, strings.ReplaceAll(label, `"`, `\"`), fill)
 	}
 	for li, lk := range c.Links {

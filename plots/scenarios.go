@@ -18,7 +18,7 @@ func runs(cmp *scenarios.Comparison, l lang.Lang) ([]*model.Run, []string) {
 	names := make([]string, len(all))
 	names[0] = l.T("baseline")
 	for i := range cmp.Runs {
-		names[i+1] = cmp.RunName(i, string(l))
+		names[i+1] = cmp.RunName(i, l)
 	}
 	return all, names
 }
@@ -307,7 +307,7 @@ func CostEffectiveness(cmp *scenarios.Comparison, l lang.Lang, currency string) 
 			continue
 		}
 		xys = append(xys, plotter.XY{X: s.IncomeGainedPerHH, Y: s.CostPerChildYear})
-		labels = append(labels, wrap(cmp.RunName(i, string(l)), 22))
+		labels = append(labels, wrap(cmp.RunName(i, l), 22))
 	}
 	if len(xys) == 0 {
 		return nil, errNoData("cost-effectiveness")

@@ -44,7 +44,7 @@ func IntervalChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) 
 		med[r] = s.P50
 		errs[r].Low, errs[r].High = s.P50-s.P05, s.P95-s.P50
 		pts[r] = plotter.XY{X: float64(r), Y: s.P50}
-		names[r] = mc.RunName(r, string(l))
+		names[r] = mc.RunName(r, l)
 		top = max(top, s.P95)
 	}
 	names[0] = l.T("baseline")
@@ -123,7 +123,7 @@ func FanChart(mc *uncertainty.MonteCarlo, l lang.Lang) (*plot.Plot, error) {
 		}
 		line.Color, line.Width = c, vg.Points(1.5)
 		p.Add(line)
-		name := mc.RunName(r, string(l))
+		name := mc.RunName(r, l)
 		if r == 0 {
 			name = l.T("baseline")
 		}

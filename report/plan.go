@@ -27,13 +27,13 @@ func (d *doc) ScenarioDetails() []ScenarioDetail {
 	horizon := d.horizon()
 	var out []ScenarioDetail
 	for _, s := range d.in.Scenarios.Scenarios {
-		sd := ScenarioDetail{Name: s.NameIn(string(d.l)), Description: s.Description, Recommended: s.Recommended}
+		sd := ScenarioDetail{Name: s.NameIn(d.l), Description: s.Description, Recommended: s.Recommended}
 		for _, iv := range s.Interventions {
 			title := iv.Type
 			if g, ok := guide.Lookup(iv.Type); ok {
-				title = g.Title(string(d.l))
+				title = g.Title(d.l)
 			}
-			name := iv.NameIn(string(d.l))
+			name := iv.NameIn(d.l)
 			if name == "" {
 				name = title
 			}
@@ -105,7 +105,7 @@ func (d *doc) Caveats() []string {
 	var out []string
 	var health []string
 	for _, i := range lowBCRSafety(d.in.Scenarios, cmp.Summaries) {
-		health = append(health, d.in.Scenarios.Scenarios[i].NameIn(string(d.l)))
+		health = append(health, d.in.Scenarios.Scenarios[i].NameIn(d.l))
 	}
 	if len(health) > 0 {
 		out = append(out, d.T("r.caveat.health.named", strings.Join(health, ", ")))
@@ -247,8 +247,8 @@ func (d *doc) scenarioPlan(name string) (ScenarioPlan, bool) {
 	if sc == nil || run == nil {
 		return ScenarioPlan{}, false
 	}
-	p := ScenarioPlan{Name: sc.NameIn(string(d.l))}
-	lg := string(d.l)
+	p := ScenarioPlan{Name: sc.NameIn(d.l)}
+	lg := d.l
 	for i, iv := range sc.Interventions {
 		var objective string
 		responsible := iv.Responsible

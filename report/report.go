@@ -231,7 +231,7 @@ func (d *doc) Summary() []string {
 			key = "r.summary.chain.bought" // no producer: the first price paid is outside the chain
 		}
 		out = append(out, l.T(key, l.Thousands(r.Totals.ValueAdded), c.Currency, d.actorName(top),
-			l.Percent(r.Accounts[top].VAShare), l.Percent(share), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))))
+			l.Percent(r.Accounts[top].VAShare), l.Percent(share), l.Number(last.Price, 2), c.Currency, last.UnitIn(l)))
 	}
 	if r.Totals.Households > 0 {
 		ch := r.ChildTotal()
@@ -239,7 +239,7 @@ func (d *doc) Summary() []string {
 			l.Plural(ch.Children, 0, "n.children.gen"), l.Thousands(ch.ChildLabour), l.Percent(ch.ChildLabour/ch.Children),
 			l.Thousands(ch.Hazardous), l.Percent(ch.Hazardous/ch.Children)))
 		for _, a := range c.DefaultPreferences() {
-			out = append(out, l.T("txt.defaults", a.NameIn(string(l))))
+			out = append(out, l.T("txt.defaults", a.NameIn(l)))
 		}
 		out = append(out, tables.FitNotes(c, d.in.Fits, l)...)
 	}
@@ -258,10 +258,10 @@ func (d *doc) Summary() []string {
 }
 
 // actorName is actor i's name in the report's language.
-func (d *doc) actorName(i int) string { return d.in.Chain.Actors[i].NameIn(string(d.l)) }
+func (d *doc) actorName(i int) string { return d.in.Chain.Actors[i].NameIn(d.l) }
 
 // ChainName is the chain's name in the report's language.
-func (d *doc) ChainName() string { return d.in.Chain.NameIn(string(d.l)) }
+func (d *doc) ChainName() string { return d.in.Chain.NameIn(d.l) }
 
 // runName returns the name, in the report's language, of the run or
 // scenario named name (as in the scenario file).
@@ -269,7 +269,7 @@ func (d *doc) runName(name string) string {
 	if cmp := d.in.Comparison; cmp != nil {
 		for i, r := range cmp.Runs {
 			if r.Name == name {
-				return cmp.RunName(i, string(d.l))
+				return cmp.RunName(i, d.l)
 			}
 		}
 	}
@@ -306,7 +306,7 @@ func (d *doc) Margins() []Row {
 			// The first price paid, outside the chain.
 			rows = append(rows, Row{Cells: []string{d.T("r.bought"), "", d.D(s.Purchase), "", "", d.P(s.PurchaseShare)}})
 		}
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.Lang()), d.D(s.PriceFinal),
+		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.l), d.D(s.PriceFinal),
 			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
 	}
 	return rows
@@ -426,8 +426,8 @@ func (d *doc) Interventions() []Intervention {
 				continue
 			}
 			seen[iv.Type] = true
-			out = append(out, Intervention{Name: g.Title(string(d.l)), Description: g.About(string(d.l)),
-				Evidence: g.EvidenceText(string(d.l)), Costs: strings.Join(g.Costs(string(d.l)), "; ")})
+			out = append(out, Intervention{Name: g.Title(d.l), Description: g.About(d.l),
+				Evidence: g.EvidenceText(d.l), Costs: strings.Join(g.Costs(d.l), "; ")})
 		}
 	}
 	return out
@@ -462,7 +462,7 @@ func (d *doc) Assumptions() []Assumption {
 	out = append(out, d.annotate("", flat(d.T("r.chainwide"), c, d.valueOf))...)
 	for i := range actors {
 		a := actors[i]
-		where := a.NameIn(string(d.l))
+		where := a.NameIn(d.l)
 		a.ID, a.Name, a.NameRU = "", "", ""
 		out = append(out, d.annotate(fmt.Sprintf("actor.%d.", i), flat(where, a, d.valueOf))...)
 	}
@@ -606,7 +606,7 @@ func (d *doc) Checks() []Row {
 			at = fmt.Sprintf("%s:%d", d.in.ChainFile, w.Line)
 		}
 		at = strings.TrimSuffix(at, ": ")
-		l := w.Localized(string(d.l))
+		l := w.Localized(d.l)
 		rows = append(rows, Row{Cells: []string{at, l.Where + ": " + l.Field, d.significant(w.Value), l.Plausible, l.Message, l.Hint}})
 	}
 	return rows

@@ -69,7 +69,7 @@ func writeReport(t *testing.T, c *valuechain.Chain, f *scenarios.File, l lang.La
 	}
 	var buf bytes.Buffer
 	in := Input{Lang: l, Chain: c, ChainFile: chainFile, ScenarioFile: scenFile, Seed: 1, Base: r, Comparison: cmp, Scenarios: f,
-		Charts: cs, Source: plots.SourceLine(l, c.NameIn(string(l)), scenFile, 1)}
+		Charts: cs, Source: plots.SourceLine(l, c.NameIn(l), scenFile, 1)}
 	if err := Write(&buf, in); err != nil {
 		t.Fatal(err)
 	}

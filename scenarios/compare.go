@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -73,8 +74,8 @@ type Comparison struct {
 
 // RunName returns the name of run i (0 is the first scenario) in the
 // language lang ("ru" or "en").
-func (c *Comparison) RunName(i int, lang string) string {
-	if lang == "ru" && i < len(c.NamesRU) && c.NamesRU[i] != "" {
+func (c *Comparison) RunName(i int, l lang.Lang) string {
+	if l == "ru" && i < len(c.NamesRU) && c.NamesRU[i] != "" {
 		return c.NamesRU[i]
 	}
 	return c.Runs[i].Name

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/ilo-rma/vcsim/guide"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -61,8 +62,8 @@ type Scenario struct {
 
 // NameIn returns the scenario's name in the language lang: name_ru in
 // Russian when it is given, else name.
-func (s *Scenario) NameIn(lang string) string {
-	if lang == "ru" && strings.TrimSpace(s.NameRU) != "" {
+func (s *Scenario) NameIn(l lang.Lang) string {
+	if l == "ru" && strings.TrimSpace(s.NameRU) != "" {
 		return s.NameRU
 	}
 	return s.Name
@@ -70,8 +71,8 @@ func (s *Scenario) NameIn(lang string) string {
 
 // NameIn returns the intervention's label in the language lang: name_ru
 // in Russian when it is given, else name ("" when neither is).
-func (iv *Intervention) NameIn(lang string) string {
-	if lang == "ru" && strings.TrimSpace(iv.NameRU) != "" {
+func (iv *Intervention) NameIn(l lang.Lang) string {
+	if l == "ru" && strings.TrimSpace(iv.NameRU) != "" {
 		return iv.NameRU
 	}
 	return iv.Name

@@ -10,7 +10,7 @@ import (
 
 // ReportInput is what the screening report shows.
 type ReportInput struct {
-	Lang   string // en or ru
+	Lang   lang.Lang // en or ru
 	Result *Result
 	Chart  template.HTML // the scores chart as inline SVG, drawn by vcsim
 	Swap   string        // the sensitivity line

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/ilo-rma/vcsim/assess"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/valuechain"
@@ -355,8 +356,8 @@ func (res *Result) Swap() (criterion int, weight float64, ok bool) {
 }
 
 // Label returns a criterion's name in the language ("en" or "ru").
-func (c Criterion) Label(lang string) string {
-	if lang == "ru" && c.NameRU != "" {
+func (c Criterion) Label(l lang.Lang) string {
+	if l == "ru" && c.NameRU != "" {
 		return c.NameRU
 	}
 	if c.Name != "" {
@@ -364,7 +365,7 @@ func (c Criterion) Label(lang string) string {
 	}
 	for _, x := range Computed {
 		if x.ID == c.ID {
-			if lang == "ru" {
+			if l == "ru" {
 				return x.NameRU
 			}
 			return x.Name

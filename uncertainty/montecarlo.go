@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/scenarios"
@@ -250,8 +251,8 @@ type MonteCarlo struct {
 
 // RunName returns the name of run r in the language lang: a scenario's
 // name_ru in Russian when it is given, else its name (Runs[r]).
-func (mc *MonteCarlo) RunName(r int, lang string) string {
-	if lang == "ru" && r > 0 && mc.Setup != nil && mc.Setup.File != nil && r-1 < len(mc.Setup.File.Scenarios) {
+func (mc *MonteCarlo) RunName(r int, l lang.Lang) string {
+	if l == "ru" && r > 0 && mc.Setup != nil && mc.Setup.File != nil && r-1 < len(mc.Setup.File.Scenarios) {
 		if ru := mc.Setup.File.Scenarios[r-1].NameRU; strings.TrimSpace(ru) != "" {
 			return ru
 		}

@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
@@ -317,7 +318,7 @@ func TestRunNames(t *testing.T) {
 		run        int
 		lang, want string
 	}{{0, "ru", scenarios.Baseline}, {1, "ru", "Денежная выплата"}, {1, "en", "Cash transfer"}, {2, "ru", "Cooperative"}} {
-		if got := mc.RunName(c.run, c.lang); got != c.want {
+		if got := mc.RunName(c.run, lang.Lang(c.lang)); got != c.want {
 			t.Errorf("RunName(%d, %s) = %q, want %q", c.run, c.lang, got, c.want)
 		}
 	}

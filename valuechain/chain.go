@@ -11,6 +11,8 @@ package valuechain
 import (
 	"strings"
 	"sync/atomic"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // Actor kinds.
@@ -475,8 +477,8 @@ func (a *Actor) DisplayName() string {
 
 // NameIn returns the actor's name in the language lang ("ru" or "en"):
 // name_ru in Russian when it is given, else DisplayName.
-func (a *Actor) NameIn(lang string) string {
-	if lang == "ru" && strings.TrimSpace(a.NameRU) != "" {
+func (a *Actor) NameIn(l lang.Lang) string {
+	if l == "ru" && strings.TrimSpace(a.NameRU) != "" {
 		return a.NameRU
 	}
 	return a.DisplayName()
@@ -484,8 +486,8 @@ func (a *Actor) NameIn(lang string) string {
 
 // NameIn returns the chain's name in the language lang: name_ru in
 // Russian when it is given, else name.
-func (c *Chain) NameIn(lang string) string {
-	if lang == "ru" && strings.TrimSpace(c.NameRU) != "" {
+func (c *Chain) NameIn(l lang.Lang) string {
+	if l == "ru" && strings.TrimSpace(c.NameRU) != "" {
 		return c.NameRU
 	}
 	return c.Name
@@ -506,8 +508,8 @@ func (a *Actor) Outputs() []Product {
 // UnitIn returns the product's unit ("kg raw cotton"), which names the
 // product, in the language lang: unit_ru in Russian when it is given,
 // else unit.
-func (p *Product) UnitIn(lang string) string {
-	if lang == "ru" && strings.TrimSpace(p.UnitRU) != "" {
+func (p *Product) UnitIn(l lang.Lang) string {
+	if l == "ru" && strings.TrimSpace(p.UnitRU) != "" {
 		return p.UnitRU
 	}
 	return p.Unit

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // EditError is a value SetValue refuses: it would not be TOML, or not of
@@ -19,8 +20,8 @@ type EditError struct {
 func (e *EditError) Error() string { return e.In("en") }
 
 // In returns the error in the language lang ("ru" or English).
-func (e *EditError) In(lang string) string {
-	if lang == "ru" {
+func (e *EditError) In(l lang.Lang) string {
+	if l == "ru" {
 		return e.Path + ": " + e.ru
 	}
 	return e.Path + ": " + e.en

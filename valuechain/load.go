@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // InputError is a problem with a file: its syntax, a value of the wrong
@@ -46,7 +47,7 @@ func fileErr(file string, line int, column, format string, args ...any) *InputEr
 func (e *InputError) Error() string { return e.In("en") }
 
 // In returns the error in the language lang ("ru" or English).
-func (e *InputError) In(lang string) string {
+func (e *InputError) In(l lang.Lang) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Cell != "" {
@@ -55,24 +56,24 @@ func (e *InputError) In(lang string) string {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	if e.Where != "" {
-		b.WriteString(": " + place(e.Where, lang))
+		b.WriteString(": " + place(e.Where, l))
 	}
 	if e.Column != "" {
 		word := "column"
-		if lang == "ru" {
+		if l == "ru" {
 			word = "столбец"
 		}
 		fmt.Fprintf(&b, ": %s %q", word, e.Column)
 	}
 	b.WriteString(": ")
-	if e.syntax != "" && lang == "ru" {
+	if e.syntax != "" && l == "ru" {
 		b.WriteString(syntaxRU(e.syntax))
 		if e.comma {
 			b.WriteString(ruCommaHint)
 		}
 		return b.String()
 	}
-	b.WriteString(message(e.Msg, e.format, e.args, lang))
+	b.WriteString(message(e.Msg, e.format, e.args, l))
 	return b.String()
 }
 
@@ -82,10 +83,10 @@ type InputErrors []*InputError
 func (es InputErrors) Error() string { return es.In("en") }
 
 // In returns the errors in the language lang, one a line.
-func (es InputErrors) In(lang string) string {
+func (es InputErrors) In(l lang.Lang) string {
 	msgs := make([]string, len(es))
 	for i, e := range es {
-		msgs[i] = e.In(lang)
+		msgs[i] = e.In(l)
 	}
 	return strings.Join(msgs, "\n")
 }

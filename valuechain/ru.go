@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // ruFormats holds the Russian of the validators' messages, by their
@@ -210,8 +212,8 @@ var ruDescribe = strings.NewReplacer("the text ", "текст ", "the number ", 
 
 // message returns msg in the language lang: its format's Russian with the
 // same arguments (descriptions of values translated too), or msg.
-func message(msg, format string, args []any, lang string) string {
-	if lang != "ru" || format == "" {
+func message(msg, format string, args []any, l lang.Lang) string {
+	if l != "ru" || format == "" {
 		return msg
 	}
 	f, ok := ruFormats[format]
@@ -240,8 +242,8 @@ func message(msg, format string, args []any, lang string) string {
 }
 
 // place returns a problem's place in the language lang.
-func place(where, lang string) string {
-	if lang != "ru" {
+func place(where string, l lang.Lang) string {
+	if l != "ru" {
 		return where
 	}
 	for _, r := range ruPlaces {
@@ -268,38 +270,38 @@ var ruPlaces = []struct {
 }
 
 // In returns the problem in the language lang ("ru" or English).
-func (p Problem) In(lang string) string {
-	if lang != "ru" {
+func (p Problem) In(l lang.Lang) string {
+	if l != "ru" {
 		return p.String()
 	}
-	parts := []string{place(p.Where, lang)}
+	parts := []string{place(p.Where, l)}
 	if p.Field != "" {
 		parts = append(parts, p.Field)
 	}
-	return strings.Join(append(parts, message(p.Msg, p.format, p.args, lang)), ": ")
+	return strings.Join(append(parts, message(p.Msg, p.format, p.args, l)), ": ")
 }
 
 // ErrorIn returns err's text in the language lang: any error with an
 // In(lang) method says itself (validation problems, the decoder's and the
 // readers' errors, output conflicts), wrapped errors keep the words put
 // before them, joined errors go one by one, anything else as it is.
-func ErrorIn(err error, lang string) string {
+func ErrorIn(err error, l lang.Lang) string {
 	if err == nil {
 		return ""
 	}
 	switch e := err.(type) {
-	case interface{ In(string) string }: // this package's errors, and others that say themselves in a language
-		return e.In(lang)
+	case interface{ In(lang.Lang) string }: // this package's errors, and others that say themselves in a language
+		return e.In(l)
 	case interface{ Unwrap() error }:
 		// A wrapper that adds words before the error keeps them.
 		inner := e.Unwrap()
 		if inner != nil && strings.HasSuffix(err.Error(), inner.Error()) {
-			return strings.TrimSuffix(err.Error(), inner.Error()) + ErrorIn(inner, lang)
+			return strings.TrimSuffix(err.Error(), inner.Error()) + ErrorIn(inner, l)
 		}
 	case interface{ Unwrap() []error }:
 		var parts []string
 		for _, x := range e.Unwrap() {
-			if s := ErrorIn(x, lang); s != "" {
+			if s := ErrorIn(x, l); s != "" {
 				parts = append(parts, s)
 			}
 		}

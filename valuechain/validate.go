@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // Problem is one thing wrong with a chain: where it is (an actor, a link,
@@ -84,7 +86,7 @@ func (e *ValidationError) Error() string { return e.In("en") }
 // places and the messages are translated where the catalogue has them
 // (every message of the validators has its Russian; a test checks it);
 // keys stay as the file writes them.
-func (e *ValidationError) In(lang string) string {
+func (e *ValidationError) In(l lang.Lang) string {
 	var b strings.Builder
 	for i, p := range e.Problems {
 		if i > 0 {
@@ -99,7 +101,7 @@ func (e *ValidationError) In(lang string) string {
 			}
 			b.WriteString(": ")
 		}
-		b.WriteString(p.In(lang))
+		b.WriteString(p.In(l))
 	}
 	return b.String()
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // base is a valid two-actor chain; the bad chains below edit it.
@@ -179,7 +180,7 @@ func TestPurchasePriceMessage(t *testing.T) {
 		{"en", fmt.Sprintf(`t.toml:%d: actor "trader": purchase_price: is given but the actor buys from other actors of the chain`, line)},
 		{"ru", "вне цепочки покупает только участник, которому никто в цепочке не продаёт"},
 	} {
-		if got := ve.In(c.lang); !strings.Contains(got, c.want) {
+		if got := ve.In(lang.Lang(c.lang)); !strings.Contains(got, c.want) {
 			t.Errorf("%s: got\n%s\nwant it to contain %q", c.lang, got, c.want)
 		}
 	}

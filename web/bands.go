@@ -58,7 +58,7 @@ func (s *Server) bands(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), timeout)
 	defer cancel()
 	// The charts' source line, as plots.Source writes it for the page.
-	source := plots.SourceLine(l, c.NameIn(string(l)), "", seed(r))
+	source := plots.SourceLine(l, c.NameIn(l), "", seed(r))
 	w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
 	rc := http.NewResponseController(w)

@@ -18,7 +18,7 @@ type docTopic struct {
 // docList answers GET /api/docs: the topics, with their titles in the
 // page's language.
 func (s *Server) docList(w http.ResponseWriter, r *http.Request) {
-	l := "en"
+	l := lang.EN
 	if pageLang(r) == lang.RU {
 		l = "ru"
 	}
@@ -33,7 +33,7 @@ func (s *Server) docList(w http.ResponseWriter, r *http.Request) {
 // language (English where it has no Russian version; Content-Language
 // says which), as text/markdown.
 func (s *Server) doc(w http.ResponseWriter, r *http.Request) {
-	l := "en"
+	l := lang.EN
 	if pageLang(r) == lang.RU {
 		l = "ru"
 	}

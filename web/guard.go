@@ -292,6 +292,6 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			defer s.release()
 		}
 		// Errors are written in the page's language.
-		next.ServeHTTP(&langWriter{ResponseWriter: w, lang: string(pageLang(r))}, r)
+		next.ServeHTTP(&langWriter{ResponseWriter: w, lang: pageLang(r)}, r)
 	})
 }

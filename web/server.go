@@ -144,7 +144,7 @@ type errorBody struct {
 // langWriter carries the language errors are written in.
 type langWriter struct {
 	http.ResponseWriter
-	lang string
+	lang lang.Lang
 }
 
 // Unwrap gives http.ResponseController the writer underneath.
@@ -294,8 +294,8 @@ type householdsError struct{ n float64 }
 func (e *householdsError) Error() string { return e.In("en") }
 
 // In says the error in English or Russian.
-func (e *householdsError) In(lang string) string {
-	if lang == "ru" {
+func (e *householdsError) In(l lang.Lang) string {
+	if l == "ru" {
 		return fmt.Sprintf("в цепочке %s домохозяйств для моделирования, а страница за один запрос моделирует не больше %s: уменьшите count или запустите расчёт в командной строке (vcsim run)",
 			thousands(e.n, " "), thousands(MaxHouseholds, " "))
 	}
@@ -414,7 +414,7 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 func localized(ws []plausible.Warning, l lang.Lang) []plausible.Warning {
 	out := make([]plausible.Warning, len(ws))
 	for i, w := range ws {
-		out[i] = w.Localized(string(l))
+		out[i] = w.Localized(l)
 	}
 	return out
 }

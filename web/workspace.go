@@ -19,6 +19,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -93,8 +94,8 @@ type wsError struct{ name, en, ru string }
 func (e *wsError) Error() string { return e.In("en") }
 
 // In says the error in English or Russian.
-func (e *wsError) In(lang string) string {
-	if lang == "ru" {
+func (e *wsError) In(l lang.Lang) string {
+	if l == "ru" {
 		return e.name + ": " + e.ru
 	}
 	return e.name + ": " + e.en

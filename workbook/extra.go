@@ -14,7 +14,7 @@ import (
 )
 
 // readme is the Read-me sheet, in English and Russian.
-var readme = map[string][]string{
+var readme = map[lang.Lang][]string{
 	"en": {
 		"vcsim workbook: a value chain for a rapid market assessment",
 		"",
@@ -82,7 +82,7 @@ func (b *Book) AddSurvey(surveyCSV []byte) error {
 		rows = all
 	}
 	for j, k := range rows[0] {
-		b.f.SetCellStr(name, cellName(j+1, 1), lang.Lang(b.lang).Key(k))
+		b.f.SetCellStr(name, cellName(j+1, 1), b.lang.Key(k))
 		b.f.SetCellStr(name, cellName(j+1, 2), k)
 	}
 	last := cellName(len(rows[0]), 1)

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,8 +21,8 @@ type Results struct {
 }
 
 // NewResults returns an empty results workbook.
-func NewResults(lang string) (*Results, error) {
-	b, err := New(lang)
+func NewResults(l lang.Lang) (*Results, error) {
+	b, err := New(l)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/valuechain"
 	"github.com/ilo-rma/vcsim/valuechain/vca4d"
@@ -256,7 +257,7 @@ func TestLibreOfficeWorkbook(t *testing.T) {
 func TestTemplateStructure(t *testing.T) {
 	ct, _ := examples.Chain("cotton-tajikistan")
 	st, _ := examples.Scenarios("cotton-tajikistan")
-	for _, lang := range []string{"en", "ru"} {
+	for _, lang := range []lang.Lang{"en", "ru"} {
 		b, err := New(lang)
 		if err != nil {
 			t.Fatal(err)
@@ -279,7 +280,7 @@ func TestTemplateStructure(t *testing.T) {
 				got.WriteString(strings.Join(rows[i], " | ") + "\n")
 			}
 		}
-		golden := filepath.Join("testdata", "template-"+lang+".golden")
+		golden := filepath.Join("testdata", "template-"+string(lang)+".golden")
 		if *update {
 			os.WriteFile(golden, []byte(got.String()), 0o644)
 		}

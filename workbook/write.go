@@ -19,16 +19,16 @@ import (
 // Book is a workbook being written.
 type Book struct {
 	f      *excelize.File
-	lang   string
+	lang   lang.Lang
 	header int // style of row 1
 	keyRow int // style of row 2
 	num    int // style of money and counts
 }
 
 // New returns an empty workbook with headers in lang ("en" or "ru").
-func New(lang string) (*Book, error) {
+func New(l lang.Lang) (*Book, error) {
 	f := excelize.NewFile()
-	b := &Book{f: f, lang: lang}
+	b := &Book{f: f, lang: l}
 	var err error
 	if b.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}}); err != nil {
@@ -112,7 +112,7 @@ func (b *Book) keyValueSheet(name string, fields []field) error {
 	if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
-	head := map[string][3]string{"en": {"What", "key", "Value"}, "ru": {"Что", "key", "Значение"}}[b.lang]
+	head := map[lang.Lang][3]string{lang.EN: {"What", "key", "Value"}, lang.RU: {"Что", "key", "Значение"}}[b.lang]
 	if head[0] == "" {
 		head = [3]string{"What", "key", "Value"}
 	}
@@ -126,7 +126,7 @@ func (b *Book) keyValueSheet(name string, fields []field) error {
 	f.SetCellStyle(name, "A2", "C2", b.keyRow)
 	for r, fl := range fields {
 		row := r + 3
-		f.SetCellValue(name, cellName(1, row), lang.Lang(b.lang).Key(fl.key))
+		f.SetCellValue(name, cellName(1, row), b.lang.Key(fl.key))
 		f.SetCellValue(name, cellName(2, row), fl.key)
 		if err := b.value(name, cellName(3, row), fl.key, fl.value); err != nil {
 			return err
@@ -185,7 +185,7 @@ func (b *Book) listSheet(path string, rows []map[string]any, t reflect.Type, par
 		return err
 	}
 	for j, k := range keys {
-		f.SetCellValue(name, cellName(j+1, 1), lang.Lang(b.lang).Key(k))
+		f.SetCellValue(name, cellName(j+1, 1), b.lang.Key(k))
 		f.SetCellValue(name, cellName(j+1, 2), k)
 		width := 14.0
 		if k == "name" || k == "description" {

@@ -6,6 +6,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/docs"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 func docsCommand() *cli.Command {
@@ -15,7 +16,7 @@ func docsCommand() *cli.Command {
 		UsageText: "vcsim docs [--lang ru] [TOPIC]\n\nWithout a topic: the list of topics. vcsim docs facilitator --lang ru > guide.md saves one.",
 		Flags:     []cli.Flag{&cli.StringFlag{Name: "lang", Usage: "language: en or ru (a topic without a Russian version comes in English)", Value: "en"}},
 		Action: func(ctx *cli.Context) error {
-			l := ctx.String("lang")
+			l := lang.Lang(ctx.String("lang"))
 			if l != "en" && l != "ru" {
 				return usagef("--lang must be en or ru, got %q", l)
 			}

@@ -59,13 +59,20 @@ func usagef(format string, args ...any) error {
 
 // langOf returns the language a command line asks for with --lang, so
 // that errors are printed in it too.
-func langOf(args []string) string {
+func langOf(args []string) lang.Lang {
 	for i, a := range args {
-		if a == "--lang=ru" || a == "-lang=ru" || ((a == "--lang" || a == "-lang") && i+1 < len(args) && args[i+1] == "ru") {
-			return "ru"
+		v, ok := "", false
+		switch {
+		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+			v, ok = a[strings.Index(a, "=")+1:], true
+		case (a == "--lang" || a == "-lang") && i+1 < len(args):
+			v, ok = args[i+1], true
+		}
+		if l, err := lang.Parse(v); ok && err == nil {
+			return l
 		}
 	}
-	return "en"
+	return lang.EN
 }
 
 // run runs the command line and returns the exit status.
@@ -262,7 +269,7 @@ func runCommand() *cli.Command {
 			r, market, pop := a.Base, a.Market, a.Population
 			for _, a := range a.Inputs.Chain.DefaultPreferences() {
 				if sv == nil || len(sv.Groups[a.ID]) == 0 {
-					fmt.Fprintln(ctx.App.ErrWriter, l.T("txt.defaults", a.NameIn(string(l))))
+					fmt.Fprintln(ctx.App.ErrWriter, l.T("txt.defaults", a.NameIn(l)))
 				}
 			}
 			for _, n := range tables.FitNotes(a.Inputs.Chain, a.Fits, l) {
@@ -330,7 +337,7 @@ func validateCommand() *cli.Command {
 			warned := warnChains(ctx, paths, errs, chains)
 			for i, err := range errs {
 				if err != nil {
-					fmt.Fprintln(ctx.App.ErrWriter, valuechain.ErrorIn(err, string(l)))
+					fmt.Fprintln(ctx.App.ErrWriter, valuechain.ErrorIn(err, l))
 					bad++
 					continue
 				}
@@ -399,7 +406,7 @@ func initCommand() *cli.Command {
 			base := filepath.Join(dir, examples.FileName(name))
 			base = strings.TrimSuffix(base, ".toml")
 			if format == "xlsx" {
-				data, err := chainAndScenariosXLSX(chain, scen, survey, l)
+				data, err := chainAndScenariosXLSX(chain, scen, survey, lang.Lang(l))
 				if err != nil {
 					return err
 				}

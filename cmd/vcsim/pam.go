@@ -94,7 +94,7 @@ func pamCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			source := plots.SourceLine(l, c.NameIn(string(l)), "", ctx.Uint64("seed"))
+			source := plots.SourceLine(l, c.NameIn(l), "", ctx.Uint64("seed"))
 			if err := out.AddFunc(filepath.Join(dir, "pam.png"), func(w io.Writer) error { return plots.Write(w, p, source, "png") }); err != nil {
 				return err
 			}

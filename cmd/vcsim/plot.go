@@ -191,7 +191,7 @@ func mapCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			source := plots.SourceLine(l, c.NameIn(string(l)), "", ctx.Uint64("seed"))
+			source := plots.SourceLine(l, c.NameIn(l), "", ctx.Uint64("seed"))
 			if err := set.AddFunc(out, func(w io.Writer) error { return plots.Write(w, p, source, format) }); err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -18,8 +19,8 @@ type usageError struct {
 func (e usageError) Error() string { return fmt.Sprintf(e.format, e.args...) }
 
 // in returns the message in the language lang.
-func (e usageError) in(lang string) string {
-	if f, ok := ruUsage[e.format]; ok && lang == "ru" {
+func (e usageError) in(l lang.Lang) string {
+	if f, ok := ruUsage[e.format]; ok && l == "ru" {
 		return fmt.Sprintf(f, e.args...)
 	}
 	return e.Error()
@@ -27,12 +28,12 @@ func (e usageError) in(lang string) string {
 
 // errorIn returns err's text in the language lang: command-line mistakes
 // and the problems of input files translated, anything else as it is.
-func errorIn(err error, lang string) string {
+func errorIn(err error, l lang.Lang) string {
 	var ue usageError
-	if lang == "ru" && errors.As(err, &ue) && strings.HasSuffix(err.Error(), ue.Error()) {
-		return strings.TrimSuffix(err.Error(), ue.Error()) + ue.in(lang)
+	if l == "ru" && errors.As(err, &ue) && strings.HasSuffix(err.Error(), ue.Error()) {
+		return strings.TrimSuffix(err.Error(), ue.Error()) + ue.in(l)
 	}
-	return valuechain.ErrorIn(err, lang)
+	return valuechain.ErrorIn(err, l)
 }
 
 // ruUsage holds the Russian of the command line's messages, by their

@@ -126,13 +126,13 @@ func compareCommand() *cli.Command {
 				fmt.Fprintln(ctx.App.ErrWriter, n)
 			}
 			rows := tables.Summaries(cmp.Baseline, cmp.Summaries)
-			fmt.Fprintf(ctx.App.Writer, "%s\n\n", l.T("txt.cmp.title", c.NameIn(string(l)), l.Plural(float64(len(cmp.Runs)), 0, "n.scenarios"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc"), cmp.Seed))
+			fmt.Fprintf(ctx.App.Writer, "%s\n\n", l.T("txt.cmp.title", c.NameIn(l), l.Plural(float64(len(cmp.Runs)), 0, "n.scenarios"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc"), cmp.Seed))
 			// The printed table names the runs in the chosen language; the
 			// files keep the names of the scenario file.
 			shown := tables.AllRows(rows)
 			shown[0].Scenario = l.T("baseline")
 			for i := range cmp.Runs {
-				shown[i+1].Scenario = cmp.RunName(i, string(l))
+				shown[i+1].Scenario = cmp.RunName(i, l)
 			}
 			if err := tables.WriteComparison(ctx.App.Writer, c.Currency, shown, l); err != nil {
 				return err
@@ -176,7 +176,7 @@ func guideCommand() *cli.Command {
 			&cli.StringFlag{Name: "lang", Usage: "en or ru", Value: "en"},
 		},
 		Action: func(ctx *cli.Context) error {
-			lang := ctx.String("lang")
+			lang := lang.Lang(ctx.String("lang"))
 			if lang != "en" && lang != "ru" {
 				return usagef("--lang must be en or ru, got %q", lang)
 			}

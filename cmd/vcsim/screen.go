@@ -103,7 +103,7 @@ func screenCommand() *cli.Command {
 			if err != nil {
 				return badInput(err)
 			}
-			swap := writeScreening(ctx.App.Writer, res, string(l))
+			swap := writeScreening(ctx.App.Writer, res, l)
 			dir := ctx.String("out")
 			if dir == "" {
 				return nil
@@ -130,7 +130,7 @@ func screenCommand() *cli.Command {
 			if i := strings.Index(s, "<svg"); i >= 0 {
 				s = s[i:]
 			}
-			in := screening.ReportInput{Lang: string(l), Result: res, Chart: template.HTML(s), Swap: swap, Date: today()} // the SVG is vcsim's own drawing
+			in := screening.ReportInput{Lang: l, Result: res, Chart: template.HTML(s), Swap: swap, Date: today()} // the SVG is vcsim's own drawing
 			if err := out.AddFunc(filepath.Join(dir, "screening.html"), func(w io.Writer) error { return screening.WriteReport(w, in) }); err != nil {
 				return err
 			}
@@ -141,8 +141,8 @@ func screenCommand() *cli.Command {
 
 // writeScreening prints the ranking with every criterion and the weight
 // change that would swap the first two chains.
-func writeScreening(w io.Writer, res *screening.Result, lang string) string {
-	ru := lang == "ru"
+func writeScreening(w io.Writer, res *screening.Result, l lang.Lang) string {
+	ru := l == "ru"
 	title, score, rank := "Screening of candidate chains (scores from 0 to 1; normalised criteria in brackets)", "score", "rank"
 	if ru {
 		title, score, rank = "Отбор цепочек (баллы от 0 до 1; в скобках нормированные значения)", "балл", "место"
@@ -151,7 +151,7 @@ func writeScreening(w io.Writer, res *screening.Result, lang string) string {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\tchain\t", rank)
 	for _, c := range res.Criteria {
-		fmt.Fprintf(tw, "%s (w %g)\t", c.Label(lang), c.Weight)
+		fmt.Fprintf(tw, "%s (w %g)\t", c.Label(l), c.Weight)
 	}
 	fmt.Fprintf(tw, "%s\t\n", score)
 	named := map[string]int{}
@@ -174,9 +174,9 @@ func writeScreening(w io.Writer, res *screening.Result, lang string) string {
 	if i, wt, ok := res.Swap(); ok {
 		c := res.Criteria[i]
 		if ru {
-			line = fmt.Sprintf("Чувствительность: при весе критерия «%s» %.2f (сейчас %g) «%s» и «%s» меняются местами.", c.Label(lang), wt, c.Weight, res.Rows[0].Name, res.Rows[1].Name)
+			line = fmt.Sprintf("Чувствительность: при весе критерия «%s» %.2f (сейчас %g) «%s» и «%s» меняются местами.", c.Label(l), wt, c.Weight, res.Rows[0].Name, res.Rows[1].Name)
 		} else {
-			line = fmt.Sprintf("Sensitivity: with a weight of %.2f for %q (now %g), %q and %q swap places.", wt, c.Label(lang), c.Weight, res.Rows[0].Name, res.Rows[1].Name)
+			line = fmt.Sprintf("Sensitivity: with a weight of %.2f for %q (now %g), %q and %q swap places.", wt, c.Label(l), c.Weight, res.Rows[0].Name, res.Rows[1].Name)
 		}
 	} else if len(res.Rows) > 1 {
 		line = "Sensitivity: no change of a single weight (0 to 1000) swaps the first two chains."

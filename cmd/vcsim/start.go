@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/urfave/cli/v2"
 )
 
@@ -30,11 +31,11 @@ func doubleClick(args []string) ([]string, bool) {
 // keepWindow waits for Enter after a double-click start failed, so that
 // the console window Windows made for vcsim does not close before its
 // message is read.
-func keepWindow(status int, lang string, stdin io.Reader, stdout io.Writer) {
+func keepWindow(status int, l lang.Lang, stdin io.Reader, stdout io.Writer) {
 	if status == exitOK {
 		return
 	}
-	fmt.Fprintln(stdout, startText(lang).pressEnter)
+	fmt.Fprintln(stdout, startText(l).pressEnter)
 	bufio.NewReader(stdin).ReadString('\n')
 }
 
@@ -52,7 +53,7 @@ func startCommand() *cli.Command {
 			if ctx.NArg() > 0 {
 				return usagef("start takes no arguments, got %q", ctx.Args().First())
 			}
-			l := ctx.String("lang")
+			l := lang.Lang(ctx.String("lang"))
 			if l == "" {
 				l = systemLang()
 			}
@@ -68,10 +69,10 @@ func startCommand() *cli.Command {
 			if err != nil {
 				return errors.New(t.noPort)
 			}
-			fmt.Fprintf(ctx.App.Writer, t.started, version(), "http://"+addr+"/?lang="+l, dir)
+			fmt.Fprintf(ctx.App.Writer, t.started, version(), "http://"+addr+"/?lang="+string(l), dir)
 			// serve's own line about the address and Ctrl+C is said above,
 			// in the system's language.
-			return newApp(io.Discard, ctx.App.ErrWriter).Run([]string{"vcsim", "serve", "--lang", l, "--dir", dir, "--addr", addr})
+			return newApp(io.Discard, ctx.App.ErrWriter).Run([]string{"vcsim", "serve", "--lang", string(l), "--dir", dir, "--addr", addr})
 		},
 	}
 }
@@ -85,8 +86,8 @@ type startTexts struct {
 	noFolder, noPort string
 }
 
-func startText(lang string) startTexts {
-	if lang == "ru" {
+func startText(l lang.Lang) startTexts {
+	if l == "ru" {
 		return startTexts{
 			started: "vcsim %s: страница семинара — %s (браузер откроет её сам).\n" +
 				"Файлы цепочек и сценариев открываются и сохраняются в папке\n    %s\n" +
@@ -111,25 +112,25 @@ func startText(lang string) startTexts {
 // langOfLocale returns "ru" for a locale or Windows language name of
 // Russian, Kyrgyz or Tajik (the workshops' countries read Russian), and
 // "en" otherwise.
-func langOfLocale(locale string) string {
+func langOfLocale(locale string) lang.Lang {
 	l := strings.ToLower(locale)
 	for _, p := range []string{"ru", "ky", "tg"} {
 		if l == p || strings.HasPrefix(l, p+"_") || strings.HasPrefix(l, p+"-") || strings.HasPrefix(l, p+".") {
-			return "ru"
+			return lang.RU
 		}
 	}
-	return "en"
+	return lang.EN
 }
 
 // envLang returns the language of the POSIX locale variables: the first
 // of LC_ALL, LC_MESSAGES and LANG that is set.
-func envLang(getenv func(string) string) string {
+func envLang(getenv func(string) string) lang.Lang {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if s := getenv(v); s != "" {
 			return langOfLocale(s)
 		}
 	}
-	return "en"
+	return lang.EN
 }
 
 // workshopDir returns the workspace folder of a double-click start,

@@ -29,7 +29,7 @@ func TestLangOfLocale(t *testing.T) {
 		{map[string]string{"LC_MESSAGES": "ru_RU.UTF-8", "LANG": "en_US.UTF-8"}, "ru"},
 		{map[string]string{}, "en"},
 	} {
-		if got := envLang(func(k string) string { return c.env[k] }); got != c.want {
+		if got := envLang(func(k string) string { return c.env[k] }); string(got) != c.want {
 			t.Errorf("%v: %s, want %s", c.env, got, c.want)
 		}
 	}

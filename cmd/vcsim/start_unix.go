@@ -5,6 +5,8 @@ package main
 import (
 	"os"
 	"path/filepath"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // fromFileManager reports whether vcsim was started without a terminal
@@ -16,7 +18,7 @@ func fromFileManager() bool {
 
 // systemLang returns the language of the locale (LC_ALL, LC_MESSAGES,
 // LANG): ru for Russian, Kyrgyz and Tajik, en otherwise.
-func systemLang() string { return envLang(os.Getenv) }
+func systemLang() lang.Lang { return envLang(os.Getenv) }
 
 // documents returns the Documents folder in the home folder, or "" when
 // there is none.

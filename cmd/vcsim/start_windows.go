@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"unsafe"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 var (
@@ -31,16 +33,16 @@ func fromFileManager() bool {
 
 // systemLang returns the language of Windows' user interface: ru for
 // Russian, Kyrgyz and Tajik (see langOfLocale), en otherwise.
-func systemLang() string {
+func systemLang() lang.Lang {
 	if procGetUserDefaultUILang.Find() != nil {
 		return envLang(os.Getenv)
 	}
 	id, _, _ := procGetUserDefaultUILang.Call()
 	switch id & 0x3ff { // the primary language of the LANGID
 	case 0x19, 0x40, 0x28: // Russian, Kyrgyz, Tajik
-		return "ru"
+		return lang.RU
 	}
-	return "en"
+	return lang.EN
 }
 
 // folderIDDocuments is FOLDERID_Documents,

@@ -266,7 +266,7 @@ func sensitivityCommand() *cli.Command {
 			if scen == "" {
 				scen = ctx.String("example") + examples.ScenarioSuffix + ".toml"
 			}
-			source := plots.SourceLine(l, s.Chain.NameIn(string(l)), filepath.Base(scen), ctx.Uint64("seed"))
+			source := plots.SourceLine(l, s.Chain.NameIn(l), filepath.Base(scen), ctx.Uint64("seed"))
 			for _, c := range charts {
 				if err := out.AddFunc(filepath.Join(dir, c.Name+".png"), func(w io.Writer) error { return plots.Write(w, c.Plot, source, "png") }); err != nil {
 					return err

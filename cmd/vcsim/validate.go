@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/assess"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/plausible"
 	"github.com/ilo-rma/vcsim/screening"
@@ -71,8 +72,8 @@ type errNeedsChain struct{ file, kind string }
 
 func (e errNeedsChain) Error() string { return e.In("en") }
 
-func (e errNeedsChain) In(lang string) string {
-	if lang == "ru" {
+func (e errNeedsChain) In(l lang.Lang) string {
+	if l == "ru" {
 		what := map[string]string{kindScenarios: "файл сценариев", kindSurvey: "обследование"}[e.kind]
 		return e.file + ": " + what + " проверяется по своей цепочке: укажите и файл цепочки (vcsim validate chain.toml " + filepath.Base(e.file) + ")"
 	}
@@ -207,7 +208,7 @@ func plausibility(ctx *cli.Context, name string, ws []plausible.Warning) error {
 		word = "предупреждение"
 	}
 	for _, w := range ws {
-		fmt.Fprintf(ctx.App.ErrWriter, "vcsim: %s: %s%s\n", word, plausible.Where(name, w), w.In(ctx.String("lang")))
+		fmt.Fprintf(ctx.App.ErrWriter, "vcsim: %s: %s%s\n", word, plausible.Where(name, w), w.In(lang.Lang(ctx.String("lang"))))
 	}
 	return nil
 }

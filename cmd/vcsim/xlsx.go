@@ -26,8 +26,8 @@ import (
 func isXLSX(path string) bool { return load.IsWorkbook(path) }
 
 // chainAndScenariosXLSX renders a chain (and scenarios) as a workbook.
-func chainAndScenariosXLSX(chainText, scenText, surveyCSV []byte, lang string) ([]byte, error) {
-	b, err := workbook.New(lang)
+func chainAndScenariosXLSX(chainText, scenText, surveyCSV []byte, l lang.Lang) ([]byte, error) {
+	b, err := workbook.New(l)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ func convertCommand() *cli.Command {
 						return err
 					}
 				}
-				data, err := chainAndScenariosXLSX(chainText, scenText, nil, ctx.String("lang"))
+				data, err := chainAndScenariosXLSX(chainText, scenText, nil, lang.Lang(ctx.String("lang")))
 				if err != nil {
 					return err
 				}

@@ -129,7 +129,7 @@ func FitNotes(c *valuechain.Chain, fits []model.Fit, l lang.Lang) []string {
 	for _, f := range fits {
 		name := f.Group
 		if a, _ := c.Actor(f.Group); a != nil {
-			name = a.NameIn(string(l))
+			name = a.NameIn(l)
 		}
 		out = append(out, l.T("txt.fitted", name, l.Number(f.Alpha, 4), l.Percent(f.Observed), l.Percent(f.Fitted)))
 		if f.School {

@@ -281,11 +281,11 @@ func WriteText(w io.Writer, r *model.Result, l lang.Lang) error {
 	c := r.Chain
 	s := NewSummary(r, 0)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s, %d)\n\n", c.NameIn(string(l)), c.Currency, c.BaseYear)
+	fmt.Fprintf(&b, "%s (%s, %d)\n\n", c.NameIn(l), c.Currency, c.BaseYear)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\t\n", l.T("txt.head"))
 	for i, a := range r.Accounts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Actors[i].NameIn(string(l)), l.Thousands(a.Count),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Actors[i].NameIn(l), l.Thousands(a.Count),
 			l.Thousands(a.ValueAdded), l.Percent(a.VAShare), l.Thousands(a.PerUnit(a.ValueAdded)), l.Thousands(a.NetOperatingProfit))
 	}
 	fmt.Fprintf(tw, "%s\t\t%s\t%s\t\t%s\t\n", l.T("txt.chain"), l.Thousands(s.TotalValueAdded), l.Percent(1), l.Thousands(s.NetOperatingProfit))
@@ -294,9 +294,9 @@ func WriteText(w io.Writer, r *model.Result, l lang.Lang) error {
 	if len(r.Margins) > 0 {
 		first, last := r.Margins[0], r.Margins[len(r.Margins)-1]
 		if ps, ok := r.ProducerShare(); ok {
-			b.WriteString(l.T("txt.share", l.Percent(ps), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))) + "\n")
+			b.WriteString(l.T("txt.share", l.Percent(ps), l.Number(last.Price, 2), c.Currency, last.UnitIn(l)) + "\n")
 		} else {
-			b.WriteString(l.T("txt.share.bought", l.Percent(first.PurchaseShare), l.Number(last.Price, 2), c.Currency, last.UnitIn(string(l))) + "\n")
+			b.WriteString(l.T("txt.share.bought", l.Percent(first.PurchaseShare), l.Number(last.Price, 2), c.Currency, last.UnitIn(l)) + "\n")
 		}
 	}
 	b.WriteString(l.T("txt.employment", l.Thousands(s.FTE), l.Plural(s.ChildDays, 0, "n.days")) + "\n")
