@@ -171,10 +171,12 @@ func TestAssumptionNotes(t *testing.T) {
 	}
 	d := &doc{in: Input{Lang: lang.EN, Chain: c, ChainText: text}, l: lang.EN}
 	found := map[string]Assumption{}
-	for _, a := range d.Assumptions() {
-		found[a.Key] = a
+	for _, g := range d.assumptions() {
+		for _, a := range g.Rows {
+			found[a.Key] = a
+		}
 	}
-	if a := found["adult_wage"]; a.Label != "Adult wage (currency a day)" || a.Comment != "KGS a day (assumption)" || a.Value != "700" {
+	if a := found["adult_wage"]; a.Label != "Adult wage (KGS a day)" || a.Comment != "KGS a day (assumption)" || a.Value != "700" {
 		t.Errorf("adult_wage: %+v", a)
 	}
 	if a := found["base_year"]; a.Value != "2022" {

@@ -11,13 +11,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"maps"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/guide"
@@ -146,6 +142,13 @@ type Input struct {
 	// MonteCarlo, when not nil, gives the scenarios' headlines with their
 	// intervals (vcsim report --draws N).
 	MonteCarlo *uncertainty.MonteCarlo
+	// Sensitivity is the assessment's one-at-a-time ranking of the
+	// uncertain numbers (assess.Options.Sensitivity); nil when it was not
+	// asked for.
+	Sensitivity []uncertainty.Swing
+	// SensitivityRun says whether the ranking was asked for (an empty
+	// ranking then means no number is uncertain).
+	SensitivityRun bool
 	// Warnings are the chain's plausibility warnings (assess.Assessment
 	// .Warnings): listed after the summary, with their lines or cells.
 	Warnings []plausible.Warning
@@ -157,12 +160,13 @@ type Input struct {
 func From(a *assess.Assessment, l lang.Lang, charts []plots.Chart, source string) Input {
 	in := a.Inputs
 	return Input{Lang: l, Chain: in.Chain, ChainFile: in.ChainName, ScenarioFile: in.ScenarioName, Seed: in.Seed,
-		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits, Warnings: a.Warnings}
+		Base: a.Base, Comparison: a.Comparison, Scenarios: in.Scenarios, Charts: charts, Source: source, MonteCarlo: a.MonteCarlo, Fits: a.Fits, Warnings: a.Warnings,
+		Sensitivity: a.Sensitivity, SensitivityRun: a.Options.Sensitivity}
 }
 
 // Sections are the ids of the report's sections, in order; a test checks
 // that every one is present.
-var Sections = []string{"summary", "map", "accounts", "margins", "employment", "children", "scenarios", "actionplan", "economic", "interventions", "assumptions", "method", "sources"}
+var Sections = []string{"summary", "map", "accounts", "margins", "employment", "children", "scenarios", "actionplan", "economic", "interventions", "assumptions", "method", "sources", "appendix"}
 
 // Write writes the report as HTML.
 func Write(w io.Writer, in Input) error {
@@ -184,9 +188,10 @@ func Write(w io.Writer, in Input) error {
 
 // doc feeds the template.
 type doc struct {
-	in   Input
-	l    lang.Lang
-	svgs map[string]template.HTML
+	in     Input
+	groups []AssumptionGroup // the chain file's parameters, once listed
+	l      lang.Lang
+	svgs   map[string]template.HTML
 }
 
 func (d *doc) T(key string, args ...any) string { return d.l.T(key, args...) }
@@ -443,141 +448,6 @@ func (d *doc) Steps() [][2]string {
 			out = append(out, [2]string{s.Title, s.Text})
 		}
 	}
-	return out
-}
-
-// Assumption is a parameter set in the chain file: where (the chain or an
-// actor), its key, its readable label with the unit, its value, and the
-// comment on its line of the file.
-type Assumption struct{ Where, Key, Label, Value, Comment string }
-
-// Assumptions lists every parameter the chain file sets (vcsim writes no
-// parameter at its zero default), the chain's own first, then each actor's.
-func (d *doc) Assumptions() []Assumption {
-	var out []Assumption
-	c := d.in.Chain.Clone()
-	actors := c.Actors
-	c.Actors, c.Links, c.Sources, c.PriceRatios = nil, nil, nil, nil
-	c.Name, c.NameRU, c.Description = "", "", ""
-	out = append(out, d.annotate("", flat(d.T("r.chainwide"), c, d.valueOf))...)
-	for i := range actors {
-		a := actors[i]
-		where := a.NameIn(d.l)
-		a.ID, a.Name, a.NameRU = "", "", ""
-		out = append(out, d.annotate(fmt.Sprintf("actor.%d.", i), flat(where, a, d.valueOf))...)
-	}
-	return out
-}
-
-// annotate gives each assumption its label and the comment on its line of
-// the chain file (prefix is the path of the actor's table, "" for the
-// chain's own keys).
-func (d *doc) annotate(prefix string, as []Assumption) []Assumption {
-	var pos valuechain.Positions
-	var lines []string
-	if len(d.in.ChainText) > 0 {
-		pos, _ = valuechain.Locate(d.in.ChainText)
-		lines = strings.Split(string(d.in.ChainText), "\n")
-	}
-	for i := range as {
-		as[i].Label = d.l.Key(as[i].Key)
-		if l, ok := pos[prefix+as[i].Key]; ok && l >= 1 && l <= len(lines) {
-			as[i].Comment = comment(lines[l-1])
-		}
-	}
-	return as
-}
-
-// comment returns the comment at the end of a line of TOML ("" if none):
-// the text after a # that is not inside a quoted string.
-func comment(line string) string {
-	in := byte(0)
-	for i := 0; i < len(line); i++ {
-		switch ch := line[i]; {
-		case in != 0 && ch == '\\' && in == '"':
-			i++
-		case in != 0 && ch == in:
-			in = 0
-		case in == 0 && (ch == '"' || ch == '\''):
-			in = ch
-		case in == 0 && ch == '#':
-			return strings.TrimSpace(line[i+1:])
-		}
-	}
-	return ""
-}
-
-// valueOf formats the value x of key for the reader: a year as it is
-// written (2022, not 2,022), anything else as value does.
-func (d *doc) valueOf(key string, x any) string {
-	if y, ok := x.(int64); ok && strings.HasSuffix(key, "year") {
-		return strconv.FormatInt(y, 10)
-	}
-	return d.value(x)
-}
-
-// value formats a parameter's value for the reader: numbers with the
-// language's separators and no exponent, lists joined with semicolons.
-func (d *doc) value(x any) string {
-	switch v := x.(type) {
-	case float64:
-		return d.exact(v)
-	case int64:
-		return d.exact(float64(v))
-	case []any:
-		parts := make([]string, len(v))
-		for i, e := range v {
-			parts[i] = d.value(e)
-		}
-		return strings.Join(parts, "; ")
-	case bool:
-		if v {
-			return d.T("yes")
-		}
-		return d.T("no")
-	}
-	return fmt.Sprint(x)
-}
-
-// exact formats x with the decimals it needs (up to 6), no exponent.
-func (d *doc) exact(x float64) string {
-	s := strconv.FormatFloat(x, 'f', -1, 64)
-	dec := 0
-	if _, frac, ok := strings.Cut(s, "."); ok {
-		dec = min(len(frac), 6)
-	}
-	return d.l.Number(x, dec)
-}
-
-// flat lists the keys and values v would have in a TOML file, each value
-// formatted by format.
-func flat(where string, v any, format func(key string, x any) string) []Assumption {
-	var buf bytes.Buffer
-	if err := toml.NewEncoder(&buf).Encode(v); err != nil {
-		return nil
-	}
-	var m map[string]any
-	if _, err := toml.Decode(buf.String(), &m); err != nil {
-		return nil
-	}
-	var out []Assumption
-	var walk func(prefix string, m map[string]any)
-	walk = func(prefix string, m map[string]any) {
-		keys := slices.Sorted(maps.Keys(m))
-		for _, k := range keys {
-			switch x := m[k].(type) {
-			case map[string]any:
-				walk(prefix+k+".", x)
-			case []map[string]any:
-				for i, e := range x {
-					walk(fmt.Sprintf("%s%s[%d].", prefix, k, i+1), e)
-				}
-			default:
-				out = append(out, Assumption{Where: where, Key: prefix + k, Value: format(prefix+k, x)})
-			}
-		}
-	}
-	walk("", m)
 	return out
 }
 

@@ -119,7 +119,7 @@ func TestWellFormed(t *testing.T) {
 		}
 		text := string(html)
 		want := map[lang.Lang][]string{
-			lang.EN: {"Rapid market assessment: Test village", "Value added", "Cash transfer", "Evidence", "poverty_line"},
+			lang.EN: {"Rapid market assessment: Test village", "Value added", "Cash transfer", "Evidence", "Poverty line ("},
 			lang.RU: {"Быстрая оценка рынка: Test village", "Добавленная стоимость", "Данные исследований", "Безусловные денежные трансферты", "за чертой бедности"},
 		}
 		for _, s := range want[l] {

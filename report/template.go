@@ -28,7 +28,9 @@ tr.total td { font-weight: bold; border-top: 1pt solid #444; }
 .summary p { font-size: 11pt; }
 ul.evidence { margin: 1mm 0 3mm; padding-left: 5mm; font-size: 9pt; }
 table.assume td, table.assume th { text-align: left; }
-table.assume .key { color: #777; font-size: 7.5pt; }
+table.assume td.num { text-align: right; white-space: nowrap; }
+table.appendix td:first-child { width: 60%; }
+table.sens td:nth-child(2) { text-align: left; }
 table.assume td.comment { color: #555; font-style: italic; }
 table.checks td, table.checks th { text-align: left; }
 section.checks { border-left: 3px solid #e0b84d; padding-left: 3mm; }
@@ -192,11 +194,28 @@ table.plan td:nth-child(2) { width: 45mm; }
 <section id="assumptions">
 <h2>{{.T "r.assumptions"}}</h2>
 <p>{{.T "r.assumptions.intro"}}</p>
-<table class="assume">
-<thead><tr><th>{{.T "r.where"}}</th><th>{{.T "r.parameter"}}</th><th>{{.T "r.value"}}</th><th>{{.T "r.comment"}}</th></tr></thead>
-<tbody>{{range .Assumptions}}<tr><td>{{.Where}}</td><td>{{.Label}}{{if ne .Label .Key}} <span class="key">{{.Key}}</span>{{end}}</td><td>{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
+<h3>{{.T "r.sourced"}}</h3>
+{{with .KeyAssumptions}}<table class="assume">
+<thead><tr><th>{{$.T "r.where"}}</th><th>{{$.T "r.parameter"}}</th><th>{{$.T "r.value"}}</th><th>{{$.T "r.comment"}}</th></tr></thead>
+<tbody>{{range .}}<tr><td>{{.Where}}</td><td>{{.Label}}</td><td class="num">{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
 {{end}}</tbody>
 </table>
+{{else}}<p>{{.T "r.sourced.none"}}</p>{{end}}
+<h3>{{.T "r.prefs"}}</h3>
+{{with .Preferences}}<table class="assume">
+<thead><tr><th>{{$.T "t.group"}}</th><th>{{$.T "r.parameter"}}</th><th>{{$.T "r.value"}}</th><th>{{$.T "r.how"}}</th></tr></thead>
+<tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{else}}<p>{{.T "r.prefs.none"}}</p>{{end}}
+<h3>{{.T "r.sensitive"}}</h3>
+{{with .SensitiveRows}}<p>{{$.T "r.sensitive.intro"}}</p>
+<table class="sens">
+<thead><tr><th>{{$.T "t.scenario"}}</th><th>{{$.T "r.parameter"}}</th><th>{{$.T "t.range"}}</th><th>{{$.T "t.atlow"}}</th><th>{{$.T "t.athigh"}}</th><th>{{$.T "t.swing"}}</th></tr></thead>
+<tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{else}}<p>{{.SensitivityNote}}</p>{{end}}
 </section>
 
 <section id="method">
@@ -210,6 +229,16 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h2>{{.T "r.sources"}}</h2>
 <ul>{{range .Sources}}<li>{{.}}</li>{{end}}</ul>
 </section>
+<section id="appendix">
+<h2>{{.T "r.appendix"}}</h2>
+<p>{{.T "r.appendix.intro"}}</p>
+{{range .Appendix}}<h3>{{.Where}}</h3>
+<table class="assume appendix">
+<thead><tr><th>{{$.T "r.parameter"}}</th><th>{{$.T "r.value"}}</th><th>{{$.T "r.comment"}}</th></tr></thead>
+<tbody>{{range .Rows}}<tr><td>{{.Label}}</td><td class="num">{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
+{{end}}</tbody>
+</table>
+{{end}}</section>
 </body>
 </html>
 `))

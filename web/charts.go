@@ -80,7 +80,7 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
 // report answers the action-plan report of the request's chain and
 // scenarios, in the page's language, as a download.
 func (s *Server) report(w http.ResponseWriter, r *http.Request) {
-	c, f, _, ok := s.compareRequest(w, r)
+	c, f, req, ok := s.compareRequest(w, r)
 	if !ok {
 		return
 	}
@@ -91,6 +91,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
+		a.report.ChainText = []byte(req.Chain) // the notes on its lines
 		return report.Write(&page, a.report)
 	})
 	if err != nil {
@@ -116,9 +117,10 @@ type analysis struct {
 }
 
 // analyse assesses c with the scenarios of f (nil for none) and the
-// households of seed, and draws every chart in language l.
+// households of seed, with the sensitivity ranking the report shows, and
+// draws every chart in language l.
 func analyse(ctx context.Context, c *valuechain.Chain, f *scenarios.File, l lang.Lang, seed uint64) (*analysis, error) {
-	a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed, ChainName: "vcsim serve"}, assess.Options{}, nil)
+	a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed, ChainName: "vcsim serve"}, assess.Options{Sensitivity: true}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -37,6 +37,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
+		a.report.ChainText = []byte(req.Chain) // the notes on its lines
 		zw := zip.NewWriter(&buf)
 		add := func(name string, write func(io.Writer) error) error {
 			fw, err := zw.Create(name)

@@ -67,7 +67,7 @@ func loadAnalysis(ctx *cli.Context) (*analysis, error) {
 		return nil, usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
 	}
 	// A long comparison (a national chain, many scenarios) shows a bar.
-	a, err := assess.Run(context.Background(), in, assess.Options{Draws: ctx.Int("draws")}, progressBars(ctx))
+	a, err := assess.Run(context.Background(), in, assess.Options{Draws: ctx.Int("draws"), Sensitivity: ctx.Command.Name == "report"}, progressBars(ctx))
 	if err != nil {
 		return nil, err
 	}
