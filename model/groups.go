@@ -154,18 +154,29 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 	adopted := make([]bool, len(ads))
 	plain := d.Weight == nil && d.Survey == nil // no weights, no survey: the fast path may apply
 	var own Household
-	// Households that adopt the same measures are the same household
-	// (but for monitoring, whose effect depends on each one's years
-	// covered, and surveyed households): build each combination once.
+	// Households that adopt the same measures, and have been monitored
+	// the same number of years by each monitoring measure they adopted,
+	// are the same household (but surveyed households, and under
+	// prevention): build each
+	// combination once. A combination's index is its mask of adopted
+	// measures, then the years of each monitoring measure in mixed radix.
 	var combos []*Household
-	if d.Survey == nil && len(ads) <= 8 {
-		combos = make([]*Household, 1<<len(ads))
-		combos[0] = base
-		for _, ad := range ads {
-			if ad.m.Withdrawal > 0 || ad.m.Prevention > 0 {
-				combos = nil
-				break
+	radix := make([]int, len(ads)) // years a monitoring measure can count, plus one; 1 for the others
+	if d.Survey == nil && len(ads) <= 8 && cacheCombos {
+		size, shared := 1<<len(ads), true
+		for j, ad := range ads {
+			radix[j] = 1
+			if ad.m.Withdrawal > 0 {
+				radix[j] = len(ad.m.History) + 1
 			}
+			size *= radix[j]
+			// Under prevention each household keeps its own children
+			// out (hh.kept): it is its own copy.
+			shared = shared && ad.m.Prevention == 0
+		}
+		if shared && size <= maxCombos {
+			combos = make([]*Household, size)
+			combos[0] = base
 		}
 	}
 	// With schooling, households that adopt the same measures share the
@@ -186,7 +197,14 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			}
 		}
 		if combos != nil {
-			if combos[mask] == nil {
+			key, place := mask, 1<<len(ads)
+			for j, ad := range ads {
+				if adopted[j] && radix[j] > 1 {
+					key += place * yearsMonitored(ad.m, ad.draws[k])
+				}
+				place *= radix[j]
+			}
+			if combos[key] == nil {
 				c := *base
 				for j, ad := range ads {
 					if adopted[j] {
@@ -194,9 +212,9 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 					}
 				}
 				c.prepare()
-				combos[mask] = &c
+				combos[key] = &c
 			}
-			hh = combos[mask]
+			hh = combos[key]
 		} else if any || d.Survey != nil {
 			own = *base
 			hh = &own
@@ -395,14 +413,7 @@ func adopt(hh *Household, m *Measure, u float64) {
 	}
 	hh.Exposure[nb-1] = clamp01(hh.Exposure[nb-1] * (1 + m.YouthHazardChange))
 	if m.Withdrawal > 0 {
-		// Years this household has been monitored: the years whose
-		// coverage reached its draw.
-		years := 0
-		for _, c := range m.History {
-			if u < c {
-				years++
-			}
-		}
+		years := yearsMonitored(m, u)
 		hh.Withdraw = 1 - (1-hh.Withdraw)*(1-monitored(m.Withdrawal, m.Months, years))
 		hh.Compensation += m.Compensation
 	}
@@ -412,5 +423,27 @@ func adopt(hh *Household, m *Measure, u float64) {
 	hh.Ban = hh.Ban || m.Ban
 	adoptSchool(hh, m)
 }
+
+// yearsMonitored returns the years a household whose adoption draw is u
+// has been monitored by measure m: the years whose coverage reached its
+// draw.
+func yearsMonitored(m *Measure, u float64) int {
+	years := 0
+	for _, c := range m.History {
+		if u < c {
+			years++
+		}
+	}
+	return years
+}
+
+// maxCombos bounds the households of a group built once per combination
+// of measures and years monitored (householdRange); beyond it each
+// adopting household is built on its own.
+const maxCombos = 1 << 12
+
+// cacheCombos is false only in tests, which compare the households built
+// once per combination with those built one by one.
+var cacheCombos = true
 
 func clamp01(x float64) float64 { return min(max(x, 0), 1) }

@@ -490,7 +490,6 @@ func (hh *Household) limit(b int, exposed, cct bool) float64 {
 // condition (docs/model.md section 5: "the household takes it if U at the capped
 // optimum with Y0 + T is higher") and returns the best hours and what is paid.
 func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (h [nb]float64, cct, premium float64) {
-	best := hh.utility(m, y0, free)
 	h = free
 	var present int
 	for b := range hh.N {
@@ -508,6 +507,16 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 		if h, t, p, ok := hh.freeCompliance(y0, m, present, prem, exposed); ok {
 			return h, t, p
 		}
+	}
+	// With linear earnings, the utility's tangents at the free choice
+	// bound every other choice's: a combination whose bound is not above
+	// the best so far is not worth its logarithms (fast.go).
+	var best float64
+	var tan tangent
+	if hh.isLinear() {
+		best, tan = hh.utilityTangent(y0, free)
+	} else {
+		best = hh.utility(m, y0, free)
 	}
 	for mask := 1; mask < 1<<nb; mask++ {
 		if mask&present != mask {
@@ -535,6 +544,9 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 			continue
 		}
 		hc := hh.capFarm(m, hh.capped(m, y0+t+p, caps))
+		if tan.below(&hh.Decision, y0+t+p, hc, best) {
+			continue
+		}
 		if u := hh.utility(m, y0+t+p, hc); u > best {
 			best, h, cct, premium = u, hc, t, p
 		}

@@ -212,7 +212,7 @@ func (hh *Household) prepareSchool() {
 // not apply (u is +Inf). Below subsistence with every child's full work u
 // is -Inf, as every choice's utility is.
 func (hh *Household) closedForm(e int, y, capDays float64) (u float64, h [nb]float64, exact bool) {
-	k, den, c, h, st := hh.closedK(e, y, capDays)
+	k, den, c, st := hh.closedK(e, y, capDays, &h)
 	switch st {
 	case formPoor:
 		return math.Inf(-1), h, false
@@ -231,17 +231,19 @@ const (
 )
 
 // closedK is closedForm without the logarithm: K, D and the constant of
-// U = D ln K + c, the hours, and the state.
-func (hh *Household) closedK(e int, y, capDays float64) (k, den, c float64, h [nb]float64, st int) {
+// U = D ln K + c, and the state; it writes the hours to h, which must be
+// zero on entry (they are written in place: a returned array is copied
+// through overlapping moves that stall the loads after them).
+func (hh *Household) closedK(e int, y, capDays float64, h *[nb]float64) (k, den, c float64, st int) {
 	p := hh.sprep
 	f := p.all
 	for i := range nb + 1 {
 		k = y - hh.S + p.a[e][f]
 		if !(k > 0) {
 			if i == 0 {
-				return k, 0, 0, h, formPoor
+				return k, 0, 0, formPoor
 			}
-			return k, 0, 0, h, formUnknown
+			return k, 0, 0, formUnknown
 		}
 		q := k / p.den[e][f]
 		g := f
@@ -262,13 +264,13 @@ func (hh *Household) closedK(e int, y, capDays float64) (k, den, c float64, h [n
 		}
 		if g == f {
 			if days*hh.W/hh.HoursPerDay > capDays {
-				return k, p.den[e][f], p.c[e][f], h, formCapped
+				return k, p.den[e][f], p.c[e][f], formCapped
 			}
-			return k, p.den[e][f], p.c[e][f], h, formExact
+			return k, p.den[e][f], p.c[e][f], formExact
 		}
 		f = g
 	}
-	return k, 0, 0, h, formUnknown
+	return k, 0, 0, formUnknown
 }
 
 // schoolChoice is what a household with schooling chose.
@@ -421,13 +423,13 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 	var state [1 << nb]int
 	kref := 0.0
 	for e := 0; e < 1<<nb; e++ {
-		bound[e] = math.NaN()
 		if e&present != e {
 			continue
 		}
-		ks[e], dens[e], cs[e], hours[e], state[e] = hh.closedK(e, y0-cost[e], capDays)
-		if state[e] <= formCapped {
-			kref = max(kref, ks[e])
+		k, den, c, st := hh.closedK(e, y0-cost[e], capDays, &hours[e])
+		ks[e], dens[e], cs[e], state[e] = k, den, c, st
+		if st <= formCapped {
+			kref = max(kref, k)
 		}
 	}
 	// One logarithm bounds them all: ln is concave, so ln k <= ln kref +
@@ -436,6 +438,7 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 	if kref > 0 {
 		lref = math.Log(kref)
 	}
+	live := 0 // the combinations with a bound, not yet taken
 	for e := range bound {
 		if e&present != e {
 			continue
@@ -448,43 +451,49 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 		default:
 			bound[e] = dens[e]*(lref+(ks[e]-kref)/kref) + cs[e] + value[e]
 		}
+		if !math.IsNaN(bound[e]) {
+			live |= 1 << e
+		}
 	}
 	best := schoolChoice{utility: math.Inf(-1)}
-	found := false
-	for {
+	bestE := -1
+	for live != 0 {
 		e := -1
 		for i := range bound {
-			if !math.IsNaN(bound[i]) && (e < 0 || bound[i] > bound[e]) {
+			if live&(1<<i) != 0 && (e < 0 || bound[i] > bound[e]) {
 				e = i
 			}
 		}
-		if e < 0 || bound[e] <= best.utility {
+		if bound[e] <= best.utility {
 			break
 		}
-		o := schoolChoice{hours: hours[e]}
+		live &^= 1 << e
+		var u float64
+		h := &hours[e]
 		switch state[e] {
 		case formExact:
-			o.utility = dens[e]*math.Log(ks[e]) + cs[e] + value[e]
+			u = dens[e]*math.Log(ks[e]) + cs[e] + value[e]
 		case formCapped:
 			// The farm's work caps the hours the closed form found: every
 			// band's are scaled by the same factor (Decision.Cap).
-			o.hours = hh.Cap(o.hours, hh.HoursPerDay, capDays)
-			o.utility = hh.endowedUtility(y0-cost[e], o.hours, hh.sprep.hb[e]) + value[e]
+			*h = hh.Cap(*h, hh.HoursPerDay, capDays)
+			u = hh.endowedUtility(y0-cost[e], *h, hh.sprep.hb[e]) + value[e]
 		default:
-			o = hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
+			o := hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
+			*h, u = o.hours, o.utility
 		}
-		for b := range o.enrolled {
-			o.enrolled[b] = e&(1<<b) != 0
+		if bestE < 0 || u > best.utility || (u == best.utility && e < bestE) {
+			best.utility, bestE = u, e
 		}
-		o.cost = cost[e]
-		if !found || o.utility > best.utility || (o.utility == best.utility && e < bestE(best)) {
-			best, found = o, true
-		}
-		bound[e] = math.NaN()
 	}
-	if !found {
-		best = hh.destitute(m, y0, capDays, present, cost, value, taste)
+	if bestE < 0 {
+		return hh.destitute(m, y0, capDays, present, cost, value, taste)
 	}
+	best.hours = hours[bestE]
+	for b := range best.enrolled {
+		best.enrolled[b] = bestE&(1<<b) != 0
+	}
+	best.cost = cost[bestE]
 	return best
 }
 
