@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 func TestCatalogueIsComplete(t *testing.T) {
@@ -92,13 +94,13 @@ func TestRussian(t *testing.T) {
 	for i := range Catalogue {
 		iv := &Catalogue[i]
 		for _, s := range []string{iv.Moves} {
-			if _, ok := ru[s]; !ok {
+			if _, ok := lang.RU.Text(s); !ok {
 				t.Errorf("%s: no Russian for %q", iv.ID, s)
 			}
 		}
 		for _, e := range iv.Effects {
 			for _, s := range []string{e.Doc, e.Unit} {
-				if _, ok := ru[s]; !ok {
+				if _, ok := lang.RU.Text(s); !ok {
 					t.Errorf("%s %s: no Russian for %q", iv.ID, e.Key, s)
 				}
 			}

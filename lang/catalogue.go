@@ -35,6 +35,11 @@ type Catalogue struct {
 	// Keys holds the readable names of a chain file's keys, with units,
 	// by key ("price"); "costs." is the words before a cost item's name.
 	Keys map[string]string
+	// Texts holds the translations of the messages other packages write
+	// in English (the checks of input files, command-line mistakes,
+	// plausibility warnings, the guide's effects), by their English format;
+	// the arguments are the same, in the same order. English needs none.
+	Texts map[string]string
 }
 
 // catalogues are the registered languages, by code.
@@ -96,4 +101,21 @@ func (l Lang) message(key string) (s string, ok bool) {
 	}
 	s, ok = english.Messages[key]
 	return s, ok
+}
+
+// Text returns the translation of the English text or format en in
+// language l, and whether l's catalogue has one; without one it returns en
+// itself (English).
+func (l Lang) Text(en string) (string, bool) {
+	if s, ok := l.catalogue().Texts[en]; ok {
+		return s, true
+	}
+	return en, false
+}
+
+// Sprintf formats the English format with args in language l: the
+// format's translation (Text) with the same arguments.
+func (l Lang) Sprintf(format string, args ...any) string {
+	f, _ := l.Text(format)
+	return fmt.Sprintf(f, args...)
 }

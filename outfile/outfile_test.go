@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ilo-rma/vcsim/internal/msgscan"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // TestEveryMessageInRussian reads this package's source: every format
@@ -20,7 +21,7 @@ func TestEveryMessageInRussian(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range calls {
-		ru, ok := ruMessages[c.Format]
+		ru, ok := lang.RU.Text(c.Format)
 		switch {
 		case !c.Literal:
 			t.Errorf("%s: %s takes a format that is not a literal", c.File, c.Func)

@@ -77,7 +77,7 @@ type Warning struct {
 func (w Warning) In(l lang.Lang) string {
 	msg, hint, rng := w.Message, w.Hint, w.Range("en")
 	if l == "ru" {
-		msg, hint, rng = w.ruMessage(), ru[w.hint], w.Range("ru")
+		msg, hint, rng = w.ruMessage(), ruText(w.hint), w.Range("ru")
 	}
 	word := map[lang.Lang]string{lang.EN: "plausible", lang.RU: "правдоподобные значения"}[l]
 	if word == "" {
@@ -88,7 +88,7 @@ func (w Warning) In(l lang.Lang) string {
 
 // ruMessage is the message in Russian, with a decimal comma.
 func (w Warning) ruMessage() string {
-	return decimalComma(fmt.Sprintf(ru[w.format], w.args...))
+	return decimalComma(fmt.Sprintf(ruText(w.format), w.args...))
 }
 
 // decimalComma writes the decimal points of the numbers in s as commas
@@ -101,7 +101,7 @@ var decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
 // Text in the language lang ("ru" or English): what the page shows.
 func (w Warning) Localized(l lang.Lang) Warning {
 	if l == "ru" {
-		w.Message, w.Hint = w.ruMessage(), ru[w.hint]
+		w.Message, w.Hint = w.ruMessage(), ruText(w.hint)
 	}
 	w.Plausible, w.Text = w.Range(l), w.In(l)
 	w.Where = place(w.Where, l)

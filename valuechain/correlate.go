@@ -84,23 +84,3 @@ func CheckCorrelations(ps *Problems, cs []Correlation, unc []Uncertain) {
 		ps.Add("correlate 1", "rank", "the ranks of the [[correlate]] tables cannot hold together (their correlation matrix is not positive definite: if a goes with b and b with c, a must go with c): make them weaker or consistent")
 	}
 }
-
-func init() {
-	for en, ru := range ruCorrelate {
-		ruFormats[en] = ru
-	}
-	ruSurvey["one surveyed household has whole people, got %v"] = "в одном обследованном домохозяйстве люди целые, указано %v"
-	for en, ru := range ruDist {
-		ruReaders[en] = ru
-	}
-}
-
-// ruCorrelate holds the Russian of CheckCorrelations' messages.
-var ruCorrelate = map[string]string{
-	"must be between -1 and 1 (exclusive), got %v":       "должно быть строго между -1 и 1, указано %v",
-	"names %d numbers: a correlation needs at least two": "называет чисел: %d, а для корреляции нужно хотя бы два",
-	"names %q twice: each number once":                   "называет %q дважды: каждое число — один раз",
-	"%q is not an uncertain number of the file (give it as a distribution, or check the path: actor.0.price is the first actor's price)":                                                              "%q — не неопределённое число этого файла (задайте его распределением или проверьте путь: actor.0.price — цена первого участника)",
-	"the pair %q and %q has a rank already in correlate %d: give each pair one rank":                                                                                                                  "у пары %q и %q уже есть ранговая корреляция в correlate %d: у каждой пары должна быть одна",
-	"the ranks of the [[correlate]] tables cannot hold together (their correlation matrix is not positive definite: if a goes with b and b with c, a must go with c): make them weaker or consistent": "ранговые корреляции таблиц [[correlate]] несовместимы (их корреляционная матрица не положительно определена: если a связано с b, а b с c, то a должно быть связано с c): ослабьте их или согласуйте",
-}

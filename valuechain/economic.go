@@ -146,30 +146,6 @@ const (
 	MaxBorderRatio  = 100 // a border price x the exchange rate factor within this factor of the market price
 )
 
-func init() { maps.Copy(ruFormats, economicRU) }
-
-var economicRU = map[string]string{
-	// package screening's check of exchange rates
-	"must be a number greater than 0 (the value of one %s in a common currency), got %v": "должно быть числом больше 0 (стоимость одного %s в общей валюте), указано %v",
-	"must be between %v and %v (a plausible %s), got %v":                                 "должно быть от %v до %v (правдоподобный %s), указано %v",
-	"%q is not a cost item of any actor (items: %s)":                                     "%q не является статьёй затрат ни одного участника (статьи: %s)",
-	"%q is listed twice": "%q указано дважды",
-	"%v x the exchange rate factor %v is %.3g times the market price %v of %s: more than %v times apart (a price in another unit?)": "%v x коэффициент валютного курса %v в %.3g раза отличается от рыночной цены %v продукта %s: больше чем в %v раз (цена в другой единице?)",
-	"give tradable or domestic, or both summing to 1":                                                                   "укажите tradable или domestic либо оба с суммой 1",
-	"tradable %v and domestic %v sum to %.4g, not 1":                                                                    "tradable %v и domestic %v в сумме дают %.4g, а не 1",
-	"give social_price_factor or border_price with market_price, not both":                                              "укажите social_price_factor или border_price с market_price, но не то и другое",
-	"border_price needs market_price (the input's market price per the same unit), and market_price needs border_price": "border_price требует market_price (рыночную цену того же количества), а market_price требует border_price",
-	"must be %q or %q, got %q": "должно быть %q или %q, указано %q",
-	"%s needs convention = \"textbook\" (the accounts convention counts the household's own factors in its profit)": "%s требует convention = \"textbook\" (в учётном варианте собственные факторы домохозяйства входят в его прибыль)",
-	"names no actor: %q":                                                                             "не называет ни одного участника: %q",
-	"actor %q has two factors tables":                                                                "у участника %q две таблицы factors",
-	"is missing: the land's area per household or firm":                                              "не указано: площадь земли на одно домохозяйство или предприятие",
-	"give rent or social_rent (a year per unit of area)":                                             "укажите rent или social_rent (в год за единицу площади)",
-	"is missing: the capital's opportunity cost a year (or give the chain's discount_rate)":          "не указано: альтернативная стоимость капитала в год (или задайте discount_rate цепочки)",
-	"is missing: the private opportunity wage a day (or give the actor's or the chain's adult_wage)": "не указано: рыночная альтернативная дневная ставка (или задайте adult_wage участника или цепочки)",
-	"%q is an enterprise: family labour is a household's":                                            "%q — предприятие: семейный труд бывает только у домохозяйства",
-}
-
 // economic checks the [economic] table.
 func (v *validator) economic(c *Chain) {
 	e := c.Economic

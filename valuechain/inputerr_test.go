@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ilo-rma/vcsim/internal/msgscan"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // TestReadersInRussian: every message format of the readers outside this
@@ -22,7 +23,7 @@ func TestReadersInRussian(t *testing.T) {
 			continue
 		}
 		n++
-		ru, ok := ruReaders[c.Format]
+		ru, ok := lang.RU.Text(c.Format)
 		if !ok {
 			t.Errorf("%s: no Russian for %q", c.File, c.Format)
 		} else if msgscan.Verbs(ru) != msgscan.Verbs(c.Format) {
@@ -50,7 +51,7 @@ func TestDistributionsInRussian(t *testing.T) {
 		t.Fatalf("found %d messages; the scan is broken", len(calls))
 	}
 	for _, c := range calls {
-		ru, ok := ruDist["%s: "+c.Format]
+		ru, ok := lang.RU.Text("%s: " + c.Format)
 		if !ok {
 			t.Errorf("no Russian for %q", c.Format)
 		} else if msgscan.Verbs(ru) != msgscan.Verbs("%s: "+c.Format) {

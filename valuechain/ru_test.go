@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ilo-rma/vcsim/internal/msgscan"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // TestEveryMessageInRussian reads the validators' source (this package's
@@ -18,14 +19,13 @@ func TestEveryMessageInRussian(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	catalogues := map[string]map[string]string{"add": ruFormats, "Add": ruFormats, "errorf": ruDecode, "fail": ruSurvey, "fileErr": ruFiles}
 	n := 0
 	for _, c := range calls {
 		if !c.Literal {
 			continue
 		}
 		n++
-		ru, ok := catalogues[c.Func][c.Format]
+		ru, ok := lang.RU.Text(c.Format)
 		if !ok {
 			t.Errorf("%s: no Russian for %q", c.File, c.Format)
 		} else if msgscan.Verbs(ru) != msgscan.Verbs(c.Format) {

@@ -317,21 +317,3 @@ func fieldByTag(rv reflect.Value, key string) (reflect.Value, bool) {
 	}
 	return reflect.Value{}, false
 }
-
-// ruDist holds the Russian of the distribution tables' messages, by
-// their format after the key ("%s: " + distf's format).
-var ruDist = map[string]string{
-	"%s: dist must be one of point, uniform, triangular, pert, normal, lognormal, got %v":            "%s: dist должно быть одним из point, uniform, triangular, pert, normal, lognormal, указано %v",
-	"%s: a %s distribution takes %s, not %q":                                                         "%s: распределение %s принимает %s, но не %q",
-	"%s: %s must be a number, got %s":                                                                "%s: %s должно быть числом, указано %s",
-	"%s: %s must be a finite number":                                                                 "%s: %s должно быть конечным числом",
-	"%s: a %s distribution needs %s":                                                                 "%s: распределению %s нужно %s",
-	"%s: min %v must be below max %v":                                                                "%s: min %v должно быть меньше max %v",
-	"%s: min %v, mode %v and max %v must be in that order":                                           "%s: min %v, mode %v и max %v должны идти по возрастанию",
-	"%s: sd must be above 0, got %v":                                                                 "%s: sd должно быть больше 0, указано %v",
-	"%s: mean and sd must be above 0, got %v and %v":                                                 "%s: mean и sd должны быть больше 0, указано %v и %v",
-	"%s: the range from min %v to max %v is too wide to draw from: its width is not a finite number": "%s: диапазон от min %v до max %v слишком широк: его ширина — не конечное число",
-	"%s: mean %v and sd %v reach numbers that are not finite: give a smaller sd":                     "%s: при mean %v и sd %v получаются не конечные числа: уменьшите sd",
-	"%s: min and max keep %.2g of the normal distribution (mean %v, sd %v; %v is %.3g sd from the mean), less than %g: draws cannot reach the range; put the mean inside it or give a larger sd": "%s: в границах min и max остаётся %.2g нормального распределения (mean %v, sd %v; %v отстоит от среднего на %.3g sd) — меньше %g: выборка не попадает в диапазон; поместите среднее внутрь него или увеличьте sd",
-	"%s: mean %v and sd %v give draws that are not finite numbers above 0 (sd/mean = %.3g): give the mean and sd in the number's own unit":                                                       "%s: при mean %v и sd %v выборка даёт не конечные положительные числа (sd/mean = %.3g): задайте mean и sd в единицах самого числа",
-}

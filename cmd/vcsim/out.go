@@ -5,6 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
 )
@@ -37,31 +38,10 @@ func writeOutputs(ctx *cli.Context, s *outfile.Set) error {
 	return nil
 }
 
-// ruConsole holds the Russian of what commands print on standard error
-// as they go, by the English format.
-var ruConsole = map[string]string{
-	"wrote %s\n":                          "записан %s\n",
-	"ran %d of %d: %s\n":                  "выполнено %d из %d: %s\n",
-	"\r%s [%s] %d/%d, %.1f/s, %s left   ": "\r%s [%s] %d/%d, %.1f/с, осталось %s   ",
-	"runs":                                "прогоны",
-	"%d h %d min":                         "%d ч %d мин",
-	"%d min":                              "%d мин",
-	"%d s":                                "%d с",
-	"%s: %d%% (%d of %d), %s left\n":      "%s: %d%% (%d из %d), осталось %s\n",
-	"vcsim: %d draws will take about %s on this machine (%s a draw, %d at a time); Ctrl+C stops the run\n": "vcsim: число расчётов — %d; это займёт около %s на этом компьютере (%s на расчёт, по %d одновременно); Ctrl+C прерывает расчёт\n",
-	"draws":   "расчёты",
-	"tornado": "торнадо",
-	"sobol":   "Соболь",
-}
-
 // say returns the format (or word) f in the language of ctx's --lang.
 func say(ctx *cli.Context, f string) string {
-	if ctx.String("lang") == "ru" {
-		if ru, ok := ruConsole[f]; ok {
-			return ru
-		}
-	}
-	return f
+	t, _ := lang.Lang(ctx.String("lang")).Text(f)
+	return t
 }
 
 // excelFlag writes CSV files that a spreadsheet program of a locale

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ilo-rma/vcsim/internal/msgscan"
+	"github.com/ilo-rma/vcsim/lang"
 )
 
 // TestEveryUsageMessageInRussian reads the commands' source and checks
@@ -21,7 +22,7 @@ func TestEveryUsageMessageInRussian(t *testing.T) {
 			continue
 		}
 		n++
-		ru, ok := ruUsage[c.Format]
+		ru, ok := lang.RU.Text(c.Format)
 		if !ok {
 			t.Errorf("%s: no Russian for %q", c.File, c.Format)
 		} else if msgscan.Verbs(ru) != msgscan.Verbs(c.Format) {
