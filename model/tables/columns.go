@@ -292,6 +292,8 @@ var labels = map[string]label{
 	"transport_per_final_unit": {"transport per unit of the final product", "транспорт на единицу конечного продукта", "currency"},
 	"margin_per_final_unit":    {"margin per unit of the final product", "маржа на единицу конечного продукта", "currency"},
 	"share_of_final_price":     {"share of the final price", "доля в конечной цене", "share"},
+	"services_per_final_unit":  {"services per unit of the final product", "услуги на единицу конечного продукта", "currency"},
+	"services_share":           {"services' share of the final price", "доля услуг в конечной цене", "share"},
 	"transport_share":          {"transport's share of the final price", "доля транспорта в конечной цене", "share"},
 	"cumulative_share":         {"cumulative share", "накопленная доля", "share"},
 	// Labour.
