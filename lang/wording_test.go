@@ -19,7 +19,6 @@ func TestRussianWording(t *testing.T) {
 			"Крупнейший участник — " + hh + ", на него приходится 48,8 % этой суммы."},
 		{"summary en", EN.T("r.summary.chain", "1", "TJS", "Apricot-growing households", "75.8%", "50%", "5", "TJS", "kg"),
 			"The largest actor is Apricot-growing households, with 75.8% of it."}, // was "households … earns"
-		{"invalid en", EN.T("txt.invalid", 1, "1 file"), "problems in 1 of 1 file"}, // was "1 of 1 file have problems"
 		// "convert нужны два файла": a command name is not a subject in
 		// the dative.
 		{"convert", RU.Sprintf("convert needs two files: IN and OUT (flags first)"), "команде convert нужны два файла: ИЗ и В (флаги пишутся первыми)"},

@@ -60,12 +60,18 @@ func (d *Decision) Earnings(h [nb]float64) float64 {
 // days of work, sum_b N_b h_b W / hoursPerDay, do not exceed capDays, the
 // child-suitable work there is on the farm. It returns the capped hours.
 func (d *Decision) Cap(h [nb]float64, hoursPerDay, capDays float64) [nb]float64 {
+	d.capTo(&h, hoursPerDay, capDays)
+	return h
+}
+
+// capTo is Cap in place.
+func (d *Decision) capTo(h *[nb]float64, hoursPerDay, capDays float64) {
 	var days float64
 	for b := range h {
 		days += d.N[b] * h[b] * d.W / hoursPerDay
 	}
 	if days <= capDays || days == 0 {
-		return h
+		return
 	}
 	f := capDays / days
 	if f < 0 {
@@ -74,7 +80,6 @@ func (d *Decision) Cap(h [nb]float64, hoursPerDay, capDays float64) [nb]float64 
 	for b := range h {
 		h[b] *= f
 	}
-	return h
 }
 
 // Weekly-hours thresholds of the ILO 20th ICLS (2018) and C138.

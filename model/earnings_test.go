@@ -184,7 +184,8 @@ func TestFastPathIsDecide(t *testing.T) {
 		var slow, got Tally
 		for k := 0; k < 20; k++ {
 			m, hz := 0.2+2*rng.Float64(), rng.Float64()
-			hh.decideFast(m, hz, &fast, nil)
+			var h [nb]float64
+			hh.decideFast(m, hz, &fast, nil, &h)
 			o := hh.Decide(m, hz)
 			slow.Add(&hh, &o, 1)
 		}

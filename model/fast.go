@@ -24,10 +24,13 @@ func (hh *Household) simple() bool {
 
 // decideFast is Decide followed by Tally.Add with weight 1 for a simple
 // household, with the same arithmetic: it adds the household of scale m
-// and hazard draw hazard to s and returns its income and hours.
+// and hazard draw hazard to s, writes its hours to hp and returns its
+// income.
 // A household with schooling chooses its enrolment too, with its taste
 // draws taste (school.go); taste is not read without schooling.
-func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64) (income float64, h [nb]float64) {
+func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64, hp *[nb]float64) (income float64) {
+	h := hp // the hours, written in place (hoursFastTo)
+	*h = [nb]float64{}
 	need := m * hh.Need
 	hired0 := max(need-hh.FamilyDays, 0)
 	y0 := m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
@@ -37,7 +40,7 @@ func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64) 
 			exposed[b] = hazard < hh.Exposure[b]
 		}
 		sc := hh.chooseSchool(y0, m, exposed, taste)
-		h = sc.hours
+		*h = sc.hours
 		for b := range h {
 			n := hh.N[b]
 			if n == 0 {
@@ -59,12 +62,12 @@ func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64) 
 		}
 	} else if !hh.Ban {
 		if hh.prep.linear { // prepared, with the default earnings
-			h = hh.hoursFast(y0)
+			hh.hoursFastTo(y0, h)
 		} else {
-			h = hh.free(m, y0)
+			*h = hh.free(m, y0)
 		}
 		if !hh.OutsideWork {
-			h = hh.Cap(h, hh.HoursPerDay, m*hh.CapDays)
+			hh.capTo(h, hh.HoursPerDay, m*hh.CapDays)
 		}
 	}
 	var childDays, childAE float64
@@ -130,7 +133,7 @@ func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64) 
 	if income < hh.S {
 		s.below++
 	}
-	return income, h
+	return income
 }
 
 // flush adds the sums to t, splitting children by sex with the group's
@@ -231,11 +234,11 @@ func lnBound(r float64) float64 {
 // margin for rounding (10^-12 of the terms' sizes, some 10^4 times the
 // rounding of the few dozen operations), is below best. It is false
 // whenever it cannot tell (NaN, no reference).
-func (t *tangent) below(d *Decision, y float64, h [nb]float64, best float64) bool {
+func (t *tangent) below(d *Decision, y float64, h *[nb]float64, best float64) bool {
 	if !t.ok {
 		return false
 	}
-	c := y + d.Earnings(h) - d.S
+	c := y + d.Earnings(*h) - d.S
 	if c <= 0 {
 		return true // the utility is -Inf, above nothing
 	}

@@ -154,6 +154,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 	adopted := make([]bool, len(ads))
 	plain := d.Weight == nil && d.Survey == nil // no weights, no survey: the fast path may apply
 	var own Household
+	var hk [nb]float64 // a household's hours when they are not kept
 	// Households that adopt the same measures, and have been monitored
 	// the same number of years by each monitoring measure they adopted,
 	// are the same household (but surveyed households, and under
@@ -250,9 +251,13 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 		}
 		if plain && hh.simple() && hh.Prevent == 0 {
 			// The fast path: no weights, nothing conditional.
-			inc, h := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst)
+			h := &hk
+			if hours != nil {
+				h = &hours[k]
+			}
+			inc := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst, h)
 			if income != nil {
-				income[k], hours[k] = inc, h
+				income[k] = inc
 			}
 			if hist.next != nil {
 				var cl [nb]bool
@@ -262,7 +267,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				hist.next[k] = nextState(cl, &hh.kept)
 			}
 			if any {
-				o := Outcome{Income: inc, Hours: h}
+				o := Outcome{Income: inc, Hours: *h}
 				for j, ad := range ads {
 					if adopted[j] {
 						ad.count(&reached[j], hh, &o, 1)

@@ -96,10 +96,18 @@ func (hh *Household) prepare() {
 // (bands that would work less than nothing, or more than their cap, are
 // fixed and the rest solved again) with one division a round.
 func (hh *Household) hoursCappedFast(y0 float64, caps [nb]float64) [nb]float64 {
+	var h [nb]float64
+	hh.hoursCappedFastTo(y0, &caps, &h)
+	return h
+}
+
+// hoursCappedFastTo is hoursCappedFast writing the hours to h (see
+// hoursFastTo); it changes caps.
+func (hh *Household) hoursCappedFastTo(y0 float64, caps, h *[nb]float64) {
 	p := &hh.prep
 	free := p.free
 	a, den, fixed := p.a, p.den, 0.0
-	var h [nb]float64
+	*h = [nb]float64{}
 	for b := 0; b < nb; b++ {
 		caps[b] = min(caps[b], hh.H)
 	}
@@ -137,17 +145,25 @@ func (hh *Household) hoursCappedFast(y0 float64, caps [nb]float64) [nb]float64 {
 			break
 		}
 	}
-	return h
 }
 
 // hoursFast is Hours for a prepared household: the closed form, with the
 // bands that would work less than nothing taken out and the rest solved
 // again, as Hours does.
 func (hh *Household) hoursFast(y0 float64) [nb]float64 {
+	var h [nb]float64
+	hh.hoursFastTo(y0, &h)
+	return h
+}
+
+// hoursFastTo is hoursFast writing the hours to h. Hot paths take hours
+// through a pointer: an array of three returned by value is copied through
+// overlapping moves that stall the loads after them.
+func (hh *Household) hoursFastTo(y0 float64, h *[nb]float64) {
 	p := &hh.prep
 	free := p.free
 	a, den := p.a, p.den
-	var h [nb]float64
+	*h = [nb]float64{}
 	for range nb + 1 {
 		k := y0 - hh.S + a
 		if !(k > 0 && den > 0) {
@@ -156,7 +172,7 @@ func (hh *Household) hoursFast(y0 float64) [nb]float64 {
 					h[b] = hh.H // below subsistence every child works H
 				}
 			}
-			return h
+			return
 		}
 		q := k / den
 		changed := false
@@ -174,10 +190,9 @@ func (hh *Household) hoursFast(y0 float64) [nb]float64 {
 			h[b] = min(x, hh.H)
 		}
 		if !changed {
-			return h
+			return
 		}
 	}
-	return h
 }
 
 // linear reports whether every use of a child's hour open to the
@@ -420,9 +435,16 @@ func (hh *Household) decide(m, hazard float64, taste *[nb]float64) Outcome {
 		sc := hh.chooseSchool(o.Y0, m, o.Exposed, taste)
 		o.Hours, o.Enrolled, o.CCTPaid, o.PremiumPaid, o.SchoolCost = sc.hours, sc.enrolled, sc.cct, sc.premium, sc.cost
 	} else if !hh.Ban {
-		o.Hours = hh.capFarm(m, hh.free(m, o.Y0))
+		if hh.prep.ok && hh.prep.linear {
+			hh.hoursFastTo(o.Y0, &o.Hours) // hh.free, in place
+		} else {
+			o.Hours = hh.free(m, o.Y0)
+		}
+		if !hh.OutsideWork {
+			hh.capTo(&o.Hours, hh.HoursPerDay, m*hh.CapDays) // hh.capFarm, in place
+		}
 		if hh.CCT > 0 || hh.PremiumRate > 0 {
-			o.Hours, o.CCTPaid, o.PremiumPaid = hh.comply(o.Y0, m, o.Hours, o.Exposed)
+			o.CCTPaid, o.PremiumPaid = hh.comply(o.Y0, m, &o.Hours, o.Exposed)
 		}
 	}
 	for b, h := range o.Hours {
@@ -488,9 +510,10 @@ func (hh *Household) limit(b int, exposed, cct bool) float64 {
 // comply compares the household's utility at its free choice of hours
 // with that under every combination of bands that keep to the transfer's
 // condition (docs/model.md section 5: "the household takes it if U at the capped
-// optimum with Y0 + T is higher") and returns the best hours and what is paid.
-func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (h [nb]float64, cct, premium float64) {
-	h = free
+// optimum with Y0 + T is higher"): it replaces the free choice h with the
+// best hours and returns what is paid.
+func (hh *Household) comply(y0, m float64, h *[nb]float64, exposed [nb]bool) (cct, premium float64) {
+	free := *h
 	var present int
 	for b := range hh.N {
 		if hh.N[b] > 0 {
@@ -504,8 +527,9 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 	// with income when Alpha > 0, and no other option pays as much. The
 	// search over the other combinations would find the same.
 	if hh.Alpha > 0 && present != 0 {
-		if h, t, p, ok := hh.freeCompliance(y0, m, present, prem, exposed); ok {
-			return h, t, p
+		if hf, t, p, ok := hh.freeCompliance(y0, m, present, prem, exposed); ok {
+			*h = hf
+			return t, p
 		}
 	}
 	// With linear earnings, the utility's tangents at the free choice
@@ -543,15 +567,24 @@ func (hh *Household) comply(y0, m float64, free [nb]float64, exposed [nb]bool) (
 		if t+p == 0 {
 			continue
 		}
-		hc := hh.capFarm(m, hh.capped(m, y0+t+p, caps))
-		if tan.below(&hh.Decision, y0+t+p, hc, best) {
+		// hh.capFarm(m, hh.capped(m, y0+t+p, caps)), in place
+		var hc [nb]float64
+		if hh.prep.ok && hh.prep.linear {
+			hh.hoursCappedFastTo(y0+t+p, &caps, &hc)
+		} else {
+			hc = hh.capped(m, y0+t+p, caps)
+		}
+		if !hh.OutsideWork {
+			hh.capTo(&hc, hh.HoursPerDay, m*hh.CapDays)
+		}
+		if tan.below(&hh.Decision, y0+t+p, &hc, best) {
 			continue
 		}
 		if u := hh.utility(m, y0+t+p, hc); u > best {
-			best, h, cct, premium = u, hc, t, p
+			best, *h, cct, premium = u, hc, t, p
 		}
 	}
-	return h, cct, premium
+	return cct, premium
 }
 
 // freeCompliance returns the hours, transfer and premium of complying in

@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"math"
+
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Check verifies the accounting identities of docs/model.md section 3 to the relative
@@ -33,7 +35,39 @@ func (r *Result) Check(tol float64) error {
 	if err := r.CheckIncome(tol); err != nil {
 		return err
 	}
+	if err := r.checkServices(tol); err != nil {
+		return err
+	}
 	return r.checkVolumes(tol)
+}
+
+// checkServices checks that what buyers pay on the links, products and
+// services, is what sellers and services receive: every actor's purchases
+// are the value of the links into it plus the fees of their services, and
+// a service's revenue is its fee times the volume of the links it serves
+// (so value added is counted once, docs/model.md section 3).
+func (r *Result) checkServices(tol float64) error {
+	c := r.Chain
+	paid := make([]float64, len(c.Actors))
+	fees := make([]float64, len(c.Actors))
+	for li, l := range c.Links {
+		f := &r.Flows[li]
+		_, to := c.Actor(l.To)
+		paid[to] += f.Value + f.Services
+		for _, id := range l.Services {
+			s, si := c.Actor(id)
+			fees[si] += s.Fee * f.Shipped
+		}
+	}
+	for i, a := range c.Actors {
+		if !near(r.Accounts[i].Purchases, paid[i], tol) {
+			return fmt.Errorf("actor %q: purchases %g != the links' values and service fees %g", a.ID, r.Accounts[i].Purchases, paid[i])
+		}
+		if a.Kind == valuechain.Service && !near(r.Accounts[i].Revenue, fees[i], tol) {
+			return fmt.Errorf("service %q: revenue %g != fee x volume handled %g", a.ID, r.Accounts[i].Revenue, fees[i])
+		}
+	}
+	return nil
 }
 
 // CheckIncome checks the cash-income identity of every household group

@@ -39,6 +39,10 @@ func (r *Result) priceBuildUp() []Stage {
 		per := r.inputPerUnit(ai, prod)
 		eq := cur.Equivalent * per / (1 - l.Loss)
 		cur.Transport = l.TransportCost * eq
+		for _, id := range l.Services {
+			s, _ := c.Actor(id)
+			cur.Services += s.Fee * eq
+		}
 		_, up := c.Actor(l.From)
 		if seen[up] {
 			break
@@ -71,10 +75,11 @@ func (r *Result) priceBuildUp() []Stage {
 	for k := range stages {
 		s := &stages[k]
 		s.PriceFinal = s.Price * s.Equivalent
-		s.Margin = s.PriceFinal - prev - s.Transport
+		s.Margin = s.PriceFinal - prev - s.Transport - s.Services
 		if final != 0 {
 			s.Share = s.Margin / final
 			s.TransportShare = s.Transport / final
+			s.ServicesShare = s.Services / final
 		}
 		prev = s.PriceFinal
 	}

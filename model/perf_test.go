@@ -198,7 +198,8 @@ func TestComplyIsRef(t *testing.T) {
 			exposed[b] = hazard < hh.Exposure[b]
 		}
 		free := hh.capFarm(m, hh.free(m, y0))
-		gh, gc, gp := hh.comply(y0, m, free, exposed)
+		gh := free
+		gc, gp := hh.comply(y0, m, &gh, exposed)
 		wh, wc, wp := hh.complyRef(y0, m, free, exposed)
 		if gh != wh || gc != wc || gp != wp {
 			t.Fatalf("trial %d: comply %v %v %v, reference %v %v %v", trial, gh, gc, gp, wh, wc, wp)

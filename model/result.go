@@ -99,6 +99,7 @@ type Flow struct {
 	Price             float64
 	Value             float64 // Shipped x Price
 	Transport         float64 // Shipped x transport_cost, paid by the buyer
+	Services          float64 // Shipped x the fees of the link's services, paid by the buyer to them
 }
 
 // FinalSale is the part of an actor's product sold to final demand.
@@ -116,6 +117,10 @@ type Stage struct {
 	Equivalent           float64 // units of the actor's product in one final unit
 	PriceFinal           float64 // Price x Equivalent
 	Transport            float64 // transport paid to reach this actor, per final unit
+	// Services is what the stage pays services (porters, transporters) on
+	// the link it buys on, per final unit: a cost of the stage, like Transport.
+	Services      float64
+	ServicesShare float64 // Services / final price
 	// Purchase is what the first stage pays outside the chain per final
 	// unit (its purchase_price): 0 for a producer and for later stages.
 	Purchase       float64

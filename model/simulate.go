@@ -135,6 +135,11 @@ func (r *Result) flows() {
 	for _, i := range r.Order {
 		a := &c.Actors[i]
 		acc := &r.Accounts[i]
+		if a.Kind == valuechain.Service {
+			// No product: its volume is what it handles (below).
+			acc.Output = make([]float64, 1)
+			continue
+		}
 		base := acc.Input
 		if primary[i] {
 			base = a.Count * a.OutputPerUnit
@@ -176,6 +181,22 @@ func (r *Result) flows() {
 				acc.Revenue += fs.Value
 				r.Finals = append(r.Finals, fs)
 			}
+		}
+	}
+	// Services: each handles what the links naming it ship, for its fee
+	// per unit, paid by the buyer as a purchase within the chain (docs/model.md
+	// section 3): revenue to the service, intermediate consumption to the
+	// buyer, so value added is counted once.
+	for li, l := range c.Links {
+		f := &r.Flows[li]
+		_, to := c.Actor(l.To)
+		for _, id := range l.Services {
+			s, si := c.Actor(id)
+			fee := s.Fee * f.Shipped
+			f.Services += fee
+			r.Accounts[si].Output[0] += f.Shipped
+			r.Accounts[si].Revenue += fee
+			r.Accounts[to].Purchases += fee
 		}
 	}
 	sort.SliceStable(r.Finals, func(x, y int) bool {

@@ -77,8 +77,8 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	// A chain that starts with a purchase outside it (an importer) shows
 	// that first price paid as a bar of its own.
 	type bar struct {
-		name                             string
-		bought, transport, margin, share float64
+		name                                       string
+		bought, transport, services, margin, share float64
 	}
 	var bars []bar
 	if st[0].Purchase > 0 {
@@ -86,10 +86,11 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	}
 	for _, s := range st {
 		_, ai := c.Actor(s.Actor)
-		bars = append(bars, bar{name: actorName(c, ai, l), transport: s.Transport, margin: s.Margin, share: s.Share})
+		bars = append(bars, bar{name: actorName(c, ai, l), transport: s.Transport, services: s.Services, margin: s.Margin, share: s.Share})
 	}
 	n := len(bars)
-	base, trans, margin, bought := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	base, trans, margin, bought, serv := make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n), make(plotter.Values, n)
+	hasServices := false
 	names := make([]string, n)
 	cum := 0.0
 	for i, s := range bars {
@@ -98,7 +99,9 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 		trans[i] = s.transport
 		margin[i] = s.margin
 		bought[i] = s.bought
-		cum += s.bought + s.transport + s.margin
+		serv[i] = s.services
+		hasServices = hasServices || s.services > 0
+		cum += s.bought + s.transport + s.services + s.margin
 	}
 	w := vg.Points(26)
 	b, err := plotter.NewBarChart(base, w)
@@ -114,17 +117,30 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	t.Color = colour(1)
 	t.LineStyle.Width = 0
 	t.StackOn(b)
+	// Fees paid to services (porters...) sit on the transport of the
+	// stage that pays them, under its margin.
+	sv, err := plotter.NewBarChart(serv, w)
+	if err != nil {
+		return nil, err
+	}
+	sv.Color = colour(3)
+	sv.LineStyle.Width = 0
+	sv.StackOn(t)
 	m, err := plotter.NewBarChart(margin, w)
 	if err != nil {
 		return nil, err
 	}
 	m.Color = colour(0)
 	m.LineStyle.Width = 0
-	m.StackOn(t)
-	p.Add(b, t, m)
+	m.StackOn(sv)
+	p.Add(b, t, sv, m)
 	p.Legend.Add(l.T("price.margin"), m)
 	p.Legend.Add(l.T("price.transport"), t)
 	legend := []string{l.T("price.margin"), l.T("price.transport")}
+	if hasServices {
+		p.Legend.Add(l.T("price.services"), sv)
+		legend = append(legend, l.T("price.services"))
+	}
 	if bars[0].bought > 0 {
 		pb, err := plotter.NewBarChart(bought, w)
 		if err != nil {
@@ -140,7 +156,7 @@ func PriceBuildUp(r *model.Result, l lang.Lang) (*plot.Plot, error) {
 	xys := make(plotter.XYs, n)
 	labels := make([]string, n)
 	for i, s := range bars {
-		xys[i] = plotter.XY{X: float64(i), Y: base[i] + trans[i] + margin[i] + bought[i]}
+		xys[i] = plotter.XY{X: float64(i), Y: base[i] + trans[i] + serv[i] + margin[i] + bought[i]}
 		labels[i] = l.Number(s.margin+s.bought, 2) + " (" + l.Percent(s.share) + ")"
 	}
 	lab, err := smallLabels(xys, labels, -0.5, 0, vg.Point{Y: vg.Points(2)})

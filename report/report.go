@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -301,6 +302,17 @@ func (d *doc) Accounts() []Row {
 	return rows
 }
 
+// HasServices reports whether a stage of the price build-up pays services
+// (kind = "service"): the table then has a column for their fees.
+func (d *doc) HasServices() bool {
+	for _, s := range d.in.Base.Margins {
+		if s.Services > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Margins is the price build-up table.
 func (d *doc) Margins() []Row {
 	c := d.in.Chain
@@ -309,10 +321,18 @@ func (d *doc) Margins() []Row {
 		_, i := c.Actor(s.Actor)
 		if k == 0 && s.Purchase > 0 {
 			// The first price paid, outside the chain.
-			rows = append(rows, Row{Cells: []string{d.T("r.bought"), "", d.D(s.Purchase), "", "", d.P(s.PurchaseShare)}})
+			cells := []string{d.T("r.bought"), "", d.D(s.Purchase), "", "", d.P(s.PurchaseShare)}
+			if d.HasServices() {
+				cells = slices.Insert(cells, 4, "")
+			}
+			rows = append(rows, Row{Cells: cells})
 		}
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.l), d.D(s.PriceFinal),
-			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}})
+		cells := []string{d.actorName(i), d.D(s.Price) + " / " + s.UnitIn(d.l), d.D(s.PriceFinal),
+			d.D(s.Transport), d.D(s.Margin), d.P(s.Share)}
+		if d.HasServices() {
+			cells = slices.Insert(cells, 4, d.D(s.Services)) // fees to porters, transporters: a cost of the stage
+		}
+		rows = append(rows, Row{Cells: cells})
 	}
 	return rows
 }

@@ -83,7 +83,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h2>{{.T "r.margins"}}</h2>
 {{if .HasChart "price_build_up"}}<figure>{{.Chart "price_build_up"}}</figure>{{end}}
 <table>
-<thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.price"}}</th><th>{{.T "t.pricefinal"}}</th><th>{{.T "t.transport"}}</th><th>{{.T "t.margin"}}</th><th>{{.T "t.finalshare"}}</th></tr></thead>
+<thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.price"}}</th><th>{{.T "t.pricefinal"}}</th><th>{{.T "t.transport"}}</th>{{if .HasServices}}<th>{{.T "t.services"}}</th>{{end}}<th>{{.T "t.margin"}}</th><th>{{.T "t.finalshare"}}</th></tr></thead>
 <tbody>{{range .Margins}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>

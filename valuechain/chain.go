@@ -19,6 +19,11 @@ import (
 const (
 	Household  = "household"
 	Enterprise = "enterprise"
+	// Service is an actor that sells a service (porterage, transport,
+	// processing on commission) to the buyers of the links it serves, for a
+	// fee per unit of the product handled: it makes and sells no product
+	// and is no node of the product flows (docs/model.md section 3).
+	Service = "service"
 )
 
 // Final markets.
@@ -141,7 +146,7 @@ type Actor struct {
 	ID     string `toml:"id,omitempty,omitzero"`
 	Name   string `toml:"name,omitempty,omitzero"`
 	NameRU string `toml:"name_ru,omitempty,omitzero"` // the name in Russian
-	Kind   string `toml:"kind,omitempty,omitzero"`    // Household or Enterprise
+	Kind   string `toml:"kind,omitempty,omitzero"`    // Household, Enterprise or Service
 	Stage  string `toml:"stage,omitempty,omitzero"`   // input, production, collection, processing, trade, export, retail
 	// Count is the number of households or firms of this type.
 	Count float64 `toml:"count,omitempty,omitzero"`
@@ -163,6 +168,9 @@ type Actor struct {
 	Costs map[string]float64 `toml:"costs,omitempty,omitzero"`
 	// FixedCosts are external inputs per household or firm per year.
 	FixedCosts float64 `toml:"fixed_costs,omitempty,omitzero"`
+	// Fee is what a service actor is paid per unit of product it handles on
+	// the links that name it in their services, by the buyer of the link.
+	Fee float64 `toml:"fee,omitempty,omitzero"`
 	// PurchasePrice is what a primary actor that buys from outside the
 	// chain (an importer, a trader) pays per unit of its main product: an
 	// external input, and the first price of the price build-up, so that
@@ -227,6 +235,9 @@ type Link struct {
 	Loss float64 `toml:"loss,omitempty,omitzero"`
 	// TransportCost is paid by the buyer per unit shipped.
 	TransportCost float64 `toml:"transport_cost,omitempty,omitzero"`
+	// Services names the service actors that handle what the link ships
+	// (porters, transporters); the buyer pays each its fee per unit shipped.
+	Services []string `toml:"services,omitempty,omitzero"`
 }
 
 // Task is a piece of work with its labour need per unit of main product.
@@ -461,7 +472,7 @@ func (c *Chain) Primaries() []bool {
 	}
 	p := make([]bool, len(c.Actors))
 	for i := range c.Actors {
-		p[i] = !buyers[c.Actors[i].ID]
+		p[i] = !buyers[c.Actors[i].ID] && c.Actors[i].Kind != Service
 	}
 	return p
 }

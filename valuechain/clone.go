@@ -16,6 +16,9 @@ func (c *Chain) Clone() *Chain {
 	d.Links = make([]Link, len(c.Links))
 	for i, l := range c.Links {
 		l.Price = clonePtr(l.Price)
+		if l.Services != nil {
+			l.Services = append([]string(nil), l.Services...)
+		}
 		d.Links[i] = l
 	}
 	return &d

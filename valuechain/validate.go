@@ -262,9 +262,12 @@ func (v *validator) actors(c *Chain) map[string]int {
 		} else {
 			ids[a.ID] = i
 		}
-		primary := !buyers[a.ID]
+		primary := !buyers[a.ID] && a.Kind != Service
 		hasPrimary = hasPrimary || primary
 		v.At(w, fmt.Sprintf("actor.%d", i))
+		if a.Kind == Household && (a.ID == "all" || a.ID == "hired") {
+			v.add(w, "id", "%q names a row of the results per household group (\"all\": the whole chain, \"hired\": children hired from outside the groups): give the group another id", a.ID)
+		}
 		v.actor(c, a, i, w, primary, linksOK)
 	}
 	if len(c.Actors) > 0 && !hasPrimary && linksOK {
@@ -281,15 +284,20 @@ func (v *validator) actors(c *Chain) map[string]int {
 func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary, linksOK bool) {
 	switch a.Kind {
 	case Household, Enterprise:
+	case Service:
+		v.service(c, a, w)
 	default:
-		v.add(w, "kind", "must be \"household\" or \"enterprise\", got %q", a.Kind)
+		v.add(w, "kind", "must be \"household\", \"enterprise\" or \"service\", got %q", a.Kind)
+	}
+	if a.Kind != Service && a.Fee != 0 {
+		v.add(w, "fee", "is given but kind is %q: only a service actor (kind = \"service\") is paid a fee", a.Kind)
 	}
 	v.pos(w, "count", a.Count)
 	if a.Count > MaxCount {
 		v.add(w, "count", "must be at most %g, got %v", MaxCount, a.Count)
 	}
 	switch {
-	case !linksOK:
+	case !linksOK, a.Kind == Service:
 	case primary:
 		v.pos(w, "output_per_unit", a.OutputPerUnit)
 		if a.OutputPerUnit > MaxQuantity {
@@ -501,6 +509,35 @@ func (v *validator) units(w string, p Product, buyer *Actor) {
 	}
 }
 
+// service checks a service actor: a fee, no product of its own, named by
+// the links it serves and on none as seller or buyer.
+func (v *validator) service(c *Chain, a *Actor, w string) {
+	v.pos(w, "fee", a.Fee)
+	v.num(w, "fee", a.Fee, 0, MaxMoney)
+	for _, k := range []struct {
+		key   string
+		given bool
+	}{
+		{"output_per_unit", a.OutputPerUnit != 0}, {"price", a.Price != 0}, {"conversion", a.Conversion != nil},
+		{"product", len(a.Products) > 0}, {"final_market", a.FinalMarket != ""}, {"purchase_price", a.PurchasePrice != 0},
+	} {
+		if k.given {
+			v.add(w, k.key, "is given but the actor is a service: it makes no product, and is paid its fee per unit of the product on the links it serves")
+		}
+	}
+	served := false
+	for _, l := range c.Links {
+		if l.From == a.ID || l.To == a.ID {
+			// The link reports it (links), with its line.
+			return
+		}
+		served = served || slices.Contains(l.Services, a.ID)
+	}
+	if !served {
+		v.add(w, "kind", "is \"service\" but no link names it: list it in the services of the links whose product it handles")
+	}
+}
+
 // links checks every link against the actors.
 func (v *validator) links(c *Chain, ids map[string]int) {
 	type sellerProduct struct{ actor, product string }
@@ -535,6 +572,23 @@ func (v *validator) links(c *Chain, ids map[string]int) {
 			v.add(w, "loss", "must be in [0, 1), got %v", l.Loss)
 		}
 		v.num(w, "transport_cost", l.TransportCost, 0, MaxMoney)
+		for k, s := range l.Services {
+			si, ok := ids[s]
+			switch {
+			case !ok:
+				v.add(w, "services", "names no actor: %q", s)
+			case c.Actors[si].Kind != Service:
+				v.add(w, "services", "%q is not a service (kind = %q): only an actor of kind \"service\" serves a link", s, c.Actors[si].Kind)
+			case slices.Contains(l.Services[:k], s):
+				v.add(w, "services", "names %q twice", s)
+			}
+		}
+		for _, end := range []struct{ key, id string }{{"from", l.From}, {"to", l.To}} {
+			if i, ok := ids[end.id]; ok && c.Actors[i].Kind == Service {
+				v.add(w, end.key, "%q is a service: it neither sells nor buys the product; name it in the link's services", end.id)
+				fok = fok && end.key != "from"
+			}
+		}
 		if !fok {
 			continue
 		}
@@ -569,6 +623,9 @@ func (v *validator) links(c *Chain, ids map[string]int) {
 	}
 	// A product with some output left for final demand needs a price.
 	for _, a := range c.Actors {
+		if a.Kind == Service {
+			continue // sells no product
+		}
 		for _, p := range a.Outputs() {
 			sp := sellerProduct{a.ID, p.ID}
 			if shares[sp] < 1-1e-9 && p.Price == 0 {

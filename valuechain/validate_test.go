@@ -72,6 +72,13 @@ count = 1
   price = 1
 `
 
+// porters appends a service actor with the given keys to a chain and
+// names it, with services, on the link farm -> trader.
+func porters(keys, services string) string {
+	return "[[actor]]\nid = \"porters\"\nkind = \"service\"\ncount = 3\n" + keys + "\n" +
+		"[[link]]\nfrom = \"farm\"\nto = \"trader\"\nshare = 0.2\n" + services + "\n"
+}
+
 func TestBadChains(t *testing.T) {
 	r := strings.Replace
 	tests := []struct {
@@ -134,7 +141,7 @@ share = 0.5
 		{"no adults", r(base, "adults = 2", "adults = 0", 1), "adults: must be at least 1"},
 		{"missing final price", r(base, "price = 3", "", 1), `trader sells 1 of its output to final demand but has no price`},
 		{"missing link price", r(base, "price = 2", "", 1), "price: is needed: neither the link nor farm has a price"},
-		{"unknown kind", r(base, `kind = "enterprise"`, `kind = "firm"`, 1), `kind: must be "household" or "enterprise", got "firm"`},
+		{"unknown kind", r(base, `kind = "enterprise"`, `kind = "firm"`, 1), `kind: must be "household", "enterprise" or "service", got "firm"`},
 		{"household without table", r(base, `kind = "enterprise"`, `kind = "household"`, 1), "household: is missing"},
 		{"enterprise with household", r(base, `kind = "household"`, `kind = "enterprise"`, 1), `household: is given but kind is "enterprise"`},
 		{"missing output", r(base, "output_per_unit = 100", "", 1), `actor "farm": output_per_unit: must be a number greater than 0, got 0`},
@@ -149,6 +156,15 @@ share = 0.5
 		{"no currency", r(base, `currency = "USD"`, "", 1), "chain: currency: is missing"},
 		{"sex and totals", r(base, "children_5_11 = 1", "children_5_11 = 1\ngirls_5_11 = 1", 1), "give children either by band"},
 		{"no actors", "name = \"t\"\ncurrency = \"USD\"\n", "no actors"},
+		{"service without fee", base + porters("", `services = ["porters"]`), `actor "porters": fee: must be a number greater than 0, got 0`},
+		{"group named all", r(base, `id = "farm"`, `id = "all"`, 1), `t.toml:7: actor "all": id: "all" names a row of the results per household group`},
+		{"fee on an enterprise", r(base, "price = 3\n", "price = 3\nfee = 1\n", 1), `actor "trader": fee: is given but kind is "enterprise": only a service actor`},
+		{"service with a price", base + porters("fee = 1\nprice = 2", `services = ["porters"]`), `actor "porters": price: is given but the actor is a service`},
+		{"service serves nothing", base + porters("fee = 1", ""), `actor "porters": kind: is "service" but no link names it`},
+		{"service as a buyer", base + porters("fee = 1", `services = ["porters"]`) + "[[link]]\nfrom = \"farm\"\nto = \"porters\"\nshare = 0.1\n",
+			`link 3 (farm -> porters): to: "porters" is a service: it neither sells nor buys the product`},
+		{"unknown service", base + porters("fee = 1", `services = ["porters", "carts"]`), `services: names no actor: "carts"`},
+		{"service not a service", base + porters("fee = 1", `services = ["porters", "trader"]`), `services: "trader" is not a service (kind = "enterprise")`},
 		{"purchase price on a buyer", r(base, "price = 3\n", "price = 3\npurchase_price = 1\n", 1),
 			`actor "trader": purchase_price: is given but the actor buys from other actors of the chain`},
 		{"negative purchase price", r(base, "price = 2\n", "price = 2\npurchase_price = -1\n", 1),
@@ -179,6 +195,28 @@ func TestPurchasePriceMessage(t *testing.T) {
 	for _, c := range []struct{ lang, want string }{
 		{"en", fmt.Sprintf(`t.toml:%d: actor "trader": purchase_price: is given but the actor buys from other actors of the chain`, line)},
 		{"ru", "вне цепочки покупает только участник, которому никто в цепочке не продаёт"},
+	} {
+		if got := ve.In(lang.Lang(c.lang)); !strings.Contains(got, c.want) {
+			t.Errorf("%s: got\n%s\nwant it to contain %q", c.lang, got, c.want)
+		}
+	}
+}
+
+// TestServiceMessages: a service given a price is refused with the line of
+// the key, in English and Russian; a valid porter service passes.
+func TestServiceMessages(t *testing.T) {
+	if err := check(base + porters("fee = 1", `services = ["porters"]`)); err != nil {
+		t.Fatalf("a valid service: %v", err)
+	}
+	text := base + porters("fee = 1\nprice = 2", `services = ["porters"]`)
+	var ve *ValidationError
+	if err := check(text); !errors.As(err, &ve) {
+		t.Fatalf("got %v, want a *ValidationError", err)
+	}
+	line := strings.Count(text[:strings.LastIndex(text, "price = 2")], "\n") + 1
+	for _, c := range []struct{ lang, want string }{
+		{"en", fmt.Sprintf(`t.toml:%d: actor "porters": price: is given but the actor is a service: it makes no product`, line)},
+		{"ru", fmt.Sprintf(`t.toml:%d: участник "porters": price: указано, но участник — услуга: он не производит продукта`, line)},
 	} {
 		if got := ve.In(lang.Lang(c.lang)); !strings.Contains(got, c.want) {
 			t.Errorf("%s: got\n%s\nwant it to contain %q", c.lang, got, c.want)

@@ -41,7 +41,7 @@ func TestBadInputs(t *testing.T) {
 
 	type tc struct {
 		name   string
-		kind   string // chain, scenarios, survey, study
+		kind   string // chain, scenarios, survey, study, pam, strict, criteria
 		text   string
 		needle string // the line with this text is named (chain, scenarios, survey)
 		want   string // the field or JSON path named, and what is wrong
@@ -92,7 +92,7 @@ func TestBadInputs(t *testing.T) {
 	c("season weeks zero", "season_weeks = 16", "season_weeks = 0", "season_weeks: is 0")
 	c("season weeks over a year", "season_weeks = 16", "season_weeks = 60", "season_weeks: must be between 0 and 52")
 	c("unknown key", "alpha = 1.0", "alpah = 1.0", `unknown key "alpah"`)
-	c("kind misspelt", `kind = "household"`, `kind = "housefold"`, `kind: must be "household" or "enterprise"`)
+	c("kind misspelt", `kind = "household"`, `kind = "housefold"`, `kind: must be "household", "enterprise" or "service"`)
 	c("horizon zero", "horizon = 5", "horizon = 0", "horizon: is 0")
 	c("hours per day zero", "hours_per_day = 8", "hours_per_day = 0", "hours_per_day: is 0")
 	c("fte days zero", "fte_days = 250", "fte_days = 0", "fte_days: is 0")
@@ -167,6 +167,28 @@ func TestBadInputs(t *testing.T) {
 	j("study text for a number", `"currencyRatio": `, `"currencyRatio": "x", "_": `, `$.currencyRatio: must be a number`)
 	j("study not JSON", `{`, `[`, `$: not a JSON object`)
 
+	// PAM (issue 21, point 6): read by vcsim pam.
+	p := func(name, old, new, want string) {
+		if !strings.Contains(chain, old) {
+			t.Fatalf("%s: the example has no %q", name, old)
+		}
+		cases = append(cases, tc{name, "pam", strings.Replace(chain, old, new, 1), new, want})
+	}
+	p("pam exchange rate factor 1e-300", "exchange_rate_factor = 1.05", "exchange_rate_factor = 1e-300", "economic: exchange_rate_factor: must be between 0.1 and 10 (a plausible shadow exchange rate factor), got 1e-300")
+	p("pam negative exchange rate factor", "exchange_rate_factor = 1.05", "exchange_rate_factor = -1.05", "economic: exchange_rate_factor: must not be negative, got -1.05")
+	p("pam misspelt domestic cost", `domestic_costs = ["fuel_and_water"`, `domestic_costs = ["fuel_and_watr"`, `economic: domestic_costs: "fuel_and_watr" is not a cost item of any actor`)
+	// Screening criteria (point 6): a negative exchange rate was reported
+	// as missing.
+	criteria := mustReadFile(t, "../../examples/screening-criteria.toml")
+	cases = append(cases, tc{"screening negative exchange rate", "criteria", strings.Replace(criteria, "KGS = 0.0112", "KGS = -0.0112", 1), "KGS = -0.0112",
+		"exchange_rates: KGS: must be a number greater than 0 (the value of one KGS in a common currency), got -0.0112"})
+	// Plausibility (point 7): days_per_unit = 1e6 (days per tonne typed as
+	// per kg) is refused by run --strict at its line.
+	i := strings.Index(chain, "days_per_unit = ")
+	dpu := chain[:i] + "days_per_unit = 1e6" + chain[i+strings.IndexByte(chain[i:], '\n'):]
+	cases = append(cases, tc{"days_per_unit 1e6 with --strict", "strict", dpu, "days_per_unit = 1e6",
+		`actor "farm": task.days_per_unit: the tasks need 163000000 days a year per adult of its households, more than its adults and four hired workers each can work (plausible: at most 1830)`})
+
 	if len(cases) < 60 {
 		t.Fatalf("%d cases, want at least 60", len(cases))
 	}
@@ -189,6 +211,15 @@ func TestBadInputs(t *testing.T) {
 			case "study":
 				file = filepath.Join(dir, "study.json")
 				args = []string{"import", "vca4d", file, "--out", filepath.Join(out, "c.toml")}
+			case "pam":
+				file = filepath.Join(dir, "c.toml")
+				args = []string{"pam", "--chain", file, "--out", out}
+			case "strict":
+				file = filepath.Join(dir, "c.toml")
+				args = []string{"run", "--strict", "--chain", file, "--out", out}
+			case "criteria":
+				file = filepath.Join(dir, "criteria.toml")
+				args = []string{"screen", "--criteria", file, "--examples", "--out", out}
 			}
 			if err := os.WriteFile(file, []byte(tt.text), 0o644); err != nil {
 				t.Fatal(err)
@@ -222,6 +253,13 @@ func mustReadFile(t *testing.T, path string) string {
 // tobaccoXLSX returns the tobacco example as a workbook, edited by edit.
 func tobaccoXLSX(t *testing.T, edit func(f *excelize.File)) []byte {
 	t.Helper()
+	return tobaccoBook(t, false, edit)
+}
+
+// tobaccoBook returns the tobacco example as a workbook, with its
+// scenarios when scen is true, edited by edit.
+func tobaccoBook(t *testing.T, scen bool, edit func(f *excelize.File)) []byte {
+	t.Helper()
 	text := mustReadFile(t, "../../examples/tobacco-kyrgyzstan.toml")
 	b, err := workbook.New("en")
 	if err != nil {
@@ -229,6 +267,11 @@ func tobaccoXLSX(t *testing.T, edit func(f *excelize.File)) []byte {
 	}
 	if err := b.AddChain([]byte(text)); err != nil {
 		t.Fatal(err)
+	}
+	if scen {
+		if err := b.AddScenarios([]byte(mustReadFile(t, "../../examples/tobacco-kyrgyzstan-scenarios.toml"))); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var x bytes.Buffer
 	if _, err := b.WriteTo(&x); err != nil {
@@ -326,12 +369,19 @@ func TestBadWorkbookInputs(t *testing.T) {
 			f.SetCellStyle(sheet, cell, cell, st)
 		}
 	}
-	for _, tc := range []struct {
+	type bookCase struct {
 		name  string
 		book  []byte
 		where string // after "FILE: "
 		want  string
-	}{
+	}
+	// Scenario workbooks (point 3): without the Scenarios or the
+	// Interventions sheet every scenario equalled the baseline.
+	scenCases := []bookCase{
+		{"no Scenarios sheet", tobaccoBook(t, true, func(f *excelize.File) { f.DeleteSheet("Scenarios") }), "Scenarios", `the workbook has no sheet "Scenarios", which vcsim needs (a scenario workbook has the sheets`},
+		{"no Interventions sheet", tobaccoBook(t, true, func(f *excelize.File) { f.DeleteSheet("Interventions") }), "Interventions", `the workbook has no sheet "Interventions", which vcsim needs`},
+	}
+	for _, tc := range []bookCase{
 		{"styles.xml claiming 12 GB", claimSize(t, book, "xl/styles.xml", 12<<30, nil), "", "the workbook's part xl/styles.xml unpacks to 12288 MiB; vcsim reads parts of at most 64 MiB"},
 		{"a 3 MB zip bomb", claimSize(t, book, "xl/styles.xml", 1<<20, zipBomb(3072)), "", "not an Excel workbook (xlsx): XML syntax error"},
 		{"a date in a price", tobaccoXLSX(t, dateIn("Actors", "price")), "Actors!", "price: a date (2024-04-05) in a cell that needs a number"},
@@ -356,6 +406,23 @@ func TestBadWorkbookInputs(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, errOut, status := vcsim(t, "run", "--chain", file, "--out", out)
+			if status != 2 || !strings.Contains(errOut, file+": "+tc.where) || !strings.Contains(errOut, tc.want) {
+				t.Errorf("status %d, stderr:\n%s\nwant status 2, %q and %q", status, errOut, file+": "+tc.where, tc.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s was written although the input is bad", out)
+			}
+		})
+	}
+	for _, tc := range scenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "book.xlsx")
+			out := filepath.Join(dir, "out")
+			if err := os.WriteFile(file, tc.book, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, errOut, status := vcsim(t, "compare", "--chain", file, "--scenarios", file, "--out", out)
 			if status != 2 || !strings.Contains(errOut, file+": "+tc.where) || !strings.Contains(errOut, tc.want) {
 				t.Errorf("status %d, stderr:\n%s\nwant status 2, %q and %q", status, errOut, file+": "+tc.where, tc.want)
 			}
@@ -432,6 +499,10 @@ func TestValidateKinds(t *testing.T) {
 	badSurvey := write("households.csv", mustReadFile(t, "../../examples/tobacco-kyrgyzstan-survey.csv")+"farm,65,3,0.5,1,1,1,1,0,522,20000,7,22,38,0\n")
 	crit := write("criteria.toml", "[[criterion]]\nid = \"child_labour\"\nweight = -3\ndirection = \"lower\"\n")
 	study := "../../valuechain/vca4d/testdata/cocoa-ecuador-eco.json"
+	tobacco := mustReadFile(t, chain)
+	i := strings.Index(tobacco, "days_per_unit = ")
+	dpu := tobacco[:i] + "days_per_unit = 1e6" + tobacco[i+strings.IndexByte(tobacco[i:], '\n'):]
+	implausible := write("implausible.toml", dpu)
 	for _, tc := range []struct {
 		args   []string
 		status int
@@ -443,10 +514,20 @@ func TestValidateKinds(t *testing.T) {
 		{[]string{"validate", chain, badSurvey}, 2, `households.csv:42: column "girls_5_11": one surveyed household has whole people, got 0.5`},
 		{[]string{"validate", crit}, 2, crit + ":3: criterion 1 (child_labour): weight: must be a number from 0 to 1000, got -3"},
 		{[]string{"validate", "--lang", "ru", goodScen}, 2, "файл сценариев проверяется по своей цепочке"},
+		{[]string{"validate", goodScen}, 2, "vcsim: 1 of 1 file has problems"},
+		{[]string{"validate", badScen, goodScen, chain}, 2, "vcsim: 1 of 3 files has problems"},
+		{[]string{"validate", badScen, goodScen}, 2, "vcsim: 2 of 2 files have problems"},
+		// A chain with days per tonne typed as per kg is valid, with its
+		// plausibility warnings; --strict refuses it (issue 21 point 7).
+		{[]string{"validate", implausible}, 0, "vcsim: warning: " + implausible + ":" + itoa(lineOf(dpu, "days_per_unit = 1e6")) + `: actor "farm": task.days_per_unit: the tasks need`},
+		{[]string{"validate", "--strict", implausible}, 2, implausible + ":" + itoa(lineOf(dpu, "days_per_unit = 1e6")) + `: actor "farm": task.days_per_unit: the tasks need`},
 	} {
-		_, errOut, status := vcsim(t, tc.args...)
+		out, errOut, status := vcsim(t, tc.args...)
 		if status != tc.status || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: status %d, stderr:\n%s\nwant %d and %q", tc.args, status, errOut, tc.status, tc.want)
+		}
+		if tc.args[1] == implausible && out != implausible+": valid, but check the plausibility warnings above (docs/plausibility.md)\n" {
+			t.Errorf("%v: %q", tc.args, out)
 		}
 	}
 }

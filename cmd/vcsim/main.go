@@ -260,7 +260,7 @@ func runCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			if err := plausibility(ctx, a.Warnings); err != nil {
+			if err := plausibility(ctx, chainName(ctx), a.Warnings); err != nil {
 				return err
 			}
 			if a.Market != nil && format == "table" {
@@ -318,7 +318,8 @@ func validateCommand() *cli.Command {
 		Name:      "validate",
 		Usage:     "check input files (chains, scenario files, surveys, criteria, VCA4D studies, workbooks) and list every problem (exit status 2 when any)",
 		UsageText: "vcsim validate [--lang en|ru] FILE...\n\nEach file is checked by its kind, known from its content; scenario files and surveys\nagainst the first chain among the files (vcsim validate chain.toml scenarios.toml survey.csv).",
-		Flags:     []cli.Flag{langFlag},
+		Flags: []cli.Flag{langFlag, strictFlag,
+			&cli.Uint64Flag{Name: "seed", Usage: "seed of the households of the baseline the plausibility check runs", Value: 1}},
 		Action: func(ctx *cli.Context) error {
 			l, err := lang.Parse(ctx.String("lang"))
 			if err != nil {
@@ -332,16 +333,26 @@ func validateCommand() *cli.Command {
 			}
 			bad := 0
 			paths := ctx.Args().Slice()
-			for i, err := range validateFiles(paths) {
+			errs, chains := validateFiles(paths)
+			warned := warnChains(ctx, paths, errs, chains)
+			for i, err := range errs {
 				if err != nil {
 					fmt.Fprintln(ctx.App.ErrWriter, valuechain.ErrorIn(err, l))
 					bad++
 					continue
 				}
+				if warned[i] {
+					fmt.Fprintln(ctx.App.Writer, l.T("txt.valid.warned", paths[i]))
+					continue
+				}
 				fmt.Fprintln(ctx.App.Writer, l.T("txt.valid", paths[i]))
 			}
 			if bad > 0 {
-				return usagef("%s", l.T("txt.invalid", bad, l.Plural(float64(ctx.NArg()), 0, "n.files.gen")))
+				key := "txt.invalid"
+				if bad == 1 {
+					key = "txt.invalid.one"
+				}
+				return usagef("%s", l.T(key, bad, l.Plural(float64(ctx.NArg()), 0, "n.files.gen")))
 			}
 			return nil
 		},

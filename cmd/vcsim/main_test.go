@@ -134,7 +134,7 @@ func TestExitStatuses(t *testing.T) {
 	}{
 		{[]string{"validate", "../../examples/cotton-tajikistan.toml", "../../examples/tobacco-kyrgyzstan.toml"}, 0, ""},
 		{[]string{"validate", bad}, 2, `bad.toml:6: actor "a": unknown key "prcie"`},
-		{[]string{"validate", bad}, 2, `actor "a": kind: must be "household" or "enterprise"`},
+		{[]string{"validate", bad}, 2, `actor "a": kind: must be "household", "enterprise" or "service"`},
 		{[]string{"validate"}, 2, "needs at least one file"},
 		{[]string{"validate", filepath.Join(dir, "none.toml")}, 2, "does not exist"},
 		{[]string{"run", "--chain", bad}, 2, "unknown key"},

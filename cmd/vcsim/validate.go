@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/plausible"
@@ -82,10 +84,12 @@ func (e errNeedsChain) In(l lang.Lang) string {
 // validateFiles checks each file with the rules of its kind; scenario
 // files and surveys against the first valid chain among the files (a
 // chain file or a workbook's chain). It returns each file's error (nil
-// when valid), in the order given.
-func validateFiles(paths []string) []error {
+// when valid) and each valid chain (nil for other files), in the order
+// given.
+func validateFiles(paths []string) ([]error, []*valuechain.Chain) {
 	kinds := make([]string, len(paths))
 	errs := make([]error, len(paths))
+	chains := make([]*valuechain.Chain, len(paths))
 	var chain *valuechain.Chain
 	// Chains first, so that the other files can be checked against one.
 	for i, p := range paths {
@@ -95,6 +99,9 @@ func validateFiles(paths []string) []error {
 		}
 		c, err := loadChain(p, "")
 		errs[i] = err
+		if err == nil {
+			chains[i] = c
+		}
 		if err == nil && chain == nil {
 			chain = c
 		}
@@ -146,24 +153,47 @@ func validateFiles(paths []string) []error {
 			errs[i] = err
 		}
 	}
-	return errs
+	return errs, chains
+}
+
+// chainName is the name of run's chain: its file, or the example's.
+func chainName(ctx *cli.Context) string {
+	if name := ctx.String("chain"); name != "" {
+		return name
+	}
+	return "example " + ctx.String("example")
+}
+
+// warnChains checks the baseline of each valid chain of validate for
+// plausibility (plausibility prints the warnings; with --strict they are
+// the file's error). It reports which files have warnings.
+func warnChains(ctx *cli.Context, paths []string, errs []error, chains []*valuechain.Chain) []bool {
+	warned := make([]bool, len(paths))
+	for i, c := range chains {
+		if c == nil || errs[i] != nil {
+			continue
+		}
+		a, err := assess.Run(context.Background(), assess.Inputs{Chain: c, Seed: ctx.Uint64("seed")}, assess.Options{TotalsOnly: true}, nil)
+		if err == nil {
+			warned[i] = len(a.Warnings) > 0
+			err = plausibility(ctx, paths[i], a.Warnings)
+		}
+		errs[i] = err
+	}
+	return warned
 }
 
 // strictFlag makes run refuse a chain with plausibility warnings.
 var strictFlag = &cli.BoolFlag{Name: "strict", Usage: "treat plausibility warnings (a number typed in the wrong unit?) as errors: exit status 2 (docs/plausibility.md)"}
 
 // plausibility prints the plausibility warnings of an assessment
-// (assess.Assessment.Warnings) on standard error, or returns them as an
-// error with --strict. A workbook's warnings name the chain's key, not a
-// line.
-func plausibility(ctx *cli.Context, ws []plausible.Warning) error {
+// (assess.Assessment.Warnings) of the chain file name on standard error,
+// or returns them as an error with --strict. A workbook's warnings name
+// the chain's key, not a line.
+func plausibility(ctx *cli.Context, name string, ws []plausible.Warning) error {
 	ws = slices.Clone(ws)
 	if len(ws) == 0 {
 		return nil
-	}
-	name := ctx.String("chain")
-	if name == "" {
-		name = "example " + ctx.String("example")
 	}
 	if isXLSX(name) {
 		for i := range ws {

@@ -135,9 +135,11 @@ type MarginRow struct {
 	Equivalent      Qty    `csv:"units_per_final_unit"`
 	PriceFinal      Money  `csv:"price_per_final_unit"`
 	Transport       Money  `csv:"transport_per_final_unit"`
+	Services        Money  `csv:"services_per_final_unit"` // fees the stage pays services (porters...) on the link it buys on
 	Margin          Money  `csv:"margin_per_final_unit"`
 	Share           Share  `csv:"share_of_final_price"`
 	TransportShare  Share  `csv:"transport_share"`
+	ServicesShare   Share  `csv:"services_share"`
 	CumulativeShare Share  `csv:"cumulative_share"`
 }
 
@@ -147,11 +149,12 @@ func Margins(r *model.Result) []MarginRow {
 	var cum float64 // from the first price paid: a purchase outside the chain
 	for i, s := range r.Margins {
 		cum += s.PurchaseShare
-		cum += s.Share + s.TransportShare
+		cum += s.Share + s.TransportShare + s.ServicesShare
 		rows[i] = MarginRow{
 			Step: i + 1, Actor: s.Actor, Product: s.Product, Unit: s.Unit, Price: Money(s.Price),
 			Equivalent: Qty(s.Equivalent), PriceFinal: Money(s.PriceFinal), Transport: Money(s.Transport),
-			Margin: Money(s.Margin), Share: Share(s.Share), TransportShare: Share(s.TransportShare),
+			Services: Money(s.Services), Margin: Money(s.Margin), Share: Share(s.Share), TransportShare: Share(s.TransportShare),
+			ServicesShare:   Share(s.ServicesShare),
 			CumulativeShare: Share(cum),
 		}
 	}
