@@ -27,7 +27,7 @@ func (d *doc) ScenarioDetails() []ScenarioDetail {
 	horizon := d.horizon()
 	var out []ScenarioDetail
 	for _, s := range d.in.Scenarios.Scenarios {
-		sd := ScenarioDetail{Name: s.NameIn(d.l), Description: s.Description, Recommended: s.Recommended}
+		sd := ScenarioDetail{Name: s.NameIn(d.l), Description: s.DescriptionIn(d.l), Recommended: s.Recommended}
 		for _, iv := range s.Interventions {
 			title := iv.Type
 			if g, ok := guide.Lookup(iv.Type); ok {

@@ -54,6 +54,8 @@ type Scenario struct {
 	Name        string `toml:"name"`
 	NameRU      string `toml:"name_ru"` // the name in Russian
 	Description string `toml:"description"`
+	// DescriptionRU is the description in Russian (the report in Russian).
+	DescriptionRU string `toml:"description_ru"`
 	// Recommended marks the scenario the workshop recommends: the
 	// report's action plan is written for it.
 	Recommended   bool           `toml:"recommended"`
@@ -67,6 +69,15 @@ func (s *Scenario) NameIn(l lang.Lang) string {
 		return s.NameRU
 	}
 	return s.Name
+}
+
+// DescriptionIn returns the scenario's description in the language l:
+// description_ru in Russian when it is given, else description.
+func (s *Scenario) DescriptionIn(l lang.Lang) string {
+	if l == lang.RU && strings.TrimSpace(s.DescriptionRU) != "" {
+		return s.DescriptionRU
+	}
+	return s.Description
 }
 
 // NameIn returns the intervention's label in the language lang: name_ru

@@ -162,6 +162,9 @@ func decodeStrict(data []byte, name, doc string, v any) (Positions, []Uncertain,
 	}
 	var raw map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
+		if ue := unknownTable(data, name, reflect.TypeOf(v)); ue != nil {
+			return pos, nil, ue
+		}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			hint := decimalCommaHint(data, pe.Position.Line)

@@ -35,6 +35,10 @@ var ruSyntax = []struct {
 	{regexp.MustCompile(`^expected end of table array name delimiter '\]', but got (.*) instead$`), "имя списка таблиц должно закончиться ]], а стоит $1"},
 	{regexp.MustCompile(`^expected a digit but got (.*)$`), "ожидалась цифра, а стоит $1"},
 	{regexp.MustCompile(`^invalid float: '(.*)'$`), "неверное число: $1"},
+	{regexp.MustCompile(`^Invalid float value: (.*)$`), "неверное число $1: в числе только цифры и не больше одной десятичной точки (5.4)"},
+	{regexp.MustCompile(`^Invalid float (.*): '\.' must be followed by one or more digits$`), "неверное число $1: после десятичной точки нужны цифры (5.0, а не 5.)"},
+	{regexp.MustCompile(`^Invalid (?:float|integer) (.*): cannot have leading zeroes$`), "неверное число $1: число не может начинаться с лишних нулей"},
+	{regexp.MustCompile(`^Invalid (?:float|integer) (.*): underscores must be surrounded by digits$`), "неверное число $1: знак _ может стоять только между цифрами"},
 	{regexp.MustCompile(`^floats must start with a digit, not '\.'$`), "число должно начинаться с цифры, а не с точки: пишите 0.5, а не .5"},
 	{regexp.MustCompile(`^unexpected '=': key name appears blank$`), "перед знаком = нет имени ключа"},
 	{regexp.MustCompile(`^unexpected '='$`), "лишний знак ="},
@@ -62,7 +66,7 @@ func syntaxRU(msg string) string {
 			return ruTokens.Replace(r.re.ReplaceAllString(msg, r.to))
 		}
 	}
-	return "ошибка синтаксиса TOML: " + msg
+	return "ошибка в записи TOML; программа чтения сообщает (по-английски): " + msg
 }
 
 // ruDescribe translates what describe says a value is.

@@ -72,6 +72,14 @@ func TestTOMLSyntaxInRussian(t *testing.T) {
 		{"beta = [1, 2 3]\n", "t.toml:1: в списке ожидалась запятая или ], а стоит '3'"},
 		{"costs = { a = 1\n b = 2 }\n", "t.toml:2: в таблице { ... } ожидалась запятая или }, а стоит 'b'"},
 		{"[actor\nid = 1\n", "t.toml:2: имя таблицы должно закончиться ], а стоит конец строки"},
+		// QA finding 15: these were English after a Russian lead.
+		{"name = \"x\"\nadult_wage = 5.4.1\n", `t.toml:2: неверное число "5.4.1": в числе только цифры и не больше одной десятичной точки (5.4)`},
+		{"name = \"x\"\nadult_wage = 5.\n", `t.toml:2: неверное число "5.": после десятичной точки нужны цифры`},
+		{"name = \"x\"\nadult_wage = 05\n", `t.toml:2: неверное число "05": число не может начинаться с лишних нулей`},
+		{"name = \"x\"\nadult_wage = 1__0\n", `t.toml:2: неверное число "1__0": знак _ может стоять только между цифрами`},
+		// A message the catalogue does not know: Russian lead, the
+		// reader's words, still at its line.
+		{"name = \"x\"\nadult_wage = 0b2\n", "t.toml:2: ошибка в записи TOML; программа чтения сообщает (по-английски): not a binary number"},
 	} {
 		_, err := Parse([]byte(c.text), "t.toml")
 		if err == nil {
@@ -82,7 +90,7 @@ func TestTOMLSyntaxInRussian(t *testing.T) {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)
 		}
 	}
-	if got := syntaxRU("something new"); got != "ошибка синтаксиса TOML: something new" {
+	if got := syntaxRU("something new"); got != "ошибка в записи TOML; программа чтения сообщает (по-английски): something new" {
 		t.Errorf("unknown message: %q", got)
 	}
 }

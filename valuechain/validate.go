@@ -265,6 +265,9 @@ func (v *validator) actors(c *Chain) map[string]int {
 		primary := !buyers[a.ID] && a.Kind != Service
 		hasPrimary = hasPrimary || primary
 		v.At(w, fmt.Sprintf("actor.%d", i))
+		if a.Kind == Household && (a.ID == "all" || a.ID == "hired") {
+			v.add(w, "id", "%q names a row of the results per household group (\"all\": the whole chain, \"hired\": children hired from outside the groups): give the group another id", a.ID)
+		}
 		v.actor(c, a, i, w, primary, linksOK)
 	}
 	if len(c.Actors) > 0 && !hasPrimary && linksOK {

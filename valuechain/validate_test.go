@@ -157,6 +157,7 @@ share = 0.5
 		{"sex and totals", r(base, "children_5_11 = 1", "children_5_11 = 1\ngirls_5_11 = 1", 1), "give children either by band"},
 		{"no actors", "name = \"t\"\ncurrency = \"USD\"\n", "no actors"},
 		{"service without fee", base + porters("", `services = ["porters"]`), `actor "porters": fee: must be a number greater than 0, got 0`},
+		{"group named all", r(base, `id = "farm"`, `id = "all"`, 1), `t.toml:7: actor "all": id: "all" names a row of the results per household group`},
 		{"fee on an enterprise", r(base, "price = 3\n", "price = 3\nfee = 1\n", 1), `actor "trader": fee: is given but kind is "enterprise": only a service actor`},
 		{"service with a price", base + porters("fee = 1\nprice = 2", `services = ["porters"]`), `actor "porters": price: is given but the actor is a service`},
 		{"service serves nothing", base + porters("fee = 1", ""), `actor "porters": kind: is "service" but no link names it`},

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/valuechain"
@@ -91,8 +92,12 @@ func calibrateCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Usage: "write the calibrated chain to `FILE`", Required: true},
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
 			forceFlag,
+			langFlag,
 		},
 		Action: func(ctx *cli.Context) error {
+			if _, err := lang.Parse(ctx.String("lang")); err != nil {
+				return badInput(err)
+			}
 			if ctx.NArg() > 0 {
 				return usagef("calibrate takes no arguments, got %q (flags first)", ctx.Args().First())
 			}

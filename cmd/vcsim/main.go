@@ -425,14 +425,19 @@ func examplesCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "examples",
 		Usage: "list the built-in example chains",
+		Flags: []cli.Flag{langFlag},
 		Action: func(ctx *cli.Context) error {
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
+				return badInput(err)
+			}
 			for _, name := range examples.Names() {
 				data, _ := examples.Chain(name)
 				c, err := valuechain.Parse(data, name)
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(ctx.App.Writer, "%-20s %s: %s\n", name, c.Name, c.Description)
+				fmt.Fprintf(ctx.App.Writer, "%-20s %s: %s\n", name, c.NameIn(l), c.Description)
 			}
 			return nil
 		},

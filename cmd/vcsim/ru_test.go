@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,5 +35,23 @@ func TestEveryUsageMessageInRussian(t *testing.T) {
 	}
 	if _, errOut, status := vcsim(t, "run", "--lang", "ru", "--format", "xml"); status != 2 || !strings.Contains(errOut, `--format должен быть table, csv или json, указано "xml"`) {
 		t.Errorf("status %d: %q", status, errOut)
+	}
+}
+
+// TestExamplesAndCalibrateTakeLang: examples and calibrate accept --lang
+// (they refused it: "flag provided but not defined", QA finding 10);
+// examples names the chains in Russian, calibrate says its mistakes in it.
+func TestExamplesAndCalibrateTakeLang(t *testing.T) {
+	out, errOut, status := vcsim(t, "examples", "--lang", "ru")
+	if status != 0 || !strings.Contains(out, "cotton-tajikistan    Хлопок, Согдийская область, Таджикистан: ") {
+		t.Errorf("examples --lang ru: status %d\n%s%s", status, out, errOut)
+	}
+	out, _, _ = vcsim(t, "examples")
+	if !strings.Contains(out, "cotton-tajikistan    Cotton, Sughd region, Tajikistan: ") {
+		t.Errorf("examples:\n%s", out)
+	}
+	_, errOut, status = vcsim(t, "calibrate", "--lang", "ru", "--out", filepath.Join(t.TempDir(), "c.toml"), "extra")
+	if status != exitBadInput || !strings.Contains(errOut, "calibrate не принимает аргументов") {
+		t.Errorf("calibrate --lang ru: status %d, %s", status, errOut)
 	}
 }
