@@ -220,11 +220,14 @@ func (a *Assessment) sensitivity() error {
 // WhatIf runs chain d with the scenarios of f (one scenario, one year)
 // on the assessment's households, against the baseline year: the
 // workshop's what-if. With a local labour market d's market settles
-// from d's own wage, as a scenario's does.
+// from d's own wage, as a scenario's does. The preferences fitted before
+// the baseline (a.Fits) replace d's own, so a what-if built on the
+// chain's text is calibrated as the baseline is.
 func (a *Assessment) WhatIf(ctx context.Context, d *valuechain.Chain, f *scenarios.File) (base, run *model.Run, sum model.Summary, err error) {
 	if len(f.Scenarios) != 1 {
 		return nil, nil, sum, fmt.Errorf("assess: a what-if is one scenario, got %d", len(f.Scenarios))
 	}
+	d = a.withFits(d)
 	plan := f.Scenarios[0].Plan(d, 1)
 	plan.TotalsOnly, plan.Context = true, ctx
 	if run, err = model.RunPlan(plan, a.Population); err != nil {
@@ -232,6 +235,26 @@ func (a *Assessment) WhatIf(ctx context.Context, d *valuechain.Chain, f *scenari
 	}
 	base = &model.Run{Name: scenarios.Baseline, Years: []model.YearKPI{model.KPIs(1, a.Base)}}
 	return base, run, model.Compare(base, run, f.AppraisalFor(a.Inputs.Chain)), nil
+}
+
+// withFits returns d with the fitted alpha and school_value of a.Fits in
+// place of its groups' own (d itself when nothing was fitted).
+func (a *Assessment) withFits(d *valuechain.Chain) *valuechain.Chain {
+	if len(a.Fits) == 0 {
+		return d
+	}
+	d = d.Clone()
+	for _, f := range a.Fits {
+		if x, i := d.Actor(f.Group); x != nil && x.Household != nil {
+			alpha := f.Alpha
+			d.Actors[i].Household.Alpha = &alpha
+			if f.School {
+				delta := f.Delta
+				d.Actors[i].Household.SchoolValue = &delta
+			}
+		}
+	}
+	return d
 }
 
 // Headline is the numbers every surface shows: the baseline year's and,

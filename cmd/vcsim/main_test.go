@@ -286,7 +286,7 @@ func TestCalibrateAndSurvey(t *testing.T) {
 	if _, errOut, status := vcsim(t, "run", "--chain", out, "--survey", survey); status != 0 {
 		t.Errorf("run with a survey: status %d, %s", status, errOut)
 	}
-	if _, errOut, status := vcsim(t, "calibrate", "--example", "cotton-tajikistan", "--out", out); status != 2 || !strings.Contains(errOut, "nothing to calibrate") {
+	if _, errOut, status := vcsim(t, "calibrate", "--chain", "../../scenarios/testdata/market.toml", "--out", out); status != 2 || !strings.Contains(errOut, "nothing to calibrate") {
 		t.Errorf("calibrate without a target: status %d, %q", status, errOut)
 	}
 	bad := filepath.Join(dir, "bad.csv")

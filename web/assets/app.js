@@ -294,13 +294,23 @@ async function runBaseline() {
     $("accounts").replaceChildren(table(a.accounts, [r => r.actor === "total" ? t("txt.chain") : (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
       ["group", "band", r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
+    // Enrolment and the ILO/UCW four-way table (chains with school keys):
+    // the chain's totals by band, girls' and boys' enrolment under each.
+    const sch = (a.school || []).filter(r => r.group === "total");
+    const share = (x) => x === null || x === undefined ? "" : pct(x);
+    $("schoolhead").hidden = sch.length === 0;
+    // The sex column only when the chain gives children by sex.
+    const bySex = sch.some(r => r.sex !== "all");
+    const cols = [r => r.band, r => t("sex." + r.sex), r => fmt(r.children), r => share(r.enrolment_rate), r => share(r.work_only), r => share(r.work_and_study), r => share(r.study_only), r => share(r.neither)];
+    const heads = [t("band"), t("sex"), t("children"), t("enrolment"), t("workonly"), t("workstudy"), t("studyonly"), t("neither")];
+    $("schooltable").replaceChildren(...(sch.length ? [table(sch, cols.filter((_, i) => bySex || i !== 1), heads.filter((_, i) => bySex || i !== 1))] : []));
     stale("baseline", false);
     charts("basecharts", null);
   } catch (e) {
     problems(e);
     warnings = []; showWarnings();
     // Figures of a text that no longer runs are not shown as if current.
-    $("headline").replaceChildren(el("p", {class: "warn"}, t("broken.results"))); $("accounts").replaceChildren(); $("childtable").replaceChildren(); $("basecharts").replaceChildren();
+    $("headline").replaceChildren(el("p", {class: "warn"}, t("broken.results"))); $("accounts").replaceChildren(); $("childtable").replaceChildren(); $("schooltable").replaceChildren(); $("schoolhead").hidden = true; $("basecharts").replaceChildren();
     stale("baseline", false);
   }
 }
