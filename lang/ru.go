@@ -750,6 +750,8 @@ var russian = Catalogue{
 		"the workbook's part %s is packed %d times smaller than it unpacks (a zip bomb?); vcsim refuses it":               "часть книги %s сжата в %d раз (zip-бомба?); vcsim её не читает",
 		"the workbook is damaged: a part does not unpack to what the zip directory says (%v); a damaged or hostile file?": "книга повреждена: часть распаковывается не в то, что указано в каталоге zip (%v); файл повреждён или опасен?",
 		"the workbook's part %s does not unpack to what the zip directory says (%v): a damaged or hostile file?":          "часть книги %s распаковывается не в то, что указано в каталоге zip (%v): файл повреждён или опасен?",
+		"the workbook's part %s unpacks to more than the %d bytes its zip directory says (a zip bomb?); vcsim refuses it": "часть книги %s распаковывается в большее число байт, чем %d, указанные в каталоге zip (zip-бомба?); vcsim её не читает",
+		"the workbook's part %s unpacks to fewer than the %d bytes its zip directory says: a damaged or hostile file?":    "часть книги %s распаковывается в меньшее число байт, чем %d, указанные в каталоге zip: файл повреждён или опасен?",
 		"cannot read the sheet: %v":                                                                                "не удаётся прочитать лист: %v",
 		"the sheet has more than %d rows; vcsim reads at most %d":                                                  "на листе больше %d строк; vcsim читает не больше %d",
 		"a value in column %s, beyond the %d columns vcsim reads (is a cell filled far to the right?)":             "значение в столбце %s — дальше %d столбцов, которые читает vcsim (не заполнена ли ячейка далеко справа?)",
