@@ -137,7 +137,7 @@ func Run(ctx context.Context, in Inputs, opt Options, progress Progress) (*Asses
 	// Calibrated by default: groups that give observed prevalence (and
 	// enrolment) have alpha (and delta) fitted to them first.
 	input := in.Chain
-	fitted, fits, err := model.FitObserved(in.Chain, pop)
+	fitted, fits, err := fitObserved(in.Chain, pop, in.Seed, in.Survey != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +227,7 @@ func (a *Assessment) WhatIf(ctx context.Context, d *valuechain.Chain, f *scenari
 	if len(f.Scenarios) != 1 {
 		return nil, nil, sum, fmt.Errorf("assess: a what-if is one scenario, got %d", len(f.Scenarios))
 	}
-	d = a.withFits(d)
+	d = withFits(d, a.Fits)
 	plan := f.Scenarios[0].Plan(d, 1)
 	plan.TotalsOnly, plan.Context = true, ctx
 	if run, err = model.RunPlan(plan, a.Population); err != nil {
@@ -235,26 +235,6 @@ func (a *Assessment) WhatIf(ctx context.Context, d *valuechain.Chain, f *scenari
 	}
 	base = &model.Run{Name: scenarios.Baseline, Years: []model.YearKPI{model.KPIs(1, a.Base)}}
 	return base, run, model.Compare(base, run, f.AppraisalFor(a.Inputs.Chain)), nil
-}
-
-// withFits returns d with the fitted alpha and school_value of a.Fits in
-// place of its groups' own (d itself when nothing was fitted).
-func (a *Assessment) withFits(d *valuechain.Chain) *valuechain.Chain {
-	if len(a.Fits) == 0 {
-		return d
-	}
-	d = d.Clone()
-	for _, f := range a.Fits {
-		if x, i := d.Actor(f.Group); x != nil && x.Household != nil {
-			alpha := f.Alpha
-			d.Actors[i].Household.Alpha = &alpha
-			if f.School {
-				delta := f.Delta
-				d.Actors[i].Household.SchoolValue = &delta
-			}
-		}
-	}
-	return d
 }
 
 // Headline is the numbers every surface shows: the baseline year's and,
