@@ -176,15 +176,21 @@ func CalibrateSchool(c *valuechain.Chain, pop *Population, group string, prevale
 		// model comes, and the note says how close.
 		hi, best = lo, dlo
 	}
-	for v < prevalence {
+	// goal is the prevalence fitted: the observed one, or, when no alpha
+	// reaches it (the farm has too little child-suitable work, or beta is
+	// too high), the highest the model reaches, with the smallest alpha
+	// that reaches it.
+	goal := prevalence
+	for v < goal {
 		if v, _, err = outer(hi); err != nil {
 			return fit, err
 		}
-		if v >= prevalence {
+		if v >= goal {
 			break
 		}
 		if hi >= 1e6 {
-			return fit, fmt.Errorf("group %q: no alpha reaches the observed prevalence %.4g: even alpha = %g gives %.4g (the farm has too little child-suitable work, or beta is too high)", group, prevalence, hi, v)
+			goal, lo = v, minAlpha
+			break
 		}
 		lo, hi = hi, hi*4
 	}
@@ -197,7 +203,7 @@ func CalibrateSchool(c *valuechain.Chain, pop *Population, group string, prevale
 		if err != nil {
 			return fit, err
 		}
-		if p >= prevalence {
+		if p >= goal {
 			hi, best = mid, dl
 		} else {
 			lo = mid

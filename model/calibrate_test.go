@@ -207,3 +207,25 @@ func TestFitObservedSurvey(t *testing.T) {
 		t.Errorf("12-14 enrolment %v: want the closest the model reaches, below 0.999", e)
 	}
 }
+
+// TestFitOutOfReachAbove: a prevalence no alpha reaches (99.9% on the
+// tobacco survey's households: the farm's child-suitable work caps the
+// hours, and 15-17-year-olds off hazardous tasks under 43 hours are not in
+// child labour) is fitted to the highest the model reaches, with the
+// smallest alpha that reaches it, instead of failing.
+func TestFitOutOfReachAbove(t *testing.T) {
+	c := load(t, "../examples/tobacco-kyrgyzstan.toml")
+	sv, err := valuechain.LoadSurvey("../examples/tobacco-kyrgyzstan-survey.csv", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pop := NewSurveyPopulation(c, sv, 1)
+	fit, err := CalibrateSchool(c, pop, "farm", 0.999, *c.Actors[0].Household.ObservedEnrolment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit.Prevalence >= 0.999 || fit.Prevalence < 0.7 || fit.Alpha <= 1 {
+		t.Errorf("alpha %v, prevalence %v: want the highest prevalence the model reaches, below 0.999", fit.Alpha, fit.Prevalence)
+	}
+	t.Logf("alpha %v gives %v", fit.Alpha, fit.Prevalence)
+}
