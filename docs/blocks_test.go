@@ -29,7 +29,7 @@ func TestBlocks(t *testing.T) {
 		{"bullets, wrapped item, nested item", "- first\n  goes on\n- **second**: x\n  - inner *it*\nAfter.\n",
 			[]docs.Block{{Kind: "ul", Items: []docs.Item{{Text: []docs.Span{P("first goes on")}},
 				{Text: []docs.Span{B("second"), P(": x")}}, {Depth: 1, Text: []docs.Span{P("inner "), I("it")}}}},
-				// a line after a list without a blank line goes on the last item
+			// a line after a list without a blank line goes on the last item
 			}},
 		{"numbered list from 3", "3. three\n4. four\n",
 			[]docs.Block{{Kind: "ol", Start: 3, Items: []docs.Item{{Text: []docs.Span{P("three")}}, {Text: []docs.Span{P("four")}}}}}},
