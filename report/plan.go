@@ -29,15 +29,16 @@ func (d *doc) ScenarioDetails() []ScenarioDetail {
 	for _, s := range d.in.Scenarios.Scenarios {
 		sd := ScenarioDetail{Name: s.NameIn(d.l), Description: s.DescriptionIn(d.l), Recommended: s.Recommended}
 		for _, iv := range s.Interventions {
-			title := iv.Type
+			title, kind := iv.Type, iv.Type
 			if g, ok := guide.Lookup(iv.Type); ok {
 				title = g.Title(d.l)
+				kind, _, _ = strings.Cut(title, " (") // "Conditional transfer (school-linked food basket)"
 			}
 			name := iv.NameIn(d.l)
 			if name == "" {
 				name = title
 			}
-			sd.Rows = append(sd.Rows, Row{Cells: []string{name, iv.Type, d.targets(iv.Targets), d.P(iv.Coverage),
+			sd.Rows = append(sd.Rows, Row{Cells: []string{name, kind, d.targets(iv.Targets), d.P(iv.Coverage),
 				d.timeline(&iv, horizon), d.money(iv.Cost.Fixed), d.money(iv.Cost.PerAdopterPerYear), d.money(iv.Cost.PerChildPerYear)}})
 		}
 		out = append(out, sd)

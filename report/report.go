@@ -206,6 +206,9 @@ func (d *doc) P(x float64) string               { return d.l.Percent(x) }
 // with which seed.
 func (d *doc) Generated() string {
 	files := d.in.ChainFile
+	if ex, ok := strings.CutPrefix(files, "example "); ok { // load names a built-in example so
+		files = d.T("wb.example", ex)
+	}
 	if d.in.ScenarioFile != "" {
 		files += ", " + d.in.ScenarioFile
 	}
