@@ -323,7 +323,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	if present != 0 {
 		prem = hh.PremiumRate * m * hh.Revenue
 	}
-	capDays := m * hh.CapDays
+	capDays := hh.capDays(m)
 	var value [1 << nb]float64 // N_b (delta_b + taste_b) over enrolled bands
 	var cost [1 << nb]float64
 	for e := 0; e < 1<<nb; e++ {
