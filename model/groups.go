@@ -109,6 +109,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		Cash: CashIncome{Total: t.SumIncome, NOP: t.NOP, OffFarm: t.OffFarm, ChildChain: t.ChildChain, ChildOutside: t.ChildOutside,
 			Other: t.Other, Transfers: t.Transfers, Full: t.SumFull, Uses: t.Uses, Weight: t.Weight},
 		PovertyLine: a.Household.PovertyLineOr(c),
+		ChainRation: base.chainRation,
 	}
 	if w > 0 {
 		g.MeanFull = t.SumFull / w
@@ -264,7 +265,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				hh.kept[b] = keptShare(hist.at(k), hist.prev != nil, b, hh.Prevent)
 			}
 		}
-		if plain && hh.simple() && hh.Prevent == 0 && hh.ChainPrice == 0 {
+		if plain && hh.simple() && hh.Prevent == 0 && hh.ChainPrice == 0 && !hh.idle() {
 			// The fast path: no weights, nothing conditional.
 			h := &hk
 			if hours != nil {
@@ -385,6 +386,8 @@ func (hh *Household) fromSurvey(c *valuechain.Chain, a *valuechain.Actor, sh *va
 	hh.OtherIncome = hh.OffFarmIncome + hh.Other + hh.TransferIncome
 	eq := c.Scale()
 	hh.S = g.PovertyLineOr(c) * (eq.FirstAdult + eq.OtherAdult*(sh.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2]))
+	hh.Idle = [nb]float64{}
+	hh.excludeSex(a)
 }
 
 // count adds an adopting household, standing for weight households, to

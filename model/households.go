@@ -46,6 +46,12 @@ type Household struct {
 	Exposure    [nb]float64 // probability a working child of the band is exposed to hazards
 	GirlShare   [nb]float64 // share of girls by band (when given by sex)
 	BySex       bool        // whether children are counted by sex
+	// Idle are the children per household, by band, of a sex that no
+	// child-suitable task of the group is open to (done_by, sexes.go):
+	// they are not in N, do not work and are counted as children;
+	// IdleGirls says whether they are girls (else boys).
+	Idle      [nb]float64
+	IdleGirls bool
 
 	CCT         float64 // transfer per child whose hours stay under the limit
 	CCTHoursCap float64 // that limit; 0: the child-labour limit of the band
@@ -407,6 +413,7 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 	ae := eq.FirstAdult + eq.OtherAdult*(g.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2])
 	hh.S = g.PovertyLineOr(c) * ae
 	hh.School = newSchooling(g)
+	hh.excludeSex(a) // after S: the idle children count in the poverty line
 	return hh
 }
 
@@ -733,6 +740,9 @@ func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {
 	}
 	if hh.School != nil {
 		t.addSchool(hh, o, weight)
+	}
+	for b := range hh.Idle {
+		t.addIdle(hh, b, weight)
 	}
 	for b, h := range o.Hours {
 		n := weight * hh.N[b]
