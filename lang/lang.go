@@ -9,8 +9,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"golang.org/x/text/feature/plural"
 )
 
 // Lang is a language of output.
@@ -104,24 +102,10 @@ func All(l Lang) map[string]string {
 // "1 предприятие", "3 предприятия", "2 500 домохозяйств". n is written
 // rounded to a whole number and the noun agrees with what is written.
 func (l Lang) Count(n float64, household bool) string {
-	key := "count.firm."
 	if household {
-		key = "count.hh."
+		return l.Plural(n, 0, "n.households")
 	}
-	return l.Thousands(n) + " " + l.T(key+pluralKey(l, n))
-}
-
-// pluralKey returns the plural category of n as written by Thousands:
-// "one", "few" or "many" (English uses "one" and "many"), by the CLDR
-// rules (see Plural).
-func pluralKey(l Lang, n float64) string {
-	switch l.category(l.Thousands(n)) {
-	case plural.One:
-		return "one"
-	case plural.Few:
-		return "few"
-	}
-	return "many"
+	return l.Plural(n, 0, "n.firms")
 }
 
 // Compact writes an amount in thousands, millions or billions with at most

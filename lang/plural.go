@@ -2,6 +2,7 @@ package lang
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,81 @@ func Nouns() []string {
 	out := make([]string, 0, len(english.Nouns))
 	for k := range english.Nouns {
 		out = append(out, k)
+	}
+	return out
+}
+
+// countRE finds a number as Number writes it (thousands separated by
+// spaces, U+00A0 or commas, a decimal comma or point), the word before it
+// (a preposition) and the word after it.
+var countRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N},.\-–])(?:(\p{L}+)[ \x{00a0}])?(\d{1,3}(?:[ \x{00a0}\x{202f},]\d{3})+|\d+)([.,]\d+)?[ \x{00a0}]+(\p{L}[\p{L}-]*)`)
+
+// cases are the Russian prepositions that put a counted noun in the
+// accusative ("на 3 года") or the genitive ("из 21 ребёнка"), and the
+// suffix of the noun keys of that case.
+var cases = map[string]string{"на": ".acc", "за": ".acc", "через": ".acc", "из": ".gen", "от": ".gen", "до": ".gen", "для": ".gen", "без": ".gen"}
+
+// Disagreements finds, in text written in language l, every number
+// followed by a form of one of the catalogue's counted nouns that no
+// count of that number takes ("21 дней", "на 3 лет", "на 1 992 детей"
+// where Plural writes "21 день", "на 3 года", "на 1 992 ребёнка"), and
+// returns each as the number with its word. A form is allowed after a
+// number when a noun of the catalogue has it for that number's CLDR
+// category: after a preposition of the accusative or the genitive, a noun
+// of that case (or a nominative one, key without a case: the inanimate
+// accusative is the nominative); otherwise a noun of any case. This is
+// how tests check the real outputs (console, report, workbook) for counts
+// written without Plural.
+func (l Lang) Disagreements(text string) []string {
+	allowed := map[string]map[string]map[plural.Form]bool{} // case suffix ("" any), word, category
+	add := func(cs, w string, c plural.Form) {
+		if w == "" {
+			return
+		}
+		if allowed[cs] == nil {
+			allowed[cs] = map[string]map[plural.Form]bool{}
+		}
+		if allowed[cs][w] == nil {
+			allowed[cs][w] = map[plural.Form]bool{}
+		}
+		allowed[cs][w][c] = true
+	}
+	for key, f := range l.catalogue().Nouns {
+		suffixes := []string{""}
+		switch {
+		case strings.HasSuffix(key, ".acc"), strings.HasSuffix(key, ".gen"):
+			suffixes = append(suffixes, key[strings.LastIndex(key, "."):])
+		default:
+			suffixes = append(suffixes, ".acc")
+		}
+		for _, cs := range suffixes {
+			for _, c := range []plural.Form{plural.One, plural.Few, plural.Many, plural.Other} {
+				add(cs, f.form(c), c)
+			}
+		}
+	}
+	var out []string
+	for _, m := range countRE.FindAllStringSubmatch(text, -1) {
+		prep, num, word := strings.ToLower(m[1]), m[2]+m[3], m[4]
+		if _, known := allowed[""][word]; !known {
+			continue
+		}
+		ok := allowed[""][word]
+		if cs, isPrep := cases[prep]; isPrep && l == RU {
+			ok = allowed[cs][word]
+		}
+		if l != RU && m[3] == "" {
+			num = strings.ReplaceAll(num, ",", "") // English thousands
+		}
+		num = strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\u00a0' || r == '\u202f' {
+				return -1
+			}
+			return r
+		}, num)
+		if !ok[l.category(num)] {
+			out = append(out, m[2]+m[3]+" "+word)
+		}
 	}
 	return out
 }

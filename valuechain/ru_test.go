@@ -108,7 +108,7 @@ func TestSurveyFileMessagesInRussian(t *testing.T) {
 		{"group,adults\nfarm,2\n", `s.csv:1: столбец "weight": обязательного столбца нет`},
 		{"group;weight;adults;adults\n", `s.csv:1: столбец "adults": указан дважды (столбцы 3 и 4)`},
 		{"group;weight;adults;childs\n", `s.csv:1: столбец "childs": неизвестный столбец (разделитель: точка с запятой; столбцы: group, weight`},
-		{"group,weight,adults\nfarm,1,2,3\n", "s.csv:2: в строке 4 ячеек, а в заголовке 3 столбцов"},
+		{"group,weight,adults\nfarm,1,2,3\n", "s.csv:2: ячеек в строке: 4, а столбцов в заголовке: 3"},
 		{"group,weight,adults\nfa\"rm,1,2\n", "s.csv:2: кавычка внутри ячейки, которая не начинается с кавычки"},
 	} {
 		_, err := ParseSurvey([]byte(x.text), "s.csv", c)

@@ -18,7 +18,6 @@ import (
 	"math"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -296,24 +295,11 @@ func (e *householdsError) Error() string { return e.In("en") }
 // In says the error in English or Russian.
 func (e *householdsError) In(l lang.Lang) string {
 	if l == "ru" {
-		return fmt.Sprintf("в цепочке %s домохозяйств для моделирования, а страница за один запрос моделирует не больше %s: уменьшите count или запустите расчёт в командной строке (vcsim run)",
-			thousands(e.n, " "), thousands(MaxHouseholds, " "))
+		return fmt.Sprintf("в цепочке %s для моделирования, а страница за один запрос моделирует не больше %s: уменьшите count или запустите расчёт в командной строке (vcsim run)",
+			lang.RU.Plural(e.n, 0, "n.households"), lang.RU.Thousands(MaxHouseholds))
 	}
 	return fmt.Sprintf("the chain has %s households to simulate; the page simulates at most %s a request: lower count, or run it on the command line (vcsim run)",
-		thousands(e.n, ","), thousands(MaxHouseholds, ","))
-}
-
-// thousands writes a whole number with sep between groups of three digits.
-func thousands(x float64, sep string) string {
-	s := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+		lang.EN.Thousands(e.n), lang.EN.Thousands(MaxHouseholds))
 }
 
 func (s *Server) validate(w http.ResponseWriter, r *http.Request) {

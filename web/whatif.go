@@ -136,7 +136,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 	err := s.run(r, func(ctx context.Context) error {
 		// The chain's baseline is made once per text (s.cache): the
 		// room's requests differ only in their levers.
-		c, a, err := s.cache.get(ctx, []byte(req.Chain), seed(r), func(ctx context.Context) (*valuechain.Chain, *assess.Assessment, error) {
+		_, a, err := s.cache.get(ctx, []byte(req.Chain), seed(r), func(ctx context.Context) (*valuechain.Chain, *assess.Assessment, error) {
 			c, err := parseChain([]byte(req.Chain))
 			if err != nil {
 				return nil, nil, err
@@ -147,7 +147,10 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		d, f := req.Levers.apply(c)
+		// The levers move the chain as assessed: its preferences fitted
+		// to the observed prevalence (a.Inputs.Chain), not as written,
+		// or every lever at zero would differ from the baseline.
+		d, f := req.Levers.apply(a.Inputs.Chain)
 		if err := valuechain.Validate(d, "what-if"); err != nil {
 			return err
 		}

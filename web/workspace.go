@@ -108,7 +108,7 @@ func (e *wsError) In(l lang.Lang) string {
 func checkName(name string) error {
 	if n := len([]rune(name)); n > MaxNameLength {
 		return nameErr(name, fmt.Sprintf("the name has %d characters; a workspace file name has at most %d", n, MaxNameLength),
-			fmt.Sprintf("в имени %d символов, а имя файла может быть не длиннее %d", n, MaxNameLength))
+			"в имени "+lang.RU.Plural(float64(n), 0, "n.chars")+", а имя файла может быть не длиннее "+lang.RU.Plural(MaxNameLength, 0, "n.chars.gen"))
 	}
 	if name == "" || strings.HasPrefix(name, ".") || kindOf(name) == "" {
 		return nameErr(name, "a workspace file is a plain name ending in .toml, -scenarios.toml or .csv",

@@ -65,9 +65,6 @@ func calibratedText(text []byte, c *valuechain.Chain, comments []string, fits []
 	return buf.Bytes(), nil
 }
 
-// surveyFlag is the --survey flag of run, compare and calibrate.
-var surveyFlag = &cli.StringFlag{Name: "survey", Usage: "household survey `CSV` that replaces the synthetic households of the groups it covers (docs/survey-format.md)"}
-
 // loadSurvey reads the --survey file (CSV or a workbook's Survey sheet)
 // for chain c, or nil.
 func loadSurvey(ctx *cli.Context, c *valuechain.Chain) (*valuechain.Survey, error) {
@@ -85,11 +82,11 @@ func calibrateCommand() *cli.Command {
 			"With a survey that observes children's hours the target is their mean weekly hours\n" +
 			"(which pins alpha down exactly); otherwise it is observed_prevalence in the chain file.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "chain", Usage: "chain `FILE`"},
-			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
+			chainFlag("chain `FILE`"),
+			exampleFlag(),
 			surveyFlag,
 			&cli.StringFlag{Name: "target", Usage: "what to match with a survey: hours or prevalence", Value: model.TargetHours},
-			&cli.StringFlag{Name: "out", Usage: "write the calibrated chain to `FILE`", Required: true},
+			requiredOutFlag("write the calibrated chain to `FILE`"),
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
 			forceFlag,
 			langFlag,

@@ -130,6 +130,7 @@ func TestSameNumbersEverywhere(t *testing.T) {
 				whole.Scenarios[i].ChildLabour = math.Round(whole.Scenarios[i].ChildLabour)
 			}
 			for name, got := range surfaces {
+				t.Logf("  %s: children %.1f, hazardous %.1f, below poverty %.4f, value added %.0f; scenarios %s", name, got.ChildLabour, got.Hazardous, got.BelowPoverty, got.ValueAdded, scenarioList(got))
 				ref := want
 				if name == "run --format json + compare --out DIR" {
 					ref = whole
@@ -141,6 +142,15 @@ func TestSameNumbersEverywhere(t *testing.T) {
 			checkReport(t, tc, want)
 		})
 	}
+}
+
+// scenarioList is each scenario's children and BCR, for the log.
+func scenarioList(h assess.Headline) string {
+	var s []string
+	for _, x := range h.Scenarios {
+		s = append(s, fmt.Sprintf("%.1f/%.4f", x.ChildLabour, x.BCR))
+	}
+	return strings.Join(s, " ")
 }
 
 // reference is the assessment's own headline.
@@ -313,7 +323,20 @@ func pageHeadline(t *testing.T, tc consistencyCase) assess.Headline {
 	}
 	s := sim.Summary
 	out := assess.Headline{ChildLabour: s.ChildLabour, Hazardous: s.HazardousChildLabour, BelowPoverty: s.BelowPovertyShare, ValueAdded: s.TotalValueAdded}
-	body, _ := json.Marshal(web.CompareRequest{Chain: tc.chain, Scenarios: tc.scen})
+	// What if? with every lever at zero is the baseline (it jumped to
+	// the unsettled market's numbers once): both its columns.
+	body, _ := json.Marshal(web.CompareRequest{Chain: tc.chain, Levers: web.Levers{Coverage: 0.5}})
+	var wi web.WhatIfAnswer
+	if err := json.Unmarshal(post("/api/whatif", "application/json", string(body)), &wi); err != nil {
+		t.Fatal(err)
+	}
+	for name, h := range map[string]web.Headline{"baseline": wi.Baseline, "what if": wi.WhatIf} {
+		got := assess.Headline{ChildLabour: h.ChildLabour, Hazardous: h.Hazardous, BelowPoverty: h.BelowPoverty, ValueAdded: out.ValueAdded}
+		if d := diffHeadline(got, assess.Headline{ChildLabour: out.ChildLabour, Hazardous: out.Hazardous, BelowPoverty: out.BelowPoverty, ValueAdded: out.ValueAdded}, 1e-9); d != "" {
+			t.Errorf("/api/whatif, every lever at zero: its %s column differs from /api/simulate: %s", name, d)
+		}
+	}
+	body, _ = json.Marshal(web.CompareRequest{Chain: tc.chain, Scenarios: tc.scen})
 	var cmp web.CompareAnswer
 	if err := json.Unmarshal(post("/api/compare", "application/json", string(body)), &cmp); err != nil {
 		t.Fatal(err)

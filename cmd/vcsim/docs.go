@@ -14,7 +14,7 @@ func docsCommand() *cli.Command {
 		Name:      "docs",
 		Usage:     "print a topic of the documentation built into vcsim (the facilitator's guide, the file formats, the model...)",
 		UsageText: "vcsim docs [--lang ru] [TOPIC]\n\nWithout a topic: the list of topics. vcsim docs facilitator --lang ru > guide.md saves one.",
-		Flags:     []cli.Flag{&cli.StringFlag{Name: "lang", Usage: "language: en or ru (a topic without a Russian version comes in English)", Value: "en"}},
+		Flags:     []cli.Flag{langFlagFor("language: en or ru (a topic without a Russian version comes in English)")},
 		Action: func(ctx *cli.Context) error {
 			l := lang.Lang(ctx.String("lang"))
 			if l != "en" && l != "ru" {

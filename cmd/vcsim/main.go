@@ -206,21 +206,18 @@ func loadChain(path, example string) (*valuechain.Chain, error) {
 	return load.Example(example)
 }
 
-// langFlag chooses the language of what a command prints.
-var langFlag = &cli.StringFlag{Name: "lang", Usage: "language of the printed tables: en or ru", Value: "en"}
-
 func runCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "run",
 		Usage:     "compute the baseline of a chain and print or write its tables",
 		UsageText: "vcsim run [--chain FILE | --example NAME] [--out DIR [--households]] [--format table|csv|json] [--seed N] [--bom]",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (TOML); without it a built-in example runs"},
-			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME` (see vcsim examples)", Value: examples.Default},
-			&cli.StringFlag{Name: "out", Usage: "write accounts.csv, margins.csv, labour.csv, child_labour.csv, households.csv and summary.json to `DIR`"},
+			chainFlag("chain `FILE` (TOML, an Excel workbook or a VCA4D study); without it a built-in example runs"),
+			exampleFlag(),
+			outFlag("write accounts.csv, margins.csv, labour.csv, child_labour.csv, households.csv and summary.json to `DIR`"),
 			&cli.StringFlag{Name: "format", Usage: "what to print: table (a readable summary), csv (accounts) or json (summary)", Value: "table"},
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the synthetic household population", Value: 1},
-			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark (for Excel and Cyrillic text)"},
+			bomFlag,
 			&cli.BoolFlag{Name: "households", Usage: "also write households_detail.csv to the --out folder: one row per simulated household"},
 			langFlag,
 			surveyFlag,
@@ -363,10 +360,10 @@ func initCommand() *cli.Command {
 		Usage:     "write a chain, its scenario file and a survey template to start from (TOML and CSV, or one Excel workbook)",
 		UsageText: "vcsim init [--example NAME | --blank] [--format toml|xlsx] [--lang en|ru] DIR",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME` (see vcsim examples)", Value: examples.Default},
+			exampleFlag(),
 			&cli.BoolFlag{Name: "blank", Usage: "a minimal commented chain to fill in instead of an example"},
 			&cli.StringFlag{Name: "format", Usage: "toml (chain, scenarios, survey CSV) or xlsx (one workbook)", Value: "toml"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the workbook's headings: en or ru", Value: "en"},
+			langFlagFor("language of the workbook's headings: en or ru"),
 			forceFlag,
 		},
 		Action: func(ctx *cli.Context) error {

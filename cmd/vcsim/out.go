@@ -10,9 +10,6 @@ import (
 	"github.com/ilo-rma/vcsim/outfile"
 )
 
-// forceFlag lets a command replace files that vcsim did not write.
-var forceFlag = &cli.BoolFlag{Name: "force", Usage: "replace output files that vcsim did not write (or that were edited since)"}
-
 // outputs returns the output set of a command: its inputs (the --chain,
 // --scenarios and --survey files, and extra) may never be written over.
 func outputs(ctx *cli.Context, extra ...outfile.Input) *outfile.Set {
@@ -43,10 +40,6 @@ func say(ctx *cli.Context, f string) string {
 	t, _ := lang.Lang(ctx.String("lang")).Text(f)
 	return t
 }
-
-// excelFlag writes CSV files that a spreadsheet program of a locale
-// opens by double-click.
-var excelFlag = &cli.StringFlag{Name: "excel", Usage: "write CSV for Excel of a locale: ru (byte-order mark, semicolons, decimal commas, as a Russian-locale Excel opens by double-click; the names end in .excel-ru.csv; to share, prefer --out results.xlsx)"}
 
 // csvDialect is the CSV dialect of --bom and --excel.
 func csvDialect(ctx *cli.Context) tables.Dialect {

@@ -13,7 +13,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/assess"
-	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/model/tables"
@@ -29,13 +28,13 @@ func pamCommand() *cli.Command {
 		Usage:     "economic analysis: the policy analysis matrix of every actor and of the chain (docs/pam.md)",
 		UsageText: "vcsim pam [--chain FILE | --example NAME] [--scenarios FILE] [--out DIR] [--lang en|ru]",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (its [economic] table gives the shadow values)"},
-			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
-			&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE`: each scenario's effect on social profit and DRC"},
+			chainFlag("chain `FILE` (its [economic] table gives the shadow values)"),
+			exampleFlag(),
+			scenariosFlag("scenario `FILE`: each scenario's effect on social profit and DRC"),
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
-			&cli.StringFlag{Name: "out", Usage: "write pam.csv, pam.json and pam.png (and scenario_pam.csv) to `DIR`"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the printed matrix and the chart: en or ru", Value: "en"},
-			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
+			outFlag("write pam.csv, pam.json and pam.png (and scenario_pam.csv) to `DIR`"),
+			langFlagFor("language of the printed matrix and the chart: en or ru"),
+			bomFlag,
 			forceFlag,
 			excelFlag,
 		},

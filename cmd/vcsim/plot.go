@@ -24,11 +24,11 @@ type analysis struct {
 }
 
 var chartFlags = []cli.Flag{
-	&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (default: a built-in example with its scenarios)"},
-	&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
-	&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE` to compare"},
+	chainFlag("chain `FILE` (default: a built-in example with its scenarios)"),
+	exampleFlag(),
+	scenariosFlag("scenario `FILE` to compare"),
 	&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
-	&cli.StringFlag{Name: "lang", Usage: "language of labels: en or ru", Value: "en"},
+	langFlagFor("language of labels: en or ru"),
 	surveyFlag,
 	&cli.IntFlag{Name: "draws", Usage: "Monte Carlo: run `N` draws of the uncertain numbers and add the fan chart and the intervals (docs/uncertainty.md)"},
 	&cli.BoolFlag{Name: "quiet", Usage: "no progress bar"},
@@ -86,7 +86,7 @@ func plotCommand() *cli.Command {
 		Usage:     "draw every chart that applies to a chain (and its scenarios) as PNG, SVG or PDF files",
 		UsageText: "vcsim plot [--chain FILE] [--scenarios FILE] --out DIR [--format png|svg|pdf] [--size a4|slide|WxH] [--chart NAME] [--lang en|ru]",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "out", Usage: "directory for the charts", Required: true},
+			requiredOutFlag("directory for the charts"),
 			&cli.StringFlag{Name: "format", Usage: "png, svg or pdf", Value: "png"},
 			&cli.StringFlag{Name: "size", Usage: "chart `SIZE`: a4 (17 x 11 cm, an A4 page's text width), slide (16:9, 25.4 x 14.3 cm), default (16 x 10 cm) or width x height in cm, e.g. 20x12", Value: "default"},
 			&cli.StringFlag{Name: "chart", Usage: "draw only the chart `NAME` (the file name without extension, e.g. value_added)"},
@@ -144,11 +144,11 @@ func mapCommand() *cli.Command {
 		Usage:     "draw the chain map (--format dot prints it for Graphviz)",
 		UsageText: "vcsim map [--chain FILE] [--format dot|png|svg|pdf] [--out FILE] [--lang en|ru]",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "chain", Usage: "chain `FILE`"},
-			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
+			chainFlag("chain `FILE`"),
+			exampleFlag(),
 			&cli.StringFlag{Name: "format", Usage: "dot, png, svg or pdf (default: from --out's extension, else dot)"},
-			&cli.StringFlag{Name: "out", Usage: "file to write (dot: default standard output)"},
-			&cli.StringFlag{Name: "lang", Usage: "en or ru", Value: "en"},
+			outFlag("file to write (dot: default standard output)"),
+			langFlagFor("en or ru"),
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "seed of the household population"},
 			forceFlag,
 		},

@@ -18,7 +18,7 @@ func reportCommand() *cli.Command {
 		Usage:     "write the action-plan report: one self-contained HTML file with charts and tables",
 		UsageText: "vcsim report [--chain FILE] [--scenarios FILE] --out report.html [--lang en|ru]",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "out", Usage: "HTML `FILE` to write", Required: true},
+			requiredOutFlag("HTML `FILE` to write"),
 			forceFlag,
 		}, chartFlags...),
 		Action: func(ctx *cli.Context) error {

@@ -35,13 +35,13 @@ func compareCommand() *cli.Command {
 		Usage:     "run the baseline and every scenario over the years and compare them",
 		UsageText: "vcsim compare [--chain FILE --scenarios FILE | --example NAME] [--out DIR] [--years N] [--seed N] [--bom]",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "chain", Usage: "chain `FILE`; without it a built-in example runs with its scenarios"},
-			&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE` (needed with --chain)"},
-			&cli.StringFlag{Name: "example", Usage: "built-in example `NAME`", Value: examples.Default},
-			&cli.StringFlag{Name: "out", Usage: "write scenario_years.csv and scenario_summary.csv to `DIR`"},
+			chainFlag("chain `FILE`; without it a built-in example runs with its scenarios"),
+			scenariosFlag("scenario `FILE` (needed with --chain)"),
+			exampleFlag(),
+			outFlag("write scenario_years.csv and scenario_summary.csv to `DIR`"),
 			&cli.IntFlag{Name: "years", Usage: "years to run (default: the chain's horizon)"},
 			&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
-			&cli.BoolFlag{Name: "bom", Usage: "start CSV files with a UTF-8 byte-order mark"},
+			bomFlag,
 			surveyFlag,
 			forceFlag,
 			excelFlag,
@@ -162,7 +162,7 @@ func guideCommand() *cli.Command {
 		Usage:     "list the intervention types of the ILO guide, or show one (guide show ID)",
 		UsageText: "vcsim guide [--lang en|ru] [show ID]",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lang", Usage: "en or ru", Value: "en"},
+			langFlagFor("en or ru"),
 		},
 		Action: func(ctx *cli.Context) error {
 			lang := lang.Lang(ctx.String("lang"))

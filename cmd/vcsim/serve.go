@@ -26,7 +26,7 @@ func serveCommand() *cli.Command {
 		UsageText: "vcsim serve [--addr 127.0.0.1:8080] [--dir WORKSPACE] [--lang ru|en] [--no-browser]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Usage: "address to listen on; beyond loopback (a room's wifi) a token is required", Value: "127.0.0.1:8080"},
-			&cli.StringFlag{Name: "lang", Usage: "the page's language: en or ru (it wins over the language last chosen in the browser; the address's ?lang= wins over both)"},
+			pageLangFlag("the page's language: en or ru (it wins over the language last chosen in the browser; the address's ?lang= wins over both)"),
 			&cli.StringFlag{Name: "dir", Usage: "workspace `FOLDER` of the workshop's chain, scenario and survey files (the page lists, opens and saves them)"},
 			&cli.BoolFlag{Name: "no-browser", Usage: "do not open the browser"},
 		},

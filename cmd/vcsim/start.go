@@ -47,7 +47,7 @@ func startCommand() *cli.Command {
 			"The folder is made beside the program, or in Documents where that cannot be written;\n" +
 			"the first free port from 8080 is used, and the browser opens the page.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lang", Usage: "language of the page and of these messages: en or ru (default: the system's)"},
+			pageLangFlag("language of the page and of these messages: en or ru (default: the system's)"),
 		},
 		Action: func(ctx *cli.Context) error {
 			if ctx.NArg() > 0 {

@@ -50,7 +50,7 @@ func importCommand() *cli.Command {
 			Name:      "vca4d",
 			Usage:     "turn a VCA4D economic study (dashboard JSON) into a vcsim chain and reconcile it",
 			UsageText: "vcsim import vca4d STUDY.json --out chain.toml",
-			Flags:     []cli.Flag{&cli.StringFlag{Name: "out", Usage: "chain `FILE` to write"}, forceFlag},
+			Flags:     []cli.Flag{outFlag("chain `FILE` to write"), forceFlag},
 			Action: func(ctx *cli.Context) error {
 				args, out, force, err := splitOut(ctx)
 				if err != nil {
@@ -107,11 +107,11 @@ func exportCommand() *cli.Command {
 			Usage:     "write a chain's baseline, or a scenario's final year, in the VCA4D dashboard's JSON layout",
 			UsageText: "vcsim export vca4d --chain FILE [--scenarios FILE --scenario NAME] [--seed N] --out study.json",
 			Flags: []cli.Flag{
-				&cli.StringFlag{Name: "chain", Usage: "chain `FILE` (default: the built-in example)"},
-				&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE`"},
+				chainFlag("chain `FILE` (default: the built-in example)"),
+				scenariosFlag("scenario `FILE`"),
 				&cli.StringFlag{Name: "scenario", Usage: "export this scenario's final year instead of the baseline"},
 				&cli.Uint64Flag{Name: "seed", Usage: "seed of the household population", Value: 1},
-				&cli.StringFlag{Name: "out", Usage: "study `FILE` to write"},
+				outFlag("study `FILE` to write"),
 				forceFlag,
 			},
 			Action: func(ctx *cli.Context) error {

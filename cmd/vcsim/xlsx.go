@@ -58,8 +58,8 @@ func convertCommand() *cli.Command {
 		UsageText: "vcsim convert [--scenarios S.toml] [--lang en|ru] chain.toml book.xlsx\n" +
 			"vcsim convert book.xlsx chain.toml   (also writes chain-scenarios.toml when the workbook has scenarios)",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "scenarios", Usage: "scenario `FILE` (TOML) to put in the workbook"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the workbook's headings: en or ru", Value: "en"},
+			scenariosFlag("scenario `FILE` (TOML) to put in the workbook"),
+			langFlagFor("language of the workbook's headings: en or ru"),
 			forceFlag,
 		},
 		Action: func(ctx *cli.Context) error {
