@@ -190,7 +190,7 @@ func TestGet(t *testing.T) {
 	if _, _, err := docs.Get("../LICENSE", "en"); err == nil {
 		t.Error("a path outside the docs was served")
 	}
-	for _, want := range []string{"chain-format", "facilitator", "scenario-format", "survey-format", "workbooks"} {
+	for _, want := range []string{"chain-format", "facilitator", "plausibility", "scenario-format", "survey-format", "workbooks"} {
 		if !docs.HasRussian(want) {
 			t.Errorf("%s has no Russian version", want)
 		}

@@ -66,11 +66,11 @@ func Chain(data []byte, name string) (*valuechain.Chain, error) {
 	case Study:
 		s, err := vca4d.Parse(data, name)
 		if err != nil {
-			return nil, err
+			return nil, studyErr(err)
 		}
 		im, err := vca4d.Import(s)
 		if err != nil {
-			return nil, err
+			return nil, studyErr(err)
 		}
 		return im.Chain, valuechain.Validate(im.Chain, name)
 	}
@@ -80,6 +80,26 @@ func Chain(data []byte, name string) (*valuechain.Chain, error) {
 	}
 	// Unknown keys (err) and validation problems are reported together.
 	return c, errors.Join(err, valuechain.Validate(c, name))
+}
+
+// studyErr makes a study's problems input errors (the file, the JSON
+// path, what is wrong; the same text), as the other readers' are: the
+// command line exits with status 2 on them and the page answers 400, not
+// as on a failure of vcsim.
+func studyErr(err error) error {
+	var pes vca4d.Errors
+	var pe *vca4d.PathError
+	switch {
+	case errors.As(err, &pes):
+		out := make(valuechain.InputErrors, len(pes))
+		for i, e := range pes {
+			out[i] = &valuechain.InputError{File: e.File, Where: e.Path, Msg: e.Msg}
+		}
+		return out
+	case errors.As(err, &pe):
+		return &valuechain.InputError{File: pe.File, Where: pe.Path, Msg: pe.Msg}
+	}
+	return err
 }
 
 // ChainFile reads and validates the chain file at path.

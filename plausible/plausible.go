@@ -44,6 +44,10 @@ const (
 	MinIncomeRatio, MaxIncomeRatio = 0.1, 20
 )
 
+// Rules are the names of the rules, in the order Check applies them
+// (Warning.Rule is one of them).
+var Rules = []string{"labour_need", "wages_over_sales", "fte_over_sales", "price_falls", "margin", "va_share", "income", "prevalence", "conversion"}
+
 // Warning is an implausible number: Rule names the rule, Where the table
 // (`actor "farm"`, "chain") and Field the key, Path its path in the file
 // (as valuechain.Positions: "actor.0.task.1.days_per_unit") and Line its

@@ -3,6 +3,7 @@ package plausible
 import (
 	"encoding/json"
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -124,5 +125,133 @@ func TestLocalizedJSON(t *testing.T) {
 	w.Value = math.Inf(1)
 	if b, err = json.Marshal(w); err != nil || !strings.Contains(string(b), `"value":null`) {
 		t.Errorf("infinite value: %s, %v", b, err)
+	}
+}
+
+// TestRulesDocumented: docs/plausibility.md and its Russian version name
+// every rule (in backquotes, in the table) with its thresholds, so that a
+// rule added to Check without its documentation fails here.
+func TestRulesDocumented(t *testing.T) {
+	thresholds := map[string][]string{
+		"labour_need":      {"1830", "5000"},
+		"wages_over_sales": {"1 x"},
+		"fte_over_sales":   {"5 x"},
+		"price_falls":      {""},
+		"margin":           {"-50%"},
+		"va_share":         {"100%"},
+		"income":           {"10%", "20"},
+		"prevalence":       {"100%"},
+		"conversion":       {"1"},
+	}
+	if len(thresholds) != len(Rules) {
+		t.Fatalf("%d rules documented here, %d in Rules", len(thresholds), len(Rules))
+	}
+	for _, path := range []string{"../docs/plausibility.md", "../docs/ru/plausibility.md"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := map[string]string{}
+		for _, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(line, "| `") {
+				rule, _, _ := strings.Cut(strings.TrimPrefix(line, "| `"), "`")
+				rows[rule] = line
+			}
+		}
+		for _, rule := range Rules {
+			row, ok := rows[rule]
+			if !ok {
+				t.Errorf("%s: no row for the rule %s", path, rule)
+				continue
+			}
+			// The row has the rule, when it fires, its threshold and why.
+			if cells := strings.Split(strings.Trim(row, "| "), " | "); len(cells) != 4 {
+				t.Errorf("%s: the row of %s has %d cells, want 4 (rule, when, threshold, why)", path, rule, len(cells))
+			}
+			for _, x := range thresholds[rule] {
+				if !strings.Contains(row, x) {
+					t.Errorf("%s: the row of %s does not give the threshold %q", path, rule, x)
+				}
+			}
+		}
+		if len(rows) != len(Rules) {
+			t.Errorf("%s: %d rule rows, %d rules", path, len(rows), len(Rules))
+		}
+	}
+}
+
+// TestRuleThresholds: each rule fires on a number just beyond its
+// threshold and not on one just inside it, on the tobacco example with
+// one number changed (so a rule that fires on anything, or on nothing,
+// fails here). The pairs bracket the thresholds within a few per cent:
+//   - labour_need (households): the farm's tasks need (d + 0.335) days per
+//     kg, 455 kg per household of 2.8 adults, so (d + 0.335) x 162.5 days
+//     per adult; 1830 is reached at d = 10.93: 10.8 gives 1809, 11.1 gives
+//     1858.2;
+//   - labour_need (firms): the one exporter ships 2500 x 455 x 0.95 x 0.98
+//     x 0.92 x 0.85 = 828148 kg; at 250 days an FTE, 5000 FTE is reached
+//     at 1.509 days per kg: 1.45 gives 4803, 1.55 gives 5134.5;
+//   - price_falls: the exporter buys at the fermenter's 250 with no loss:
+//     249 falls, 250 does not;
+//   - conversion: 1 kg from 1 kg is plausible, 1.01 is not;
+//   - prevalence: no task children can do gives 0%; 0.01 of each gives
+//     some children in child labour;
+//   - the others move linearly with their number, bracketed by runs of
+//     the model: wages_over_sales (adult_wage 34000 / 35500), fte_over_sales
+//     (3050 / 3200: 1.6e-3 times the wage), margin (fermenter price 40 /
+//     35), va_share (51 / 48), income above (other_income 3e6 / 3.2e6) and
+//     below (poverty_line 420000 / 440000: income 43184, 0.1 of the line
+//     at 431840).
+func TestRuleThresholds(t *testing.T) {
+	base, _ := examples.Chain("tobacco-kyrgyzstan")
+	text := string(base)
+	covered := map[string]bool{}
+	for _, tc := range []struct {
+		rule, old     string
+		n             int    // replacements (-1: all)
+		fires, inside string // the new text of old
+		value         float64
+	}{
+		{"labour_need", "days_per_unit = ", 1, "days_per_unit = 11.1 # ", "days_per_unit = 10.8 # ", (11.1 + 0.335) * 455 / 2.8},
+		{"labour_need", "days_per_unit = 0.002", 1, "days_per_unit = 1.55", "days_per_unit = 1.45", 2500 * 455 * 0.95 * 0.98 * 0.92 * 0.85 * 1.55 / 250},
+		{"wages_over_sales", "adult_wage = ", 1, "adult_wage = 35500 # ", "adult_wage = 34000 # ", 0},
+		{"fte_over_sales", "adult_wage = ", 1, "adult_wage = 3200 # ", "adult_wage = 3050 # ", 0},
+		{"price_falls", "price = 290                 # KGS per kg FOB", 1, "price = 249 # ", "price = 250 # ", 249},
+		{"margin", "price = 250 ", 1, "price = 35 ", "price = 40 ", 0},
+		{"va_share", "price = 250 ", 1, "price = 48 ", "price = 51 ", 0},
+		{"income", "other_income = 40000", 1, "other_income = 3.2e6", "other_income = 3e6", 0},
+		{"income", "poverty_line = 45000", 1, "poverty_line = 440000", "poverty_line = 420000", 0},
+		{"prevalence", "child_suitable = ", -1, "child_suitable = 0 # ", "child_suitable = 0.01 # ", 0},
+		{"conversion", "conversion = ", 1, "conversion = 1.01 # ", "conversion = 1 # ", 1.01},
+	} {
+		if !strings.Contains(text, tc.old) {
+			t.Fatalf("%s: no %q", tc.rule, tc.old)
+		}
+		covered[tc.rule] = true
+		find := func(new string) *Warning {
+			for _, w := range check(t, strings.Replace(text, tc.old, new, tc.n)) {
+				if w.Rule == tc.rule {
+					return &w
+				}
+			}
+			return nil
+		}
+		w := find(tc.fires)
+		switch {
+		case w == nil:
+			t.Errorf("%s does not fire on %q", tc.rule, tc.fires)
+		case w.Line == 0 || w.Path == "":
+			t.Errorf("%s: no line or path: %+v", tc.rule, *w)
+		case tc.value != 0 && math.Abs(w.Value-tc.value) > 1e-6*tc.value:
+			t.Errorf("%s on %q: value %v, want %v", tc.rule, tc.fires, w.Value, tc.value)
+		}
+		if w := find(tc.inside); w != nil {
+			t.Errorf("%s fires on %q: %s", tc.rule, tc.inside, w.In("en"))
+		}
+	}
+	for _, r := range Rules {
+		if !covered[r] {
+			t.Errorf("the rule %s has no case", r)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/ilo-rma/vcsim/model"
 	"github.com/ilo-rma/vcsim/pam"
 	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/valuechain"
 )
 
 // Part is the part of an assessment a chart draws.
@@ -111,27 +112,17 @@ type Chart struct {
 	Plot *plot.Plot
 }
 
-// BaselineCharts returns every chart of a baseline result that applies: a
-// chain without households has no child-labour chart.
+// BaselineCharts returns the baseline charts of Specs that apply to r (a
+// chain without households has no child-labour chart, one without shadow
+// values no PAM chart).
 func BaselineCharts(r *model.Result, l lang.Lang) ([]Chart, error) {
-	return collect([]namedChart{
-		{"chain_map", func() (*plot.Plot, error) { return ChainMap(r, l) }},
-		{"value_added", func() (*plot.Plot, error) { return ValueAdded(r, l) }},
-		{"price_build_up", func() (*plot.Plot, error) { return PriceBuildUp(r, l) }},
-		{"employment", func() (*plot.Plot, error) { return Employment(r, l) }},
-		{"child_labour", func() (*plot.Plot, error) { return ChildLabour(r, l) }},
-	})
+	return All(&assess.Assessment{Base: r, Chain: r.Chain}, l, PartBaseline)
 }
 
-// ScenarioCharts returns every chart of a comparison that applies.
+// ScenarioCharts returns the scenario charts of Specs that apply to cmp,
+// amounts in currency.
 func ScenarioCharts(cmp *scenarios.Comparison, l lang.Lang, currency string) ([]Chart, error) {
-	return collect([]namedChart{
-		{"scenario_children", func() (*plot.Plot, error) { return ScenarioChildren(cmp, l) }},
-		{"scenario_income", func() (*plot.Plot, error) { return ScenarioIncome(cmp, l, currency) }},
-		{"scenario_paths", func() (*plot.Plot, error) { return YearlyPaths(cmp, l) }},
-		{"income_distribution", func() (*plot.Plot, error) { return IncomeDistribution(cmp, l) }},
-		{"cost_effectiveness", func() (*plot.Plot, error) { return CostEffectiveness(cmp, l, currency) }},
-	})
+	return All(&assess.Assessment{Comparison: cmp, Chain: &valuechain.Chain{Currency: currency}}, l, PartScenarios)
 }
 
 type namedChart struct {

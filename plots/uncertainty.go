@@ -8,17 +8,16 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/uncertainty"
 )
 
-// UncertaintyCharts returns the charts of a Monte Carlo comparison: the
-// fan chart of children in child labour year by year.
+// UncertaintyCharts returns the Monte Carlo charts of Specs: each run's
+// children in child labour in the final year with its 90% interval, and
+// the fan chart of them year by year.
 func UncertaintyCharts(mc *uncertainty.MonteCarlo, l lang.Lang) ([]Chart, error) {
-	return collect([]namedChart{
-		{"scenario_children_interval", func() (*plot.Plot, error) { return IntervalChart(mc, l) }},
-		{"scenario_paths_fan", func() (*plot.Plot, error) { return FanChart(mc, l) }},
-	})
+	return All(&assess.Assessment{MonteCarlo: mc}, l, PartUncertainty)
 }
 
 // IntervalChart draws each run's children in child labour in the final

@@ -198,8 +198,6 @@ type doc struct {
 func (d *doc) T(key string, args ...any) string { return d.l.T(key, args...) }
 func (d *doc) Lang() string                     { return string(d.l) }
 func (d *doc) Chain() *valuechain.Chain         { return d.in.Chain }
-func (d *doc) Chart(name string) template.HTML  { return d.svgs[name] }
-func (d *doc) HasChart(name string) bool        { _, ok := d.svgs[name]; return ok }
 func (d *doc) N(x float64) string               { return d.l.Thousands(x) }
 func (d *doc) D(x float64) string               { return d.l.Number(x, 2) }
 func (d *doc) P(x float64) string               { return d.l.Percent(x) }
@@ -477,9 +475,40 @@ func (d *doc) Sources() []string { return d.in.Chain.Sources }
 // HasScenarios reports whether scenarios were compared.
 func (d *doc) HasScenarios() bool { return d.in.Comparison != nil }
 
-// ScenarioCharts are the names of the scenario charts, in report order.
-func (d *doc) ScenarioCharts() []string {
-	return []string{"scenario_children", "scenario_income", "scenario_paths", "income_distribution", "cost_effectiveness"}
+// chartSections names the report's section of each baseline chart of
+// plots.Specs. A baseline chart not named here goes to the chain map's
+// section; every scenario chart to the scenarios' section, every Monte
+// Carlo chart to the uncertainty's: a chart added to plots.Specs is in the
+// report at once.
+var chartSections = map[string]string{
+	"chain_map": "map", "value_added": "map", "price_build_up": "margins",
+	"employment": "employment", "child_labour": "children", "pam": "economic",
+}
+
+// chartSection is the report's section of the chart spec s.
+func chartSection(s plots.Spec) string {
+	switch s.Part {
+	case plots.PartScenarios:
+		return "scenarios"
+	case plots.PartUncertainty:
+		return "uncertainty"
+	}
+	if sec, ok := chartSections[s.Name]; ok {
+		return sec
+	}
+	return "map"
+}
+
+// ChartsIn returns the charts drawn for the report's section, in the order
+// of plots.Specs (the one list of charts).
+func (d *doc) ChartsIn(section string) []template.HTML {
+	var out []template.HTML
+	for _, s := range plots.Specs {
+		if svg, ok := d.svgs[s.Name]; ok && chartSection(s) == section {
+			out = append(out, svg)
+		}
+	}
+	return out
 }
 
 // Checks is the table of plausibility warnings: the line (or cell) of the

@@ -66,8 +66,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{end}}
 <section id="map">
 <h2>{{.T "r.map"}}</h2>
-{{if .HasChart "chain_map"}}<figure>{{.Chart "chain_map"}}</figure>{{end}}
-{{if .HasChart "value_added"}}<figure>{{.Chart "value_added"}}</figure>{{end}}
+{{range $i, $c := .ChartsIn "map"}}{{if $i}}
+{{end}}<figure>{{$c}}</figure>{{end}}
 </section>
 
 <section id="accounts">
@@ -81,7 +81,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 
 <section id="margins">
 <h2>{{.T "r.margins"}}</h2>
-{{if .HasChart "price_build_up"}}<figure>{{.Chart "price_build_up"}}</figure>{{end}}
+{{range $i, $c := .ChartsIn "margins"}}{{if $i}}
+{{end}}<figure>{{$c}}</figure>{{end}}
 <table>
 <thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.price"}}</th><th>{{.T "t.pricefinal"}}</th><th>{{.T "t.transport"}}</th>{{if .HasServices}}<th>{{.T "t.services"}}</th>{{end}}<th>{{.T "t.margin"}}</th><th>{{.T "t.finalshare"}}</th></tr></thead>
 <tbody>{{range .Margins}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
@@ -91,7 +92,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 
 <section id="employment">
 <h2>{{.T "r.employment"}}</h2>
-{{if .HasChart "employment"}}<figure>{{.Chart "employment"}}</figure>{{end}}
+{{range $i, $c := .ChartsIn "employment"}}{{if $i}}
+{{end}}<figure>{{$c}}</figure>{{end}}
 <table>
 <thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.familydays"}}</th><th>{{.T "t.hireddays"}}</th><th>{{.T "t.childdays"}}</th><th>{{.T "t.fte"}}</th></tr></thead>
 <tbody>{{range .Employment}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
@@ -101,7 +103,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 
 <section id="children">
 <h2>{{.T "r.children"}}</h2>
-{{if .HasChart "child_labour"}}<figure>{{.Chart "child_labour"}}</figure>{{end}}
+{{range $i, $c := .ChartsIn "children"}}{{if $i}}
+{{end}}<figure>{{$c}}</figure>{{end}}
 <table>
 <thead><tr><th>{{.T "t.band"}}</th><th>{{.T "t.children"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.hcl"}}</th><th>{{.T "t.prevalence"}}</th></tr></thead>
 <tbody>{{range .ChildRows}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
@@ -137,8 +140,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 <tbody>{{range .Rows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{end}}{{range $n := .ScenarioCharts}}{{if $.HasChart $n}}<figure>{{$.Chart $n}}</figure>
-{{end}}{{end}}
+{{end}}{{range .ChartsIn "scenarios"}}<figure>{{.}}</figure>
+{{end}}
 {{if .HasUncertainty}}<h3>{{.T "r.uncertainty"}}</h3>
 <p>{{.T "r.uncertaintytext" .DrawsTimes}}</p>
 <table>
@@ -146,7 +149,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 <tbody>{{range .UncertaintyRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{if .HasChart "scenario_paths_fan"}}<figure>{{.Chart "scenario_paths_fan"}}</figure>{{end}}
+{{range $i, $c := .ChartsIn "uncertainty"}}{{if $i}}
+{{end}}<figure>{{$c}}</figure>{{end}}
 {{end}}
 {{else}}<p>{{.T "r.noscen"}}</p>{{end}}
 </section>
@@ -178,7 +182,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{end}}</tbody>
 </table>
 <p class="note">{{.T "r.economic.unit" .Chain.Currency}} {{.T "r.economic.legend"}}</p>
-{{if .HasChart "pam"}}<figure>{{.Chart "pam"}}</figure>{{end}}
+{{range $i, $c := .ChartsIn "economic"}}{{if $i}}
+{{end}}<figure>{{$c}}</figure>{{end}}
 </section>
 
 <section id="interventions">

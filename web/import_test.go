@@ -3,9 +3,12 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/workbook"
 )
 
@@ -71,5 +74,59 @@ func TestImportWorkbook(t *testing.T) {
 	// Not JSON, or no name: 400.
 	if w := post(t, h, "/api/import", "application/json", `{"data": ""}`); w.Code != 400 {
 		t.Errorf("no name: status %d", w.Code)
+	}
+}
+
+// TestImportStudyAndSize: a VCA4D study dropped on the page comes back as
+// the TOML chain that --chain reads from it (its name and a header that
+// says where it came from), and runs; a study that is not JSON is refused
+// with its file name, in Russian for a Russian page; a body over MaxBody
+// is refused with 413 before anything is parsed.
+func TestImportStudyAndSize(t *testing.T) {
+	data, err := os.ReadFile("../valuechain/vca4d/testdata/cocoa-ecuador-eco.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := (&Server{}).Handler()
+	body, _ := json.Marshal(ImportRequest{Name: "cocoa.json", Data: data})
+	w := post(t, h, "/api/import", "application/json", string(body))
+	if w.Code != 200 {
+		t.Fatalf("status %d: %s", w.Code, w.Body.String())
+	}
+	var got struct{ Chain string }
+	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	c, err := load.Chain(data, "cocoa.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got.Chain, "# Imported by vcsim from the VCA4D study cocoa.json") || !strings.Contains(got.Chain, c.Name) {
+		t.Errorf("the study's chain: %.300q", got.Chain)
+	}
+	if w := post(t, h, "/api/simulate", "application/toml", got.Chain); w.Code != 200 {
+		t.Errorf("the imported study does not run: %d %s", w.Code, w.Body.String())
+	}
+
+	body, _ = json.Marshal(ImportRequest{Name: "broken.json", Data: []byte("{ not json")})
+	req := httptest.NewRequest("POST", "/api/import", strings.NewReader(string(body)))
+	req.Host = "127.0.0.1:8080"
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Vcsim-Lang", "ru")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	t.Logf("broken study, ru: %s", rec.Body.String())
+	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "broken.json") {
+		t.Errorf("a broken study: status %d: %s", rec.Code, rec.Body.String())
+	}
+
+	big := `{"name": "big.xlsx", "data": "` + strings.Repeat("A", MaxBody) + `"}`
+	if w := post(t, h, "/api/import", "application/json", big); w.Code != 413 {
+		t.Errorf("a body over MaxBody: status %d", w.Code)
+	}
+	// A workbook sent as a raw body (not the page's JSON) is refused by
+	// its Content-Type, as every API call that is not JSON or TOML.
+	if w := post(t, h, "/api/import", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"); w.Code != 415 && w.Code != 400 && w.Code != 403 {
+		t.Errorf("a raw workbook: status %d", w.Code)
 	}
 }

@@ -134,7 +134,23 @@ func TestHostileWorkbooks(t *testing.T) {
 			h.CompressedSize64 = uint64(len(bomb))
 			h.CRC32 = crc32.ChecksumIEEE(nil)
 			return h, bomb, true
-		}, nil), "book.xlsx: not an Excel workbook (xlsx): XML syntax error"},
+		}, nil), "book.xlsx: the workbook's part xl/styles.xml unpacks to more than the "},
+		// The same part cut short, or with a wrong checksum: refused by
+		// name, not as an XML syntax error.
+		{"a part shorter than it says", rezip(t, book, func(h zip.FileHeader, raw []byte) (zip.FileHeader, []byte, bool) {
+			if h.Name != "xl/styles.xml" {
+				return h, raw, false
+			}
+			h.UncompressedSize64 += 100
+			return h, raw, true
+		}, nil), "book.xlsx: the workbook's part xl/styles.xml unpacks to fewer than the "},
+		{"a part with a wrong checksum", rezip(t, book, func(h zip.FileHeader, raw []byte) (zip.FileHeader, []byte, bool) {
+			if h.Name != "xl/styles.xml" {
+				return h, raw, false
+			}
+			h.CRC32++
+			return h, raw, true
+		}, nil), "book.xlsx: the workbook's part xl/styles.xml does not unpack to what the zip directory says (zip: checksum error)"},
 		{"a part packed 1000 times", rezip(t, book, nil, func(w *zip.Writer) {
 			z := zeros(t, 40)
 			h := &zip.FileHeader{Name: "xl/media/image1.png", Method: zip.Deflate, UncompressedSize64: 40 << 20, CompressedSize64: uint64(len(z))}

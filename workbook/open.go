@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -59,6 +60,22 @@ func open(data []byte, name string) (*excelize.File, error) {
 			return nil, valuechain.CellError(name, "", "the workbook unpacks to %d MiB; vcsim reads workbooks of at most %d MiB unpacked (a damaged or hostile file?)", mib(total), MaxUnpacked>>20)
 		}
 	}
+	// Unpack every part once, into nothing: archive/zip stops a part at
+	// the size its directory declares (ErrFormat) and checks its CRC, so a
+	// zip bomb that lies about its size is refused here, by name, before
+	// excelize reads the declared bytes of it and fails on its XML. The
+	// declared sizes are checked above, so this reads at most MaxUnpacked.
+	for _, f := range zr.File {
+		switch err := unpack(f); {
+		case err == nil:
+		case errors.Is(err, zip.ErrFormat):
+			return nil, valuechain.CellError(name, "", "the workbook's part %s unpacks to more than the %d bytes its zip directory says (a zip bomb?); vcsim refuses it", partName(f.Name), f.UncompressedSize64)
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, valuechain.CellError(name, "", "the workbook's part %s unpacks to fewer than the %d bytes its zip directory says: a damaged or hostile file?", partName(f.Name), f.UncompressedSize64)
+		default:
+			return nil, valuechain.CellError(name, "", "the workbook's part %s does not unpack to what the zip directory says (%v): a damaged or hostile file?", partName(f.Name), err)
+		}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnpacked, UnzipXMLSizeLimit: MaxPartSize})
 	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, flate.CorruptInputError(0)) {
 		return nil, valuechain.CellError(name, "", "the workbook is damaged: a part does not unpack to what the zip directory says (%v); a damaged or hostile file?", err)
@@ -67,6 +84,19 @@ func open(data []byte, name string) (*excelize.File, error) {
 		return nil, valuechain.CellError(name, "", "not an Excel workbook (xlsx): %v", err)
 	}
 	return f, nil
+}
+
+// unpack reads a part to its end and discards it, returning archive/zip's
+// error: ErrFormat for a part longer than its directory says,
+// io.ErrUnexpectedEOF for a shorter one, ErrChecksum for a wrong CRC.
+func unpack(f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	_, err = io.Copy(io.Discard, rc)
+	return err
 }
 
 func mib(n uint64) uint64 { return (n + 1<<20 - 1) >> 20 }

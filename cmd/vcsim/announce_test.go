@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +69,70 @@ func TestDrawsAnnounced(t *testing.T) {
 	}
 	if _, errOut, _ := vcsim(t, "compare", "--example", "tobacco-kyrgyzstan", "--draws", "100", "--quiet"); timed != 0 || strings.Contains(errOut, "draws will take") {
 		t.Errorf("--quiet: timed %d, said %s", timed, errOut)
+	}
+}
+
+// TestMillionDrawsAnnounced: compare --draws 1000000 (issue 21: it ran
+// for many minutes with nothing said) is announced before it starts and
+// then reports a line at every tenth. Nothing is run: announce is called
+// with the compare command's own flags, at an injected 4 ms a draw on 2
+// workers, 1000000 x 4 ms / 2 = 2000 s, "33 min"; the progress callback
+// is fed the tenths of 1000000.
+func TestMillionDrawsAnnounced(t *testing.T) {
+	was := drawTime
+	defer func() { drawTime = was }()
+	drawTime = func(*cli.Context, assess.Inputs, *uncertainty.Setup) (time.Duration, error) {
+		return 4 * time.Millisecond, nil
+	}
+	var errOut bytes.Buffer
+	app := newApp(io.Discard, &errOut)
+	var compare *cli.Command
+	for _, c := range app.Commands {
+		if c.Name == "compare" {
+			compare = c
+		}
+	}
+	set := flag.NewFlagSet("compare", flag.ContinueOnError)
+	for _, f := range compare.Flags {
+		if err := f.Apply(set); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := set.Parse([]string{"--draws", "1000000", "--workers", "2"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := cli.NewContext(app, set, nil)
+	c, err := loadChain("", "tobacco-kyrgyzstan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := loadScenarios("", "tobacco-kyrgyzstan", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !announce(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: 1}) {
+		t.Error("a run of 33 minutes is not long")
+	}
+	want := "vcsim: 1000000 draws will take about 33 min on this machine (4ms a draw, 2 at a time); Ctrl+C stops the run\n"
+	if errOut.String() != want {
+		t.Errorf("said %q, want %q", errOut.String(), want)
+	}
+	errOut.Reset()
+	bar := progressLines(ctx, "draws")
+	for done := 1; done <= 1000000; done += 1000 {
+		bar(done, 1000000)
+	}
+	bar(1000000, 1000000)
+	for tenth := 1; tenth <= 10; tenth++ {
+		line := fmt.Sprintf("draws: %d%% (%d of 1000000), ", 10*tenth, 100000*tenth)
+		if tenth < 10 {
+			line = fmt.Sprintf("draws: %d%% (%d of 1000000), ", 10*tenth, 100000*tenth+1)
+		}
+		if !strings.Contains(errOut.String(), line) {
+			t.Errorf("no line %q in\n%s", line, errOut.String())
+		}
+	}
+	if n := strings.Count(errOut.String(), "\n"); n != 10 {
+		t.Errorf("%d progress lines, want 10:\n%s", n, errOut.String())
 	}
 }

@@ -369,6 +369,11 @@ func TestBadWorkbookInputs(t *testing.T) {
 			f.SetCellStyle(sheet, cell, cell, st)
 		}
 	}
+	base, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	priceCell := "Actors!" + keyColumn(base, "Actors", "price") + "3"
 	type bookCase struct {
 		name  string
 		book  []byte
@@ -383,8 +388,8 @@ func TestBadWorkbookInputs(t *testing.T) {
 	}
 	for _, tc := range []bookCase{
 		{"styles.xml claiming 12 GB", claimSize(t, book, "xl/styles.xml", 12<<30, nil), "", "the workbook's part xl/styles.xml unpacks to 12288 MiB; vcsim reads parts of at most 64 MiB"},
-		{"a 3 MB zip bomb", claimSize(t, book, "xl/styles.xml", 1<<20, zipBomb(3072)), "", "not an Excel workbook (xlsx): XML syntax error"},
-		{"a date in a price", tobaccoXLSX(t, dateIn("Actors", "price")), "Actors!", "price: a date (2024-04-05) in a cell that needs a number"},
+		{"a 3 MB zip bomb", claimSize(t, book, "xl/styles.xml", 1<<20, zipBomb(3072)), "", "the workbook's part xl/styles.xml unpacks to more than the 1048576 bytes its zip directory says (a zip bomb?); vcsim refuses it"},
+		{"a date in a price", tobaccoXLSX(t, dateIn("Actors", "price")), priceCell + ": ", "price: a date (2024-04-05) in a cell that needs a number"},
 		{"no Tasks sheet", tobaccoXLSX(t, func(f *excelize.File) { f.DeleteSheet("Tasks") }), "Tasks", `the workbook has no sheet "Tasks", which the household actors need`},
 		{"Tasks renamed in Russian", tobaccoXLSX(t, func(f *excelize.File) { f.SetSheetName("Tasks", "Задачи") }), "Задачи", `the sheet "Задачи" is not one vcsim reads (it reads Read-me, Chain, Actors, Products, Tasks`},
 		{"no Actors sheet", tobaccoXLSX(t, func(f *excelize.File) { f.DeleteSheet("Actors") }), "Actors", `the workbook has no sheet "Actors", which vcsim needs (a chain workbook has the sheets Read-me, Chain, Actors`},
@@ -434,11 +439,17 @@ func TestBadWorkbookInputs(t *testing.T) {
 }
 
 // TestBootstrapZero: sensitivity --bootstrap 0 is refused (it printed a
-// 95% interval of 0 to 0).
+// 95% interval of 0 to 0), before anything runs, and nothing is written.
 func TestBootstrapZero(t *testing.T) {
-	_, errOut, status := vcsim(t, "sensitivity", "--example", "tobacco-kyrgyzstan", "--method", "sobol", "--bootstrap", "0")
-	if status != 2 || !strings.Contains(errOut, "--bootstrap must be between 10 and 10000 resamples") {
-		t.Errorf("status %d: %s", status, errOut)
+	out := filepath.Join(t.TempDir(), "out")
+	for _, b := range []string{"0", "9", "10001"} {
+		_, errOut, status := vcsim(t, "sensitivity", "--example", "tobacco-kyrgyzstan", "--method", "sobol", "--bootstrap", b, "--out", out)
+		if status != 2 || !strings.Contains(errOut, "--bootstrap must be between 10 and 10000 resamples (a 95% interval needs some), got "+b) {
+			t.Errorf("--bootstrap %s: status %d: %s", b, status, errOut)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("--bootstrap %s: %s was written", b, out)
+		}
 	}
 }
 
@@ -497,8 +508,10 @@ func TestValidateKinds(t *testing.T) {
 	goodScen := write("plan.toml", scen)
 	badScen := write("bad-plan.toml", strings.Replace(scen, "ramp_years = 2", "ramp_yeras = 2", 1))
 	badSurvey := write("households.csv", mustReadFile(t, "../../examples/tobacco-kyrgyzstan-survey.csv")+"farm,65,3,0.5,1,1,1,1,0,522,20000,7,22,38,0\n")
+	surveyDat := write("households.dat", mustReadFile(t, badSurvey))
 	crit := write("criteria.toml", "[[criterion]]\nid = \"child_labour\"\nweight = -3\ndirection = \"lower\"\n")
 	study := "../../valuechain/vca4d/testdata/cocoa-ecuador-eco.json"
+	badStudy := write("study.txt", strings.Replace(mustReadFile(t, study), `"employment"`, `"employement"`, 1))
 	tobacco := mustReadFile(t, chain)
 	i := strings.Index(tobacco, "days_per_unit = ")
 	dpu := tobacco[:i] + "days_per_unit = 1e6" + tobacco[i+strings.IndexByte(tobacco[i:], '\n'):]
@@ -511,7 +524,11 @@ func TestValidateKinds(t *testing.T) {
 		{[]string{"validate", chain, goodScen, study, "../../examples/screening-criteria.toml"}, 0, ""},
 		{[]string{"validate", chain, badScen}, 2, badScen + ":" + itoa(lineOf(scen, "ramp_years = 2")) + `: scenario "Cooperative": intervention 1: unknown key "ramp_yeras"`},
 		{[]string{"validate", goodScen}, 2, goodScen + ": a scenario file is checked against its chain: give the chain file too"},
+		// A study is known by its content (not by .json): a misspelt key
+		// is named by its JSON path.
+		{[]string{"validate", badStudy}, 2, badStudy + `: $.ecoData.actors[0].employement: unknown key`},
 		{[]string{"validate", chain, badSurvey}, 2, `households.csv:42: column "girls_5_11": one surveyed household has whole people, got 0.5`},
+		{[]string{"validate", chain, surveyDat}, 2, `households.dat:42: column "girls_5_11": one surveyed household has whole people, got 0.5`},
 		{[]string{"validate", crit}, 2, crit + ":3: criterion 1 (child_labour): weight: must be a number from 0 to 1000, got -3"},
 		{[]string{"validate", "--lang", "ru", goodScen}, 2, "файл сценариев проверяется по своей цепочке"},
 		{[]string{"validate", goodScen}, 2, "vcsim: 1 of 1 file has problems"},
@@ -558,5 +575,37 @@ func TestStrictPlausibility(t *testing.T) {
 	_, errOut, status = vcsim(t, "run", "--chain", file, "--out", out)
 	if status != 0 || !strings.Contains(errOut, "vcsim: warning: "+where) {
 		t.Errorf("without --strict: status %d:\n%s", status, errOut)
+	}
+}
+
+// TestImportNegativeSplit: a study whose split of value added gives
+// negative employee wages or depreciation (issue 21 point 7: the wages
+// were imported without a word, the depreciation ended in "the imported
+// chain is not valid") imports with a note in the chain file's header,
+// and the chain it writes validates.
+func TestImportNegativeSplit(t *testing.T) {
+	study := mustReadFile(t, "../../valuechain/vca4d/testdata/cocoa-ecuador-eco.json")
+	for _, tc := range []struct{ old, new, note string }{
+		{`"employeeWages": 337027888`, `"employeeWages": -337027888`, "the study's split of value added gives negative employee wages (-3.37e+08), which a chain cannot hold"},
+		{`"depreciation": 57075704`, `"depreciation": -57075704`, "the study's split of value added gives negative depreciation (-5.708e+07), which a chain cannot hold"},
+	} {
+		if !strings.Contains(study, tc.old) {
+			t.Fatalf("the study has no %q", tc.old)
+		}
+		dir := t.TempDir()
+		file, chain := filepath.Join(dir, "study.json"), filepath.Join(dir, "chain.toml")
+		if err := os.WriteFile(file, []byte(strings.Replace(study, tc.old, tc.new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errOut, status := vcsim(t, "import", "vca4d", file, "--out", chain)
+		if status != 0 {
+			t.Fatalf("%s: status %d: %s", tc.new, status, errOut)
+		}
+		if text := mustReadFile(t, chain); !strings.Contains(text, tc.note) {
+			t.Errorf("%s: no note %q in\n%.1500s", tc.new, tc.note, text)
+		}
+		if _, errOut, status := vcsim(t, "validate", chain); status != 0 {
+			t.Errorf("%s: the imported chain does not validate: %s", tc.new, errOut)
+		}
 	}
 }

@@ -32,28 +32,39 @@ const (
 	kindWorkbook  = "workbook"
 )
 
-// fileKind says what an input file holds, by its content: a CSV is a
-// survey, JSON a VCA4D study, xlsx a workbook; a TOML file with
+// fileKind says what an input file holds, by its content, whatever its
+// name: JSON (text starting with "{") is a VCA4D study; a TOML file with
 // [[scenario]] or [appraisal] is a scenario file, one with [[criterion]]
-// or [exchange_rates] a criteria file, anything else a chain (whose
-// reader then names what is wrong). A file that cannot be read is a
-// chain, so that its reader says why.
+// or [exchange_rates] a criteria file, one with [[actor]] or any other a
+// chain; text that is not TOML and whose first line (not a comment) is a
+// header of cells separated by commas, semicolons or tabs is a survey. An
+// xlsx workbook is known by its name (its reader needs it). What none of
+// these recognise goes by its extension (.csv, .tsv, .txt: a survey;
+// .json: a study), else it is a chain, so that a reader says what is
+// wrong.
 func fileKind(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv", ".tsv", ".txt":
-		return kindSurvey
-	case ".json":
-		return kindStudy
-	case ".xlsx":
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".xlsx" {
 		return kindWorkbook
+	}
+	byExt := map[string]string{".csv": kindSurvey, ".tsv": kindSurvey, ".txt": kindSurvey, ".json": kindStudy}[ext]
+	if byExt == "" {
+		byExt = kindChain
 	}
 	data, err := valuechain.ReadInput(path)
 	if err != nil {
-		return kindChain
+		return byExt
+	}
+	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	if bytes.HasPrefix(text, []byte("{")) {
+		return kindStudy
 	}
 	var top map[string]any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&top); err != nil {
-		return kindChain
+		if csvHeader(text) {
+			return kindSurvey
+		}
+		return byExt
 	}
 	switch {
 	case top["actor"] != nil:
@@ -64,6 +75,20 @@ func fileKind(path string) string {
 		return kindCriteria
 	}
 	return kindChain
+}
+
+// csvHeader reports whether the first line of text that is not blank or
+// a comment looks like a survey's header: cells separated by commas,
+// semicolons or tabs, and no "=" or "[" of TOML.
+func csvHeader(text []byte) bool {
+	for _, line := range strings.Split(string(text), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		return strings.ContainsAny(line, ",;\t") && !strings.ContainsAny(line, "=[")
+	}
+	return false
 }
 
 // errNeedsChain says that a file is checked against a chain that the

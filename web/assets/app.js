@@ -373,6 +373,38 @@ async function openFile() {
   if (name.endsWith("-scenarios.toml")) { $("scentext").value = f.text; showTab("scenarios"); } else $("chaintext").value = f.text;
   saveMsg(""); clearResults(); renderTables(); runBaseline(); whatif();
 }
+// importFile opens a file chosen on this computer or dropped on the page
+// as --chain reads it: a chain in TOML, an Excel workbook (its chain and
+// scenarios) or a VCA4D study, checked by the server (/api/import) with
+// its errors at their line, cell or JSON path in the page's language; a
+// scenario file goes to the Scenarios tab. A TOML chain with mistakes is
+// still put in the editor, to be corrected there.
+const maxImport = 3 << 20; // the server reads 4 MiB; base64 adds a third
+async function importFile(file) {
+  if (!file) return;
+  const name = file.name, low = name.toLowerCase();
+  const say = (k, ...a) => { let m = t(k); for (const x of a) m = m.replace(/%[sd]/, x); return m; };
+  if (low.endsWith(".csv")) { saveMsg(say("import.survey", name), true); return; }
+  if (!/\.(toml|xlsx|json)$/.test(low)) { saveMsg(say("import.kind", name), true); return; }
+  if (file.size > maxImport) { saveMsg(say("import.toolarge", name, maxImport >> 20), true); return; }
+  if (low.endsWith("-scenarios.toml")) {
+    remember(); $("scentext").value = await file.text(); clearResults(); showTab("scenarios");
+    saveMsg(say("imported", name)); return;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  let r;
+  try { r = await post("/api/import", {name, data: btoa(bin)}); } catch (e) {
+    showTab("chain"); saveMsg("");
+    if (low.endsWith(".toml")) { remember(); $("chaintext").value = new TextDecoder().decode(bytes); clearResults(); renderTables(); }
+    problems(e); return;
+  }
+  remember();
+  $("chaintext").value = r.chain; if (r.scenarios) $("scentext").value = r.scenarios;
+  showTab("chain"); problems(null); saveMsg(say("imported", name));
+  clearResults(); renderTables(); runBaseline(); whatif();
+}
 function saveMsg(text, bad) { $("savemsg").className = bad ? "msg bad" : "msg"; $("savemsg").textContent = text; }
 // saveFile saves what the open tab shows: the scenarios on the Scenarios
 // tab (under a name ending in -scenarios.toml), the chain elsewhere.
@@ -564,6 +596,11 @@ async function init() {
   for (const e of ex) { const o = el("option", {value: e.Name}, lang === "ru" ? e.TitleRU : e.Title); o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").append(o); }
   $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = () => { renderTables(); runBaseline(); }; $("compare").onclick = compare;
   $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
+  $("importfile").onchange = () => { const f = $("importfile").files[0]; $("importfile").value = ""; importFile(f); };
+  // A file dropped anywhere on the page is opened, not typed into a text
+  // box nor opened by the browser in place of the page.
+  document.addEventListener("dragover", (ev) => { if (ev.dataTransfer && [...ev.dataTransfer.types].includes("Files")) ev.preventDefault(); });
+  document.addEventListener("drop", (ev) => { if (!ev.dataTransfer || !ev.dataTransfer.files.length) return; ev.preventDefault(); importFile(ev.dataTransfer.files[0]); });
   $("chaintext").addEventListener("input", () => chainChanged(true));
   $("scentext").addEventListener("input", () => { if (compared) stale("scenarios", true); });
   $("b_name").addEventListener("input", () => $("b_name").dataset.typed = "1");

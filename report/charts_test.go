@@ -1,0 +1,70 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/ilo-rma/vcsim/assess"
+	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/load"
+	"github.com/ilo-rma/vcsim/plots"
+)
+
+// TestEveryChartInTheReport (issue 19 point 3): the report shows every
+// chart of the one list (plots.Specs) that the assessment draws, once
+// each. It placed charts by name and left out two the list draws: the
+// children by work and school of a chain with school keys (the apricot
+// example) and the Monte Carlo's interval bars.
+func TestEveryChartInTheReport(t *testing.T) {
+	const name = "apricot-batken"
+	c, err := load.Example(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := load.ExampleScenarios(name, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := assess.Run(context.Background(), assess.Inputs{Chain: c, Scenarios: f, Seed: 1, ChainName: "example " + name,
+		ScenarioName: name + examples.ScenarioSuffix + ".toml"}, assess.Options{Years: 2, Draws: 3}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []lang.Lang{lang.EN, lang.RU} {
+		cs, err := plots.All(a, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		drawn := map[string]bool{}
+		for _, c := range cs {
+			drawn[c.Name] = true
+		}
+		for _, want := range []string{"chain_map", "child_labour", "scenario_school", "scenario_children_interval", "scenario_paths_fan"} {
+			if !drawn[want] {
+				t.Errorf("%s: the list does not draw %s for this assessment: the test proves nothing", l, want)
+			}
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, From(a, l, cs, plots.Source(a, l))); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(buf.String(), "<figure>"); n != len(cs) {
+			t.Errorf("%s: the report has %d charts, the list drew %d", l, n, len(cs))
+		}
+		// Each chart once: its SVG (the same bytes the report embeds).
+		for _, c := range cs {
+			var svg bytes.Buffer
+			if err := plots.Write(&svg, c.Plot, plots.Source(a, l), "svg"); err != nil {
+				t.Fatal(err)
+			}
+			s := svg.String()
+			s = s[strings.Index(s, "<svg"):]
+			if k := strings.Count(buf.String(), s); k != 1 {
+				t.Errorf("%s: chart %s is in the report %d times", l, c.Name, k)
+			}
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/ilo-rma/vcsim/lang"
+	"github.com/ilo-rma/vcsim/workbook"
+)
+
+// TestBrowserImport (issue 19 point 2): in a real headless Chromium, a
+// workbook chosen with "Open a file from this computer" puts its chain and
+// scenarios in the editors and the page's baseline is that chain's (the
+// tobacco example written to a workbook: the example's children in child
+// labour, as /api/simulate gives them for the example's TOML); a workbook
+// with a negative wage shows its error at its cell, in Russian when the
+// page is in Russian; a survey CSV is refused with a message that says
+// where surveys are used. Screenshots at 1366x768 and 390x844 in English
+// and Russian go to $VCSIM_SHOTS (or the test's temp folder).
+func TestBrowserImport(t *testing.T) {
+	path := chromium()
+	if path == "" {
+		t.Skip("no Chromium on this machine (apt-get install chromium): the browser test is skipped")
+	}
+	chain, scen := chainText(t, "tobacco-kyrgyzstan")
+	dir := t.TempDir()
+	book := func(name, chain, scen string) string {
+		t.Helper()
+		b, err := workbook.New("en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.AddChain([]byte(chain)); err != nil {
+			t.Fatal(err)
+		}
+		if scen != "" {
+			if err := b.AddScenarios([]byte(scen)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if _, err := b.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := book("tobacco.xlsx", chain, scen)
+	bad := book("bad.xlsx", strings.Replace(chain, "adult_wage = ", "adult_wage = -", 1), "")
+	survey := filepath.Join(dir, "survey.csv")
+	if err := os.WriteFile(survey, []byte("group,household\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// The example's baseline, as the page's cards should show it.
+	h := (&Server{}).Handler()
+	w := post(t, h, "/api/simulate", "application/toml", chain)
+	var sim SimulateAnswer
+	if err := json.Unmarshal(w.Body.Bytes(), &sim); err != nil || w.Code != 200 {
+		t.Fatalf("simulate: status %d, %v", w.Code, err)
+	}
+
+	srv := httptest.NewServer((&Server{Workspace: &Workspace{Dir: t.TempDir()}}).Handler())
+	defer srv.Close()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1366, 768),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 3*time.Minute)
+	defer cancel()
+	shots := os.Getenv("VCSIM_SHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	eval := func(js string) string {
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return s
+	}
+	poll := func(js string) error {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(30*time.Second)))
+		return err
+	}
+	shot := func(name string) {
+		buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, name+".png"), buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	for _, tc := range []struct {
+		lang       lang.Lang
+		children   string // the baseline card, as the page formats it
+		opened     string
+		cyrillic   bool
+		surveyHint string
+	}{
+		{lang.EN, lang.EN.Thousands(sim.Summary.ChildLabour), "Opened tobacco.xlsx.", false, "vcsim run --survey"},
+		{lang.RU, lang.RU.Thousands(sim.Summary.ChildLabour), "Открыт файл tobacco.xlsx.", true, "vcsim run --survey"},
+	} {
+		for _, size := range [][2]int64{{1366, 768}, {390, 844}} {
+			name := "import-" + string(tc.lang) + "-" + map[int64]string{1366: "1366x768", 390: "390x844"}[size[0]]
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1]),
+				chromedp.Navigate(srv.URL+"/?example=cotton-tajikistan&lang="+string(tc.lang)), chromedp.WaitReady(`#importfile`)); err != nil {
+				t.Fatal(err)
+			}
+			if err := poll(`document.getElementById("chaintext").value.includes("Cotton")`); err != nil {
+				t.Fatalf("%s: the page did not load: %v", name, err)
+			}
+			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(`#importfile`, []string{good})); err != nil {
+				t.Fatal(err)
+			}
+			if err := poll(`document.getElementById("savemsg").textContent === ` + q(tc.opened)); err != nil {
+				t.Fatalf("%s: the workbook did not open: %v (%q)", name, err, eval(`document.getElementById("savemsg").textContent`))
+			}
+			if got := eval(`document.getElementById("scentext").value`); !strings.Contains(got, "[[scenario]]") || !strings.Contains(got, "Cooperative") {
+				t.Errorf("%s: the workbook's scenarios are not in the editor: %.200q", name, got)
+			}
+			if strings.Contains(eval(`document.getElementById("chaintext").value`), "Cotton") {
+				t.Errorf("%s: the cotton chain is still in the editor", name)
+			}
+			if err := chromedp.Do(ctx, chromedp.Click(`.tab[data-tab="baseline"]`)); err != nil {
+				t.Fatal(err)
+			}
+			if err := poll(`(document.querySelector("#headline .card b") || {}).textContent === ` + q(tc.children)); err != nil {
+				t.Errorf("%s: the baseline's children in child labour are %q, want the example's %s", name,
+					eval(`(document.querySelector("#headline .card b") || {}).textContent || ""`), tc.children)
+			}
+			shot(name + "-baseline")
+
+			// A workbook with a mistake: the error names its cell, in the
+			// page's language; the editor keeps the chain it had.
+			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(`#importfile`, []string{bad})); err != nil {
+				t.Fatal(err)
+			}
+			if err := poll(`[...document.querySelectorAll("#problems li")].some(li => li.textContent.includes("bad.xlsx"))`); err != nil {
+				t.Fatalf("%s: no error for the bad workbook: %v", name, err)
+			}
+			msg := eval(`[...document.querySelectorAll("#problems li")].map(li => li.textContent).join("\n")`)
+			t.Logf("%s: %s", name, msg)
+			if !strings.Contains(msg, "!") {
+				t.Errorf("%s: the error does not name a cell: %s", name, msg)
+			}
+			if hasCyrillic(msg) != tc.cyrillic {
+				t.Errorf("%s: the error is not in the page's language: %s", name, msg)
+			}
+			if !strings.Contains(eval(`document.getElementById("chaintext").value`), "Tobacco") {
+				t.Errorf("%s: a refused workbook replaced the chain", name)
+			}
+			shot(name + "-error")
+
+			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(`#importfile`, []string{survey})); err != nil {
+				t.Fatal(err)
+			}
+			if err := poll(`document.getElementById("savemsg").textContent.includes("survey.csv")`); err != nil {
+				t.Fatalf("%s: nothing said of the survey: %v", name, err)
+			}
+			if msg := eval(`document.getElementById("savemsg").textContent`); !strings.Contains(msg, tc.surveyHint) || hasCyrillic(msg) != tc.cyrillic {
+				t.Errorf("%s: the survey's message: %q", name, msg)
+			}
+		}
+	}
+}
+
+func hasCyrillic(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 'а' && r <= 'я' || r >= 'А' && r <= 'Я' })
+}
