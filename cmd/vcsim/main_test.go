@@ -516,3 +516,31 @@ func TestValidateFolderInitWrote(t *testing.T) {
 		t.Errorf("cotton's scenarios against the tobacco chain: %d %s", status, errOut)
 	}
 }
+
+// TestCalibrateInRussian: calibrate --lang ru prints its table in Russian
+// with Russian numbers (the alpha the English run prints as 8.6976 is
+// 8,6976), and says that a fit on a survey holds for runs with that survey.
+func TestCalibrateInRussian(t *testing.T) {
+	dir := t.TempDir()
+	en, errOut, status := vcsim(t, "calibrate", "--example", "tobacco-kyrgyzstan", "--survey", "../../examples/tobacco-kyrgyzstan-survey.csv", "--out", filepath.Join(dir, "en.toml"))
+	if status != 0 {
+		t.Fatalf("calibrate: %d %s", status, errOut)
+	}
+	ru, errOut, status := vcsim(t, "calibrate", "--lang", "ru", "--example", "tobacco-kyrgyzstan", "--survey", "../../examples/tobacco-kyrgyzstan-survey.csv", "--out", filepath.Join(dir, "ru.toml"))
+	if status != 0 {
+		t.Fatalf("calibrate --lang ru: %d %s", status, errOut)
+	}
+	for _, want := range []string{"weekly hours", "8.6976", "79.0%", "with --survey"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English calibrate lacks %q:\n%s", want, en)
+		}
+	}
+	for _, want := range []string{"часы в неделю", "8,6976", "79,0\u00a0%", "с --survey"} {
+		if !strings.Contains(ru, want) {
+			t.Errorf("Russian calibrate lacks %q:\n%s", want, ru)
+		}
+	}
+	if strings.Contains(ru, "weekly") || strings.Contains(ru, "group") {
+		t.Errorf("English words in the Russian table:\n%s", ru)
+	}
+}
