@@ -323,15 +323,18 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	if present != 0 {
 		prem = hh.PremiumRate * m * hh.Revenue
 	}
-	capDays := m * hh.CapDays
+	capDays := hh.capDays(m)
+	// Each combination's sums over its enrolled bands, added in the order
+	// of the bands: a combination's highest band added to the sum of the
+	// rest.
 	var value [1 << nb]float64 // N_b (delta_b + taste_b) over enrolled bands
 	var cost [1 << nb]float64
-	for e := 0; e < 1<<nb; e++ {
-		for b := range hh.N {
-			if e&(1<<b) != 0 {
-				cost[e] += hh.N[b] * s.Cost[b]
-				value[e] += hh.N[b] * (s.Value[b] + taste[b])
-			}
+	for b := 0; b < nb; b++ {
+		tc, tv := hh.N[b]*s.Cost[b], hh.N[b]*(s.Value[b]+taste[b])
+		bit := 1 << b
+		for e := 0; e < bit; e++ {
+			cost[(e|bit)&(1<<nb-1)] = cost[e] + tc
+			value[(e|bit)&(1<<nb-1)] = value[e] + tv
 		}
 	}
 	var free [nb]float64
@@ -342,10 +345,11 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 		}
 	}
 	var best schoolChoice
+	var ref logRef
 	// The closed form needs today's linear earnings and the farm cap.
 	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
 	if fast {
-		best = hh.bestFree(m, y0, capDays, present, &cost, &value, taste)
+		best = hh.bestFree(m, y0, capDays, present, &cost, &value, taste, &ref)
 	} else {
 		best.utility = math.NaN()
 		for e := 0; e < 1<<nb; e++ {
@@ -398,8 +402,22 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 			y := y0 - cost[e] + t + p
 			if fast {
 				// Conditions only lower the utility at this income: skip
-				// the combination when even without them it is no better.
-				if u, _, _ := hh.closedForm(e, y, math.Inf(1)); u+value[e] <= best.utility {
+				// the combination when even without them it is no better
+				// (closedForm's utility, its logarithm spared when the
+				// tangent at bestFree's reference already tells).
+				var h [nb]float64
+				k, den, c, st := hh.closedK(e, y, math.Inf(1), &h)
+				if st == formExact && ref.below(k, den, c, value[e], best.utility) {
+					continue
+				}
+				u := math.Inf(1)
+				switch st {
+				case formPoor:
+					u = math.Inf(-1)
+				case formExact, formCapped:
+					u = den*math.Log(k) + c
+				}
+				if u+value[e] <= best.utility {
 					continue
 				}
 			}
@@ -417,67 +435,148 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 // upper bound when the farm's work caps the hours; combinations are taken
 // in order of that bound, solved the general way only when the bound is
 // not exact, until no bound left beats the best exact utility.
-func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64) schoolChoice {
-	var bound, ks, dens, cs [1 << nb]float64
+//
+// It does what closedK does for each combination, inline and with the
+// bands unrolled (the call and the loop over bands cost more than the
+// arithmetic), and keeps the combinations with a bound in a short list in
+// the order of e, so that taking the highest bound (the first of equal
+// ones) scans only them. TestBestFreeIsRef checks it against the routine
+// before (bestFreeRef), bit for bit.
+//
+// It sets ref to the reference of its tangent bound, when there is one.
+func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64, ref *logRef) schoolChoice {
+	p := hh.sprep
+	var ks, dens, cs [1 << nb]float64
 	var hours [1 << nb][nb]float64
 	var state [1 << nb]int
 	kref := 0.0
+	n0, n1, n2 := hh.N[0], hh.N[1], hh.N[2]
+	v0, v1, v2 := p.bvw[0], p.bvw[1], p.bvw[2]
 	for e := 0; e < 1<<nb; e++ {
 		if e&present != e {
 			continue
 		}
-		k, den, c, st := hh.closedK(e, y0-cost[e], capDays, &hours[e])
-		ks[e], dens[e], cs[e], state[e] = k, den, c, st
-		if st <= formCapped {
-			kref = max(kref, k)
+		// closedK(e, y0-cost[e], capDays, &hours[e]), inline.
+		y := y0 - cost[e]
+		h := &hours[e]
+		hb := &p.hb[e]
+		f := p.all
+		st := formUnknown
+		var k float64
+		for i := 0; i <= nb; i++ {
+			k = y - hh.S + p.a[e][f&(1<<nb-1)]
+			if !(k > 0) {
+				if i == 0 {
+					st = formPoor
+				}
+				break
+			}
+			q := k / p.den[e][f&(1<<nb-1)]
+			g := f
+			days := 0.0
+			if f&1 != 0 {
+				if x := hb[0] - v0*q; x <= 0 {
+					g &^= 1
+					h[0] = 0
+				} else {
+					h[0] = x
+					days += n0 * x
+				}
+			} else {
+				h[0] = 0
+			}
+			if f&2 != 0 {
+				if x := hb[1] - v1*q; x <= 0 {
+					g &^= 2
+					h[1] = 0
+				} else {
+					h[1] = x
+					days += n1 * x
+				}
+			} else {
+				h[1] = 0
+			}
+			if f&4 != 0 {
+				if x := hb[2] - v2*q; x <= 0 {
+					g &^= 4
+					h[2] = 0
+				} else {
+					h[2] = x
+					days += n2 * x
+				}
+			} else {
+				h[2] = 0
+			}
+			if g == f {
+				st = formExact
+				if days*hh.W/hh.HoursPerDay > capDays {
+					st = formCapped
+				}
+				dens[e], cs[e] = p.den[e][f&(1<<nb-1)], p.c[e][f&(1<<nb-1)]
+				if k > kref { // max(kref, k): k > 0 is no NaN
+					kref = k
+				}
+				break
+			}
+			f = g
 		}
+		ks[e], state[e] = k, st
 	}
 	// One logarithm bounds them all: ln is concave, so ln k <= ln kref +
 	// (k - kref) / kref, the tangent at kref.
 	lref := 0.0
 	if kref > 0 {
 		lref = math.Log(kref)
+		*ref = logRef{k: kref, l: lref}
 	}
-	live := 0 // the combinations with a bound, not yet taken
-	for e := range bound {
+	// The combinations with a bound, not yet taken.
+	var list [1 << nb]int
+	var bound [1 << nb]float64
+	n := 0
+	for e := 0; e < 1<<nb; e++ {
 		if e&present != e {
 			continue
 		}
+		var b float64
 		switch state[e] {
 		case formPoor:
-			bound[e] = math.Inf(-1)
+			b = math.Inf(-1)
 		case formUnknown:
-			bound[e] = math.Inf(1)
+			b = math.Inf(1)
 		default:
-			bound[e] = dens[e]*(lref+(ks[e]-kref)/kref) + cs[e] + value[e]
+			b = dens[e]*(lref+(ks[e]-kref)/kref) + cs[e] + value[e]
 		}
-		if !math.IsNaN(bound[e]) {
-			live |= 1 << e
+		if b == b { // not NaN
+			list[n], bound[n] = e, b
+			n++
 		}
 	}
 	best := schoolChoice{utility: math.Inf(-1)}
 	bestE := -1
-	for live != 0 {
-		e := -1
-		for i := range bound {
-			if live&(1<<i) != 0 && (e < 0 || bound[i] > bound[e]) {
-				e = i
+	for n > 0 {
+		// The highest bound, the first in the order of e of equal ones.
+		j := 0
+		for i := 1; i < n; i++ {
+			if bound[i] > bound[j] || (bound[i] == bound[j] && list[i] < list[j]) {
+				j = i
 			}
 		}
-		if bound[e] <= best.utility {
+		if bound[j] <= best.utility {
 			break
 		}
-		live &^= 1 << e
+		e := list[j&(1<<nb-1)]
+		n--
+		list[j], bound[j] = list[n&(1<<nb-1)], bound[n&(1<<nb-1)]
 		var u float64
-		h := &hours[e]
+		h := &hours[e&(1<<nb-1)]
 		switch state[e] {
 		case formExact:
 			u = dens[e]*math.Log(ks[e]) + cs[e] + value[e]
 		case formCapped:
 			// The farm's work caps the hours the closed form found: every
 			// band's are scaled by the same factor (Decision.Cap).
-			*h = hh.Cap(*h, hh.HoursPerDay, capDays)
-			u = hh.endowedUtility(y0-cost[e], *h, hh.sprep.hb[e]) + value[e]
+			hh.capTo(h, hh.HoursPerDay, capDays)
+			u = hh.endowedUtility(y0-cost[e], *h, p.hb[e]) + value[e]
 		default:
 			o := hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
 			*h, u = o.hours, o.utility
@@ -495,6 +594,26 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 	}
 	best.cost = cost[bestE]
 	return best
+}
+
+// logRef is a point k > 0 and its logarithm l, from which D ln K + c is
+// bounded above without a logarithm: ln is concave, so ln K <= l + (K -
+// k) / k, the tangent at k. The zero logRef bounds nothing.
+type logRef struct{ k, l float64 }
+
+// below reports that D ln K + c + v, computed as closedForm and its
+// callers do, is surely not above best: its tangent bound, with a margin
+// for rounding (10^-12 of the terms' sizes, as tangent.below in fast.go),
+// is not above best. It is false whenever it cannot tell (no reference,
+// K or the bound not finite, best NaN). D must not be negative.
+func (r *logRef) below(k, den, c, v, best float64) bool {
+	if !(r.k > 0) || !(k > 0) {
+		return false
+	}
+	t := (k - r.k) / r.k
+	ub := den*(r.l+t) + c + v
+	scale := math.Abs(den*r.l) + math.Abs(den*t) + math.Abs(c) + math.Abs(v)
+	return ub+1e-12*scale <= best
 }
 
 // destitute is the choice of a household below subsistence whatever it

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -314,9 +315,10 @@ func (d *doc) walk(out *[]Assumption, path, label string, m map[string]any, skip
 	}
 }
 
-// leaf is one parameter: its path, label (the currency named), value.
+// leaf is one parameter: its path, label (the currency named, the values
+// a file may give left out), value.
 func (d *doc) leaf(path, label, key string, x any) Assumption {
-	label = d.currency(label)
+	label = choices.ReplaceAllString(d.currency(label), "")
 	num := false
 	switch v := x.(type) {
 	case float64, int64:
@@ -403,11 +405,27 @@ func comment(line string) string {
 	return ""
 }
 
+// choices are the values a key's label lists for the writer of a file
+// ("Hazardous (true or false)", "Final market (domestic or export)"): the
+// report shows the value in words instead.
+var choices = regexp.MustCompile(` \((true|domestic) (or|или) (false|export)\)`)
+
+// enums are the keys whose values are words vcsim defines, with the
+// messages that name each value in the report's language
+// (ui.stage.production: "production", "производство").
+var enums = map[string]string{"kind": "ui.kind.", "stage": "ui.stage.", "final_market": "ui.market."}
+
 // valueOf formats the value x of key for the reader: a year as it is
-// written (2022, not 2,022), anything else as value does.
+// written (2022, not 2,022), a word vcsim defines in the report's
+// language, anything else as value does.
 func (d *doc) valueOf(key string, x any) string {
 	if y, ok := x.(int64); ok && strings.HasSuffix(key, "year") {
 		return strconv.FormatInt(y, 10)
+	}
+	if v, ok := x.(string); ok && enums[key] != "" {
+		if s := d.T(enums[key] + v); !strings.HasPrefix(s, "!") {
+			return s
+		}
 	}
 	return d.value(x)
 }

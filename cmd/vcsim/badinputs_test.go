@@ -610,3 +610,32 @@ func TestImportNegativeSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictPlausibilityWorkbook: a chain workbook with days per tonne
+// typed as days per kg warns at the cell of the key (the line vcsim's
+// internal TOML would give means nothing to its user), and --strict
+// refuses it there, writing nothing.
+func TestStrictPlausibilityWorkbook(t *testing.T) {
+	var cell string
+	book := tobaccoXLSX(t, func(f *excelize.File) {
+		cell = "Tasks!" + keyColumn(f, "Tasks", "days_per_unit") + "3" // the farm's first task
+		f.SetCellValue("Tasks", cell[len("Tasks!"):], 1e6)
+	})
+	dir := t.TempDir()
+	file, out := filepath.Join(dir, "book.xlsx"), filepath.Join(dir, "out")
+	if err := os.WriteFile(file, book, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	where := file + ": " + cell + `: actor "farm": task.days_per_unit: the tasks need`
+	_, errOut, status := vcsim(t, "run", "--strict", "--chain", file, "--out", out)
+	if status != 2 || !strings.Contains(errOut, where) {
+		t.Errorf("--strict: status %d:\n%s\nwant %q", status, errOut, where)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s was written although --strict refused the chain", out)
+	}
+	_, errOut, status = vcsim(t, "run", "--lang", "ru", "--chain", file)
+	if status != 0 || !strings.Contains(errOut, "vcsim: предупреждение: "+file+": "+cell+`: участник "farm": task.days_per_unit: `) {
+		t.Errorf("without --strict: status %d:\n%s", status, errOut)
+	}
+}
