@@ -184,8 +184,11 @@ func TestGet(t *testing.T) {
 	if err != nil || l != "ru" || !strings.Contains(string(b), "Руководство ведущего") {
 		t.Errorf("facilitator in Russian: %v %s", err, l)
 	}
-	if _, l, err := docs.Get("performance", "ru"); err != nil || l != "en" {
-		t.Errorf("a topic without Russian: %s %v", l, err)
+	if b, l, err := docs.Get("performance", "ru"); err != nil || l != "ru" || !strings.HasPrefix(string(b), "# Производительность") {
+		t.Errorf("performance in Russian: %s %v", l, err)
+	}
+	if b, l, err := docs.Get("performance", "en"); err != nil || l != "en" || !strings.HasPrefix(string(b), "# Performance") {
+		t.Errorf("performance in English: %s %v", l, err)
 	}
 	if _, _, err := docs.Get("../LICENSE", "en"); err == nil {
 		t.Error("a path outside the docs was served")
