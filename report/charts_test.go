@@ -118,5 +118,18 @@ func TestScenarioTablesFromTheList(t *testing.T) {
 		if rows[0].Cells[0] != l.T("baseline") {
 			t.Errorf("%s: the first row is %q", l, rows[0].Cells[0])
 		}
+		// The labour and household tables, from the list's labour and
+		// households rows: the total's children's days and each group's
+		// households as the list has them.
+		lab := tables.Labour(a.Base)
+		emp := d.Employment()
+		if len(emp) != len(lab) || !emp[len(emp)-1].Total || emp[len(emp)-1].Cells[3] != l.Thousands(float64(lab[len(lab)-1].ChildDays)) {
+			t.Errorf("%s: the labour table %v, the list's total %+v", l, emp, lab[len(lab)-1])
+		}
+		hh := tables.Households(a.Base)
+		got := d.Households()
+		if len(got) != len(hh) || len(hh) == 0 || got[0].Cells[1] != l.Thousands(float64(hh[0].Households)) || got[0].Cells[4] != l.Percent(float64(hh[0].BelowPoverty)) {
+			t.Errorf("%s: the household table %v, the list %+v", l, got, hh)
+		}
 	}
 }

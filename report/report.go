@@ -350,27 +350,6 @@ func (d *doc) Margins() []Row {
 	return rows
 }
 
-// Employment is the labour table.
-func (d *doc) Employment() []Row {
-	var rows []Row
-	for i, lab := range d.in.Base.Labour {
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.N(lab.FamilyDays), d.N(lab.HiredDays), d.N(lab.ChildDays), d.N(lab.FTE)}})
-	}
-	t := d.in.Base.Totals
-	rows = append(rows, Row{Total: true, Cells: []string{d.T("t.total"), "", "", d.N(t.ChildDays), d.N(t.FTE)}})
-	return rows
-}
-
-// Households is the household income table.
-func (d *doc) Households() []Row {
-	var rows []Row
-	for _, g := range d.in.Base.Groups {
-		_, i := d.in.Chain.Actor(g.Actor)
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.N(float64(g.Households)), d.N(g.MeanIncome), d.N(g.Quantile(0.5)), d.P(g.BelowPoverty)}})
-	}
-	return rows
-}
-
 // ChildRows is the child labour table by band.
 func (d *doc) ChildRows() []Row {
 	var rows []Row

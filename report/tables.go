@@ -56,9 +56,14 @@ func (d *doc) cell(lt *listTable, i int, key string) string {
 	if !ok {
 		return "" // a column renamed in package tables (TestScenarioTablesFromTheList)
 	}
-	x, ok := lt.cells[i][j].(float64)
-	if !ok {
-		return fmt.Sprint(lt.cells[i][j])
+	var x float64
+	switch v := lt.cells[i][j].(type) {
+	case float64:
+		x = v
+	case int64:
+		return d.N(float64(v))
+	default:
+		return fmt.Sprint(v)
 	}
 	switch lt.cols[j].Kind {
 	case tables.KindShare:
@@ -142,6 +147,49 @@ func (d *doc) GroupRows() []Row {
 		}
 		rows = append(rows, Row{Cells: []string{name, group, poor,
 			d.cell(lt, i, "children_in_child_labour_final_year"), d.cell(lt, i, "children_in_hazardous_child_labour_final_year")}})
+	}
+	return rows
+}
+
+// actorOf is the name, in the report's language, of the actor id (the id
+// itself for one the chain does not have).
+func (d *doc) actorOf(id string) string {
+	if _, k := d.in.Chain.Actor(id); k >= 0 {
+		return d.actorName(k)
+	}
+	return id
+}
+
+// Employment is the labour table: the labour rows of tables.List, the
+// total's row with the children's days and the full-time equivalents.
+func (d *doc) Employment() []Row {
+	lt := d.listTable("labour")
+	if lt == nil {
+		return nil
+	}
+	var rows []Row
+	for i := range lt.cells {
+		if a := lt.text(i, "actor"); a == tables.Total {
+			rows = append(rows, Row{Total: true, Cells: []string{d.T("t.total"), "", "", d.cell(lt, i, "child_days"), d.cell(lt, i, "fte")}})
+		} else {
+			rows = append(rows, Row{Cells: []string{d.actorOf(a), d.cell(lt, i, "family_days"), d.cell(lt, i, "hired_days"),
+				d.cell(lt, i, "child_days"), d.cell(lt, i, "fte")}})
+		}
+	}
+	return rows
+}
+
+// Households is the household income table: the households rows of
+// tables.List (cash income, its median, the share below the poverty line).
+func (d *doc) Households() []Row {
+	lt := d.listTable("households")
+	if lt == nil {
+		return nil
+	}
+	var rows []Row
+	for i := range lt.cells {
+		rows = append(rows, Row{Cells: []string{d.actorOf(lt.text(i, "group")), d.cell(lt, i, "households"),
+			d.cell(lt, i, "mean_cash_income"), d.cell(lt, i, "median_cash_income"), d.cell(lt, i, "share_below_poverty_line")}})
 	}
 	return rows
 }
