@@ -202,7 +202,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h3>{{.T "r.sourced"}}</h3>
 {{with .KeyAssumptions}}<table class="assume">
 <thead><tr><th>{{$.H "r.where"}}</th><th>{{$.H "r.parameter"}}</th><th>{{$.H "r.value"}}</th><th>{{$.H "r.comment"}}</th></tr></thead>
-<tbody>{{range .}}<tr><td>{{.Where}}</td><td>{{.Label}}</td><td class="num">{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
+<tbody>{{range .}}<tr><td>{{.Where}}</td><td>{{.Label}}</td><td{{if .Number}} class="num"{{end}}>{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
 {{end}}</tbody>
 </table>
 {{else}}<p>{{.T "r.sourced.none"}}</p>{{end}}
@@ -240,7 +240,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{range .Appendix}}<h3>{{.Where}}</h3>
 <table class="assume appendix">
 <thead><tr><th>{{$.H "r.parameter"}}</th><th>{{$.H "r.value"}}</th><th>{{$.H "r.comment"}}</th></tr></thead>
-<tbody>{{range .Rows}}<tr><td>{{.Label}}</td><td class="num">{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
+<tbody>{{range .Rows}}<tr><td>{{.Label}}</td><td{{if .Number}} class="num"{{end}}>{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}</section>
