@@ -196,3 +196,32 @@ func TestGet(t *testing.T) {
 		}
 	}
 }
+
+// TestGuideNamesPageLabels: every label the facilitator's guide quotes
+// («...» in Russian) is a label of the page (a ui.* message), so that the
+// guide does not send the room to a tab that is not there (QA: it said
+// «Базовый вариант», the tab is «Базовый сценарий»).
+func TestGuideNamesPageLabels(t *testing.T) {
+	labels := map[string]bool{}
+	for k, v := range lang.All(lang.RU) {
+		if strings.HasPrefix(k, "ui.") {
+			labels[v] = true
+		}
+	}
+	// Quoted texts that are not labels: what Excel says.
+	notLabels := map[string]bool{"Закройте results.xlsx в Excel и запустите снова": true}
+	b, _, err := docs.Get("facilitator", lang.RU)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(b)), " ")
+	quoted := regexp.MustCompile(`«([^»]+)»`).FindAllStringSubmatch(text, -1)
+	if len(quoted) < 6 {
+		t.Fatalf("the guide quotes %d labels: %v", len(quoted), quoted)
+	}
+	for _, q := range quoted {
+		if !labels[q[1]] && !notLabels[q[1]] {
+			t.Errorf("docs/ru/facilitator.md quotes «%s», which is no label of the page", q[1])
+		}
+	}
+}

@@ -62,8 +62,35 @@ async function help() {
   await helpText();
 }
 async function helpText() {
-  const r = await fetch("/api/docs/" + encodeURIComponent($("helptopic").value) + "?lang=" + lang, {headers: {"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}});
-  $("helptext").textContent = await r.text();
+  const blocks = await api("/api/docs/" + encodeURIComponent($("helptopic").value) + "/blocks?lang=" + lang);
+  $("helptext").replaceChildren(...blocks.map(docBlock));
+}
+// docBlock builds a block of a topic (docs.Blocks: heading, paragraph,
+// list, code, table) as elements whose text is set as text only.
+function docBlock(b) {
+  const spans = (list) => (list || []).map(s => s.c ? el("code", {}, s.t) : s.b ? el("strong", {}, s.t) : s.i ? el("em", {}, s.t) : s.t);
+  switch (b.kind) {
+    case "h": return el("h" + Math.min(Math.max(b.level + 1, 2), 6), {}, spans(b.text));
+    case "ul": case "ol": {
+      const top = el(b.kind, b.kind === "ol" && b.start > 1 ? {start: b.start} : {});
+      let sub = null;
+      for (const it of b.items) {
+        if (it.depth && top.lastElementChild) {
+          if (!sub) { sub = el("ul"); top.lastElementChild.append(sub); }
+          sub.append(el("li", {}, spans(it.text)));
+        } else { sub = null; top.append(el("li", {}, spans(it.text))); }
+      }
+      return top;
+    }
+    case "code": return el("pre", {}, el("code", {}, b.code));
+    case "table": {
+      const row = (cells, tag) => el("tr", {}, cells.map(c => el(tag, {}, spans(c))));
+      return el("div", {class: "tablewrap"}, el("table", {},
+        b.head ? el("thead", {}, row(b.head, "th")) : null,
+        el("tbody", {}, (b.rows || []).map(r => row(r, "td")))));
+    }
+    default: return el("p", {}, spans(b.text));
+  }
 }
 async function api(path, opts = {}) {
   opts.headers = Object.assign({"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}, opts.headers || {});
@@ -311,7 +338,7 @@ function cards(box, now, was, keys) {
 async function runBaseline() {
   const text = $("chaintext").value;
   try {
-    const a = await api("/api/simulate", {method: "POST", body: text});
+    const a = survey ? await post("/api/simulate", inputs({chain: text})) : await api("/api/simulate", {method: "POST", body: text});
     problems(null);
     warnings = a.warnings || []; showWarnings();
     const s = a.summary;
@@ -340,7 +367,7 @@ async function charts(id, scen, draws) {
   const seq = chartsSeq[id] = (chartsSeq[id] || 0) + 1;
   try {
     const cs = await api("/api/charts?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: scen || "", draws: draws || 0})});
+      body: JSON.stringify(inputs({scenarios: scen || "", draws: draws || 0}))});
     if (seq !== chartsSeq[id]) return; // a newer request was sent
     $(id).replaceChildren(...cs.filter(c => scen ? c.name.startsWith("scenario") || c.name.includes("income") || c.name.includes("cost") : true)
       .map(c => el("figure", {"data-chart": c.name}, svgNode(c.svg))));
@@ -412,6 +439,16 @@ async function openFile() {
   }
   saveMsg(""); clearResults(); renderTables(); runBaseline(); whatif();
 }
+// survey is the household survey opened on the page ({name, text}), or
+// null: every computation sends it with the chain, as --survey does.
+let survey = null;
+const inputs = (more) => Object.assign({chain: $("chaintext").value}, survey ? {survey: survey.text, survey_name: survey.name} : {}, more || {});
+function setSurvey(s) {
+  survey = s;
+  $("surveybox").hidden = !s; $("surveyname").textContent = s ? s.name : "";
+  clearResults(); runBaseline(); whatif();
+}
+
 // importFile opens a file chosen on this computer or dropped on the page
 // as --chain reads it: a chain in TOML, an Excel workbook (its chain and
 // scenarios) or a VCA4D study, checked by the server (/api/import) with
@@ -423,7 +460,10 @@ async function importFile(file) {
   if (!file) return;
   const name = file.name, low = name.toLowerCase();
   const say = (k, ...a) => { let m = t(k); for (const x of a) m = m.replace(/%[sd]/, x); return m; };
-  if (low.endsWith(".csv")) { saveMsg(say("import.survey", name), true); return; }
+  if (low.endsWith(".csv")) {
+    if (file.size > maxImport) { saveMsg(say("import.toolarge", name, maxImport >> 20), true); return; }
+    setSurvey({name, text: await file.text()}); saveMsg(say("imported", name)); showTab("baseline"); return;
+  }
   if (!/\.(toml|xlsx|json)$/.test(low)) { saveMsg(say("import.kind", name), true); return; }
   if (file.size > maxImport) { saveMsg(say("import.toolarge", name, maxImport >> 20), true); return; }
   if (low.endsWith("-scenarios.toml")) {
@@ -522,7 +562,7 @@ function showComparison() {
 async function compare() {
   await busy($("compare"), async () => {
     try {
-      compared = await post("/api/compare", {chain: $("chaintext").value, scenarios: $("scentext").value});
+      compared = await post("/api/compare", inputs({scenarios: $("scentext").value}));
       showComparison(); stale("scenarios", false);
       await charts("scencharts", $("scentext").value, 0);
       if ($("bands").checked) bands();
@@ -543,7 +583,7 @@ async function bands() {
   try {
     const r = await fetch("/api/bands?lang=" + lang, {method: "POST", signal: ctl.signal,
       headers: {"Content-Type": "application/json", "X-Vcsim-Token": token, "X-Vcsim-Lang": lang},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value, draws: total})});
+      body: JSON.stringify(inputs({scenarios: $("scentext").value, draws: total}))});
     if (!r.ok) { const e = await r.json().catch(() => ({})); $("bandsmsg").textContent = errText(e); return; }
     const reader = r.body.getReader(), dec = new TextDecoder();
     let buf = "";
@@ -582,7 +622,7 @@ async function whatif() {
   const t0 = performance.now(), text = $("chaintext").value;
   try {
     const a = await api("/api/whatif", {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Client": clientId},
-      body: JSON.stringify({chain: text, levers})});
+      body: JSON.stringify(inputs({chain: text, levers}))});
     cards($("whatifcards"), a.what_if, a.baseline);
     stale("whatif", text !== $("chaintext").value);
     const ms = Math.round(performance.now() - t0);
@@ -595,6 +635,8 @@ async function whatif() {
 async function load() {
   const a = await api("/api/examples/" + $("example").value);
   remember();
+  // An example comes without the survey of another chain.
+  survey = null; $("surveybox").hidden = true; $("surveyname").textContent = "";
   $("chaintext").value = a.chain; $("scentext").value = a.scenarios; scenOther(null);
   clearResults(); renderTables(); runBaseline(); whatif();
 }
@@ -636,6 +678,7 @@ async function init() {
   for (const e of ex) { const o = el("option", {value: e.Name}, lang === "ru" ? e.TitleRU : e.Title); o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").append(o); }
   $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = () => { renderTables(); runBaseline(); whatif(); }; $("compare").onclick = compare;
   $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
+  $("surveyoff").onclick = () => setSurvey(null);
   $("importfile").onchange = () => { const f = $("importfile").files[0]; $("importfile").value = ""; importFile(f); };
   // A file dropped anywhere on the page is opened, not typed into a text
   // box nor opened by the browser in place of the page.
@@ -653,13 +696,13 @@ async function init() {
   // decimal mark and BOM, so Excel opens it in columns.
   $("dlcsv").onclick = () => busy($("dlcsv"), async () => {
     const r = await fetch("/api/comparison.csv?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})});
+      body: JSON.stringify(inputs({scenarios: $("scentext").value}))});
     if (r.ok) download("scenario_summary.csv", "text/csv", await r.blob()); else $("comparison").prepend(el("p", {class: "warn"}, errText(await r.json().catch(() => ({})))));
   });
   $("report").onclick = () => busy($("report"), async () => { const r = await fetch("/api/report?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("report.html", "text/html", await r.blob()); });
+    body: JSON.stringify(inputs({scenarios: $("scentext").value}))}); if (r.ok) download("report.html", "text/html", await r.blob()); });
   $("export").onclick = () => busy($("export"), async () => { const r = await fetch("/api/export?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); });
+    body: JSON.stringify(inputs({scenarios: $("scentext").value}))}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); });
   $("validate").onclick = async () => { renderTables(); try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); } };
   $("download").onclick = () => download("chain.toml", "application/toml", $("chaintext").value);
   $("bandsstop").onclick = () => { if (bandsCtl) bandsCtl.abort(); };
