@@ -52,6 +52,12 @@ var english = Catalogue{
 		"wb.hazardous":     "children in hazardous child labour",
 		"wb.years":         "years",
 		"wb.runs":          "runs",
+		// calibrate's printed table.
+		"cal.cols":              "group\ttarget\tobserved\tfitted\talpha\tchild labour\tweekly hours per child",
+		"cal.target.hours":      "weekly hours",
+		"cal.target.prevalence": "child labour",
+		"cal.survey":            "Fitted on the households of the survey %s: run the calibrated chain with --survey and this file to find these figures; without it vcsim makes synthetic households from the chain, whose child labour differs.",
+
 		// The printed tables of compare --draws, sensitivity, pam and screen.
 		"pam.head":          "%s: policy analysis matrix (%s a year)",
 		"pam.neutral":       "The chain gives no shadow values ([economic] table): social prices are market prices, every divergence is zero.",

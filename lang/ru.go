@@ -55,6 +55,12 @@ var russian = Catalogue{
 		"wb.hazardous":     "дети в опасном детском труде",
 		"wb.years":         "лет в расчёте",
 		"wb.runs":          "расчётов (базовый и сценарии)",
+		// calibrate's printed table.
+		"cal.cols":              "группа\tцель\tнаблюдается\tв модели\talpha\tдетский труд\tчасов работы ребёнка в неделю",
+		"cal.target.hours":      "часы в неделю",
+		"cal.target.prevalence": "детский труд",
+		"cal.survey":            "Подобрано по домохозяйствам обследования %s: чтобы получить эти цифры, запускайте откалиброванную цепочку с --survey и этим файлом; без него vcsim строит домохозяйства по цепочке, и доля детского труда у них другая.",
+
 		// The printed tables of compare --draws, sensitivity, pam and screen.
 		"pam.head":          "%s: матрица анализа политики (%s в год)",
 		"pam.neutral":       "Экономические (теневые) цены не заданы (таблица [economic]): экономические цены равны рыночным, расхождений нет.",
@@ -690,8 +696,11 @@ var russian = Catalogue{
 		"must be at most 12, got %v":                        "должно быть не больше 12, указано %v",
 		"must be between %v and %v, got %v":                 "должно быть от %v до %v, указано %v",
 		"only monitoring names the transfer of its package": "пакет с выплатой (with) указывается только для мониторинга",
-		"must name a cash_transfer or cct intervention of the same scenario (by its name), got %q":                 "должно называть вмешательство cash_transfer или cct того же сценария (по его name), указано %q",
-		"must be a number of months from 0 to 12, got %v":                                                          "должно быть числом месяцев от 0 до 12, указано %v",
+		"must name a cash_transfer or cct intervention of the same scenario (by its name), got %q": "должно называть вмешательство cash_transfer или cct того же сценария (по его name), указано %q",
+		"must be a number of months from 0 to 12, got %v":                                          "должно быть числом месяцев от 0 до 12, указано %v",
+
+		"is fitted together with observed_prevalence, which this group does not give: add observed_prevalence (the share of its children in child labour) or remove observed_enrolment": "подбирается вместе с observed_prevalence, а у этой группы его нет: добавьте observed_prevalence (долю её детей в детском труде) или уберите observed_enrolment",
+
 		"must be less than max_child_hours (%v hours a week), got %v":                                              "должно быть меньше max_child_hours (%v ч в неделю), указано %v",
 		"must be between 1 and 100 years, got %d":                                                                  "должно быть от 1 до 100 лет, указано %d",
 		"must be in [0, 1), got %v":                                                                                "должно быть в [0, 1), указано %v",
@@ -920,7 +929,8 @@ var russian = Catalogue{
 		"%d min":                              "%d мин",
 		"%d s":                                "%d с",
 		"%s: %d%% (%d of %d), %s left\n":      "%s: %d%% (%d из %d), осталось %s\n",
-		"vcsim: %d draws will take about %s on this machine (%s a draw, %d at a time); Ctrl+C stops the run\n": "vcsim: число расчётов — %d; это займёт около %s на этом компьютере (%s на расчёт, по %d одновременно); Ctrl+C прерывает расчёт\n",
+		"vcsim: %d draws will take about %s on this machine (%s a draw, %d at a time); Ctrl+C stops the run\n":                                                              "vcsim: число расчётов — %d; это займёт около %s на этом компьютере (%s на расчёт, по %d одновременно); Ctrl+C прерывает расчёт\n",
+		"vcsim: Sobol indices need %d runs of the model (%d draws x (%d uncertain numbers + 2)), about %s on this machine (%s a run, %d at a time); Ctrl+C stops the run\n": "vcsim: для индексов Соболя нужно расчётов модели: %d (выборки x (неопределённые числа + 2) = %d x (%d + 2)); это займёт около %s на этом компьютере (%s на расчёт, по %d одновременно); Ctrl+C прерывает расчёт\n",
 		"draws":   "расчёты",
 		"tornado": "торнадо",
 		"sobol":   "Соболь",
