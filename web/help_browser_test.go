@@ -15,7 +15,8 @@ import (
 // TestBrowserHelp: in a real headless Chromium, the Help tab in Russian
 // shows the facilitator's guide built as elements (an <h2>, a <table>, a
 // <strong>, a list) and no Markdown left as text (no "**", no "| ---", no
-// line starting "##"), on a laptop and on a phone; every other topic too.
+// line starting "##"), on a laptop and on a phone; every other topic too,
+// each listed with a Russian title.
 // Screenshots at 1366x768 and 390x844 go to $VCSIM_SHOTS (or the test's
 // temp folder).
 func TestBrowserHelp(t *testing.T) {
@@ -101,6 +102,9 @@ func TestBrowserHelp(t *testing.T) {
 	topics := strings.Split(eval(`[...document.querySelectorAll("#helptopic option")].map(o => o.value).join(" ")`), " ")
 	if len(topics) < 14 {
 		t.Fatalf("the list has %d topics: %v", len(topics), topics)
+	}
+	if english := eval(`[...document.querySelectorAll("#helptopic option")].filter(o => !/[А-Яа-яЁё]/.test(o.textContent)).map(o => o.textContent).join("; ")`); english != "" {
+		t.Errorf("topics listed with English titles on the Russian page: %s", english)
 	}
 	for _, topic := range topics {
 		eval(`(() => { const s = document.getElementById("helptopic"); s.value = "` + topic + `"; document.getElementById("helptext").replaceChildren(); s.dispatchEvent(new Event("change")); return ""; })()`)

@@ -109,11 +109,11 @@ func uncertainSetup(ctx *cli.Context) (*uncertainty.Setup, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := loadScenarios(ctx.String("scenarios"), ctx.String("example"), c)
+	f, err := loadScenarios(scenariosPath(ctx), ctx.String("example"), c)
 	if err != nil {
 		return nil, err
 	}
-	chainName, scenName := ctx.String("chain"), ctx.String("scenarios")
+	chainName, scenName := ctx.String("chain"), scenariosPath(ctx)
 	if chainName == "" {
 		chainName, scenName = "example "+ctx.String("example"), "scenarios of example "+ctx.String("example")
 	}
@@ -177,7 +177,7 @@ func sensitivityCommand() *cli.Command {
 			if err := checkExcel(ctx); err != nil {
 				return err
 			}
-			if ctx.String("chain") != "" && ctx.String("scenarios") == "" {
+			if ctx.String("chain") != "" && scenariosPath(ctx) == "" {
 				return usagef("--chain needs --scenarios FILE")
 			}
 			ind, err := uncertainty.IndicatorIndex(ctx.String("indicator"))
@@ -270,7 +270,7 @@ func sensitivityCommand() *cli.Command {
 			if err := tables.AddCSV(out, filepath.Join(dir, file), rows, csvDialect(ctx)); err != nil {
 				return err
 			}
-			scen := ctx.String("scenarios")
+			scen := scenariosPath(ctx)
 			if scen == "" {
 				scen = ctx.String("example") + examples.ScenarioSuffix + ".toml"
 			}
