@@ -257,8 +257,20 @@ func (d *doc) Summary() []string {
 				best = s
 			}
 		}
-		out = append(out, l.T("r.summary.best", l.Plural(float64(len(cmp.Summaries)), 0, "n.scenarios.gen"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc"),
-			d.runName(best.Name), l.Plural(best.ChildYearsAvoided, 0, "n.childyears"), l.Thousands(best.CostPerChildYear), c.Currency))
+		n, years := l.Plural(float64(len(cmp.Summaries)), 0, "n.scenarios.gen"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc")
+		avoids := asShown(best.ChildYearsAvoided, 0) > 0 // as the table's column of child-years avoided shows it
+		switch {
+		case len(cmp.Summaries) == 1 && avoids:
+			out = append(out, l.T("r.summary.single", d.runName(best.Name), years, l.Plural(best.ChildYearsAvoided, 0, "n.childyears"),
+				l.Thousands(best.CostPerChildYear), c.Currency))
+		case len(cmp.Summaries) == 1:
+			out = append(out, l.T("r.summary.single.none", d.runName(best.Name), years))
+		case avoids:
+			out = append(out, l.T("r.summary.best", n, years, d.runName(best.Name), l.Plural(best.ChildYearsAvoided, 0, "n.childyears"),
+				l.Thousands(best.CostPerChildYear), c.Currency))
+		default:
+			out = append(out, l.T("r.summary.nobest", n, years))
+		}
 		out = append(out, d.tradeoffs()...)
 	}
 	return out

@@ -213,6 +213,12 @@ type Actor struct {
 	HiredChildWeeks float64            `toml:"hired_child_weeks,omitempty,omitzero"`
 	HiredChildAges  *[NumBands]float64 `toml:"hired_child_ages,omitempty"`
 	HiredGirlsShare *float64           `toml:"hired_girls_share,omitempty"`
+	// SuppliedBy names the household group (a household actor's id) whose
+	// own children do the actor's child days (docs/model.md section 4): they
+	// are paid child_wage a child day by the actor, a cash income of that
+	// group, and counted in the group's rows, not as hired children from
+	// outside. Empty: the children come from outside the chain's groups.
+	SuppliedBy string `toml:"supplied_by,omitempty,omitzero"`
 	// HiredHazardCut is the share of the hired children's exposure to
 	// hazardous tasks removed by measures (osh, code of conduct); set by
 	// scenarios, not read from chain files.

@@ -343,7 +343,7 @@ function cards(box, now, was, keys) {
 async function runBaseline() {
   const text = $("chaintext").value;
   try {
-    const a = await api("/api/simulate", {method: "POST", body: text});
+    const a = survey ? await post("/api/simulate", inputs({chain: text})) : await api("/api/simulate", {method: "POST", body: text});
     problems(null);
     warnings = a.warnings || []; showWarnings();
     baseline = {chain: text, answer: a}; baseCards();
@@ -367,7 +367,7 @@ async function charts(id, scen, draws) {
   const seq = chartsSeq[id] = (chartsSeq[id] || 0) + 1;
   try {
     const cs = await api("/api/charts?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: scen || "", draws: draws || 0})});
+      body: JSON.stringify(inputs({scenarios: scen || "", draws: draws || 0}))});
     if (seq !== chartsSeq[id]) return; // a newer request was sent
     $(id).replaceChildren(...cs.filter(c => scen ? c.name.startsWith("scenario") || c.name.includes("income") || c.name.includes("cost") : true)
       .map(c => el("figure", {"data-chart": c.name}, svgNode(c.svg))));
@@ -439,6 +439,16 @@ async function openFile() {
   }
   saveMsg(""); clearResults(); renderTables(); runBaseline(); whatif();
 }
+// survey is the household survey opened on the page ({name, text}), or
+// null: every computation sends it with the chain, as --survey does.
+let survey = null;
+const inputs = (more) => Object.assign({chain: $("chaintext").value}, survey ? {survey: survey.text, survey_name: survey.name} : {}, more || {});
+function setSurvey(s) {
+  survey = s;
+  $("surveybox").hidden = !s; $("surveyname").textContent = s ? s.name : "";
+  clearResults(); runBaseline(); whatif();
+}
+
 // importFile opens a file chosen on this computer or dropped on the page
 // as --chain reads it: a chain in TOML, an Excel workbook (its chain and
 // scenarios) or a VCA4D study, checked by the server (/api/import) with
@@ -450,7 +460,10 @@ async function importFile(file) {
   if (!file) return;
   const name = file.name, low = name.toLowerCase();
   const say = (k, ...a) => { let m = t(k); for (const x of a) m = m.replace(/%[sd]/, x); return m; };
-  if (low.endsWith(".csv")) { saveMsg(say("import.survey", name), true); return; }
+  if (low.endsWith(".csv")) {
+    if (file.size > maxImport) { saveMsg(say("import.toolarge", name, maxImport >> 20), true); return; }
+    setSurvey({name, text: await file.text()}); saveMsg(say("imported", name)); showTab("baseline"); return;
+  }
   if (!/\.(toml|xlsx|json)$/.test(low)) { saveMsg(say("import.kind", name), true); return; }
   if (file.size > maxImport) { saveMsg(say("import.toolarge", name, maxImport >> 20), true); return; }
   if (low.endsWith("-scenarios.toml")) {
@@ -559,9 +572,9 @@ function showComparison() {
 async function compare() {
   await busy($("compare"), async () => {
     try {
-      const chain = $("chaintext").value, scen = $("scentext").value;
-      compared = await post("/api/compare", {chain, scenarios: scen});
-      compared.chain = chain; compared.scen = scen;
+      const scen = $("scentext").value, req = inputs({scenarios: scen});
+      compared = await post("/api/compare", req);
+      compared.chain = req.chain; compared.scen = scen;
       showComparison(); stale("scenarios", false);
       await charts("scencharts", $("scentext").value, 0);
       if ($("bands").checked) bands();
@@ -582,7 +595,7 @@ async function bands() {
   try {
     const r = await fetch("/api/bands?lang=" + lang, {method: "POST", signal: ctl.signal,
       headers: {"Content-Type": "application/json", "X-Vcsim-Token": token, "X-Vcsim-Lang": lang},
-      body: JSON.stringify({chain: bchain, scenarios: bscen, draws: total})});
+      body: JSON.stringify(inputs({scenarios: bscen, draws: total}))});
     if (!r.ok) { const e = await r.json().catch(() => ({})); $("bandsmsg").textContent = errText(e); return; }
     const reader = r.body.getReader(), dec = new TextDecoder();
     let buf = "";
@@ -622,7 +635,7 @@ async function whatif() {
   const t0 = performance.now(), text = $("chaintext").value;
   try {
     const a = await api("/api/whatif", {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Client": clientId},
-      body: JSON.stringify({chain: text, levers})});
+      body: JSON.stringify(inputs({chain: text, levers}))});
     cards($("whatifcards"), a.what_if, a.baseline);
     stale("whatif", text !== $("chaintext").value);
     const ms = Math.round(performance.now() - t0);
@@ -635,6 +648,8 @@ async function whatif() {
 async function load() {
   const a = await api("/api/examples/" + $("example").value);
   remember();
+  // An example comes without the survey of another chain.
+  survey = null; $("surveybox").hidden = true; $("surveyname").textContent = "";
   $("chaintext").value = a.chain; $("scentext").value = a.scenarios; scenOther(null);
   clearResults(); renderTables(); runBaseline(); whatif();
 }
@@ -676,6 +691,7 @@ async function init() {
   for (const e of ex) { const o = el("option", {value: e.Name}, lang === "ru" ? e.TitleRU : e.Title); o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").append(o); }
   $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = () => { renderTables(); runBaseline(); whatif(); }; $("compare").onclick = compare;
   $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
+  $("surveyoff").onclick = () => setSurvey(null);
   $("importfile").onchange = () => { const f = $("importfile").files[0]; $("importfile").value = ""; importFile(f); };
   // A file dropped anywhere on the page is opened, not typed into a text
   // box nor opened by the browser in place of the page.
@@ -693,13 +709,13 @@ async function init() {
   // decimal mark and BOM, so Excel opens it in columns.
   $("dlcsv").onclick = () => busy($("dlcsv"), async () => {
     const r = await fetch("/api/comparison.csv?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})});
+      body: JSON.stringify(inputs({scenarios: $("scentext").value}))});
     if (r.ok) download("scenario_summary.csv", "text/csv", await r.blob()); else $("comparison").prepend(el("p", {class: "warn"}, errText(await r.json().catch(() => ({})))));
   });
   $("report").onclick = () => busy($("report"), async () => { const r = await fetch("/api/report?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("report.html", "text/html", await r.blob()); });
+    body: JSON.stringify(inputs({scenarios: $("scentext").value}))}); if (r.ok) download("report.html", "text/html", await r.blob()); });
   $("export").onclick = () => busy($("export"), async () => { const r = await fetch("/api/export?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); });
+    body: JSON.stringify(inputs({scenarios: $("scentext").value}))}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); });
   $("validate").onclick = async () => { renderTables(); try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); } };
   $("download").onclick = () => download("chain.toml", "application/toml", $("chaintext").value);
   $("bandsstop").onclick = () => { if (bandsCtl) bandsCtl.abort(); };
