@@ -196,7 +196,7 @@ func TestBrowserHeadline(t *testing.T) {
 		basis, note string
 		bcr         string
 	}{
-		{"ru", 1366, 768, "27,8\u00a0% детей 5–17 лет", "KGS", "по денежному доходу", "точечные оценки", "3,68|0,13|1,14|1,49"},
+		{"ru", 1366, 768, "доля среди детей 5–17 лет: 27,8\u00a0%", "KGS", "по денежному доходу", "точечные оценки", "3,68|0,13|1,14|1,49"},
 		{"en", 390, 844, "27.8% of the children aged 5–17", "KGS", "on cash income", "point estimates", "3.68|0.13|1.14|1.49"},
 	} {
 		name := tc.lang + "-" + strconv.Itoa(int(tc.w)) + "x" + strconv.Itoa(int(tc.h))
