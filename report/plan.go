@@ -37,7 +37,7 @@ func (d *doc) ScenarioDetails() []ScenarioDetail {
 			}
 			name := iv.NameIn(d.l)
 			if name == "" {
-				name = title
+				name, kind = title, "" // the name is the type's title already
 			}
 			sd.Rows = append(sd.Rows, Row{Cells: []string{name, kind, d.targets(iv.Targets), d.P(iv.Coverage),
 				d.timeline(&iv, horizon), d.money(iv.Cost.Fixed), d.money(iv.Cost.PerAdopterPerYear), d.money(iv.Cost.PerChildPerYear)}})

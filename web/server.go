@@ -109,6 +109,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/guide", s.guide)
 	mux.HandleFunc("GET /api/docs", s.docList)
 	mux.HandleFunc("GET /api/docs/{topic}", s.doc)
+	mux.HandleFunc("GET /api/docs/{topic}/blocks", s.docBlocks)
 	mux.HandleFunc("POST /api/validate", s.validate)
 	mux.HandleFunc("POST /api/import", s.importFile)
 	mux.HandleFunc("POST /api/simulate", s.simulate)

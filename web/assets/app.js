@@ -62,8 +62,35 @@ async function help() {
   await helpText();
 }
 async function helpText() {
-  const r = await fetch("/api/docs/" + encodeURIComponent($("helptopic").value) + "?lang=" + lang, {headers: {"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}});
-  $("helptext").textContent = await r.text();
+  const blocks = await api("/api/docs/" + encodeURIComponent($("helptopic").value) + "/blocks?lang=" + lang);
+  $("helptext").replaceChildren(...blocks.map(docBlock));
+}
+// docBlock builds a block of a topic (docs.Blocks: heading, paragraph,
+// list, code, table) as elements whose text is set as text only.
+function docBlock(b) {
+  const spans = (list) => (list || []).map(s => s.c ? el("code", {}, s.t) : s.b ? el("strong", {}, s.t) : s.i ? el("em", {}, s.t) : s.t);
+  switch (b.kind) {
+    case "h": return el("h" + Math.min(Math.max(b.level + 1, 2), 6), {}, spans(b.text));
+    case "ul": case "ol": {
+      const top = el(b.kind, b.kind === "ol" && b.start > 1 ? {start: b.start} : {});
+      let sub = null;
+      for (const it of b.items) {
+        if (it.depth && top.lastElementChild) {
+          if (!sub) { sub = el("ul"); top.lastElementChild.append(sub); }
+          sub.append(el("li", {}, spans(it.text)));
+        } else { sub = null; top.append(el("li", {}, spans(it.text))); }
+      }
+      return top;
+    }
+    case "code": return el("pre", {}, el("code", {}, b.code));
+    case "table": {
+      const row = (cells, tag) => el("tr", {}, cells.map(c => el(tag, {}, spans(c))));
+      return el("div", {class: "tablewrap"}, el("table", {},
+        b.head ? el("thead", {}, row(b.head, "th")) : null,
+        el("tbody", {}, (b.rows || []).map(r => row(r, "td")))));
+    }
+    default: return el("p", {}, spans(b.text));
+  }
 }
 async function api(path, opts = {}) {
   opts.headers = Object.assign({"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}, opts.headers || {});
