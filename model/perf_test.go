@@ -561,3 +561,4 @@ func TestChooseSchoolIsRef(t *testing.T) {
 		}
 	}
 }
+
