@@ -350,7 +350,11 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	var ref logRef
 	// The closed form needs today's linear earnings and the farm cap.
 	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
-	if fast {
+	if fast && hh.belowSubsistence(y0, capDays, present, &cost) {
+		// Every combination's utility is -Inf: what bestFree, then the
+		// test below, would come to.
+		best = hh.destitute(m, y0, capDays, present, &cost, &value, taste)
+	} else if fast {
 		best = hh.bestFree(m, y0, capDays, present, &cost, &value, taste, &ref)
 	} else {
 		best.utility = math.NaN()
@@ -430,6 +434,33 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 		}
 	}
 	return best
+}
+
+// belowSubsistence reports that a household of the closed form (linear
+// earnings, the farm's cap) stays at or below subsistence whatever it
+// enrols and whatever its children work, so that every combination's
+// utility is -Inf: its children's earnings, sum_b N_b V_b h_b W, are at
+// most max_b V_b times their hours on the farm, sum_b N_b h_b W, which the
+// farm's cap keeps to capDays x HoursPerDay and the endowments to sum_b
+// N_b V_b H W; with the highest income y0 less the cheapest combination's
+// costs, consumption less subsistence is still not positive, by a margin
+// (10^-9 of the terms) far above the rounding of any way of computing it.
+func (hh *Household) belowSubsistence(y0, capDays float64, present int, cost *[1 << nb]float64) bool {
+	y := math.Inf(-1)
+	for e := 0; e < 1<<nb; e++ {
+		if e&present == e {
+			y = max(y, y0-cost[e])
+		}
+	}
+	maxV, all := 0.0, 0.0
+	for b := range hh.N {
+		if present&(1<<b) != 0 {
+			maxV = max(maxV, hh.V[b])
+			all += hh.N[b] * hh.V[b] * hh.H * hh.W
+		}
+	}
+	earn := min(maxV*capDays*hh.HoursPerDay, all)
+	return y-hh.S+earn < -1e-9*(math.Abs(y)+math.Abs(hh.S)+math.Abs(earn))
 }
 
 // bestFree returns the best enrolment combination without transfers'
