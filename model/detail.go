@@ -63,6 +63,12 @@ func Details(r *Result, pop *Population) ([]HouseholdDetail, error) {
 			return nil, fmt.Errorf("actor %q: the population has no draws", a.ID)
 		}
 		base := NewHousehold(c, i, &r.Accounts[i], r.Labour[i].Need)
+		r.offerChainWork(&base, a.ID)
+		for _, g := range r.Groups {
+			if g.Actor == a.ID && g.ChainRation > 0 {
+				base.chainRation = g.ChainRation
+			}
+		}
 		base.prepare()
 		var taste []float64 // with school keys (school.go)
 		if base.School != nil {
@@ -86,6 +92,9 @@ func Details(r *Result, pop *Population) ([]HouseholdDetail, error) {
 			o := hh.decide(d.Scale[k], d.Hazard[k], &t)
 			x := HouseholdDetail{Group: a.ID, Index: k + 1, Weight: 1, Scale: d.Scale[k], Y0: o.Y0, Income: o.Income, Full: o.Full,
 				Poor: o.Income < hh.S, Children: hh.N, Hours: o.Hours}
+			for b := range x.Children {
+				x.Children[b] += hh.Idle[b] // children of a sex no task is open to (sexes.go)
+			}
 			if d.Weight != nil {
 				x.Weight = d.Weight[k]
 			}

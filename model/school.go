@@ -325,7 +325,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	if present != 0 {
 		prem = hh.PremiumRate * m * hh.Revenue
 	}
-	capDays := m * hh.CapDays
+	capDays := hh.capDays(m)
 	// Each combination's sums over its enrolled bands, added in the order
 	// of the bands: a combination's highest band added to the sum of the
 	// rest.

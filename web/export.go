@@ -32,7 +32,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	err := s.run(r, func(ctx context.Context) error {
-		a, err := analyse(ctx, c, f, l, seed(r))
+		a, err := analyse(ctx, c, f, req.sv, l, seed(r))
 		if err != nil {
 			return err
 		}
