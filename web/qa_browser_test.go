@@ -177,3 +177,74 @@ func TestBrowserPastedChain(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserHeadline (QA 2, 6, 24): the baseline's cards give each figure
+// its unit, share or basis (the apricot example: KGS a year; 27.8 % of the
+// children; on cash income, as `vcsim run` prints them) and a note that
+// they are model estimates, point estimates until bands are run; the
+// comparison table has hazardous child labour and the benefit-cost ratio
+// (apricot's BCRs 3.68, 0.13, 1.14, 1.49, as `vcsim compare` gives them).
+// With bands (tobacco, 200 draws), each figure of the comparison gets its
+// 90-percent interval, and each card the baseline's final-year median and
+// interval. In Russian at 1366x768 and in English at 390x844.
+func TestBrowserHeadline(t *testing.T) {
+	p := newQAPage(t, &Server{})
+	for _, tc := range []struct {
+		lang        string
+		w, h        int64
+		cl, cur     string
+		basis, note string
+		bcr         string
+	}{
+		{"ru", 1366, 768, "доля среди детей 5–17 лет: 27,8\u00a0%", "KGS", "по денежному доходу", "точечные оценки", "3,68|0,13|1,14|1,49"},
+		{"en", 390, 844, "27.8% of the children aged 5–17", "KGS", "on cash income", "point estimates", "3.68|0.13|1.14|1.49"},
+	} {
+		name := tc.lang + "-" + strconv.Itoa(int(tc.w)) + "x" + strconv.Itoa(int(tc.h))
+		p.open("example=apricot-batken&lang="+tc.lang, tc.w, tc.h)
+		p.eval(`document.querySelector('.tab[data-tab="baseline"]').click(); ""`)
+		cards := p.eval(`[...document.querySelectorAll("#headline .card")].map(c => c.textContent).join("|")`)
+		for _, want := range []string{tc.cl, tc.cur, tc.basis} {
+			if !strings.Contains(cards, want) {
+				t.Errorf("%s: the cards lack %q: %s", name, want, cards)
+			}
+		}
+		if note := p.eval(`document.getElementById("headnote").textContent`); !strings.Contains(note, tc.note) {
+			t.Errorf("%s: the note under the cards is %q, want it to say %q", name, note, tc.note)
+		}
+		p.shot("headline-" + name)
+		p.eval(`document.querySelector('.tab[data-tab="scenarios"]').click(); document.getElementById("compare").click(); ""`)
+		p.poll("the comparison", `document.querySelector("#comparison table") !== null`)
+		heads := p.eval(`[...document.querySelectorAll("#comparison table th")].map(x => x.textContent).join("|")`)
+		haz, bcrHead := map[string]string{"ru": "В опасном детском труде", "en": "In hazardous child labour"}[tc.lang], map[string]string{"ru": "Соотношение выгод и затрат", "en": "Benefit-cost ratio"}[tc.lang]
+		if !strings.Contains(heads, haz) || !strings.HasSuffix(heads, bcrHead) {
+			t.Errorf("%s: comparison columns %s", name, heads)
+		}
+		if got := p.eval(`[...document.querySelectorAll("#comparison tbody tr")].slice(1).map(r => r.cells[r.cells.length - 1].textContent).join("|")`); got != tc.bcr {
+			t.Errorf("%s: benefit-cost ratios %s, want %s", name, got, tc.bcr)
+		}
+		p.eval(`document.getElementById("comparison").scrollIntoView(); ""`)
+		p.shot("comparison-" + name)
+	}
+	// Bands: intervals in the table and under the cards.
+	p.open("example=tobacco-kyrgyzstan&lang=ru", 1366, 768)
+	p.eval(`document.querySelector('.tab[data-tab="scenarios"]').click(); document.getElementById("bands").checked = true; document.getElementById("compare").click(); ""`)
+	p.poll("the bands to finish", `document.getElementById("bandsmsg").textContent.includes("✓")`)
+	cell := p.eval(`document.querySelector("#comparison tbody tr").cells[1].textContent`)
+	if !strings.Contains(cell, " (") || !strings.Contains(cell, "–") {
+		t.Errorf("the baseline's children in child labour with bands: %q, want a figure and its interval", cell)
+	}
+	if note := p.eval(`document.getElementById("cmpnote").textContent`); !strings.HasPrefix(note, "С полосами каждая цифра — медиана, в скобках — её 90-процентный интервал") || !strings.Contains(note, "200") {
+		t.Errorf("the note under the comparison: %q", note)
+	}
+	p.eval(`document.getElementById("comparison").scrollIntoView(); ""`)
+	p.shot("comparison-bands-ru-1366x768")
+	p.eval(`document.querySelector('.tab[data-tab="baseline"]').click(); ""`)
+	ranges := p.eval(`[...document.querySelectorAll("#headline .card .range")].map(x => x.textContent).join("|")`)
+	if strings.Count(ranges, "последний год: ") != 4 || strings.Count(ranges, "–") != 4 {
+		t.Errorf("the cards' ranges after the bands: %q", ranges)
+	}
+	if note := p.eval(`document.getElementById("headnote").textContent`); !strings.Contains(note, "расчётов с неопределёнными числами: 200") {
+		t.Errorf("the note under the cards after the bands: %q", note)
+	}
+	p.shot("headline-bands-ru-1366x768")
+}

@@ -328,6 +328,10 @@ type SimulateAnswer struct {
 	ChildLabour Rows           `json:"child_labour"`
 	Households  Rows           `json:"households"`
 	School      Rows           `json:"school,omitempty"` // with school keys: enrolment and the four-way table
+	// MeanHouseholdIncome is the mean cash income of the chain's
+	// households in the base year (model.KPIs: each group's mean weighted
+	// by its households), the headline card's figure.
+	MeanHouseholdIncome float64 `json:"mean_household_income"`
 	// Warnings are the chain's plausibility warnings (numbers that look
 	// typed in the wrong unit), in the page's language, each with the
 	// path and line of its key: the page shows them next to the field.
@@ -401,7 +405,8 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 			sum.WithMarket(*a.Market)
 		}
 		ans = SimulateAnswer{Summary: sum, Accounts: toRows(tables.Accounts(res)), Margins: toRows(tables.Margins(res)),
-			Labour: toRows(tables.Labour(res)), ChildLabour: toRows(tables.ChildLabour(res)), Households: toRows(tables.Households(res))}
+			Labour: toRows(tables.Labour(res)), ChildLabour: toRows(tables.ChildLabour(res)), Households: toRows(tables.Households(res)),
+			MeanHouseholdIncome: model.KPIs(0, res).MeanIncome}
 		if school := tables.School(res); school != nil {
 			ans.School = toRows(school)
 		}

@@ -403,6 +403,12 @@ func TestBadWorkbookInputs(t *testing.T) {
 			f.SetCellStr("Actors", "ZZ3", "uniform")
 		}), "Actors!ZZ2", `gives "price" and the column ZZ gives "price.dist", a part of it`},
 		{"a blanked key", tobaccoXLSX(t, func(f *excelize.File) { f.SetCellStr("Links", "C2", "") }), "Links!C2", "the key in row 2 is blank but the column has values (first in Links!C3)"},
+		// A misspelt key leaves the actors without a price: the problems that
+		// follow name the actor's row (Actors!A3), not the line of the TOML
+		// text vcsim made of the workbook (they said "book.xlsx:16").
+		{"a misspelt price key", tobaccoXLSX(t, func(f *excelize.File) {
+			f.SetCellStr("Actors", strings.TrimSuffix(priceCell, "3")[len("Actors!"):]+"2", "pirce")
+		}), "Actors!A3: ", "price: farm sells"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

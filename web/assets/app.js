@@ -323,6 +323,38 @@ function table(rows, cols, heads) {
     el("tbody", {}, rows.map(r => el("tr", {}, cols.map(c => el("td", {}, typeof c === "function" ? c(r) : r[c])))))));
 }
 
+// baseCards shows the baseline's headline as the command line prints it:
+// each figure with its unit, share or basis, a note that they are model
+// estimates, and, when bands were run for this chain, the baseline's
+// median and 90-percent interval in the final year. Every number is the
+// server's; the page only formats it.
+let baseline = null;
+function baseCards() {
+  if (!baseline) return;
+  const a = baseline.answer, s = a.summary;
+  const iv = bandsFor(baseline.chain, null);
+  const cur = s.currency ? " " + s.currency : "";
+  const range = (ind, f, unit) => { const x = iv && iv.find(v => v.run === 0 && v.indicator === ind); return x ? t("head.final").replace("%s", interval(x, f) + (unit || "")) : null; };
+  const money = (x) => fmt(x) + cur;
+  const items = [
+    ["cl", fmt(s.children_in_child_labour), t("head.share").replace("%s", pct(s.child_labour_prevalence)), range("children_in_child_labour_final_year", fmt)],
+    ["haz", fmt(s.children_in_hazardous_child_labour), t("head.share").replace("%s", pct(s.hazardous_child_labour_prevalence)), range("children_in_hazardous_child_labour_final_year", fmt)],
+    ["income", money(a.mean_household_income), t("head.income"), range("mean_household_income_final_year", fmt, cur)],
+    ["poor", pct(s.households_below_poverty_line_share), t("head.poor").replace("%s", fmt(s.households)), range("share_below_poverty_line_final_year", pct)]];
+  $("headline").replaceChildren(...items.map(([k, v, unit, r]) => el("div", {class: "card", "data-key": k}, el("span", {}, t(k)), el("b", {}, v),
+    el("span", {class: "unit"}, unit), r ? el("span", {class: "range"}, r) : null)));
+  $("headnote").textContent = iv ? t("head.caveat.bands").replace("%d", bandsDone.draws) : t("head.caveat");
+}
+// interval writes a median and its 90-percent interval as the command
+// line does: "1,640 (1,550–1,750)".
+const interval = (x, f) => f(x.p50) + " (" + f(x.p05) + "–" + f(x.p95) + ")";
+// bandsFor returns the intervals of the last bands run when it was made
+// for this chain (and these scenarios, when scen is given), else null.
+let bandsDone = null;
+function bandsFor(chain, scen) {
+  if (!bandsDone || bandsDone.chain !== chain || (scen !== null && bandsDone.scen !== scen)) return null;
+  return bandsDone.intervals;
+}
 function cards(box, now, was, keys) {
   const items = [["cl", "children_in_child_labour", 0], ["haz", "children_in_hazardous_child_labour", 0],
     ["income", "mean_household_income", 0], ["poor", "share_below_poverty_line", "%"], ["cpcy", "cost_per_child_year", 0]]
@@ -341,13 +373,7 @@ async function runBaseline() {
     const a = survey ? await post("/api/simulate", inputs({chain: text})) : await api("/api/simulate", {method: "POST", body: text});
     problems(null);
     warnings = a.warnings || []; showWarnings();
-    const s = a.summary;
-    // The mean income of all households: each group's mean weighted by
-    // its number of households.
-    let hh = 0, inc = 0;
-    for (const g of a.households || []) { hh += Number(g.households); inc += Number(g.households) * Number(g.mean_cash_income); }
-    cards($("headline"), {children_in_child_labour: s.children_in_child_labour, children_in_hazardous_child_labour: s.children_in_hazardous_child_labour,
-      share_below_poverty_line: s.households_below_poverty_line_share, mean_household_income: hh > 0 ? inc / hh : null}, null, ["cl", "haz", "income", "poor"]);
+    baseline = {chain: text, answer: a}; baseCards();
     $("accounts").replaceChildren(table(a.accounts, [r => r.actor === "total" ? t("txt.chain") : (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
       ["group", "band", r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
@@ -357,6 +383,7 @@ async function runBaseline() {
     problems(e);
     warnings = []; showWarnings();
     // Figures of a text that no longer runs are not shown as if current.
+    baseline = null; $("headnote").textContent = "";
     $("headline").replaceChildren(el("p", {class: "warn"}, t("broken.results"))); $("accounts").replaceChildren(); $("childtable").replaceChildren(); $("basecharts").replaceChildren();
     stale("baseline", false);
   }
@@ -545,9 +572,19 @@ function showComparison() {
   // groups or more, each scenario's rows per household group.
   const rows = compared.scenario_summary, all = rows.filter(r => r.group === "all");
   const at = (r) => all.findIndex(a => a.scenario === r.scenario);
-  const box = [table(all, [(r) => scenName(r, all.indexOf(r)), r => fmt(r.children_in_child_labour_final_year),
-    r => fmt(r.mean_household_income_final_year), r => pct(r.share_below_poverty_line_final_year), r => fmt(r.cost_per_child_year_avoided)],
-  [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")])];
+  // With bands run for these texts, each figure is the median over the
+  // draws with its 90-percent interval, as compare --draws prints it.
+  const iv = bandsFor(compared.chain, compared.scen);
+  const cell = (key, f) => (r) => {
+    const x = iv && iv.find(v => v.run === all.indexOf(r) && v.indicator === key);
+    return x ? interval(x, f) : f(r[key]);
+  };
+  const ratio = (x) => fmt(x, 2);
+  const box = [table(all, [(r) => scenName(r, all.indexOf(r)), cell("children_in_child_labour_final_year", fmt),
+    cell("children_in_hazardous_child_labour_final_year", fmt), cell("mean_household_income_final_year", fmt),
+    cell("share_below_poverty_line_final_year", pct), cell("cost_per_child_year_avoided", fmt), cell("benefit_cost_ratio", ratio)],
+  [t("scenario"), t("cl"), t("haz"), t("income"), t("poor"), t("cpcy"), t("bcr")])];
+  box.push(el("p", {class: "muted", id: "cmpnote"}, iv ? t("cmp.bands").replace("%d", bandsDone.draws) : t("cmp.point")));
   const groups = rows.filter(r => r.group !== "all");
   if (groups.length > all.length) {
     const names = compared.groups || {};
@@ -562,7 +599,9 @@ function showComparison() {
 async function compare() {
   await busy($("compare"), async () => {
     try {
-      compared = await post("/api/compare", inputs({scenarios: $("scentext").value}));
+      const scen = $("scentext").value, req = inputs({scenarios: scen});
+      compared = await post("/api/compare", req);
+      compared.chain = req.chain; compared.scen = scen;
       showComparison(); stale("scenarios", false);
       await charts("scencharts", $("scentext").value, 0);
       if ($("bands").checked) bands();
@@ -577,13 +616,13 @@ let bandsCtl = null;
 async function bands() {
   if (bandsCtl) bandsCtl.abort();
   const ctl = bandsCtl = new AbortController();
-  const total = 200;
+  const total = 200, bchain = $("chaintext").value, bscen = $("scentext").value;
   $("bandsbar").hidden = false; $("bandsstop").disabled = false;
   $("bandsmsg").textContent = t("bands.progress").replace("%d", 0).replace("%d", total);
   try {
     const r = await fetch("/api/bands?lang=" + lang, {method: "POST", signal: ctl.signal,
       headers: {"Content-Type": "application/json", "X-Vcsim-Token": token, "X-Vcsim-Lang": lang},
-      body: JSON.stringify(inputs({scenarios: $("scentext").value, draws: total}))});
+      body: JSON.stringify(inputs({scenarios: bscen, draws: total}))});
     if (!r.ok) { const e = await r.json().catch(() => ({})); $("bandsmsg").textContent = errText(e); return; }
     const reader = r.body.getReader(), dec = new TextDecoder();
     let buf = "";
@@ -603,6 +642,7 @@ async function bands() {
           if (old) old.replaceWith(fig); else $("scencharts").prepend(fig);
         }
         $("bandsmsg").textContent = t("bands.progress").replace("%d", step.draws).replace("%d", step.total);
+        if (step.intervals && bandsCtl === ctl) { bandsDone = {chain: bchain, scen: bscen, draws: step.draws, intervals: step.intervals}; showComparison(); baseCards(); }
       }
     }
     if (bandsCtl === ctl) $("bandsmsg").textContent += " ✓";

@@ -1,0 +1,115 @@
+package web
+
+import (
+	"bufio"
+	"encoding/json"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/ilo-rma/vcsim/load"
+	"github.com/ilo-rma/vcsim/scenarios"
+	"github.com/ilo-rma/vcsim/uncertainty"
+)
+
+// TestHeadlineIncome (QA 2): /api/simulate gives the baseline's mean
+// household income, so the page no longer works it out: on the chain of
+// two household groups it is the groups' mean cash incomes weighted by
+// their households, as the households table gives them.
+func TestHeadlineIncome(t *testing.T) {
+	chain, err := os.ReadFile("../scenarios/testdata/two-groups.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := post(t, (&Server{}).Handler(), "/api/simulate", "application/toml", string(chain))
+	var a SimulateAnswer
+	if err := json.Unmarshal(w.Body.Bytes(), &a); err != nil || w.Code != 200 {
+		t.Fatalf("simulate: %d %v", w.Code, err)
+	}
+	if len(a.Households) != 2 {
+		t.Fatalf("%d household groups, want 2", len(a.Households))
+	}
+	var n, sum float64
+	for _, g := range a.Households {
+		n += g["households"].(float64)
+		sum += g["households"].(float64) * g["mean_cash_income"].(float64)
+	}
+	if want := sum / n; math.Abs(a.MeanHouseholdIncome-want) > 1e-6*want || a.MeanHouseholdIncome <= 0 {
+		t.Errorf("mean household income %v, want %v (the groups' means weighted by households)", a.MeanHouseholdIncome, want)
+	}
+	if a.Summary.Currency == "" || a.Summary.ChildLabourPrevalence <= 0 {
+		t.Errorf("the cards' currency %q and share %v", a.Summary.Currency, a.Summary.ChildLabourPrevalence)
+	}
+}
+
+// TestBandsIntervals (QA 2, 6, 24): every line of /api/bands carries the
+// median and 90-percent interval of the page's headline indicators for
+// each run; the last line's are those of one Monte Carlo of all the draws
+// (uncertainty.Run with the same seed: the parts make up the whole run);
+// the baseline has no benefit-cost ratio (it has no cost); each interval
+// holds its median.
+func TestBandsIntervals(t *testing.T) {
+	chain, scen := chainText(t, "tobacco-kyrgyzstan")
+	body, _ := jsonBody(map[string]any{"chain": chain, "scenarios": scen, "draws": 50})
+	w := post(t, (&Server{}).Handler(), "/api/bands", "application/json", body)
+	if w.Code != 200 {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	var last BandsStep
+	sc := bufio.NewScanner(strings.NewReader(w.Body.String()))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		if err := json.Unmarshal(sc.Bytes(), &last); err != nil {
+			t.Fatal(err)
+		}
+		if len(last.Intervals) == 0 {
+			t.Fatalf("line of %d draws without intervals", last.Draws)
+		}
+	}
+	c, err := load.Chain([]byte(chain), "chain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := scenarios.Parse([]byte(scen), "scenarios")
+	if err != nil {
+		t.Fatal(err)
+	}
+	setup, err := uncertainty.NewSetup(c, f, "chain", "scenarios")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc, err := uncertainty.Run(setup, uncertainty.Options{Draws: 50, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[[2]any]uncertainty.Summary{}
+	n := len(uncertainty.Indicators)
+	for k, s := range mc.Summaries() {
+		want[[2]any{k / n, s.Indicator}] = s
+	}
+	got := map[string]int{}
+	for _, iv := range last.Intervals {
+		s := want[[2]any{iv.Run, iv.Indicator}]
+		if iv.P05 != s.P05 || iv.P50 != s.P50 || iv.P95 != s.P95 || iv.Draws != s.Draws {
+			t.Errorf("run %d %s: %+v, want the whole run's %+v", iv.Run, iv.Indicator, iv, s)
+		}
+		if !(iv.P05 <= iv.P50 && iv.P50 <= iv.P95) {
+			t.Errorf("run %d %s: the median is outside its interval: %+v", iv.Run, iv.Indicator, iv)
+		}
+		if iv.Run == 0 && iv.Indicator == "benefit_cost_ratio" {
+			t.Errorf("the baseline has a benefit-cost ratio: %+v", iv)
+		}
+		got[iv.Indicator]++
+	}
+	runs := 1 + len(f.Scenarios)
+	for ind := range bandIndicators {
+		want := runs
+		if ind == "benefit_cost_ratio" || ind == "cost_per_child_year_avoided" {
+			want = runs - 1 // not defined for the baseline
+		}
+		if got[ind] != want {
+			t.Errorf("%s: %d runs with an interval, want %d", ind, got[ind], want)
+		}
+	}
+}
