@@ -1,8 +1,10 @@
 package results
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"strconv"
 	"testing"
 
@@ -83,5 +85,52 @@ func TestWorkbooksReadTheAssessment(t *testing.T) {
 	}
 	if k != len(h.Scenarios) {
 		t.Errorf("%d scenarios on scenario_summary, want %d", k, len(h.Scenarios))
+	}
+}
+
+// TestWorkbookSameEveryRun: the same assessment gives the same workbook
+// parts every time (the styles' numbers came from a map's order and
+// differed from run to run). [Content_Types].xml is left out: excelize
+// writes its overrides in a map's order.
+func TestWorkbookSameEveryRun(t *testing.T) {
+	c, err := load.Example("tobacco-kyrgyzstan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := assess.Run(context.Background(), assess.Inputs{Chain: c, Seed: 1}, assess.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := func() map[string]string {
+		data, err := Baseline(a, lang.RU, Meta{Example: "tobacco-kyrgyzstan", Version: "test", Date: "2026-12-06"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[f.Name] = string(b)
+		}
+		return out
+	}
+	first := parts()
+	for i := 0; i < 5; i++ {
+		for name, text := range parts() {
+			if name != "[Content_Types].xml" && text != first[name] {
+				t.Fatalf("run %d: %s differs", i+2, name)
+			}
+		}
 	}
 }
