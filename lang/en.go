@@ -13,6 +13,13 @@ var english = Catalogue{
 	// Nouns: the counted nouns, in the forms of the CLDR plural categories
 	// (Lang.Plural).
 	Nouns: map[string]forms{
+		// units of the intervention catalogue's effects (guide), after a number
+		"u.povertylines": {One: "poverty line a year", Other: "poverty lines a year"},
+		"u.daysperadult": {One: "day per adult a year", Other: "days per adult a year"},
+		"u.months":       {One: "month", Other: "months"},
+		"u.hoursweek":    {One: "hour a week", Other: "hours a week"},
+		"u.utility":      {One: "utility unit per child", Other: "utility units per child"},
+
 		"n.days":           {One: "day", Other: "days"},
 		"n.childyears":     {One: "child-year", Other: "child-years"},
 		"n.scenarios":      {One: "scenario", Other: "scenarios"},

@@ -12,6 +12,13 @@ var russian = Catalogue{
 	// Nouns: the counted nouns, in the forms of the CLDR plural categories
 	// (Lang.Plural).
 	Nouns: map[string]forms{
+		// единицы эффектов каталога вмешательств (guide), после числа
+		"u.povertylines": {One: "черта бедности в год", Few: "черты бедности в год", Many: "черт бедности в год", Other: "черты бедности в год"},
+		"u.daysperadult": {One: "день на взрослого в год", Few: "дня на взрослого в год", Many: "дней на взрослого в год", Other: "дня на взрослого в год"},
+		"u.months":       {One: "месяц", Few: "месяца", Many: "месяцев", Other: "месяца"},
+		"u.hoursweek":    {One: "час в неделю", Few: "часа в неделю", Many: "часов в неделю", Other: "часа в неделю"},
+		"u.utility":      {One: "единица полезности на ребёнка", Few: "единицы полезности на ребёнка", Many: "единиц полезности на ребёнка", Other: "единицы полезности на ребёнка"},
+
 		// nominative: "550 832 дня", "предотвращено 21 ребёнко-год"
 		"n.days":       {One: "день", Few: "дня", Many: "дней", Other: "дня"},
 		"n.childyears": {One: "ребёнко-год", Few: "ребёнко-года", Many: "ребёнко-лет", Other: "ребёнко-года"},
@@ -971,6 +978,11 @@ var russian = Catalogue{
 		"share of identified children in child labour withdrawn each year": "доля выявленных детей в детском труде, выводимых из него каждый год",
 		"share of signatories that stop hiring children":                   "доля подписавших, которые перестают нанимать детей",
 		"change in the hired children's hazard exposure":                   "изменение подверженности опасностям у нанятых детей",
+		// Notes on the units of the catalogue's effects.
+		"used when no amount is given":               "если сумма не указана",
+		"as school_value":                            "как school_value",
+		"0: the child-labour limit of each age band": "0: предел детского труда для каждой возрастной группы",
+
 		// Units.
 		"relative change": "относительное изменение",
 		"share":           "доля",
