@@ -208,6 +208,10 @@ func TestBrowserHeadline(t *testing.T) {
 				t.Errorf("%s: the cards lack %q: %s", name, want, cards)
 			}
 		}
+		// QA 3: the children table names the actor in the page's language.
+		if got, want := p.eval(`document.querySelector("#childtable tbody td").textContent`), map[string]string{"ru": "Домохозяйства, выращивающие абрикос", "en": "Apricot-growing households"}[tc.lang]; got != want {
+			t.Errorf("%s: the children table's first actor is %q, want %q", name, got, want)
+		}
 		if note := p.eval(`document.getElementById("headnote").textContent`); !strings.Contains(note, tc.note) {
 			t.Errorf("%s: the note under the cards is %q, want it to say %q", name, note, tc.note)
 		}
@@ -247,4 +251,21 @@ func TestBrowserHeadline(t *testing.T) {
 		t.Errorf("the note under the cards after the bands: %q", note)
 	}
 	p.shot("headline-bands-ru-1366x768")
+	// QA 34: unnamed actors go by their ids in the accounts and children
+	// tables (scenarios/testdata/two-groups.toml: farm and trader).
+	two, err := os.ReadFile("../scenarios/testdata/two-groups.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.eval(`(() => { const x = document.getElementById("chaintext"); x.value = ` + jsq(string(two)) + `; x.dispatchEvent(new Event("input"));
+		document.getElementById("run").click(); document.querySelector('.tab[data-tab="baseline"]').click(); return ""; })()`)
+	p.poll("the two groups' accounts", `document.getElementById("accounts").textContent.includes("Горные хозяйства")`)
+	if got := p.eval(`[...document.querySelectorAll("#accounts tbody tr")].map(r => r.cells[0].textContent).join("|")`); !strings.Contains(got, "|farm|") && !strings.HasPrefix(got, "farm|") || !strings.Contains(got, "trader") {
+		t.Errorf("accounts' actors %q, want farm and trader by their ids", got)
+	}
+	if got := p.eval(`[...document.querySelectorAll("#childtable tbody tr")].map(r => r.cells[0].textContent).join("|")`); strings.Contains(got, "||") || strings.HasPrefix(got, "|") || !strings.Contains(got, "farm") {
+		t.Errorf("children table's actors %q", got)
+	}
+	p.eval(`document.getElementById("accounts").scrollIntoView(); ""`)
+	p.shot("two-groups-baseline-ru-1366x768")
 }

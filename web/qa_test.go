@@ -38,6 +38,12 @@ func TestHeadlineIncome(t *testing.T) {
 	if want := sum / n; math.Abs(a.MeanHouseholdIncome-want) > 1e-6*want || a.MeanHouseholdIncome <= 0 {
 		t.Errorf("mean household income %v, want %v (the groups' means weighted by households)", a.MeanHouseholdIncome, want)
 	}
+	// QA 3, 34: the actors' names, an unnamed one by its id.
+	for id, want := range map[string]GroupName{"farm": {"farm", "farm"}, "trader": {"trader", "trader"}, "upland": {"Upland farms", "Горные хозяйства"}} {
+		if got := a.Names[id]; got != want {
+			t.Errorf("the name of %s: %+v, want %+v", id, got, want)
+		}
+	}
 	if a.Summary.Currency == "" || a.Summary.ChildLabourPrevalence <= 0 {
 		t.Errorf("the cards' currency %q and share %v", a.Summary.Currency, a.Summary.ChildLabourPrevalence)
 	}
