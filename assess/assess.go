@@ -59,7 +59,8 @@ type Options struct {
 	// scenario file by what each does alone to the children in child
 	// labour in the final year (uncertainty.Tornado: each from its 5th to
 	// its 95th percentile, the others at their medians). The report asks
-	// for it; it costs two comparisons per uncertain number.
+	// for it; it costs two comparisons per uncertain number. It is not
+	// run with a survey (its draws are of synthetic households).
 	Sensitivity bool
 }
 
@@ -157,7 +158,10 @@ func Run(ctx context.Context, in Inputs, opt Options, progress Progress) (*Asses
 	if a.Base, err = model.Simulate(a.Chain, model.Options{Population: a.Population, AggregatesOnly: opt.TotalsOnly, Context: ctx}); err != nil {
 		return nil, err
 	}
-	if opt.Sensitivity {
+	// The ranking draws synthetic households: none with a survey (as no
+	// Monte Carlo), rather than a ranking of other households than the
+	// results'.
+	if opt.Sensitivity && in.Survey == nil {
 		if err := a.sensitivity(); err != nil {
 			return nil, err
 		}

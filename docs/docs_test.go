@@ -184,8 +184,11 @@ func TestGet(t *testing.T) {
 	if err != nil || l != "ru" || !strings.Contains(string(b), "Руководство ведущего") {
 		t.Errorf("facilitator in Russian: %v %s", err, l)
 	}
-	if _, l, err := docs.Get("performance", "ru"); err != nil || l != "en" {
-		t.Errorf("a topic without Russian: %s %v", l, err)
+	if b, l, err := docs.Get("performance", "ru"); err != nil || l != "ru" || !strings.HasPrefix(string(b), "# Производительность") {
+		t.Errorf("performance in Russian: %s %v", l, err)
+	}
+	if b, l, err := docs.Get("performance", "en"); err != nil || l != "en" || !strings.HasPrefix(string(b), "# Performance") {
+		t.Errorf("performance in English: %s %v", l, err)
 	}
 	if _, _, err := docs.Get("../LICENSE", "en"); err == nil {
 		t.Error("a path outside the docs was served")
@@ -193,6 +196,88 @@ func TestGet(t *testing.T) {
 	for _, want := range []string{"chain-format", "facilitator", "plausibility", "scenario-format", "survey-format", "workbooks"} {
 		if !docs.HasRussian(want) {
 			t.Errorf("%s has no Russian version", want)
+		}
+	}
+}
+
+// TestGuideNamesPageLabels: every label the facilitator's guide quotes
+// («...» in Russian) is a label of the page (a ui.* message), so that the
+// guide does not send the room to a tab that is not there (QA: it said
+// «Базовый вариант», the tab is «Базовый сценарий»).
+func TestGuideNamesPageLabels(t *testing.T) {
+	labels := map[string]bool{}
+	for k, v := range lang.All(lang.RU) {
+		if strings.HasPrefix(k, "ui.") {
+			labels[v] = true
+		}
+	}
+	// Quoted texts that are not labels: what Excel says.
+	notLabels := map[string]bool{"Закройте results.xlsx в Excel и запустите снова": true}
+	b, _, err := docs.Get("facilitator", lang.RU)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(b)), " ")
+	quoted := regexp.MustCompile(`«([^»]+)»`).FindAllStringSubmatch(text, -1)
+	if len(quoted) < 6 {
+		t.Fatalf("the guide quotes %d labels: %v", len(quoted), quoted)
+	}
+	for _, q := range quoted {
+		if !labels[q[1]] && !notLabels[q[1]] {
+			t.Errorf("docs/ru/facilitator.md quotes «%s», which is no label of the page", q[1])
+		}
+	}
+}
+
+// summaries are the topics whose Russian version is a summary that says
+// the full text is in English.
+var summaries = []string{"performance"}
+
+// TestEveryTopicInRussian: every topic has a Russian version with a
+// Russian title, and one translated in full keeps the English one's
+// shape: as many headings, tables, table rows and code blocks, so that a
+// section, a route or a key added in English and not in Russian fails.
+// The Russian chain-format groups some keys in one row (its keys are
+// checked one by one by TestEveryKeyDocumented).
+func TestEveryTopicInRussian(t *testing.T) {
+	cyrillic := regexp.MustCompile(`[А-Яа-яЁё]`)
+	shape := func(blocks []docs.Block) (code, headings, tables, rows int) {
+		for _, b := range blocks {
+			switch b.Kind {
+			case "code":
+				code++
+			case "h":
+				headings++
+			case "table":
+				tables++
+				rows += len(b.Rows)
+			}
+		}
+		return
+	}
+	for _, topic := range docs.Topics() {
+		ru, got, err := docs.Get(topic, lang.RU)
+		if err != nil || got != "ru" {
+			t.Errorf("%s has no Russian version: add docs/ru/%s.md (%v)", topic, topic, err)
+			continue
+		}
+		if title := docs.Title(topic, lang.RU); !cyrillic.MatchString(title) {
+			t.Errorf("%s: the Russian title %q is not in Russian", topic, title)
+		}
+		if slices.Contains(summaries, topic) {
+			if !strings.Contains(string(ru), "vcsim docs "+topic) {
+				t.Errorf("%s: the Russian summary does not say where the full text is (vcsim docs %s)", topic, topic)
+			}
+			continue
+		}
+		en, _, _ := docs.Get(topic, lang.EN)
+		ec, eh, et, er := shape(docs.Blocks(en))
+		rc, rh, rt, rr := shape(docs.Blocks(ru))
+		if topic == "chain-format" {
+			er, rr = 0, 0
+		}
+		if ec != rc || eh != rh || et != rt || er != rr {
+			t.Errorf("%s: English has %d code blocks, %d headings, %d tables, %d table rows; Russian %d, %d, %d, %d", topic, ec, eh, et, er, rc, rh, rt, rr)
 		}
 	}
 }

@@ -147,7 +147,17 @@ func (iv *Intervention) Text(l lang.Lang) string {
 		num = func(x float64) string { return strings.Replace(strconv.FormatFloat(x, 'g', -1, 64), ".", ",", 1) }
 	}
 	for _, e := range iv.Effects {
-		fmt.Fprintf(&b, "  %-20s %s (%s) %s: %s\n", e.Key, num(e.Default), fmt.Sprintf(h.to, num(e.Low), num(e.High)), in(l, e.Unit), in(l, e.Doc))
+		rng := fmt.Sprintf(h.to, num(e.Low), num(e.High))
+		if u, ok := counted[e.Unit]; ok {
+			// The unit is a counted noun: it follows the default and agrees
+			// with it ("4 месяца", "0,25 черты бедности в год").
+			if u.note != "" {
+				rng += "; " + in(l, u.note)
+			}
+			fmt.Fprintf(&b, "  %-20s %s %s (%s): %s\n", e.Key, num(e.Default), l.Noun(num(e.Default), u.noun), rng, in(l, e.Doc))
+			continue
+		}
+		fmt.Fprintf(&b, "  %-20s %s (%s) %s: %s\n", e.Key, num(e.Default), rng, in(l, e.Unit), in(l, e.Doc))
 	}
 	b.WriteString("\n" + h.evidence + ":\n")
 	for _, ev := range iv.EvidenceText(l) {
@@ -155,6 +165,18 @@ func (iv *Intervention) Text(l lang.Lang) string {
 	}
 	fmt.Fprintf(&b, "\n%s: %s\n", h.costs, strings.Join(iv.Costs(l), "; "))
 	return b.String()
+}
+
+// counted are the units that count something (lines, days, months,
+// hours, utility units): Text writes them as nouns that agree with the
+// number before them, with the rest of the unit as a note in the range's
+// parentheses.
+var counted = map[string]struct{ noun, note string }{
+	PovertyLines: {"u.povertylines", "used when no amount is given"},
+	DaysPerAdult: {"u.daysperadult", ""},
+	UtilityUnits: {"u.utility", "as school_value"},
+	"months":     {"u.months", ""},
+	"hours a week (0: the child-labour limit of each age band)": {"u.hoursweek", "0: the child-labour limit of each age band"},
 }
 
 // headings are the headings of Text in English and in Russian.

@@ -113,3 +113,28 @@ func TestRussian(t *testing.T) {
 		}
 	}
 }
+
+// TestCountedUnitsAgree: a unit that counts something follows the default
+// and agrees with it in Russian ("4 месяца", not "(от 4 до 4) месяцев";
+// "0,25 черты бедности", not "черт бедности"), as CLDR's rule for the
+// number as written says.
+func TestCountedUnitsAgree(t *testing.T) {
+	for _, c := range []struct {
+		id   string
+		l    lang.Lang
+		want string
+	}{
+		{"monitoring", lang.RU, "months               4 месяца (от 4 до 4): "},
+		{"monitoring", lang.EN, "months               4 months (4 to 4): "},
+		{"cash_transfer", lang.RU, "amount               0,25 черты бедности в год (от 0,1 до 0,5; если сумма не указана): "},
+		{"cct", lang.RU, "hours_cap            0 часов в неделю (от 0 до 14; 0: предел"},
+	} {
+		iv, ok := Lookup(c.id)
+		if !ok {
+			t.Fatalf("no %s in the catalogue", c.id)
+		}
+		if text := iv.Text(c.l); !strings.Contains(text, c.want) {
+			t.Errorf("%s in %s lacks %q:\n%s", c.id, c.l, c.want, text)
+		}
+	}
+}

@@ -65,3 +65,35 @@ func TestFormatCLDR(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberRoundsHalfUp: a number exactly halfway between two written
+// values is rounded away from zero, as the CSV files (math.Round) and the
+// page (Intl.NumberFormat, roundingMode halfExpand) round it, so a count of
+// 306.5 children is 307 in the report too (strconv and x/text break such a
+// tie to even: "306"). Values near a tie but not on it keep exact rounding.
+func TestNumberRoundsHalfUp(t *testing.T) {
+	cases := []struct {
+		x    float64
+		d    int
+		want string
+	}{
+		{306.5, 0, "307"},
+		{307.5, 0, "308"},
+		{0.5, 0, "1"},
+		{-306.5, 0, "-307"},
+		{2.25, 1, "2.3"},
+		{0.125, 2, "0.13"},
+		{12500 * 0.02452, 0, "307"}, // the apricot example's 15-17 band: 306.49999999999994
+		{306.49999, 0, "306"},
+		{1.005, 2, "1.00"}, // 1.00499999999999989... in binary: not a tie
+		{1234.5, 1, "1,234.5"},
+	}
+	for _, c := range cases {
+		if got := EN.Number(c.x, c.d); got != c.want {
+			t.Errorf("Number(%v, %d) = %q, want %q", c.x, c.d, got, c.want)
+		}
+	}
+	if got, want := RU.Number(306.5, 0), "307"; got != want {
+		t.Errorf("RU.Number(306.5, 0) = %q, want %q", got, want)
+	}
+}

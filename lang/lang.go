@@ -7,6 +7,7 @@ package lang
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -48,7 +49,7 @@ func (l Lang) Number(x float64, decimals int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return l.T("na")
 	}
-	s := strconv.FormatFloat(math.Abs(x), 'f', decimals, 64)
+	s := strconv.FormatFloat(roundHalfUp(math.Abs(x), decimals), 'f', decimals, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
 	sep, dec := ",", "."
 	if l == RU {
@@ -68,6 +69,34 @@ func (l Lang) Number(x float64, decimals int) string {
 		b.WriteString(dec + frac)
 	}
 	return b.String()
+}
+
+// roundHalfUp returns x (not negative) or, where x lies exactly halfway
+// between two numbers of the given decimals, the next float64 above it, so
+// that strconv's exact rounding (which breaks such ties to even: 306.5 ->
+// "306") rounds the tie up instead: 306.5 -> "307", as math.Round in the
+// CSV files and the page's Intl.NumberFormat (roundingMode halfExpand)
+// write it. A tie is exact: x's shortest decimal form then has one digit
+// more than decimals, and that digit is 5.
+func roundHalfUp(x float64, decimals int) float64 {
+	if decimals < 0 {
+		return x
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	_, frac, _ := strings.Cut(s, ".")
+	if len(frac) != decimals+1 || frac[decimals] != '5' {
+		return x
+	}
+	// The shortest form may end in 5 where the exact binary value does not
+	// (1.005 is 1.00499999999999989...): check the tie exactly.
+	scaled := new(big.Float).SetPrec(256).SetFloat64(x)
+	scaled.Mul(scaled, new(big.Float).SetPrec(256).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)))
+	whole, _ := scaled.Int(nil)
+	scaled.Sub(scaled, new(big.Float).SetPrec(256).SetInt(whole))
+	if scaled.Cmp(big.NewFloat(0.5)) == 0 {
+		return math.Nextafter(x, math.Inf(1))
+	}
+	return x
 }
 
 // Percent formats a share as a percentage with one decimal by CLDR's

@@ -74,6 +74,22 @@ func (l Lang) Plural(n float64, decimals int, noun string) string {
 	return s + " " + en.form(EN.category(s))
 }
 
+// Noun returns the form of the counted noun that agrees with a number as
+// written, s ("4", "0,25", "1 992"), in language l: Noun("4", "n.months")
+// is "месяца" in Russian, "months" in English; a number with a fraction
+// takes the form CLDR calls other ("0,25 черты бедности"). It is Plural for
+// a number written elsewhere (a range, a default).
+func (l Lang) Noun(s, noun string) string {
+	en, ok := english.Nouns[noun]
+	if !ok {
+		return "!" + noun
+	}
+	if f, ok := l.catalogue().Nouns[noun]; ok {
+		return f.form(l.category(s))
+	}
+	return en.form(EN.category(s))
+}
+
 // Nouns returns the keys of every counted noun (for tests).
 func Nouns() []string {
 	out := make([]string, 0, len(english.Nouns))

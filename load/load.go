@@ -62,6 +62,7 @@ func Chain(data []byte, name string) (*valuechain.Chain, error) {
 		if c == nil {
 			return nil, workbook.Translate(err, text, cells)
 		}
+		c.SetCells(cells)
 		return c, workbook.Translate(errors.Join(err, valuechain.Validate(c, name)), text, cells)
 	case Study:
 		s, err := vca4d.Parse(data, name)

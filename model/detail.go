@@ -20,7 +20,10 @@ type HouseholdDetail struct {
 	Income float64 // cash income (docs/model.md section 4)
 	Full   float64 // full income: cash and the value of freed family time
 	Poor   bool    // cash income below the group's poverty line
-	// Children, Hours and Class are by band (valuechain.BandNames).
+	// Children, Hours and Class are by band (valuechain.BandNames): the
+	// children who work those hours. Children of a sex no child-suitable
+	// task of the group is open to (done_by, sexes.go) do not work and
+	// are left out here; the group's rows count them.
 	Children [nb]float64
 	Hours    [nb]float64
 	Class    [nb]WorkClass
@@ -63,6 +66,12 @@ func Details(r *Result, pop *Population) ([]HouseholdDetail, error) {
 			return nil, fmt.Errorf("actor %q: the population has no draws", a.ID)
 		}
 		base := NewHousehold(c, i, &r.Accounts[i], r.Labour[i].Need)
+		r.offerChainWork(&base, a.ID)
+		for _, g := range r.Groups {
+			if g.Actor == a.ID && g.ChainRation > 0 {
+				base.chainRation = g.ChainRation
+			}
+		}
 		base.prepare()
 		var taste []float64 // with school keys (school.go)
 		if base.School != nil {

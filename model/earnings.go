@@ -113,10 +113,18 @@ func (hh *Household) earnings(m float64) Earnings {
 		use        int
 		price, cap float64
 	}
-	var cs [4]cand
+	var cs [5]cand
 	n := 0
 	cs[n] = cand{UseHired, hh.Wage, hired0}
 	n++
+	if hh.ChainPrice > 0 {
+		cp := math.Inf(1)
+		if hh.chainCapped {
+			cp = hh.chainCap
+		}
+		cs[n] = cand{UseChain, hh.ChainPrice, cp}
+		n++
+	}
 	if hh.OutsideWork {
 		cs[n] = cand{UseOutside, hh.Wage, math.Inf(1)}
 		n++

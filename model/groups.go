@@ -25,6 +25,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	c := r.Chain
 	a, acc, lab := &c.Actors[i], &r.Accounts[i], &r.Labour[i]
 	base := NewHousehold(c, i, acc, lab.Need)
+	demand := r.offerChainWork(&base, a.ID) // supplied.go
 	base.prepare()
 	var taste []float64
 	if base.School != nil {
@@ -60,18 +61,32 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		r.History.groups[a.ID] = hist.next
 	}
 	chunks := (n + householdChunk - 1) / householdChunk
-	tallies := make([]Tally, chunks)
-	reached := make([]MeasureResult, chunks*len(ads))
-	forChunks(chunks, func(ci int) {
-		if r.ctx != nil && r.ctx.Err() != nil {
-			return // cancelled: Simulate returns the context's error
+	var tallies []Tally
+	var reached []MeasureResult
+	run := func() (t Tally) {
+		tallies = make([]Tally, chunks)
+		reached = make([]MeasureResult, chunks*len(ads))
+		forChunks(chunks, func(ci int) {
+			if r.ctx != nil && r.ctx.Err() != nil {
+				return // cancelled: Simulate returns the context's error
+			}
+			lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
+			r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, hist, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
+		})
+		for ci := range tallies {
+			t.Merge(&tallies[ci])
 		}
-		lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
-		r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, hist, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
-	})
-	var t Tally
+		return t
+	}
+	t := run()
+	if offer := t.Uses[UseChain]; offer > demand {
+		// The households offer the actors that hire the group's children
+		// more than they need: each household gets the same share of
+		// what it offers, and chooses again (supplied.go).
+		base.chainRation = demand / offer
+		t = run()
+	}
 	for ci := range tallies {
-		t.Merge(&tallies[ci])
 		for j, ad := range ads {
 			ad.res.add(&reached[ci*len(ads)+j])
 		}
@@ -91,9 +106,10 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		ChildDays:   t.ChildDays,
 		ChildAE:     t.ChildAE,
 		AdultSupply: t.AdultDays,
-		Cash: CashIncome{Total: t.SumIncome, NOP: t.NOP, OffFarm: t.OffFarm, ChildOutside: t.ChildOutside,
+		Cash: CashIncome{Total: t.SumIncome, NOP: t.NOP, OffFarm: t.OffFarm, ChildChain: t.ChildChain, ChildOutside: t.ChildOutside,
 			Other: t.Other, Transfers: t.Transfers, Full: t.SumFull, Uses: t.Uses, Weight: t.Weight},
 		PovertyLine: a.Household.PovertyLineOr(c),
+		ChainRation: base.chainRation,
 	}
 	if w > 0 {
 		g.MeanFull = t.SumFull / w
@@ -249,7 +265,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				hh.kept[b] = keptShare(hist.at(k), hist.prev != nil, b, hh.Prevent)
 			}
 		}
-		if plain && hh.simple() && hh.Prevent == 0 {
+		if plain && hh.simple() && hh.Prevent == 0 && hh.ChainPrice == 0 && !hh.idle() {
 			// The fast path: no weights, nothing conditional.
 			h := &hk
 			if hours != nil {
@@ -370,6 +386,8 @@ func (hh *Household) fromSurvey(c *valuechain.Chain, a *valuechain.Actor, sh *va
 	hh.OtherIncome = hh.OffFarmIncome + hh.Other + hh.TransferIncome
 	eq := c.Scale()
 	hh.S = g.PovertyLineOr(c) * (eq.FirstAdult + eq.OtherAdult*(sh.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2]))
+	hh.Idle = [nb]float64{}
+	hh.excludeSex(a)
 }
 
 // count adds an adopting household, standing for weight households, to

@@ -23,8 +23,8 @@ type Hired struct {
 // the share measures removed (HiredHazardCut).
 func (r *Result) hiredChildren(i int) *Hired {
 	a, acc := &r.Chain.Actors[i], &r.Accounts[i]
-	if a.ChildShare <= 0 {
-		return nil
+	if a.ChildShare <= 0 || a.SuppliedBy != "" {
+		return nil // none, or the children of a household group (supplied.go)
 	}
 	hours, weeks := a.HiredHours()
 	ages := a.HiredAges()

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // TestHiredChildren works testdata/hired.toml by hand. Output 100,000 kg.
 // Unloading: 0.5 x 0.4 x 0.01 x 100,000 = 200 child days = 200 x 8 /
@@ -54,4 +57,47 @@ func TestFemaleDaysFollowTasks(t *testing.T) {
 		t.Fatal(err)
 	}
 	approx(t, "female days", r.Labour[0].FemaleDays, 525)
+}
+
+// TestTaskLabour: employment by sex per actor and task, worked by hand on
+// testdata/hired.toml with female_share 0.5. The children's 450 days come
+// off unloading and sorting in proportion to their child-suitable days
+// (400 and 500 of 900: 200 and 250). Unloading needs 1,000 days, 800 by
+// adults, half of them women; sorting 500 - 250 = 250 adult days, 125 by
+// women; driving 200 days, all by men. Women 525, as TestFemaleDaysFollowTasks.
+func TestTaskLabour(t *testing.T) {
+	c := load(t, "testdata/hired.toml")
+	half := 0.5
+	c.Actors[0].FemaleShare = &half
+	r, err := Simulate(c, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := r.Tasks()
+	if len(rows) != 3 {
+		t.Fatalf("%d task rows, want 3", len(rows))
+	}
+	for k, w := range []struct{ days, child, adult, women, men float64 }{
+		{1000, 200, 800, 400, 400}, {500, 250, 250, 125, 125}, {200, 0, 200, 0, 200},
+	} {
+		g := rows[k]
+		approx(t, g.Task+" days", g.Days, w.days)
+		approx(t, g.Task+" child days", g.ChildDays, w.child)
+		approx(t, g.Task+" adult days", g.AdultDays, w.adult)
+		approx(t, g.Task+" women's days", g.FemaleDays, w.women)
+		approx(t, g.Task+" men's days", g.MaleDays, w.men)
+	}
+	var women float64
+	for _, g := range rows {
+		women += g.FemaleDays
+	}
+	approx(t, "women, as labour.csv", women, r.Labour[0].FemaleDays)
+	// Without female_share only the tasks done by one sex are split.
+	c.Actors[0].FemaleShare = nil
+	r, _ = Simulate(c, Options{Seed: 1})
+	rows = r.Tasks()
+	if !math.IsNaN(rows[0].FemaleDays) || rows[2].FemaleDays != 0 || rows[2].MaleDays != 200 {
+		t.Errorf("without female_share: unloading women %v (want empty), driving women %v men %v (want 0, 200)",
+			rows[0].FemaleDays, rows[2].FemaleDays, rows[2].MaleDays)
+	}
 }

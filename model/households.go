@@ -27,13 +27,31 @@ type Household struct {
 	// FamilyTimeValue is the value of a family adult's day freed by a
 	// child from unpaid work (use 5), as a share of the adult wage.
 	FamilyTimeValue float64
-	OutsideWork     bool        // children can work for pay outside the chain (use 3)
-	OffFarmMax      float64     // extra off-farm days per adult a child can free (use 4)
-	Gamma           [nb]float64 // child productivity by band
-	HoursPerDay     float64
-	Exposure        [nb]float64 // probability a working child of the band is exposed to hazards
-	GirlShare       [nb]float64 // share of girls by band (when given by sex)
-	BySex           bool        // whether children are counted by sex
+	OutsideWork     bool    // children can work for pay outside the chain (use 3)
+	OffFarmMax      float64 // extra off-farm days per adult a child can free (use 4)
+	// ChainPrice is what an adult-equivalent day of the children's work
+	// for actors of the chain that hire the group's children (supplied_by,
+	// use 2) pays; 0: no actor does. ChainGamma is the adult-equivalent days
+	// those actors count a child day for (supplied.go).
+	ChainPrice, ChainGamma float64
+	// chainRation < 1 rations each household's offer of use 2 to that
+	// share of it (the actors need less than the group offers); chainCap,
+	// when chainCapped, is the household's capacity of use 2 in
+	// adult-equivalent days (unbounded otherwise).
+	chainRation float64
+	chainCap    float64
+	chainCapped bool
+	Gamma       [nb]float64 // child productivity by band
+	HoursPerDay float64
+	Exposure    [nb]float64 // probability a working child of the band is exposed to hazards
+	GirlShare   [nb]float64 // share of girls by band (when given by sex)
+	BySex       bool        // whether children are counted by sex
+	// Idle are the children per household, by band, of a sex that no
+	// child-suitable task of the group is open to (done_by, sexes.go):
+	// they are not in N, do not work and are counted as children;
+	// IdleGirls says whether they are girls (else boys).
+	Idle      [nb]float64
+	IdleGirls bool
 
 	CCT         float64 // transfer per child whose hours stay under the limit
 	CCTHoursCap float64 // that limit; 0: the child-labour limit of the band
@@ -199,7 +217,7 @@ func (hh *Household) hoursFastTo(y0 float64, h *[nb]float64) {
 // household is worth gamma x the adult wage a day, so that E(h) is
 // today's linear function sum_b N_b V_b h_b W.
 func (hh *Household) linear() bool {
-	return hh.FamilyTimeValue == 1 && (hh.OffFarmMax == 0 || hh.Adults == 0 || hh.OffFarmWage == hh.Wage)
+	return hh.FamilyTimeValue == 1 && (hh.OffFarmMax == 0 || hh.Adults == 0 || hh.OffFarmWage == hh.Wage) && hh.ChainPrice == 0
 }
 
 // isLinear is linear, from the prepared values when there are some.
@@ -234,7 +252,22 @@ func (hh *Household) capFarm(m float64, h [nb]float64) [nb]float64 {
 	if hh.OutsideWork {
 		return h
 	}
-	return hh.Cap(h, hh.HoursPerDay, m*hh.CapDays)
+	return hh.Cap(h, hh.HoursPerDay, hh.capDays(m))
+}
+
+// capDays is the most child days the work open to a household of scale m
+// can take, outside work (use 3) aside: its farm's child-suitable days,
+// and the days actors of the chain hire from it (use 2: unbounded until
+// rationed).
+func (hh *Household) capDays(m float64) float64 {
+	d := m * hh.CapDays
+	if hh.ChainPrice > 0 {
+		if !hh.chainCapped {
+			return math.Inf(1)
+		}
+		d += hh.chainCap / hh.ChainGamma
+	}
+	return d
 }
 
 // ChooseHours returns the weekly hours each child of band b works in a
@@ -380,6 +413,7 @@ func NewHousehold(c *valuechain.Chain, i int, acc *Account, need float64) Househ
 	ae := eq.FirstAdult + eq.OtherAdult*(g.Adults-1) + eq.Child*(hh.N[0]+hh.N[1]+hh.N[2])
 	hh.S = g.PovertyLineOr(c) * ae
 	hh.School = newSchooling(g)
+	hh.excludeSex(a) // after S: the idle children count in the poverty line
 	return hh
 }
 
@@ -399,8 +433,11 @@ type Outcome struct {
 	// children's wages from outside the chain, other income, transfers
 	// (conditional transfers and premiums included).
 	NOP, OffFarm, ChildOutside, Other, Transfers float64
-	Hours                                        [nb]float64 // weekly hours of each working child, by band
-	Exposed                                      [nb]bool    // whether a working child of the band is exposed to hazards
+	// ChildChain is the children's wages from actors of the chain that
+	// hire the group's children (use 2).
+	ChildChain float64
+	Hours      [nb]float64 // weekly hours of each working child, by band
+	Exposed    [nb]bool    // whether a working child of the band is exposed to hazards
 	// Active is the share of each band's children still working after
 	// monitoring withdrew some of those in child labour (1 without it).
 	Active [nb]float64
@@ -423,6 +460,21 @@ func (hh *Household) Decide(m, hazard float64) Outcome { return hh.decide(m, haz
 // decide is Decide with the household's taste for schooling given apart
 // (school.go), so that households sharing a Household need not copy it.
 func (hh *Household) decide(m, hazard float64, taste *[nb]float64) Outcome {
+	if hh.ChainPrice > 0 && hh.chainRation < 1 {
+		// Rationed (supplied.go): the household gets the share
+		// chainRation of what it offers at an unbounded capacity, and
+		// chooses again with that capacity.
+		h := *hh
+		h.chainCapped = false
+		offer := h.decideOnce(m, hazard, taste).Uses[UseChain]
+		h.chainCap, h.chainCapped = hh.chainRation*offer, true
+		return h.decideOnce(m, hazard, taste)
+	}
+	return hh.decideOnce(m, hazard, taste)
+}
+
+// decideOnce is decide with the household's capacity of use 2 as it is.
+func (hh *Household) decideOnce(m, hazard float64, taste *[nb]float64) Outcome {
 	var o Outcome
 	need := m * hh.Need
 	hired0 := max(need-hh.FamilyDays, 0)
@@ -441,7 +493,7 @@ func (hh *Household) decide(m, hazard float64, taste *[nb]float64) Outcome {
 			o.Hours = hh.free(m, o.Y0)
 		}
 		if !hh.OutsideWork {
-			hh.capTo(&o.Hours, hh.HoursPerDay, m*hh.CapDays) // hh.capFarm, in place
+			hh.capTo(&o.Hours, hh.HoursPerDay, hh.capDays(m)) // hh.capFarm, in place
 		}
 		if hh.CCT > 0 || hh.PremiumRate > 0 {
 			o.CCTPaid, o.PremiumPaid = hh.comply(o.Y0, m, &o.Hours, o.Exposed)
@@ -477,9 +529,10 @@ func (hh *Household) account(o *Outcome, m, need, hired0 float64) {
 	o.NOP = m*hh.NetFarm - o.HiredDays*hh.Wage
 	o.OffFarm = hh.OffFarmIncome + by[UseOffFarm]*hh.OffFarmWage
 	o.ChildOutside = by[UseOutside] * hh.Wage
+	o.ChildChain = by[UseChain] * hh.ChainPrice
 	o.Other = hh.Other
 	o.Transfers = hh.TransferIncome + o.CCTPaid + o.PremiumPaid
-	o.Income = o.Y0 + by[UseHired]*hh.Wage + by[UseOffFarm]*hh.OffFarmWage + o.ChildOutside + o.CCTPaid + o.PremiumPaid
+	o.Income = o.Y0 + by[UseHired]*hh.Wage + by[UseOffFarm]*hh.OffFarmWage + o.ChildOutside + o.ChildChain + o.CCTPaid + o.PremiumPaid
 	if hh.Compensation > 0 {
 		comp := withdrawn(hh, o) * hh.Compensation // monitoring.go
 		o.Transfers += comp
@@ -575,7 +628,7 @@ func (hh *Household) comply(y0, m float64, h *[nb]float64, exposed [nb]bool) (cc
 			hc = hh.capped(m, y0+t+p, caps)
 		}
 		if !hh.OutsideWork {
-			hh.capTo(&hc, hh.HoursPerDay, m*hh.CapDays)
+			hh.capTo(&hc, hh.HoursPerDay, hh.capDays(m))
 		}
 		if tan.below(&hh.Decision, y0+t+p, &hc, best) {
 			continue
@@ -628,6 +681,7 @@ type Tally struct {
 	SumFull                          float64 // full income
 	// The parts of the households' cash income, summed (Outcome).
 	NOP, OffFarm, ChildOutside, Other, Transfers float64
+	ChildChain                                   float64          // children's wages from actors of the chain (use 2)
 	Uses                                         [NumUses]float64 // children's work by use, adult-equivalent days
 	Below                                        float64          // households under the poverty line
 	Weight                                       float64          // households counted
@@ -649,6 +703,7 @@ func (t *Tally) Merge(u *Tally) {
 	t.NOP += u.NOP
 	t.OffFarm += u.OffFarm
 	t.ChildOutside += u.ChildOutside
+	t.ChildChain += u.ChildChain
 	t.Other += u.Other
 	t.Transfers += u.Transfers
 	for k := range t.Uses {
@@ -672,6 +727,7 @@ func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {
 	t.NOP += weight * o.NOP
 	t.OffFarm += weight * o.OffFarm
 	t.ChildOutside += weight * o.ChildOutside
+	t.ChildChain += weight * o.ChildChain
 	t.Other += weight * o.Other
 	t.Transfers += weight * o.Transfers
 	for k := range t.Uses {
@@ -684,6 +740,9 @@ func (t *Tally) Add(hh *Household, o *Outcome, weight float64) {
 	}
 	if hh.School != nil {
 		t.addSchool(hh, o, weight)
+	}
+	for b := range hh.Idle {
+		t.addIdle(hh, b, weight)
 	}
 	for b, h := range o.Hours {
 		n := weight * hh.N[b]

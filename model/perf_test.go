@@ -366,7 +366,8 @@ func TestBestFreeIsRef(t *testing.T) {
 		if hh.sprep == nil || !hh.sprep.ok {
 			continue
 		}
-		got := hh.bestFree(m, y0, capDays, present, &cost, &value, &taste)
+		var ref logRef
+		got := hh.bestFree(m, y0, capDays, present, &cost, &value, &taste, &ref)
 		want := hh.bestFreeRef(m, y0, capDays, present, &cost, &value, &taste)
 		if got != want && !(math.IsNaN(got.utility) && math.IsNaN(want.utility)) {
 			t.Fatalf("trial %d: bestFree %+v, reference %+v", trial, got, want)
@@ -388,4 +389,218 @@ func TestBestFreeIsRef(t *testing.T) {
 			t.Errorf("state %d met %d times: the random households do not reach it", st, kinds[st])
 		}
 	}
+}
+
+// chooseSchoolRef is chooseSchool as it was before the sums of costs and
+// values by combination were built band by band and the transfers' search
+// was bounded without logarithms, with bestFreeRef: the reference for
+// TestChooseSchoolIsRef.
+func (hh *Household) chooseSchoolRef(y0, m float64, exposed [nb]bool, taste *[nb]float64) schoolChoice {
+	s := hh.School
+	present := 0
+	for b := range hh.N {
+		if hh.N[b] > 0 {
+			present |= 1 << b
+		}
+	}
+	prem := 0.0
+	if present != 0 {
+		prem = hh.PremiumRate * m * hh.Revenue
+	}
+	capDays := m * hh.CapDays
+	var value [1 << nb]float64 // N_b (delta_b + taste_b) over enrolled bands
+	var cost [1 << nb]float64
+	for e := 0; e < 1<<nb; e++ {
+		for b := range hh.N {
+			if e&(1<<b) != 0 {
+				cost[e] += hh.N[b] * s.Cost[b]
+				value[e] += hh.N[b] * (s.Value[b] + taste[b])
+			}
+		}
+	}
+	var free [nb]float64
+	for b := range free {
+		free[b] = hh.H
+		if hh.Ban {
+			free[b] = 0
+		}
+	}
+	var best schoolChoice
+	// The closed form needs today's linear earnings and the farm cap.
+	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
+	if fast {
+		best = hh.bestFreeRef(m, y0, capDays, present, &cost, &value, taste)
+	} else {
+		best.utility = math.NaN()
+		for e := 0; e < 1<<nb; e++ {
+			if e&present != e {
+				continue
+			}
+			o := hh.option(m, e, y0-cost[e], free, capDays, value[e])
+			if math.IsNaN(best.utility) || o.utility > best.utility {
+				best = o
+				best.cost = cost[e]
+			}
+		}
+	}
+	if math.IsInf(best.utility, -1) && !hh.Ban {
+		best = hh.destitute(m, y0, capDays, present, &cost, &value, taste)
+	}
+	if hh.CCT == 0 && prem == 0 {
+		return best
+	}
+	for c := 1; c < 1<<nb; c++ {
+		if c&present != c {
+			continue
+		}
+		full := c == present && prem > 0
+		for e := 0; e < 1<<nb; e++ {
+			if e&present != e || (!full && (hh.CCT == 0 || c&^e != 0)) {
+				continue // keeping a condition that pays nothing
+			}
+			caps := free
+			t := 0.0
+			for b := range caps {
+				if c&(1<<b) == 0 {
+					continue
+				}
+				caps[b] = min(caps[b], hh.limit(b, exposed[b], hh.CCT > 0))
+				if full {
+					caps[b] = min(caps[b], hh.limit(b, exposed[b], false))
+				}
+				if e&(1<<b) != 0 {
+					t += hh.CCT * hh.N[b]
+				}
+			}
+			p := 0.0
+			if full {
+				p = prem
+			}
+			if t+p == 0 {
+				continue
+			}
+			y := y0 - cost[e] + t + p
+			if fast {
+				// Conditions only lower the utility at this income: skip
+				// the combination when even without them it is no better.
+				if u, _, _ := hh.closedForm(e, y, math.Inf(1)); u+value[e] <= best.utility {
+					continue
+				}
+			}
+			if o := hh.option(m, e, y, caps, capDays, value[e]); o.utility > best.utility {
+				best = o
+				best.cost, best.cct, best.premium = cost[e], t, p
+			}
+		}
+	}
+	return best
+}
+
+// TestChooseSchoolIsRef: chooseSchool chooses, bit for bit, what
+// chooseSchoolRef does (enrolment, hours, payments, cost and utility), for
+// random households with schooling: with and without children in each
+// band, above and below subsistence, with the farm's work capping the
+// hours or not, with conditional transfers (with and without an hours
+// cap) and premiums or neither, linear earnings or not, and school values
+// of either sign.
+func TestChooseSchoolIsRef(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 37))
+	paths := map[string]int{}
+	for trial := range 30000 {
+		hh := randomHousehold(rng, trial%7 == 6)
+		hh.School = &Schooling{Cost: [nb]float64{3000 * rng.Float64(), 3000 * rng.Float64(), 3000 * rng.Float64()},
+			Hours: [nb]float64{20, 25, 25}, Value: [nb]float64{2*rng.Float64() - 0.5, 2*rng.Float64() - 0.5, 2*rng.Float64() - 0.5}, TasteSD: 1}
+		if trial%3 == 0 {
+			hh.Beta[rng.IntN(nb)] = 20 * rng.Float64()
+			hh.Alpha = 0.05 + 0.2*rng.Float64()
+		}
+		switch trial % 4 {
+		case 1:
+			hh.CCT = 2000 * rng.Float64()
+		case 2:
+			hh.PremiumRate = 0.2 * rng.Float64()
+		case 3:
+			hh.CCT, hh.PremiumRate = 2000*rng.Float64(), 0.2*rng.Float64()
+		}
+		if rng.IntN(3) == 0 {
+			hh.CCTHoursCap = 20 * rng.Float64()
+		}
+		hh.prepare()
+		var taste [nb]float64
+		for b := range taste {
+			taste[b] = rng.NormFloat64()
+		}
+		m, hazard := 0.2+2*rng.Float64(), rng.Float64()
+		y0 := m*hh.NetFarm - max(m*hh.Need-hh.FamilyDays, 0)*hh.Wage + hh.OtherIncome
+		var exposed [nb]bool
+		for b := range exposed {
+			exposed[b] = hazard < hh.Exposure[b]
+		}
+		got := hh.chooseSchool(y0, m, exposed, &taste)
+		want := hh.chooseSchoolRef(y0, m, exposed, &taste)
+		if got != want && !(math.IsNaN(got.utility) && math.IsNaN(want.utility)) {
+			t.Fatalf("trial %d: chooseSchool %+v, reference %+v", trial, got, want)
+		}
+		switch {
+		case want.cct > 0 && want.premium > 0:
+			paths["cct and premium taken"]++
+		case want.cct > 0:
+			paths["cct taken"]++
+		case want.premium > 0:
+			paths["premium taken"]++
+		case math.IsInf(want.utility, -1):
+			paths["destitute"]++
+		default:
+			paths["free choice"]++
+		}
+	}
+	t.Logf("choices: %v", paths)
+	for _, k := range []string{"cct and premium taken", "cct taken", "premium taken", "destitute", "free choice"} {
+		if paths[k] < 100 {
+			t.Errorf("%s met %d times: the random households do not reach it", k, paths[k])
+		}
+	}
+}
+
+// TestBelowSubsistenceIsDestitute: when belowSubsistence holds, every
+// enrolment combination's utility is -Inf (bestFreeRef, the search over
+// all of them, finds none above -Inf), for random households with
+// schooling; and the random households reach it.
+func TestBelowSubsistenceIsDestitute(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 41))
+	hit := 0
+	for trial := range 20000 {
+		hh := randomHousehold(rng, false)
+		hh.School = &Schooling{Cost: [nb]float64{3000 * rng.Float64(), 3000 * rng.Float64(), 3000 * rng.Float64()},
+			Hours: [nb]float64{20, 25, 25}, Value: [nb]float64{2*rng.Float64() - 0.5, 2*rng.Float64() - 0.5, 2*rng.Float64() - 0.5}, TasteSD: 1}
+		hh.prepare()
+		if hh.sprep == nil || !hh.sprep.ok {
+			continue
+		}
+		var taste [nb]float64
+		m := 0.2 + 2*rng.Float64()
+		y0 := m*hh.NetFarm - max(m*hh.Need-hh.FamilyDays, 0)*hh.Wage + hh.OtherIncome
+		capDays := m * hh.CapDays
+		present := hh.sprep.all
+		var cost, value [1 << nb]float64
+		for e := range cost {
+			for b := range hh.N {
+				if e&(1<<b) != 0 {
+					cost[e] += hh.N[b] * hh.School.Cost[b]
+					value[e] += hh.N[b] * hh.School.Value[b]
+				}
+			}
+		}
+		if !hh.belowSubsistence(y0, capDays, present, &cost) {
+			continue
+		}
+		hit++
+		if got := hh.bestFreeRef(m, y0, capDays, present, &cost, &value, &taste); !math.IsInf(got.utility, -1) {
+			t.Fatalf("trial %d: below subsistence, but the search finds utility %v", trial, got.utility)
+		}
+	}
+	if hit < 1000 {
+		t.Errorf("belowSubsistence held %d times of 20000: the random households do not reach it", hit)
+	}
+	t.Logf("below subsistence: %d of 20000", hit)
 }

@@ -194,7 +194,12 @@ func (s *Sex) add(o Sex) {
 
 // Group is the result for the households of one household actor.
 type Group struct {
-	Actor        string
+	Actor string
+	// ChainRation is the share of its offer each household's children
+	// work for the actors that hire the group's children (supplied_by,
+	// supplied.go): 1 when they need all the group offers, 0 when none
+	// hires them.
+	ChainRation  float64
 	Households   int
 	PovertyLine  float64       // the group's poverty line per adult equivalent (its own or the chain's)
 	Subsistence  float64       // poverty line x adult equivalents, per household

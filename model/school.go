@@ -127,6 +127,7 @@ type schoolPrep struct {
 	ok    bool         // Alpha > 0 and every band with children has V > 0 and Beta > 0
 	all   int          // bands with children
 	hb    [1 << nb][nb]float64
+	lhb   [1 << nb][nb]float64      // ln hb
 	cost  [1 << nb]float64          // school costs of combination e
 	value [1 << nb]float64          // sum over enrolled bands of N_b delta_b
 	a     [1 << nb][1 << nb]float64 // sum over F of N_b V_b hb_b W
@@ -178,6 +179,7 @@ func (hh *Household) prepareSchool() {
 				p.cost[e] += hh.N[b] * s.Cost[b]
 				p.value[e] += hh.N[b] * s.Value[b]
 			}
+			p.lhb[e][b] = math.Log(p.hb[e][b])
 		}
 		for f := 0; f < 1<<nb; f++ {
 			if f&p.all != f {
@@ -323,15 +325,18 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	if present != 0 {
 		prem = hh.PremiumRate * m * hh.Revenue
 	}
-	capDays := m * hh.CapDays
+	capDays := hh.capDays(m)
+	// Each combination's sums over its enrolled bands, added in the order
+	// of the bands: a combination's highest band added to the sum of the
+	// rest.
 	var value [1 << nb]float64 // N_b (delta_b + taste_b) over enrolled bands
 	var cost [1 << nb]float64
-	for e := 0; e < 1<<nb; e++ {
-		for b := range hh.N {
-			if e&(1<<b) != 0 {
-				cost[e] += hh.N[b] * s.Cost[b]
-				value[e] += hh.N[b] * (s.Value[b] + taste[b])
-			}
+	for b := 0; b < nb; b++ {
+		tc, tv := hh.N[b]*s.Cost[b], hh.N[b]*(s.Value[b]+taste[b])
+		bit := 1 << b
+		for e := 0; e < bit; e++ {
+			cost[(e|bit)&(1<<nb-1)] = cost[e] + tc
+			value[(e|bit)&(1<<nb-1)] = value[e] + tv
 		}
 	}
 	var free [nb]float64
@@ -342,10 +347,15 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 		}
 	}
 	var best schoolChoice
+	var ref logRef
 	// The closed form needs today's linear earnings and the farm cap.
 	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
-	if fast {
-		best = hh.bestFree(m, y0, capDays, present, &cost, &value, taste)
+	if fast && hh.belowSubsistence(y0, capDays, present, &cost) {
+		// Every combination's utility is -Inf: what bestFree, then the
+		// test below, would come to.
+		best = hh.destitute(m, y0, capDays, present, &cost, &value, taste)
+	} else if fast {
+		best = hh.bestFree(m, y0, capDays, present, &cost, &value, taste, &ref)
 	} else {
 		best.utility = math.NaN()
 		for e := 0; e < 1<<nb; e++ {
@@ -398,8 +408,22 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 			y := y0 - cost[e] + t + p
 			if fast {
 				// Conditions only lower the utility at this income: skip
-				// the combination when even without them it is no better.
-				if u, _, _ := hh.closedForm(e, y, math.Inf(1)); u+value[e] <= best.utility {
+				// the combination when even without them it is no better
+				// (closedForm's utility, its logarithm spared when the
+				// tangent at bestFree's reference already tells).
+				var h [nb]float64
+				k, den, c, st := hh.closedK(e, y, math.Inf(1), &h)
+				if st == formExact && ref.below(k, den, c, value[e], best.utility) {
+					continue
+				}
+				u := math.Inf(1)
+				switch st {
+				case formPoor:
+					u = math.Inf(-1)
+				case formExact, formCapped:
+					u = den*math.Log(k) + c
+				}
+				if u+value[e] <= best.utility {
 					continue
 				}
 			}
@@ -412,78 +436,197 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	return best
 }
 
+// belowSubsistence reports that a household of the closed form (linear
+// earnings, the farm's cap) stays at or below subsistence whatever it
+// enrols and whatever its children work, so that every combination's
+// utility is -Inf: its children's earnings, sum_b N_b V_b h_b W, are at
+// most max_b V_b times their hours on the farm, sum_b N_b h_b W, which the
+// farm's cap keeps to capDays x HoursPerDay and the endowments to sum_b
+// N_b V_b H W; with the highest income y0 less the cheapest combination's
+// costs, consumption less subsistence is still not positive, by a margin
+// (10^-9 of the terms) far above the rounding of any way of computing it.
+func (hh *Household) belowSubsistence(y0, capDays float64, present int, cost *[1 << nb]float64) bool {
+	y := math.Inf(-1)
+	for e := 0; e < 1<<nb; e++ {
+		if e&present == e {
+			y = max(y, y0-cost[e])
+		}
+	}
+	maxV, all := 0.0, 0.0
+	for b := range hh.N {
+		if present&(1<<b) != 0 {
+			maxV = max(maxV, hh.V[b])
+			all += hh.N[b] * hh.V[b] * hh.H * hh.W
+		}
+	}
+	earn := min(maxV*capDays*hh.HoursPerDay, all)
+	return y-hh.S+earn < -1e-9*(math.Abs(y)+math.Abs(hh.S)+math.Abs(earn))
+}
+
 // bestFree returns the best enrolment combination without transfers'
 // conditions. The closed form gives each combination's utility, or an
 // upper bound when the farm's work caps the hours; combinations are taken
 // in order of that bound, solved the general way only when the bound is
 // not exact, until no bound left beats the best exact utility.
-func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64) schoolChoice {
-	var bound, ks, dens, cs [1 << nb]float64
+//
+// It does what closedK does for each combination, inline and with the
+// bands unrolled (the call and the loop over bands cost more than the
+// arithmetic), and keeps the combinations with a bound in a short list in
+// the order of e, so that taking the highest bound (the first of equal
+// ones) scans only them. TestBestFreeIsRef checks it against the routine
+// before (bestFreeRef), bit for bit.
+//
+// It sets ref to the reference of its tangent bound, when there is one.
+func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64, ref *logRef) schoolChoice {
+	p := hh.sprep
+	var ks, dens, cs [1 << nb]float64
 	var hours [1 << nb][nb]float64
 	var state [1 << nb]int
 	kref := 0.0
+	n0, n1, n2 := hh.N[0], hh.N[1], hh.N[2]
+	v0, v1, v2 := p.bvw[0], p.bvw[1], p.bvw[2]
 	for e := 0; e < 1<<nb; e++ {
 		if e&present != e {
 			continue
 		}
-		k, den, c, st := hh.closedK(e, y0-cost[e], capDays, &hours[e])
-		ks[e], dens[e], cs[e], state[e] = k, den, c, st
-		if st <= formCapped {
-			kref = max(kref, k)
+		// closedK(e, y0-cost[e], capDays, &hours[e]), inline.
+		y := y0 - cost[e]
+		h := &hours[e]
+		hb := &p.hb[e]
+		f := p.all
+		st := formUnknown
+		var k float64
+		for i := 0; i <= nb; i++ {
+			k = y - hh.S + p.a[e][f&(1<<nb-1)]
+			if !(k > 0) {
+				if i == 0 {
+					st = formPoor
+				}
+				break
+			}
+			q := k / p.den[e][f&(1<<nb-1)]
+			g := f
+			days := 0.0
+			if f&1 != 0 {
+				if x := hb[0] - v0*q; x <= 0 {
+					g &^= 1
+					h[0] = 0
+				} else {
+					h[0] = x
+					days += n0 * x
+				}
+			} else {
+				h[0] = 0
+			}
+			if f&2 != 0 {
+				if x := hb[1] - v1*q; x <= 0 {
+					g &^= 2
+					h[1] = 0
+				} else {
+					h[1] = x
+					days += n1 * x
+				}
+			} else {
+				h[1] = 0
+			}
+			if f&4 != 0 {
+				if x := hb[2] - v2*q; x <= 0 {
+					g &^= 4
+					h[2] = 0
+				} else {
+					h[2] = x
+					days += n2 * x
+				}
+			} else {
+				h[2] = 0
+			}
+			if g == f {
+				st = formExact
+				if days*hh.W/hh.HoursPerDay > capDays {
+					st = formCapped
+				}
+				dens[e], cs[e] = p.den[e][f&(1<<nb-1)], p.c[e][f&(1<<nb-1)]
+				if k > kref { // max(kref, k): k > 0 is no NaN
+					kref = k
+				}
+				break
+			}
+			f = g
 		}
+		ks[e], state[e] = k, st
 	}
 	// One logarithm bounds them all: ln is concave, so ln k <= ln kref +
 	// (k - kref) / kref, the tangent at kref.
 	lref := 0.0
 	if kref > 0 {
 		lref = math.Log(kref)
+		*ref = logRef{k: kref, l: lref}
 	}
-	live := 0 // the combinations with a bound, not yet taken
-	for e := range bound {
+	// The combinations with a bound, not yet taken.
+	var list [1 << nb]int
+	var bound [1 << nb]float64
+	n := 0
+	for e := 0; e < 1<<nb; e++ {
 		if e&present != e {
 			continue
 		}
+		var b float64
 		switch state[e] {
 		case formPoor:
-			bound[e] = math.Inf(-1)
+			b = math.Inf(-1)
 		case formUnknown:
-			bound[e] = math.Inf(1)
+			b = math.Inf(1)
 		default:
-			bound[e] = dens[e]*(lref+(ks[e]-kref)/kref) + cs[e] + value[e]
+			b = dens[e]*(lref+(ks[e]-kref)/kref) + cs[e] + value[e]
 		}
-		if !math.IsNaN(bound[e]) {
-			live |= 1 << e
+		if b == b { // not NaN
+			list[n], bound[n] = e, b
+			n++
 		}
 	}
 	best := schoolChoice{utility: math.Inf(-1)}
 	bestE := -1
-	for live != 0 {
-		e := -1
-		for i := range bound {
-			if live&(1<<i) != 0 && (e < 0 || bound[i] > bound[e]) {
-				e = i
+	for n > 0 {
+		// The highest bound, the first in the order of e of equal ones.
+		j := 0
+		for i := 1; i < n; i++ {
+			if bound[i] > bound[j] || (bound[i] == bound[j] && list[i] < list[j]) {
+				j = i
 			}
 		}
-		if bound[e] <= best.utility {
+		if bound[j] <= best.utility {
 			break
 		}
-		live &^= 1 << e
+		e := list[j&(1<<nb-1)]
+		n--
+		list[j], bound[j] = list[n&(1<<nb-1)], bound[n&(1<<nb-1)]
 		var u float64
-		h := &hours[e]
+		h := &hours[e&(1<<nb-1)]
 		switch state[e] {
 		case formExact:
 			u = dens[e]*math.Log(ks[e]) + cs[e] + value[e]
 		case formCapped:
 			// The farm's work caps the hours the closed form found: every
 			// band's are scaled by the same factor (Decision.Cap).
-			*h = hh.Cap(*h, hh.HoursPerDay, capDays)
-			u = hh.endowedUtility(y0-cost[e], *h, hh.sprep.hb[e]) + value[e]
+			hh.capTo(h, hh.HoursPerDay, capDays)
+			u = hh.schoolUtility(e, y0-cost[e], h) + value[e]
 		default:
 			o := hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
 			*h, u = o.hours, o.utility
 		}
 		if bestE < 0 || u > best.utility || (u == best.utility && e < bestE) {
 			best.utility, bestE = u, e
+			// The combinations whose bound is not above the best are
+			// never taken (the best only rises): drop them now, so that
+			// the next scans are short.
+			kept := 0
+			for i := range n {
+				if !(bound[i&(1<<nb-1)] <= best.utility) {
+					list[kept&(1<<nb-1)], bound[kept&(1<<nb-1)] = list[i&(1<<nb-1)], bound[i&(1<<nb-1)]
+					kept++
+				}
+			}
+			n = kept
 		}
 	}
 	if bestE < 0 {
@@ -495,6 +638,51 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 	}
 	best.cost = cost[bestE]
 	return best
+}
+
+// schoolUtility is endowedUtility(y, *h, hb) for enrolment combination e
+// of a household with a school table (hb its endowments), with the same
+// arithmetic; the logarithm of a band's leisure when it does not work,
+// ln(hb_b - 0), is the table's.
+func (hh *Household) schoolUtility(e int, y float64, h *[nb]float64) float64 {
+	d := &hh.Decision
+	p := hh.sprep
+	c := y + d.Earnings(*h) - d.S
+	if c <= 0 {
+		return math.Inf(-1)
+	}
+	u := d.Alpha * math.Log(c)
+	hb, lhb := &p.hb[e&(1<<nb-1)], &p.lhb[e&(1<<nb-1)]
+	for b := range h {
+		if d.N[b] > 0 && d.Beta[b] > 0 {
+			l := lhb[b]
+			if h[b] != 0 {
+				l = math.Log(hb[b] - h[b])
+			}
+			u += d.N[b] * d.Beta[b] * l
+		}
+	}
+	return u
+}
+
+// logRef is a point k > 0 and its logarithm l, from which D ln K + c is
+// bounded above without a logarithm: ln is concave, so ln K <= l + (K -
+// k) / k, the tangent at k. The zero logRef bounds nothing.
+type logRef struct{ k, l float64 }
+
+// below reports that D ln K + c + v, computed as closedForm and its
+// callers do, is surely not above best: its tangent bound, with a margin
+// for rounding (10^-12 of the terms' sizes, as tangent.below in fast.go),
+// is not above best. It is false whenever it cannot tell (no reference,
+// K or the bound not finite, best NaN). D must not be negative.
+func (r *logRef) below(k, den, c, v, best float64) bool {
+	if !(r.k > 0) || !(k > 0) {
+		return false
+	}
+	t := (k - r.k) / r.k
+	ub := den*(r.l+t) + c + v
+	scale := math.Abs(den*r.l) + math.Abs(den*t) + math.Abs(c) + math.Abs(v)
+	return ub+1e-12*scale <= best
 }
 
 // destitute is the choice of a household below subsistence whatever it

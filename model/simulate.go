@@ -93,6 +93,7 @@ func simulateYear(c *valuechain.Chain, opt Options) (*Result, error) {
 	}
 	r.ctx = nil // results are kept (Memo); the context is the request's
 	r.before = nil
+	r.closeSupplied()
 	r.finish()
 	r.Margins = r.priceBuildUp()
 	return r, nil

@@ -219,3 +219,41 @@ func TestPopulationDeterministic(t *testing.T) {
 		t.Errorf("scale sd = %v, want about 0.4", sd)
 	}
 }
+
+// TestGroupPovertyLines: two groups of testdata/household.toml's farms, each
+// on its own poverty line (the chain's is 500), worked from
+// TestHouseholdChain's numbers (Y0 1,100, 2.2 adult equivalents, v 0.5, W
+// 10, H 40). "farm", line 550: S = 1,210, M - S = 1,300 - 1,210 = 90,
+// H - h = 0.4 x 90 / 5 = 7.2, h = 32.8; 41 child days, 16.4 adult days
+// saved of the 100 hired: cash income 1,264, not poor. "farm2", line 620:
+// S = 1,364 > M: the children work all 40 hours, 50 child days, 20 adult
+// days saved, cash income 1,300 < 1,364: poor. The chain's share of poor
+// households is 4 of 8.
+func TestGroupPovertyLines(t *testing.T) {
+	c := load(t, "testdata/household.toml")
+	two := c.Actors[0]
+	hh := *two.Household
+	two.ID, two.Household = "farm2", &hh
+	c.Actors = append(c.Actors, two)
+	c.Links = append(c.Links, valuechain.Link{From: "farm2", To: "trader", Share: 1})
+	c.Actors[0].Household.PovertyLine = 550
+	c.Actors[2].Household.PovertyLine = 620
+	r, err := Simulate(c, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Check(1e-9); err != nil {
+		t.Fatal(err)
+	}
+	for k, w := range []struct{ line, s, hours, cash, poor float64 }{
+		{550, 1210, 32.8, 1264, 0}, {620, 1364, 40, 1300, 1},
+	} {
+		g := r.Groups[k]
+		approx(t, g.Actor+" line", g.PovertyLine, w.line)
+		approx(t, g.Actor+" subsistence", g.Subsistence, w.s)
+		approx(t, g.Actor+" hours", g.Hours[0][0], w.hours)
+		approx(t, g.Actor+" cash income", g.MeanIncome, w.cash)
+		approx(t, g.Actor+" poor", g.BelowPoverty, w.poor)
+	}
+	approx(t, "chain's poor", r.Totals.BelowPoverty, 0.5)
+}

@@ -51,7 +51,8 @@ var Rules = []string{"labour_need", "wages_over_sales", "fte_over_sales", "price
 // Warning is an implausible number: Rule names the rule, Where the table
 // (`actor "farm"`, "chain") and Field the key, Path its path in the file
 // (as valuechain.Positions: "actor.0.task.1.days_per_unit") and Line its
-// line (0 when unknown); a caller reading a workbook sets Cell. Value is
+// line (0 when unknown or when Cell, the cell of a chain read from a
+// workbook, is known: valuechain.Chain.Cell). Value is
 // the number, Low and High the plausible range (±Inf for an open end).
 type Warning struct {
 	Rule  string  `json:"rule"`
@@ -197,7 +198,13 @@ type checker struct {
 }
 
 func (k *checker) add(rule, where, field, path string, x, lo, hi float64, hint, format string, args ...any) {
-	w := Warning{Rule: rule, Where: where, Field: field, Path: path, Line: k.pos.Line(path),
+	// A chain read from a workbook names the key's cell; its lines are
+	// those of the TOML text vcsim made of the workbook.
+	line, cell := k.pos.Line(path), k.c.Cell(path)
+	if cell != "" {
+		line = 0
+	}
+	w := Warning{Rule: rule, Where: where, Field: field, Path: path, Line: line, Cell: cell,
 		Value: x, Low: lo, High: hi, Message: fmt.Sprintf(format, args...), Hint: hint, format: format, hint: hint, args: args}
 	k.list = append(k.list, w.Localized("en"))
 }

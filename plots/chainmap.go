@@ -3,6 +3,7 @@ package plots
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,6 +28,20 @@ func layout(r *model.Result) (col, row []float64, cols, rows int) {
 			if l.From == c.Actors[i].ID {
 				_, j := c.Actor(l.To)
 				depth[j] = max(depth[j], depth[i]+1)
+			}
+		}
+	}
+	// A service handles the product of the links it serves: it stands in
+	// the column of the first one's seller (a line joins it to the bands).
+	for i := range c.Actors {
+		if c.Actors[i].Kind != valuechain.Service {
+			continue
+		}
+		for _, l := range c.Links {
+			if slices.Contains(l.Services, c.Actors[i].ID) {
+				_, j := c.Actor(l.From)
+				depth[i] = depth[j]
+				break
 			}
 		}
 	}
@@ -117,7 +132,14 @@ type mapGeometry struct {
 	// flowLabels holds each link's value; a label that found no free
 	// place has empty text (the value is then in the tables only).
 	flowLabels []mapLabel
+	// services joins each service's box to the middle of each band it
+	// serves: from the box's edge that faces the band to the band.
+	services [][2]vg.Point
 }
+
+// serviceDashes is the dash pattern of the lines that join a service to
+// the flows it serves: it handles the product, it is not a flow.
+var serviceDashes = []vg.Length{vg.Points(3), vg.Points(2)}
 
 // textRect is the rectangle text covers drawn with sty at pt.
 func textRect(sty draw.TextStyle, pt vg.Point, text string) vg.Rectangle {
@@ -145,10 +167,17 @@ func (m *chainMap) Plot(dc draw.Canvas, p *plot.Plot) {
 		band(dc, f.from, vg.Point{X: f.to.X - f.head, Y: f.to.Y}, f.w)
 		arrowHead(dc, f.to, f.head, f.w/2+vg.Points(2))
 	}
+	for _, s := range g.services {
+		dc.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 70}, Width: vg.Points(1), Dashes: serviceDashes}, s[:])
+	}
+	dc.SetLineDash(nil, 0) // the boxes' edges are solid
 	for i := range c.Actors {
 		fill := color.NRGBA{R: 230, G: 159, B: 0, A: 70}
-		if c.Actors[i].Kind == valuechain.Household {
+		switch c.Actors[i].Kind {
+		case valuechain.Household:
 			fill = color.NRGBA{R: 0, G: 158, B: 115, A: 70}
+		case valuechain.Service:
+			fill = color.NRGBA{R: 204, G: 121, B: 167, A: 70}
 		}
 		rect := g.boxes[i]
 		dc.SetColor(color.White)
@@ -258,6 +287,24 @@ func (m *chainMap) geometry(dc draw.Canvas, p *plot.Plot) *mapGeometry {
 			to:   vg.Point{X: trX(m.col[j]) - boxW/2, Y: trY(m.row[j]) + in[li]},
 			w:    w, head: vg.Points(5) + w/4,
 		})
+	}
+	// Services: a line from the box to the middle of each band it serves.
+	for li, l := range c.Links {
+		f := g.flows[li]
+		mid := vg.Point{X: (f.from.X + f.to.X - f.head) / 2, Y: (f.from.Y + f.to.Y) / 2}
+		for _, id := range l.Services {
+			_, s := c.Actor(id)
+			b := g.boxes[s]
+			from := vg.Point{X: (b.Min.X + b.Max.X) / 2, Y: b.Max.Y}
+			to := vg.Point{X: mid.X, Y: mid.Y - f.w/2} // the band's near edge
+			switch {
+			case mid.Y < b.Min.Y:
+				from.Y, to.Y = b.Min.Y, mid.Y+f.w/2
+			case mid.Y <= b.Max.Y:
+				from, to = vg.Point{X: b.Max.X, Y: (b.Min.Y + b.Max.Y) / 2}, mid
+			}
+			g.services = append(g.services, [2]vg.Point{from, to})
+		}
 	}
 	// The flows' values, the widest bands first (they get the best places).
 	order := make([]int, len(c.Links))
@@ -427,6 +474,10 @@ func Dot(r *model.Result, l lang.Lang) string {
 			w += 9 * f.Value / maxV
 		}
 		fmt.Fprintf(&b, "  %q -> %q [penwidth=%.2f, label=%q];\n", lk.From, lk.To, w, l.Thousands(f.Value)+" "+c.Currency)
+		for _, s := range lk.Services {
+			// A service is paid by the buyer for handling the link's product.
+			fmt.Fprintf(&b, "  %q -> %q [style=dashed, arrowhead=none];\n", s, lk.To)
+		}
 	}
 	b.WriteString("}\n")
 	return b.String()

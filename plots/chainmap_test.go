@@ -23,7 +23,7 @@ import (
 // read "68 млн TJS".
 func TestChainMapLabelsFree(t *testing.T) {
 	files, _ := filepath.Glob("../examples/*.toml")
-	files = append(files, "testdata/village.toml")
+	files = append(files, "testdata/village.toml", "../model/testdata/porters.toml")
 	n := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, "-scenarios.toml") || strings.HasSuffix(f, "screening-criteria.toml") {
@@ -86,6 +86,47 @@ func TestChainMapLabelsFree(t *testing.T) {
 	}
 	if n < 30 {
 		t.Errorf("only %d flow values checked", n)
+	}
+}
+
+// TestServiceJoinsItsFlow: a service (the porters of
+// model/testdata/porters.toml, who carry the wholesaler's goods to the
+// stalls) stands in the column of the seller of the link it serves, and a
+// line joins its box, from the edge that faces the band, to the band's
+// middle (was: an unconnected box).
+func TestServiceJoinsItsFlow(t *testing.T) {
+	c, err := valuechain.Load("../model/testdata/porters.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := model.Simulate(c, model.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, _, _, _ := layout(r)
+	if col[2] != col[0] {
+		t.Errorf("the porters stand in column %v, the wholesaler (whose link they serve) in %v", col[2], col[0])
+	}
+	p, m, err := newChainMap(r, lang.EN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sz := Sizes["default"]
+	dc := p.DataCanvas(draw.Crop(draw.New(vgimg.New(sz.W, sz.H)), vg.Points(3), -vg.Points(3), vg.Points(12), 0))
+	g := m.geometry(dc, p)
+	if len(g.services) != 1 {
+		t.Fatalf("%d service lines, want 1", len(g.services))
+	}
+	s, box, f := g.services[0], g.boxes[2], g.flows[0]
+	if s[0].Y != box.Max.Y || s[0].X != (box.Min.X+box.Max.X)/2 {
+		t.Errorf("the line starts at %v, not at the middle of the top of the porters' box %v", s[0], box)
+	}
+	mid := vg.Point{X: (f.from.X + f.to.X - f.head) / 2, Y: (f.from.Y + f.to.Y) / 2}
+	if s[1].X != mid.X || s[1].Y != mid.Y-f.w/2 {
+		t.Errorf("the line ends at %v, not at the lower edge of the band's middle %v (width %v)", s[1], mid, f.w)
+	}
+	if dot := Dot(r, lang.EN); !strings.Contains(dot, `"porters" -> "stalls" [style=dashed, arrowhead=none];`) {
+		t.Errorf("the dot map does not join the porters to the stalls:\n%s", dot)
 	}
 }
 

@@ -422,6 +422,13 @@ func (d *doc) valueOf(key string, x any) string {
 	if y, ok := x.(int64); ok && strings.HasSuffix(key, "year") {
 		return strconv.FormatInt(y, 10)
 	}
+	if v, ok := x.([]any); ok && key == "domestic_costs" { // cost items, written as the report writes them elsewhere
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = strings.ReplaceAll(fmt.Sprint(e), "_", " ")
+		}
+		return strings.Join(parts, "; ")
+	}
 	if v, ok := x.(string); ok && enums[key] != "" {
 		if s := d.T(enums[key] + v); !strings.HasPrefix(s, "!") {
 			return s

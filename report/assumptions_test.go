@@ -255,3 +255,33 @@ func TestSensitiveRows(t *testing.T) {
 		t.Error(d.SensitivityNote())
 	}
 }
+
+// TestAssumptionWords: a value vcsim defines (kind, stage, final market)
+// is shown in the report's words, the cost items of domestic_costs as the
+// report writes cost items, and a label leaves out the choices a writer
+// of the file is told ("(true или false)").
+func TestAssumptionWords(t *testing.T) {
+	for _, tc := range []struct {
+		l        lang.Lang
+		key      string
+		in       any
+		want     string
+		label    string
+		wantLabl string
+	}{
+		{lang.RU, "kind", "enterprise", "предприятие", "Опасная (true или false)", "Опасная"},
+		{lang.RU, "stage", "processing", "переработка", "Конечный рынок (domestic или export)", "Конечный рынок"},
+		{lang.RU, "final_market", "domestic", "внутренний рынок", "Цена (валюта за единицу)", "Цена (KGS за единицу)"},
+		{lang.EN, "final_market", "export", "export", "Hazardous (true or false)", "Hazardous"},
+		{lang.EN, "domestic_costs", []any{"fuel_and_water", "grading"}, "fuel and water; grading", "Tradable (true or false)", "Tradable"},
+		{lang.EN, "stage", "bazaar", "bazaar", "Final market (domestic or export)", "Final market"}, // not a stage vcsim names: as written
+	} {
+		d := &doc{in: Input{Lang: tc.l, Chain: &valuechain.Chain{Currency: "KGS"}}, l: tc.l}
+		if got := d.valueOf(tc.key, tc.in); got != tc.want {
+			t.Errorf("%s %s %v: %q, want %q", tc.l, tc.key, tc.in, got, tc.want)
+		}
+		if got := d.leaf("x", tc.label, "x", 1.0).Label; got != tc.wantLabl {
+			t.Errorf("%s label %q: %q, want %q", tc.l, tc.label, got, tc.wantLabl)
+		}
+	}
+}

@@ -60,7 +60,7 @@ func TestChecks(t *testing.T) {
 			"<td>участник &#34;farm&#34;: task.days_per_unit</td><td>19\u00a0500</td><td>не больше 1830</td><td>число дней работы в год на взрослого в домохозяйствах — 19500",
 			"<td>дни на тонну введены как дни на кг? days_per_unit — на единицу продукта участника</td>"}},
 	} {
-		html := write(bad, tc.l)
+		html := strings.ReplaceAll(write(bad, tc.l), softHyphen, "") // the headers' soft hyphens (hyphenateRU)
 		at := "<td>c.toml:" + strconv.Itoa(line) + "</td>"
 		for _, s := range append(tc.want, at) {
 			if !strings.Contains(html, s) {

@@ -3,7 +3,9 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/ilo-rma/vcsim/guide"
@@ -16,7 +18,11 @@ import (
 type ScenarioDetail struct {
 	Name, Description string
 	Recommended       bool
-	Rows              []Row
+	// Types says the rows have a column of the interventions' types: only
+	// when an intervention has a name of its own (otherwise its name is
+	// its type's title).
+	Types bool
+	Rows  []Row
 }
 
 // ScenarioDetails describes every scenario of the scenario file.
@@ -36,10 +42,18 @@ func (d *doc) ScenarioDetails() []ScenarioDetail {
 			}
 			name := iv.NameIn(d.l)
 			if name == "" {
-				name = title
+				name, kind = title, "" // the name is the type's title already
 			}
 			sd.Rows = append(sd.Rows, Row{Cells: []string{name, kind, d.targets(iv.Targets), d.P(iv.Coverage),
 				d.timeline(&iv, horizon), d.money(iv.Cost.Fixed), d.money(iv.Cost.PerAdopterPerYear), d.money(iv.Cost.PerChildPerYear)}})
+		}
+		for _, r := range sd.Rows {
+			sd.Types = sd.Types || r.Cells[1] != ""
+		}
+		if !sd.Types {
+			for k := range sd.Rows {
+				sd.Rows[k].Cells = slices.Delete(sd.Rows[k].Cells, 1, 2)
+			}
 		}
 		out = append(out, sd)
 	}
@@ -108,28 +122,47 @@ func (d *doc) Caveats() []string {
 	for _, i := range lowBCRSafety(d.in.Scenarios, cmp.Summaries) {
 		health = append(health, d.in.Scenarios.Scenarios[i].NameIn(d.l))
 	}
-	if len(health) > 0 {
-		out = append(out, d.T("r.caveat.health.named", strings.Join(health, ", ")))
-	} else {
+	switch len(health) {
+	case 0:
 		out = append(out, d.T("r.caveat.health"))
+	case 1:
+		out = append(out, d.T("r.caveat.health.one", health[0]))
+	default:
+		out = append(out, d.T("r.caveat.health.named", strings.Join(health, d.T("r.namesep"))))
 	}
 	out = append(out, d.tradeoffs()...)
 	return out
 }
 
+// asShown is x as a table shows it with dec decimals, so that a sentence
+// judges the number the reader sees: a BCR of 0.996 is shown as 1.00 and
+// is not "below 1".
+func asShown(x float64, dec int) float64 {
+	v, err := strconv.ParseFloat(strconv.FormatFloat(x, 'f', dec, 64), 64)
+	if err != nil {
+		return x
+	}
+	return v
+}
+
 // lowBCRSafety returns the scenarios (indices into f.Scenarios) that aim
 // at safer work (an osh or mechanisation intervention, or one that changes
-// hazards) and whose benefit-cost ratio, the one in the table of
-// scenarios, is below 1: the report says their BCR is low because it
-// leaves health out. A safety scenario whose BCR is 1 or more, or not
-// defined, is not said to be low (sums[i] is scenario i's appraisal).
+// hazards) and whose benefit-cost ratio, as the table of scenarios shows
+// it (two decimals), is below 1: the report says their BCR is low because
+// it leaves health out. A safety scenario whose BCR is 1 or more, or not
+// defined, is not said to be low. Each scenario is found in sums by its
+// name.
 func lowBCRSafety(f *scenarios.File, sums []model.Summary) []int {
 	if f == nil {
 		return nil
 	}
+	bcr := map[string]float64{}
+	for _, s := range sums {
+		bcr[s.Name] = s.BCR
+	}
 	var out []int
 	for i, s := range f.Scenarios {
-		if i >= len(sums) || !(sums[i].BCR < 1) {
+		if b, ok := bcr[s.Name]; !ok || !(asShown(b, 2) < 1) {
 			continue
 		}
 		for _, iv := range s.Interventions {
@@ -143,7 +176,9 @@ func lowBCRSafety(f *scenarios.File, sums []model.Summary) []int {
 }
 
 // tradeoffs names the scenarios that lower child labour in the final year
-// but raise the share of households below the poverty line.
+// but raise the share of households below the poverty line, both as the
+// table of scenarios shows them (whole children, percentages with one
+// decimal): a change the table does not show is not said.
 func (d *doc) tradeoffs() []string {
 	cmp := d.in.Comparison
 	if cmp == nil || len(cmp.Baseline.Years) == 0 {
@@ -153,8 +188,9 @@ func (d *doc) tradeoffs() []string {
 	var out []string
 	for _, s := range cmp.Summaries {
 		f := s.Final
-		if f.ChildLabour < base.ChildLabour && f.BelowPoverty > base.BelowPoverty+1e-9 {
-			out = append(out, d.T("r.caveat.tradeoff", d.runName(s.Name), d.l.Plural(base.ChildLabour-f.ChildLabour, 0, "n.children.acc"),
+		fewer := asShown(base.ChildLabour, 0) - asShown(f.ChildLabour, 0)
+		if fewer > 0 && asShown(100*f.BelowPoverty, 1) > asShown(100*base.BelowPoverty, 1) {
+			out = append(out, d.T("r.caveat.tradeoff", d.runName(s.Name), d.l.Plural(fewer, 0, "n.children.acc"),
 				d.P(base.BelowPoverty), d.P(f.BelowPoverty)))
 		}
 	}

@@ -201,7 +201,14 @@ func TestLowBCRSafety(t *testing.T) {
 		{Name: "Free kit", Interventions: []scenarios.Intervention{osh}},                       // no cost: BCR not defined
 		{Name: "Mechanised", Interventions: []scenarios.Intervention{{Type: "mechanisation"}}}, // exactly 1: not low
 	}}
-	sums := []model.Summary{{BCR: 4.77}, {BCR: 0.12}, {BCR: 0.5}, {BCR: 0.99}, {BCR: math.NaN()}, {BCR: 1}}
+	named := func(bcr ...float64) []model.Summary { // the appraisals, by the scenarios' names
+		out := make([]model.Summary, len(bcr))
+		for i, b := range bcr {
+			out[i] = model.Summary{Name: f.Scenarios[i].Name, BCR: b}
+		}
+		return out
+	}
+	sums := named(4.77, 0.12, 0.5, 0.99, math.NaN(), 1)
 	got := lowBCRSafety(f, sums)
 	if want := []int{1, 3}; !slices.Equal(got, want) {
 		t.Errorf("low-BCR safety scenarios %v, want %v", got, want)
@@ -212,7 +219,7 @@ func TestLowBCRSafety(t *testing.T) {
 		want string
 	}{
 		{sums, "Safe work, Hazard training aim at safer work, and their BCR is below 1"},
-		{[]model.Summary{{BCR: 4.77}, {BCR: 1.5}, {BCR: 0.5}, {BCR: 2}, {BCR: math.NaN()}, {BCR: 1}},
+		{named(4.77, 1.5, 0.5, 2, math.NaN(), 1),
 			"not health: safer work and fewer injuries are not in it."},
 	} {
 		cmp := &scenarios.Comparison{Baseline: base, Summaries: tc.sums}

@@ -257,8 +257,20 @@ func (d *doc) Summary() []string {
 				best = s
 			}
 		}
-		out = append(out, l.T("r.summary.best", l.Plural(float64(len(cmp.Summaries)), 0, "n.scenarios.gen"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc"),
-			d.runName(best.Name), l.Plural(best.ChildYearsAvoided, 0, "n.childyears"), l.Thousands(best.CostPerChildYear), c.Currency))
+		n, years := l.Plural(float64(len(cmp.Summaries)), 0, "n.scenarios.gen"), l.Plural(float64(cmp.Horizon), 0, "n.years.acc")
+		avoids := asShown(best.ChildYearsAvoided, 0) > 0 // as the table's column of child-years avoided shows it
+		switch {
+		case len(cmp.Summaries) == 1 && avoids:
+			out = append(out, l.T("r.summary.single", d.runName(best.Name), years, l.Plural(best.ChildYearsAvoided, 0, "n.childyears"),
+				l.Thousands(best.CostPerChildYear), c.Currency))
+		case len(cmp.Summaries) == 1:
+			out = append(out, l.T("r.summary.single.none", d.runName(best.Name), years))
+		case avoids:
+			out = append(out, l.T("r.summary.best", n, years, d.runName(best.Name), l.Plural(best.ChildYearsAvoided, 0, "n.childyears"),
+				l.Thousands(best.CostPerChildYear), c.Currency))
+		default:
+			out = append(out, l.T("r.summary.nobest", n, years))
+		}
 		out = append(out, d.tradeoffs()...)
 	}
 	return out
@@ -338,27 +350,6 @@ func (d *doc) Margins() []Row {
 	return rows
 }
 
-// Employment is the labour table.
-func (d *doc) Employment() []Row {
-	var rows []Row
-	for i, lab := range d.in.Base.Labour {
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.N(lab.FamilyDays), d.N(lab.HiredDays), d.N(lab.ChildDays), d.N(lab.FTE)}})
-	}
-	t := d.in.Base.Totals
-	rows = append(rows, Row{Total: true, Cells: []string{d.T("t.total"), "", "", d.N(t.ChildDays), d.N(t.FTE)}})
-	return rows
-}
-
-// Households is the household income table.
-func (d *doc) Households() []Row {
-	var rows []Row
-	for _, g := range d.in.Base.Groups {
-		_, i := d.in.Chain.Actor(g.Actor)
-		rows = append(rows, Row{Cells: []string{d.actorName(i), d.N(float64(g.Households)), d.N(g.MeanIncome), d.N(g.Quantile(0.5)), d.P(g.BelowPoverty)}})
-	}
-	return rows
-}
-
 // ChildRows is the child labour table by band.
 func (d *doc) ChildRows() []Row {
 	var rows []Row
@@ -376,59 +367,6 @@ func ratio(a, b float64) float64 {
 		return 0
 	}
 	return a / b
-}
-
-// ScenarioRows is the comparison table.
-func (d *doc) ScenarioRows() []Row {
-	cmp := d.in.Comparison
-	if cmp == nil {
-		return nil
-	}
-	base := cmp.Baseline.Years[len(cmp.Baseline.Years)-1]
-	rows := []Row{{Cells: []string{d.T("baseline"), d.N(base.ChildLabour), d.N(base.Hazardous), d.N(base.MeanIncome), d.P(base.BelowPoverty), "", "", "", "", ""}}}
-	for _, s := range cmp.Summaries {
-		f := s.Final
-		rows = append(rows, Row{Cells: []string{d.runName(s.Name), d.N(f.ChildLabour), d.N(f.Hazardous), d.N(f.MeanIncome), d.P(f.BelowPoverty),
-			d.N(s.PVCost), d.N(s.ChildYearsAvoided), d.N(s.CostPerChildYear), d.D(s.BCR), d.D(s.BCRSpillover)}})
-	}
-	return rows
-}
-
-// GroupRows is the scenarios' final year household group by group (then
-// the children hired from outside the groups): the share of households
-// below the poverty line on cash income, children in child labour and in
-// hazardous child labour. Nil with fewer than two groups, where it would
-// repeat ScenarioRows.
-func (d *doc) GroupRows() []Row {
-	cmp := d.in.Comparison
-	if cmp == nil {
-		return nil
-	}
-	base := cmp.Baseline.Years[len(cmp.Baseline.Years)-1]
-	if len(base.Groups) < 2 {
-		return nil
-	}
-	var rows []Row
-	add := func(run string, gs []model.GroupKPI) {
-		for _, g := range gs {
-			name, poor := g.Group, d.P(g.BelowPoverty)
-			if g.Group == model.HiredGroup {
-				name, poor = d.T("t.hiredgroup"), ""
-			} else if _, i := d.in.Chain.Actor(g.Group); i >= 0 {
-				name = d.actorName(i)
-			}
-			rows = append(rows, Row{Cells: []string{run, name, poor, d.N(g.ChildLabour), d.N(g.Hazardous)}})
-		}
-	}
-	add(d.T("baseline"), base.Groups)
-	for _, s := range cmp.Summaries {
-		gs := make([]model.GroupKPI, len(s.Groups))
-		for k, g := range s.Groups {
-			gs[k] = g.Final
-		}
-		add(d.runName(s.Name), gs)
-	}
-	return rows
 }
 
 // Intervention is an intervention used by the scenarios, from the guide.

@@ -43,6 +43,12 @@ table.plan td:nth-child(2) { width: 45mm; }
 .caveats { background: #fff8e6; border-left: 2pt solid #E69F00; padding: 1mm 3mm; margin: 2mm 0 4mm; font-size: 9pt; }
 .caveats ul { margin: 0 0 1mm; padding-left: 5mm; }
 .caveats p { margin: 1mm 0; }
+@media screen and (max-width: 600px) {
+  table, table.wide { display: block; overflow-x: auto; table-layout: auto; }
+  td, th { overflow-wrap: normal; }
+  td { white-space: nowrap; }
+  td:first-child { white-space: normal; min-width: 28mm; }
+}
 </style>
 </head>
 <body>
@@ -58,7 +64,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h2>{{$.T "r.checks"}}</h2>
 <p>{{$.T "r.checks.intro"}}</p>
 <table class="wide checks">
-<thead><tr><th>{{$.T "t.lineorcell"}}</th><th>{{$.T "t.where"}}</th><th>{{$.T "t.number"}}</th><th>{{$.T "t.plausible"}}</th><th>{{$.T "t.finding"}}</th><th>{{$.T "t.hint"}}</th></tr></thead>
+<thead><tr><th>{{$.H "t.lineorcell"}}</th><th>{{$.H "t.where"}}</th><th>{{$.H "t.number"}}</th><th>{{$.H "t.plausible"}}</th><th>{{$.H "t.finding"}}</th><th>{{$.H "t.hint"}}</th></tr></thead>
 <tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -73,7 +79,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 <section id="accounts">
 <h2>{{.T "r.accounts"}} ({{.Chain.Currency}})</h2>
 <table class="wide">
-<thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.count"}}</th><th>{{.T "t.revenue"}}</th><th>{{.T "t.ic"}}</th><th>{{.T "t.va"}}</th><th>{{.T "t.wages"}}</th><th>{{.T "t.nop"}}</th><th>{{.T "t.share"}}</th><th>{{.T "t.perunit"}}</th></tr></thead>
+<thead><tr><th>{{.H "t.actor"}}</th><th>{{.H "t.count"}}</th><th>{{.H "t.revenue"}}</th><th>{{.H "t.ic"}}</th><th>{{.H "t.va"}}</th><th>{{.H "t.wages"}}</th><th>{{.H "t.nop"}}</th><th>{{.H "t.share"}}</th><th>{{.H "t.perunit"}}</th></tr></thead>
 <tbody>{{range .Accounts}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -84,7 +90,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{range $i, $c := .ChartsIn "margins"}}{{if $i}}
 {{end}}<figure>{{$c}}</figure>{{end}}
 <table>
-<thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.price"}}</th><th>{{.T "t.pricefinal"}}</th><th>{{.T "t.transport"}}</th>{{if .HasServices}}<th>{{.T "t.services"}}</th>{{end}}<th>{{.T "t.margin"}}</th><th>{{.T "t.finalshare"}}</th></tr></thead>
+<thead><tr><th>{{.H "t.actor"}}</th><th>{{.H "t.price"}}</th><th>{{.H "t.pricefinal"}}</th><th>{{.H "t.transport"}}</th>{{if .HasServices}}<th>{{.H "t.services"}}</th>{{end}}<th>{{.H "t.margin"}}</th><th>{{.H "t.finalshare"}}</th></tr></thead>
 <tbody>{{range .Margins}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -95,7 +101,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{range $i, $c := .ChartsIn "employment"}}{{if $i}}
 {{end}}<figure>{{$c}}</figure>{{end}}
 <table>
-<thead><tr><th>{{.T "t.actor"}}</th><th>{{.T "t.familydays"}}</th><th>{{.T "t.hireddays"}}</th><th>{{.T "t.childdays"}}</th><th>{{.T "t.fte"}}</th></tr></thead>
+<thead><tr><th>{{.H "t.actor"}}</th><th>{{.H "t.familydays"}}</th><th>{{.H "t.hireddays"}}</th><th>{{.H "t.childdays"}}</th><th>{{.H "t.fte"}}</th></tr></thead>
 <tbody>{{range .Employment}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -106,12 +112,12 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{range $i, $c := .ChartsIn "children"}}{{if $i}}
 {{end}}<figure>{{$c}}</figure>{{end}}
 <table>
-<thead><tr><th>{{.T "t.band"}}</th><th>{{.T "t.children"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.hcl"}}</th><th>{{.T "t.prevalence"}}</th></tr></thead>
+<thead><tr><th>{{.H "t.band"}}</th><th>{{.H "t.children"}}</th><th>{{.H "t.cl"}}</th><th>{{.H "t.hcl"}}</th><th>{{.H "t.prevalence"}}</th></tr></thead>
 <tbody>{{range .ChildRows}}<tr{{if .Total}} class="total"{{end}}>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 <table>
-<thead><tr><th>{{.T "t.group"}}</th><th>{{.T "t.households"}}</th><th>{{.T "t.meanincome"}} ({{.Chain.Currency}})</th><th>{{.T "t.medianincome"}} ({{.Chain.Currency}})</th><th>{{.T "t.poor"}}</th></tr></thead>
+<thead><tr><th>{{.H "t.group"}}</th><th>{{.H "t.households"}}</th><th>{{.H "t.meanincome"}} ({{.Chain.Currency}})</th><th>{{.H "t.medianincome"}} ({{.Chain.Currency}})</th><th>{{.H "t.poor"}}</th></tr></thead>
 <tbody>{{range .Households}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -121,7 +127,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h2>{{.T "r.scenarios"}}</h2>
 {{if .HasScenarios}}
 <table class="wide">
-<thead><tr><th>{{.T "t.scenario"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.hcl"}}</th><th>{{.T "t.meanincome"}}</th><th>{{.T "t.poor"}}</th><th>{{.T "t.pvcost"}}</th><th>{{.T "t.cyavoided"}}</th><th>{{.T "t.costpercy"}}</th><th>{{.T "t.bcr"}}</th><th>{{.T "t.bcrspill"}} (×{{.Spillover}})</th></tr></thead>
+<thead><tr><th>{{.H "t.scenario"}}</th><th>{{.H "t.cl"}}</th><th>{{.H "t.hcl"}}</th><th>{{.H "t.meanincome"}}</th><th>{{.H "t.poor"}}</th><th>{{.H "t.pvcost"}}</th><th>{{.H "t.cyavoided"}}</th><th>{{.H "t.costpercy"}}</th><th>{{.H "t.bcr"}}</th><th>{{.H "t.bcrspill"}} (×{{.Spillover}})</th></tr></thead>
 <tbody>{{range .ScenarioRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -129,14 +135,14 @@ table.plan td:nth-child(2) { width: 45mm; }
 <ul>{{range .Caveats}}<li>{{.}}</li>{{end}}</ul></div>
 {{with .GroupRows}}<h3>{{$.T "r.bygroup"}}</h3>
 <table>
-<thead><tr><th>{{$.T "t.scenario"}}</th><th>{{$.T "t.group"}}</th><th>{{$.T "t.poorcash"}}</th><th>{{$.T "t.cl"}}</th><th>{{$.T "t.hcl"}}</th></tr></thead>
+<thead><tr><th>{{$.H "t.scenario"}}</th><th>{{$.H "t.group"}}</th><th>{{$.H "t.poorcash"}}</th><th>{{$.H "t.cl"}}</th><th>{{$.H "t.hcl"}}</th></tr></thead>
 <tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 {{end}}<h3>{{.T "r.scendetail"}}</h3>
 {{range .ScenarioDetails}}<p><strong>{{.Name}}</strong>{{if .Recommended}} ({{$.T "r.recommendedmark"}}){{end}}{{if .Description}}: {{.Description}}{{end}}</p>
 <table class="wide">
-<thead><tr><th>{{$.T "t.intervention"}}</th><th>{{$.T "t.type"}}</th><th>{{$.T "t.targets"}}</th><th>{{$.T "t.coverage"}}</th><th>{{$.T "t.timeline"}}</th><th>{{$.T "t.fixed"}}</th><th>{{$.T "t.peradopter"}}</th><th>{{$.T "t.perchild"}}</th></tr></thead>
+<thead><tr><th>{{$.H "t.intervention"}}</th>{{if .Types}}<th>{{$.H "t.type"}}</th>{{end}}<th>{{$.H "t.targets"}}</th><th>{{$.H "t.coverage"}}</th><th>{{$.H "t.timeline"}}</th><th>{{$.H "t.fixed"}}</th><th>{{$.H "t.peradopter"}}</th><th>{{$.H "t.perchild"}}</th></tr></thead>
 <tbody>{{range .Rows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -145,7 +151,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{if .HasUncertainty}}<h3>{{.T "r.uncertainty"}}</h3>
 <p>{{.T "r.uncertaintytext" .DrawsTimes}}</p>
 <table>
-<thead><tr><th>{{.T "t.scenario"}}</th><th>{{.T "t.cl"}}</th><th>{{.T "t.costpercy"}}</th><th>{{.T "t.bcr"}}</th><th>{{.T "t.pbetter"}}</th></tr></thead>
+<thead><tr><th>{{.H "t.scenario"}}</th><th>{{.H "t.cl"}}</th><th>{{.H "t.costpercy"}}</th><th>{{.H "t.bcr"}}</th><th>{{.H "t.pbetter"}}</th></tr></thead>
 <tbody>{{range .UncertaintyRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -160,12 +166,12 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{with .Plan}}<p>{{.Note}}</p>
 {{range .Plans}}<h3>{{.Name}}</h3>
 <table class="wide plan">
-<thead><tr><th>{{$.T "t.intervention"}}</th><th>{{$.T "t.objective"}}</th><th>{{$.T "t.responsible"}}</th><th>{{$.T "t.timeline"}}</th><th>{{$.T "t.budgetyear"}} ({{$.Chain.Currency}})</th><th>{{$.T "t.budgettotal"}} ({{$.Chain.Currency}})</th></tr></thead>
+<thead><tr><th>{{$.H "t.intervention"}}</th><th>{{$.H "t.objective"}}</th><th>{{$.H "t.responsible"}}</th><th>{{$.H "t.timeline"}}</th><th>{{$.H "t.budgetyear"}} ({{$.Chain.Currency}})</th><th>{{$.H "t.budgettotal"}} ({{$.Chain.Currency}})</th></tr></thead>
 <tbody>{{range .Rows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 <table>
-<thead><tr><th>{{$.T "t.year"}}</th><th>{{$.T "t.budget"}} ({{$.Chain.Currency}})</th><th>{{$.T "t.clwithout"}}</th><th>{{$.T "t.clwith"}}</th><th>{{$.T "t.clfewer"}}</th></tr></thead>
+<thead><tr><th>{{$.H "t.year"}}</th><th>{{$.H "t.budget"}} ({{$.Chain.Currency}})</th><th>{{$.H "t.clwithout"}}</th><th>{{$.H "t.clwith"}}</th><th>{{$.H "t.clfewer"}}</th></tr></thead>
 <tbody>{{range .Years}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -177,7 +183,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 <p>{{.T "r.economic.text"}}</p>
 {{if .PAMNeutral}}<p class="note">{{.T "r.economic.neutral"}}</p>{{end}}
 <table class="wide">
-<thead><tr><th>{{.T "t.actor"}}</th><th>A</th><th>B</th><th>C</th><th>D</th><th>E</th><th>F</th><th>G</th><th>H</th><th>NPCO</th><th>EPC</th><th>DRC</th><th>PC</th></tr></thead>
+<thead><tr><th>{{.H "t.actor"}}</th><th>A</th><th>B</th><th>C</th><th>D</th><th>E</th><th>F</th><th>G</th><th>H</th><th>NPCO</th><th>EPC</th><th>DRC</th><th>PC</th></tr></thead>
 <tbody>{{range .PAMRows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -201,14 +207,14 @@ table.plan td:nth-child(2) { width: 45mm; }
 <p>{{.T "r.assumptions.intro"}}</p>
 <h3>{{.T "r.sourced"}}</h3>
 {{with .KeyAssumptions}}<table class="assume">
-<thead><tr><th>{{$.T "r.where"}}</th><th>{{$.T "r.parameter"}}</th><th>{{$.T "r.value"}}</th><th>{{$.T "r.comment"}}</th></tr></thead>
-<tbody>{{range .}}<tr><td>{{.Where}}</td><td>{{.Label}}</td><td class="num">{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
+<thead><tr><th>{{$.H "r.where"}}</th><th>{{$.H "r.parameter"}}</th><th>{{$.H "r.value"}}</th><th>{{$.H "r.comment"}}</th></tr></thead>
+<tbody>{{range .}}<tr><td>{{.Where}}</td><td>{{.Label}}</td><td{{if .Number}} class="num"{{end}}>{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
 {{end}}</tbody>
 </table>
 {{else}}<p>{{.T "r.sourced.none"}}</p>{{end}}
 <h3>{{.T "r.prefs"}}</h3>
 {{with .Preferences}}<table class="assume">
-<thead><tr><th>{{$.T "t.group"}}</th><th>{{$.T "r.parameter"}}</th><th>{{$.T "r.value"}}</th><th>{{$.T "r.how"}}</th></tr></thead>
+<thead><tr><th>{{$.H "t.group"}}</th><th>{{$.H "r.parameter"}}</th><th>{{$.H "r.value"}}</th><th>{{$.H "r.how"}}</th></tr></thead>
 <tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -216,7 +222,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 <h3>{{.T "r.sensitive"}}</h3>
 {{with .SensitiveRows}}<p>{{$.T "r.sensitive.intro"}}</p>
 <table class="sens">
-<thead><tr><th>{{$.T "t.scenario"}}</th><th>{{$.T "r.parameter"}}</th><th>{{$.T "t.range"}}</th><th>{{$.T "t.atlow"}}</th><th>{{$.T "t.athigh"}}</th><th>{{$.T "t.swing"}}</th></tr></thead>
+<thead><tr><th>{{$.H "t.scenario"}}</th><th>{{$.H "r.parameter"}}</th><th>{{$.H "t.range"}}</th><th>{{$.H "t.atlow"}}</th><th>{{$.H "t.athigh"}}</th><th>{{$.H "t.swing"}}</th></tr></thead>
 <tbody>{{range .}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
@@ -239,8 +245,8 @@ table.plan td:nth-child(2) { width: 45mm; }
 <p>{{.T "r.appendix.intro"}}</p>
 {{range .Appendix}}<h3>{{.Where}}</h3>
 <table class="assume appendix">
-<thead><tr><th>{{$.T "r.parameter"}}</th><th>{{$.T "r.value"}}</th><th>{{$.T "r.comment"}}</th></tr></thead>
-<tbody>{{range .Rows}}<tr><td>{{.Label}}</td><td class="num">{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
+<thead><tr><th>{{$.H "r.parameter"}}</th><th>{{$.H "r.value"}}</th><th>{{$.H "r.comment"}}</th></tr></thead>
+<tbody>{{range .Rows}}<tr><td>{{.Label}}</td><td{{if .Number}} class="num"{{end}}>{{.Value}}</td><td class="comment">{{.Comment}}</td></tr>
 {{end}}</tbody>
 </table>
 {{end}}</section>

@@ -44,6 +44,19 @@ func FuzzCompare(f *testing.F) {
 		}
 		f.Add(c, s)
 	}
+	// A trader that hires a household group's own children (supplied_by),
+	// and porters whose carts only boys push (done_by): the rationed use of
+	// the children's hours and the idle girls under the identities too.
+	for _, ex := range [][2]string{
+		{"../model/testdata/supplied.toml", "[[scenario]]\nname = \"code\"\n  [[scenario.intervention]]\n  type = \"code_of_conduct\"\n  targets = [\"trader\"]\n  coverage = 0.5\n"},
+		{"../model/testdata/carts.toml", "[[scenario]]\nname = \"transfer\"\n  [[scenario.intervention]]\n  type = \"cash_transfer\"\n  targets = [\"porters\"]\n  coverage = 1\n  effect = { amount = 300 }\n"},
+	} {
+		c, err := os.ReadFile(ex[0])
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(c, []byte(ex[1]))
+	}
 	f.Fuzz(func(t *testing.T, chainText, scenText []byte) {
 		c, err := valuechain.Parse(chainText, "c.toml")
 		if err != nil || valuechain.Validate(c, "c.toml") != nil {
@@ -68,6 +81,7 @@ func FuzzCompare(f *testing.F) {
 		}
 		for name, rows := range map[string]any{
 			"accounts.csv": tables.Accounts(r), "margins.csv": tables.Margins(r), "labour.csv": tables.Labour(r),
+			"labour_tasks.csv": tables.Tasks(r),
 			"child_labour.csv": tables.ChildLabour(r), "households.csv": tables.Households(r), "summary.json": tables.NewSummary(r, 1),
 		} {
 			if err := outfile.Finite(name, rows); err != nil {

@@ -405,3 +405,45 @@ effect = { hours_cap = "guide" }
 		t.Errorf("amount uncertain in %d interventions, want 2", amount)
 	}
 }
+
+// TestCodeOfConductOnSuppliedChildren: the trader of
+// model/testdata/supplied.toml hires the farms' own children (supplied_by):
+// 20 children of 12-14 in child labour at 17.14 hours a week, each farm's
+// cash income 2,600 (see model/supplied_test.go). A code of conduct signed
+// by all with compliance 0.5 halves child_share: the trader needs 500
+// child days, each farm gets 350/600 of its offer and the children work 10
+// hours, under the light-work limit: no child labour, cash income 2,350,
+// poverty unchanged (S = 2,000). Adults do the 500 days children leave:
+// the trader's wages 8,500 instead of 7,428.57.
+func TestCodeOfConductOnSuppliedChildren(t *testing.T) {
+	c := chain(t, "../model/testdata/supplied.toml")
+	b, s, cmp := final(t, c, `
+[[scenario]]
+name = "code"
+  [[scenario.intervention]]
+  type = "code_of_conduct"
+  targets = ["trader"]
+  coverage = 1
+  effect = { compliance = 0.5 }
+`)
+	run := cmp.Runs[0].Results
+	last := run[len(run)-1]
+	for _, tt := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"baseline child labour", b.ChildLabour, 20}, {"child labour", s.ChildLabour, 0},
+		{"cash income", last.Groups[0].MeanIncome, 2350}, {"wages from the chain", last.Groups[0].Cash.ChildChain, 3500},
+		{"trader's wages", last.Accounts[1].Wages, 8500},
+	} {
+		if math.Abs(tt.got-tt.want) > 1e-9*max(1, tt.want) {
+			t.Errorf("%s = %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+	if err := last.Check(1e-9); err != nil {
+		t.Error(err)
+	}
+	if cmp.Summaries[0].ChildYearsAvoided <= 0 {
+		t.Errorf("child-years avoided %v", cmp.Summaries[0].ChildYearsAvoided)
+	}
+}

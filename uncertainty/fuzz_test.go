@@ -69,3 +69,72 @@ func FuzzDistribution(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCorrelate reads the tobacco chain with its three prices uncertain
+// and up to three [[correlate]] tables of fuzzed paths and ranks: the
+// reader either refuses the tables, naming the file and a line, or
+// accepts them, and then the setup builds (no refusal left for run time:
+// issue 21, an impossible matrix exited 1 after validate passed) and the
+// correlated draws are finite and inside (0, 1) (a path listed twice
+// corrupted the copula).
+func FuzzCorrelate(f *testing.F) {
+	data, err := os.ReadFile("../examples/tobacco-kyrgyzstan.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	chain := string(data)
+	for _, r := range [][2]string{
+		{"price = 160  ", `price = { dist = "triangular", min = 130, mode = 160, max = 200 }  `},
+		{"price = 250  ", `price = { dist = "triangular", min = 200, mode = 250, max = 300 }  `},
+		{"price = 290                 # KGS per kg FOB", `price = { dist = "triangular", min = 250, mode = 290, max = 330 } # KGS per kg FOB`},
+	} {
+		if !strings.Contains(chain, r[0]) {
+			f.Fatalf("no %q", r[0])
+		}
+		chain = strings.Replace(chain, r[0], r[1], 1)
+	}
+	paths := []string{"actor.0.price", "actor.1.price", "actor.2.price", "actor.0.count", "actor.9.price"}
+	f.Add(uint8(1), uint8(0), uint8(1), uint8(0), uint8(0), uint8(0), 0.5, 0.0, 0.0)
+	f.Add(uint8(1), uint8(0), uint8(0), uint8(0), uint8(0), uint8(0), 0.5, 0.0, 0.0)            // a path twice
+	f.Add(uint8(2), uint8(0), uint8(1), uint8(1), uint8(0), uint8(0), 0.5, 0.7, 0.0)            // a pair twice
+	f.Add(uint8(3), uint8(0), uint8(1), uint8(1), uint8(2), uint8(0x02), 0.9, 0.9, -0.9)        // impossible
+	f.Add(uint8(3), uint8(0), uint8(1), uint8(1), uint8(2), uint8(0x02), 0.99, 0.99, 0.9999999) // nearly singular
+	f.Fuzz(func(t *testing.T, n, a1, b1, a2, b2, a3 uint8, r1, r2, r3 float64) {
+		// The third table pairs a3's low and high nibbles.
+		pairs := [][2]uint8{{a1, b1}, {a2, b2}, {a3 & 15, a3 >> 4}}
+		ranks := []float64{r1, r2, r3}
+		var b strings.Builder
+		b.WriteString(chain)
+		for i := 0; i < int(n%4); i++ {
+			p, q := paths[int(pairs[i][0])%len(paths)], paths[int(pairs[i][1])%len(paths)]
+			rank := strings.NewReplacer("NaN", "nan", "+Inf", "inf", "-Inf", "-inf").Replace(fmt.Sprint(ranks[i]))
+			fmt.Fprintf(&b, "\n[[correlate]]\nparams = [%q, %q]\nrank = %s\n", p, q, rank)
+		}
+		text := b.String()
+		c, err := valuechain.Parse([]byte(text), "c.toml")
+		if err == nil {
+			err = valuechain.Validate(c, "c.toml")
+		}
+		if err != nil {
+			if !strings.Contains(err.Error(), "c.toml:") {
+				t.Fatalf("refused without the file and a line: %v", err)
+			}
+			return
+		}
+		s, err := NewSetup(c, nil, "c.toml", "")
+		if err != nil {
+			t.Fatalf("valid, but the setup refuses it: %v\n%s", err, text[len(chain):])
+		}
+		u, err := Uniforms(32, len(s.Params), Random, 1, s.Corr)
+		if err != nil {
+			t.Fatalf("valid, but no draws: %v\n%s", err, text[len(chain):])
+		}
+		for d := 0; d < 32; d++ {
+			for j := range s.Params {
+				if x := u.At(d, j); !(x > 0 && x < 1) {
+					t.Fatalf("draw %d of %s is %v\n%s", d, s.Params[j].Path, x, text[len(chain):])
+				}
+			}
+		}
+	})
+}

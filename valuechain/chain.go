@@ -100,6 +100,9 @@ type Chain struct {
 
 	// pos gives the line of each key of the file the chain was read from.
 	pos Positions
+	// cells gives the cell of each key of the workbook the chain was read
+	// from (nil for a text file).
+	cells map[string]string
 	// index caches actor id -> index for Actor; shared by copies of the
 	// chain and checked on every hit, so a copy with other actors is
 	// never misled.
@@ -113,6 +116,14 @@ type actorIndex struct {
 // Positions returns the lines of the keys of the file the chain was read
 // from (nil for a chain built in code).
 func (c *Chain) Positions() Positions { return c.pos }
+
+// SetCells records the cells ("Actors!E5") of the keys ("actor.2.price")
+// of the workbook the chain was read from, for later messages.
+func (c *Chain) SetCells(cells map[string]string) { c.cells = cells }
+
+// Cell returns the workbook cell of a key's path, or "" for a chain not
+// read from a workbook or a path with no cell of its own.
+func (c *Chain) Cell(path string) string { return c.cells[path] }
 
 // StudyRef names a published value-chain study.
 type StudyRef struct {
@@ -202,6 +213,12 @@ type Actor struct {
 	HiredChildWeeks float64            `toml:"hired_child_weeks,omitempty,omitzero"`
 	HiredChildAges  *[NumBands]float64 `toml:"hired_child_ages,omitempty"`
 	HiredGirlsShare *float64           `toml:"hired_girls_share,omitempty"`
+	// SuppliedBy names the household group (a household actor's id) whose
+	// own children do the actor's child days (docs/model.md section 4): they
+	// are paid child_wage a child day by the actor, a cash income of that
+	// group, and counted in the group's rows, not as hired children from
+	// outside. Empty: the children come from outside the chain's groups.
+	SuppliedBy string `toml:"supplied_by,omitempty,omitzero"`
 	// HiredHazardCut is the share of the hired children's exposure to
 	// hazardous tasks removed by measures (osh, code of conduct); set by
 	// scenarios, not read from chain files.

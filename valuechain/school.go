@@ -77,5 +77,10 @@ func (v *validator) school(h *HouseholdGroup, w string) {
 		for b, x := range h.ObservedEnrolment {
 			v.num(w, "observed_enrolment["+BandNames[b]+"]", x, 0, 1)
 		}
+		if h.ObservedPrevalence == nil {
+			// Enrolment is fitted with prevalence (model.FitObserved): alone it
+			// would be read and never used.
+			v.add(w, "observed_enrolment", "is fitted together with observed_prevalence, which this group does not give: add observed_prevalence (the share of its children in child labour) or remove observed_enrolment")
+		}
 	}
 }

@@ -346,6 +346,9 @@ func (v *validator) actor(c *Chain, a *Actor, i int, w string, primary, linksOK 
 			v.add(w, "hired_child_ages", "the shares of 5-11, 12-14 and 15-17 must add up to 1, got %v", sum)
 		}
 	}
+	if a.SuppliedBy != "" {
+		v.suppliedBy(c, a, w)
+	}
 	if a.FemaleShare != nil {
 		v.num(w, "female_share", *a.FemaleShare, 0, 1)
 	}
@@ -535,6 +538,25 @@ func (v *validator) service(c *Chain, a *Actor, w string) {
 	}
 	if !served {
 		v.add(w, "kind", "is \"service\" but no link names it: list it in the services of the links whose product it handles")
+	}
+}
+
+// suppliedBy checks that an actor's supplied_by names a household group
+// other than the actor itself, and that the actor hires children from it
+// (child_share and child_wage).
+func (v *validator) suppliedBy(c *Chain, a *Actor, w string) {
+	g, _ := c.Actor(a.SuppliedBy)
+	switch {
+	case a.Kind == Household:
+		v.add(w, "supplied_by", "is given but kind is %q: only a firm or a service hires a household group's children", a.Kind)
+	case g == nil:
+		v.add(w, "supplied_by", "names %q, but no actor has that id: name the household actor whose children the actor hires", a.SuppliedBy)
+	case g.Kind != Household:
+		v.add(w, "supplied_by", "names %q, whose kind is %q: name a household actor (kind = \"household\") whose children the actor hires", a.SuppliedBy, g.Kind)
+	case a.ChildShare <= 0:
+		v.add(w, "supplied_by", "is given but child_share is 0: the actor hires no children")
+	case a.ChildWage <= 0:
+		v.add(w, "child_wage", "must be above 0 when supplied_by is given: it is what the group's children earn a day")
 	}
 }
 

@@ -224,6 +224,39 @@ func TestServiceMessages(t *testing.T) {
 	}
 }
 
+// TestSuppliedByMessages: supplied_by must name a household actor; an
+// unknown one is refused at its line, in English and Russian, and a valid
+// one passes.
+func TestSuppliedByMessages(t *testing.T) {
+	hire := func(group string) string {
+		return strings.Replace(base, "price = 3\n", "price = 3\nchild_share = 0.2\nchild_wage = 4\nsupplied_by = \""+group+"\"\n", 1)
+	}
+	if err := check(hire("farm")); err != nil {
+		t.Fatalf("a valid supplied_by: %v", err)
+	}
+	for _, c := range []struct{ group, en, ru string }{
+		{"farms", `actor "trader": supplied_by: names "farms", but no actor has that id`, `участник "trader": supplied_by: называет "farms", но участника с таким кодом нет`},
+		{"trader", `actor "trader": supplied_by: names "trader", whose kind is "enterprise": name a household actor`, `supplied_by: называет "trader", у которого kind = "enterprise"`},
+	} {
+		text := hire(c.group)
+		var ve *ValidationError
+		if err := check(text); !errors.As(err, &ve) {
+			t.Fatalf("%s: got %v, want a *ValidationError", c.group, err)
+		}
+		line := strings.Count(text[:strings.Index(text, "supplied_by")], "\n") + 1
+		for _, l := range []struct{ lang, want string }{{"en", c.en}, {"ru", c.ru}} {
+			want := fmt.Sprintf("t.toml:%d: ", line)
+			if got := ve.In(lang.Lang(l.lang)); !strings.Contains(got, want) || !strings.Contains(got, l.want) {
+				t.Errorf("%s, %s: got\n%s\nwant %q and %q", c.group, l.lang, got, want, l.want)
+			}
+		}
+	}
+	text := strings.Replace(hire("farm"), "child_share = 0.2\n", "", 1)
+	if err := check(text); err == nil || !strings.Contains(err.Error(), "supplied_by: is given but child_share is 0") {
+		t.Errorf("supplied_by without child_share: got %v", err)
+	}
+}
+
 func TestEveryProblemAtOnce(t *testing.T) {
 	text := strings.Replace(base, "price = 3", "price = -3", 1)
 	text = strings.Replace(text, "share = 0.5", "share = 0.5\nloss = 2", 1)

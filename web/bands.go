@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -22,7 +23,44 @@ type BandsStep struct {
 	Draws  int     `json:"draws"`
 	Total  int     `json:"total"`
 	Charts []Chart `json:"charts,omitempty"`
-	Error  string  `json:"error,omitempty"`
+	// Intervals are the 90-percent intervals of the page's headline
+	// indicators over these draws, for every run (uncertainty.Summaries).
+	Intervals []Interval `json:"intervals,omitempty"`
+	Error     string     `json:"error,omitempty"`
+}
+
+// Interval is an indicator's median and 90-percent interval (5th to 95th
+// percentile) over the draws where it is defined, for run Run (0: the
+// baseline, then the scenarios in the order of /api/compare's rows).
+type Interval struct {
+	Run       int     `json:"run"`
+	Indicator string  `json:"indicator"` // a column of scenario_summary.csv
+	Draws     int     `json:"draws"`
+	P05       float64 `json:"p05"`
+	P50       float64 `json:"p50"`
+	P95       float64 `json:"p95"`
+}
+
+// bandIndicators are the indicators of the page's comparison table and
+// headline cards.
+var bandIndicators = map[string]bool{
+	"children_in_child_labour_final_year": true, "children_in_hazardous_child_labour_final_year": true,
+	"mean_household_income_final_year": true, "share_below_poverty_line_final_year": true,
+	"cost_per_child_year_avoided": true, "benefit_cost_ratio": true,
+}
+
+// intervals returns the intervals of the headline indicators of mc; an
+// indicator defined in no draw is left out.
+func intervals(mc *uncertainty.MonteCarlo) []Interval {
+	var out []Interval
+	n := len(uncertainty.Indicators)
+	for k, s := range mc.Summaries() {
+		if !bandIndicators[s.Indicator] || s.Draws == 0 || math.IsNaN(s.P05) || math.IsNaN(s.P95) {
+			continue
+		}
+		out = append(out, Interval{Run: k / n, Indicator: s.Indicator, Draws: s.Draws, P05: s.P05, P50: s.P50, P95: s.P95})
+	}
+	return out
 }
 
 // bandsFirst is the size of the first part of a Monte Carlo the page
@@ -81,7 +119,7 @@ func (s *Server) bands(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		mc = uncertainty.Merge(mc, m)
-		step := BandsStep{Draws: first + n, Total: req.Draws}
+		step := BandsStep{Draws: first + n, Total: req.Draws, Intervals: intervals(mc)}
 		cs, err := plots.UncertaintyCharts(mc, l)
 		if err != nil {
 			enc.Encode(BandsStep{Draws: first + n, Total: req.Draws, Error: errorText(w, err)})

@@ -48,7 +48,7 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) {
 	l := pageLang(r)
 	var out []Chart
 	err := s.run(r, func(ctx context.Context) error {
-		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed(r)}, assess.Options{Draws: req.Draws}, nil)
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Survey: req.sv, Seed: seed(r)}, assess.Options{Draws: req.Draws}, nil)
 		if err != nil {
 			return err
 		}
@@ -87,7 +87,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 	l := pageLang(r)
 	var page bytes.Buffer
 	err := s.run(r, func(ctx context.Context) error {
-		a, err := analyse(ctx, c, f, l, seed(r))
+		a, err := analyse(ctx, c, f, req.sv, l, seed(r))
 		if err != nil {
 			return err
 		}
@@ -119,8 +119,8 @@ type analysis struct {
 // analyse assesses c with the scenarios of f (nil for none) and the
 // households of seed, with the sensitivity ranking the report shows, and
 // draws every chart in language l.
-func analyse(ctx context.Context, c *valuechain.Chain, f *scenarios.File, l lang.Lang, seed uint64) (*analysis, error) {
-	a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed, ChainName: "vcsim serve"}, assess.Options{Sensitivity: true}, nil)
+func analyse(ctx context.Context, c *valuechain.Chain, f *scenarios.File, sv *valuechain.Survey, l lang.Lang, seed uint64) (*analysis, error) {
+	a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Survey: sv, Seed: seed, ChainName: "vcsim serve"}, assess.Options{Sensitivity: true}, nil)
 	if err != nil {
 		return nil, err
 	}

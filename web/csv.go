@@ -31,7 +31,7 @@ func (s *Server) comparisonCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	err := s.run(r, func(ctx context.Context) error {
-		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed(r)}, assess.Options{Years: req.Years, TotalsOnly: true}, nil)
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Survey: req.sv, Seed: seed(r)}, assess.Options{Years: req.Years, TotalsOnly: true}, nil)
 		if err != nil {
 			return err
 		}

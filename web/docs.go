@@ -47,3 +47,20 @@ func (s *Server) doc(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Write(b)
 }
+
+// docBlocks answers GET /api/docs/{topic}/blocks: the topic in the page's
+// language read into blocks (docs.Blocks), which the Help tab builds as
+// elements with text only; Content-Language says the language.
+func (s *Server) docBlocks(w http.ResponseWriter, r *http.Request) {
+	l := lang.EN
+	if pageLang(r) == lang.RU {
+		l = "ru"
+	}
+	b, got, err := docs.Get(r.PathValue("topic"), l)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Language", got)
+	writeJSON(w, http.StatusOK, docs.Blocks(b))
+}

@@ -8,7 +8,9 @@ import (
 )
 
 // TestDocRoute: the page gets the built-in docs as Markdown in its
-// language, English where a topic has no Russian version, 404 for no topic.
+// language (every topic has a Russian version), 404 for no
+// topic; /blocks gives the topic read into blocks (the guide's bold steps
+// as one bold span, its Markdown markers gone).
 func TestDocRoute(t *testing.T) {
 	h := (&Server{}).Handler()
 	for _, c := range []struct {
@@ -17,8 +19,12 @@ func TestDocRoute(t *testing.T) {
 	}{
 		{"/api/docs/facilitator?lang=ru", "ru", "Руководство ведущего", 200},
 		{"/api/docs/facilitator?lang=en", "en", "The facilitator's guide", 200},
-		{"/api/docs/performance?lang=ru", "en", "", 200},
+		{"/api/docs/performance?lang=ru", "ru", "# Производительность", 200},
+		{"/api/docs/performance?lang=en", "en", "# Performance", 200},
 		{"/api/docs/nosuch", "", "", 404},
+		{"/api/docs/facilitator/blocks?lang=ru", "ru", `"t": "1. выбор сектора, 2. картирование цепочки, 3. анализ, 4. план действий",
+    "b": true`, 200},
+		{"/api/docs/nosuch/blocks", "", "", 404},
 		{"/api/docs?lang=ru", "", `"title": "Файл цепочки, ключ за ключом"`, 200},
 	} {
 		rec := httptest.NewRecorder()

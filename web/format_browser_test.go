@@ -75,7 +75,7 @@ func TestPageFormatsAsServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := analyse(context.Background(), c, nil, lang.RU, 1)
+	a, err := analyse(context.Background(), c, nil, nil, lang.RU, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

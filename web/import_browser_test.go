@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/workbook"
 )
@@ -23,8 +24,8 @@ import (
 // tobacco example written to a workbook: the example's children in child
 // labour, as /api/simulate gives them for the example's TOML); a workbook
 // with a negative wage shows its error at its cell, in Russian when the
-// page is in Russian; a survey CSV is refused with a message that says
-// where surveys are used. Screenshots at 1366x768 and 390x844 in English
+// page is in Russian; a survey CSV replaces the synthetic households (the
+// card shows the number /api/simulate gives with it) until removed. Screenshots at 1366x768 and 390x844 in English
 // and Russian go to $VCSIM_SHOTS (or the test's temp folder).
 func TestBrowserImport(t *testing.T) {
 	path := chromium()
@@ -59,8 +60,12 @@ func TestBrowserImport(t *testing.T) {
 	}
 	good := book("tobacco.xlsx", chain, scen)
 	bad := book("bad.xlsx", strings.Replace(chain, "adult_wage = ", "adult_wage = -", 1), "")
-	survey := filepath.Join(dir, "survey.csv")
-	if err := os.WriteFile(survey, []byte("group,household\n"), 0o644); err != nil {
+	surveyText, err := examples.Survey("tobacco-kyrgyzstan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	survey := filepath.Join(dir, "tobacco-survey.csv")
+	if err := os.WriteFile(survey, surveyText, 0o644); err != nil {
 		t.Fatal(err)
 	}
 
@@ -70,6 +75,17 @@ func TestBrowserImport(t *testing.T) {
 	var sim SimulateAnswer
 	if err := json.Unmarshal(w.Body.Bytes(), &sim); err != nil || w.Code != 200 {
 		t.Fatalf("simulate: status %d, %v", w.Code, err)
+	}
+
+	// With the survey, as run --survey gives it.
+	body, _ := json.Marshal(CompareRequest{Chain: chain, Survey: string(surveyText)})
+	w = post(t, h, "/api/simulate", "application/json", string(body))
+	var withSurvey SimulateAnswer
+	if err := json.Unmarshal(w.Body.Bytes(), &withSurvey); err != nil || w.Code != 200 {
+		t.Fatalf("simulate with the survey: status %d, %v", w.Code, err)
+	}
+	if withSurvey.Summary.ChildLabour == sim.Summary.ChildLabour {
+		t.Fatal("the survey changes nothing: the test proves nothing")
 	}
 
 	srv := httptest.NewServer((&Server{Workspace: &Workspace{Dir: t.TempDir()}}).Handler())
@@ -111,14 +127,14 @@ func TestBrowserImport(t *testing.T) {
 	}
 	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
 	for _, tc := range []struct {
-		lang       lang.Lang
-		children   string // the baseline card, as the page formats it
-		opened     string
-		cyrillic   bool
-		surveyHint string
+		lang     lang.Lang
+		children string // the baseline card, as the page formats it
+		surveyed string // with the survey
+		opened   string
+		cyrillic bool
 	}{
-		{lang.EN, lang.EN.Thousands(sim.Summary.ChildLabour), "Opened tobacco.xlsx.", false, "vcsim run --survey"},
-		{lang.RU, lang.RU.Thousands(sim.Summary.ChildLabour), "Открыт файл tobacco.xlsx.", true, "vcsim run --survey"},
+		{lang.EN, lang.EN.Thousands(sim.Summary.ChildLabour), lang.EN.Thousands(withSurvey.Summary.ChildLabour), "Opened tobacco.xlsx.", false},
+		{lang.RU, lang.RU.Thousands(sim.Summary.ChildLabour), lang.RU.Thousands(withSurvey.Summary.ChildLabour), "Открыт файл tobacco.xlsx.", true},
 	} {
 		for _, size := range [][2]int64{{1366, 768}, {390, 844}} {
 			name := "import-" + string(tc.lang) + "-" + map[int64]string{1366: "1366x768", 390: "390x844"}[size[0]]
@@ -171,14 +187,20 @@ func TestBrowserImport(t *testing.T) {
 			}
 			shot(name + "-error")
 
+			// The survey replaces the synthetic households, as --survey;
+			// removing it brings them back.
 			if err := chromedp.Do(ctx, chromedp.SetUploadFiles(`#importfile`, []string{survey})); err != nil {
 				t.Fatal(err)
 			}
-			if err := poll(`document.getElementById("savemsg").textContent.includes("survey.csv")`); err != nil {
-				t.Fatalf("%s: nothing said of the survey: %v", name, err)
+			if err := poll(`document.getElementById("surveyname").textContent === "tobacco-survey.csv" && (document.querySelector("#headline .card b") || {}).textContent === ` + q(tc.surveyed)); err != nil {
+				t.Errorf("%s: with the survey the card says %q, want %s", name, eval(`(document.querySelector("#headline .card b") || {}).textContent || ""`), tc.surveyed)
 			}
-			if msg := eval(`document.getElementById("savemsg").textContent`); !strings.Contains(msg, tc.surveyHint) || hasCyrillic(msg) != tc.cyrillic {
-				t.Errorf("%s: the survey's message: %q", name, msg)
+			shot(name + "-survey")
+			if err := chromedp.Do(ctx, chromedp.Click(`#surveyoff`)); err != nil {
+				t.Fatal(err)
+			}
+			if err := poll(`document.getElementById("surveybox").hidden && (document.querySelector("#headline .card b") || {}).textContent === ` + q(tc.children)); err != nil {
+				t.Errorf("%s: without the survey the card says %q, want %s", name, eval(`(document.querySelector("#headline .card b") || {}).textContent || ""`), tc.children)
 			}
 		}
 	}

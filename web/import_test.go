@@ -2,12 +2,15 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/ilo-rma/vcsim/assess"
+	"github.com/ilo-rma/vcsim/examples"
 	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/workbook"
 )
@@ -128,5 +131,99 @@ func TestImportStudyAndSize(t *testing.T) {
 	// its Content-Type, as every API call that is not JSON or TOML.
 	if w := post(t, h, "/api/import", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"); w.Code != 415 && w.Code != 400 && w.Code != 403 {
 		t.Errorf("a raw workbook: status %d", w.Code)
+	}
+}
+
+// TestSurveyOnThePage (issue 19 point 2): a survey opened on the page is
+// sent with the chain and replaces the synthetic households as --survey
+// does: /api/simulate, /api/compare and What if? at every lever zero give
+// the assessment's numbers with the survey (the tobacco example and its
+// survey: the households of package load's reading of the same file);
+// draws with a survey and a survey with a mistake are refused (400) with
+// the file and line named.
+func TestSurveyOnThePage(t *testing.T) {
+	chain, scen := chainText(t, "tobacco-kyrgyzstan")
+	survey, err := examples.Survey("tobacco-kyrgyzstan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := load.Chain([]byte(chain), "tobacco.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv, err := load.Survey(survey, "tobacco-survey.csv", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := load.Scenarios([]byte(scen), "scenarios.toml", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := assess.Run(context.Background(), assess.Inputs{Chain: c, Scenarios: f, Survey: sv, Seed: 1}, assess.Options{TotalsOnly: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := a.Headline()
+	plain, err := assess.Run(context.Background(), assess.Inputs{Chain: c, Seed: 1}, assess.Options{TotalsOnly: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Headline().ChildLabour == want.ChildLabour {
+		t.Fatalf("the survey changes nothing (%v children): the test proves nothing", want.ChildLabour)
+	}
+	h := (&Server{}).Handler()
+	req := CompareRequest{Chain: chain, Survey: string(survey), SurveyName: "tobacco-survey.csv"}
+	body, _ := json.Marshal(req)
+	w := post(t, h, "/api/simulate", "application/json", string(body))
+	var sim SimulateAnswer
+	if err := json.Unmarshal(w.Body.Bytes(), &sim); w.Code != 200 || err != nil {
+		t.Fatalf("simulate: status %d, %v: %s", w.Code, err, w.Body.String())
+	}
+	if got := sim.Summary; got.ChildLabour != want.ChildLabour || got.HazardousChildLabour != want.Hazardous || got.BelowPovertyShare != want.BelowPoverty {
+		t.Errorf("simulate with the survey: %v children, %v hazardous, %v poor; want %v, %v, %v", got.ChildLabour, got.HazardousChildLabour,
+			got.BelowPovertyShare, want.ChildLabour, want.Hazardous, want.BelowPoverty)
+	}
+	req.Levers = Levers{Coverage: 0.5}
+	body, _ = json.Marshal(req)
+	w = post(t, h, "/api/whatif", "application/json", string(body))
+	var wi WhatIfAnswer
+	if err := json.Unmarshal(w.Body.Bytes(), &wi); w.Code != 200 || err != nil {
+		t.Fatalf("whatif: status %d, %v: %s", w.Code, err, w.Body.String())
+	}
+	if wi.WhatIf.ChildLabour != want.ChildLabour || wi.Baseline.ChildLabour != want.ChildLabour {
+		t.Errorf("what if at zero with the survey: %v and %v children, want %v", wi.Baseline.ChildLabour, wi.WhatIf.ChildLabour, want.ChildLabour)
+	}
+	req.Levers, req.Scenarios = Levers{}, scen
+	body, _ = json.Marshal(req)
+	w = post(t, h, "/api/compare", "application/json", string(body))
+	var cmp CompareAnswer
+	if err := json.Unmarshal(w.Body.Bytes(), &cmp); w.Code != 200 || err != nil {
+		t.Fatalf("compare: status %d, %v", w.Code, err)
+	}
+	k := 0
+	for _, r := range cmp.Summary {
+		if r["group"] != "all" || r["scenario"] == "baseline" {
+			continue
+		}
+		if k >= len(want.Scenarios) || r["children_in_child_labour_final_year"] != want.Scenarios[k].ChildLabour {
+			t.Errorf("compare with the survey: row %v, want %+v", r, want.Scenarios)
+		}
+		k++
+	}
+	if k != len(want.Scenarios) {
+		t.Errorf("compare with the survey: %d scenarios, want %d", k, len(want.Scenarios))
+	}
+
+	req.Draws = 20
+	body, _ = json.Marshal(req)
+	if w := post(t, h, "/api/charts", "application/json", string(body)); w.Code != 400 || !strings.Contains(w.Body.String(), "survey") {
+		t.Errorf("draws with a survey: status %d: %s", w.Code, w.Body.String())
+	}
+	bad := strings.Replace(string(survey), "\n", "\nnot-a-group,", 2)
+	body, _ = json.Marshal(CompareRequest{Chain: chain, Survey: bad, SurveyName: "mine.csv"})
+	w = post(t, h, "/api/simulate", "application/json", string(body))
+	t.Logf("bad survey: %s", w.Body.String())
+	if w.Code != 400 || !strings.Contains(w.Body.String(), "mine.csv:") {
+		t.Errorf("a bad survey: status %d: %s", w.Code, w.Body.String())
 	}
 }

@@ -77,7 +77,7 @@ func TestBrowserSchool(t *testing.T) {
 				t.Errorf("%s: columns %q, want %q", name, cols, tc.cols)
 			}
 			bands := eval(`[...document.querySelectorAll("#schooltable tbody tr")].map(r => r.cells[0].textContent).join(",")`)
-			if bands != "5-11,12-14,15-17,5-17" {
+			if bands != "5–11,12–14,15–17,5–17" {
 				t.Errorf("%s: rows %q, want the three bands and 5-17", name, bands)
 			}
 			// The four shares of each row are percentages adding up to 100.

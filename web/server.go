@@ -5,6 +5,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"embed"
@@ -16,8 +17,10 @@ import (
 	"io/fs"
 	"log"
 	"math"
+	"mime"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -106,6 +109,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/guide", s.guide)
 	mux.HandleFunc("GET /api/docs", s.docList)
 	mux.HandleFunc("GET /api/docs/{topic}", s.doc)
+	mux.HandleFunc("GET /api/docs/{topic}/blocks", s.docBlocks)
 	mux.HandleFunc("POST /api/validate", s.validate)
 	mux.HandleFunc("POST /api/import", s.importFile)
 	mux.HandleFunc("POST /api/simulate", s.simulate)
@@ -324,6 +328,14 @@ type SimulateAnswer struct {
 	ChildLabour Rows           `json:"child_labour"`
 	Households  Rows           `json:"households"`
 	School      Rows           `json:"school,omitempty"` // with school keys: enrolment and the four-way table
+	// MeanHouseholdIncome is the mean cash income of the chain's
+	// households in the base year (model.KPIs: each group's mean weighted
+	// by its households), the headline card's figure.
+	MeanHouseholdIncome float64 `json:"mean_household_income"`
+	// Names names every actor by id in English and Russian (an actor
+	// without a name by its id, as the command line does): the page's
+	// tables show names, not ids.
+	Names map[string]GroupName `json:"names"`
 	// Warnings are the chain's plausibility warnings (numbers that look
 	// typed in the wrong unit), in the page's language, each with the
 	// path and line of its key: the page shows them next to the field.
@@ -364,14 +376,30 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// The chain as TOML, or JSON {"chain", "survey", "survey_name"} for a
+	// chain with a survey.
+	var req CompareRequest
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			writeError(w, http.StatusBadRequest, fmt.Errorf("the body must be a chain (TOML) or JSON with \"chain\" (TOML text) and \"survey\" (CSV text): %v", err))
+			return
+		}
+		data = []byte(req.Chain)
+	}
 	c, err := parseChain(data)
 	if err != nil {
 		s.fail(w, err)
 		return
 	}
+	if _, err := req.survey(c); err != nil {
+		s.fail(w, err)
+		return
+	}
 	var ans SimulateAnswer
 	err = s.run(r, func(ctx context.Context) error {
-		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Seed: seed(r)}, assess.Options{}, nil)
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Survey: req.sv, Seed: seed(r)}, assess.Options{}, nil)
 		if err != nil {
 			return err
 		}
@@ -381,7 +409,8 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 			sum.WithMarket(*a.Market)
 		}
 		ans = SimulateAnswer{Summary: sum, Accounts: toRows(tables.Accounts(res)), Margins: toRows(tables.Margins(res)),
-			Labour: toRows(tables.Labour(res)), ChildLabour: toRows(tables.ChildLabour(res)), Households: toRows(tables.Households(res))}
+			Labour: toRows(tables.Labour(res)), ChildLabour: toRows(tables.ChildLabour(res)), Households: toRows(tables.Households(res)),
+			MeanHouseholdIncome: model.KPIs(0, res).MeanIncome, Names: actorNames(c)}
 		if school := tables.School(res); school != nil {
 			ans.School = toRows(school)
 		}
@@ -393,6 +422,17 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, ans)
+}
+
+// actorNames names every actor of c by id, in English and Russian, each
+// falling back as Actor.NameIn does (name_ru, name, id).
+func actorNames(c *valuechain.Chain) map[string]GroupName {
+	out := map[string]GroupName{}
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		out[a.ID] = GroupName{Name: a.NameIn(lang.EN), NameRU: a.NameIn(lang.RU)}
+	}
+	return out
 }
 
 // localized returns the warnings in language l (never nil: the page
@@ -422,6 +462,51 @@ type CompareRequest struct {
 	Draws int `json:"draws"`
 	// Levers are the what-if changes of /api/whatif.
 	Levers Levers `json:"levers"`
+	// Survey, when not empty, is a household survey (CSV text) that
+	// replaces the synthetic households of the groups it covers, as
+	// --survey does; SurveyName is its file name, for the errors.
+	Survey     string `json:"survey,omitempty"`
+	SurveyName string `json:"survey_name,omitempty"`
+
+	sv *valuechain.Survey // Survey, read for the request's chain
+}
+
+// survey reads the request's survey for chain c (nil without one), as
+// --survey reads it (package load): its errors name the file, the line
+// and the column.
+func (req *CompareRequest) survey(c *valuechain.Chain) (*valuechain.Survey, error) {
+	if strings.TrimSpace(req.Survey) == "" {
+		return nil, nil
+	}
+	name := filepath.Base(req.SurveyName)
+	if name == "" || name == "." || name == string(filepath.Separator) {
+		name = "survey.csv"
+	}
+	sv, err := load.Survey([]byte(req.Survey), name, c)
+	req.sv = sv
+	return sv, err
+}
+
+// textKey is the hash of the request's chain and survey, for the caches.
+func (req *CompareRequest) textKey() []byte {
+	if req.Survey == "" {
+		return []byte(req.Chain)
+	}
+	return []byte(req.Chain + "\x00survey\x00" + req.Survey)
+}
+
+// errDrawsWithSurvey refuses draws with a survey (assess.ErrDrawsWithSurvey)
+// as the user's request, in the page's language.
+type errDrawsWithSurvey struct{}
+
+func (errDrawsWithSurvey) Error() string { return errDrawsWithSurvey{}.In(lang.EN) }
+
+// In says the error in English or Russian.
+func (errDrawsWithSurvey) In(l lang.Lang) string {
+	if l == lang.RU {
+		return "розыгрыши неопределённых чисел с обследованием пока не поддерживаются: обследованные домохозяйства не разыгрываются; уберите обследование или расчёт неопределённости"
+	}
+	return assess.ErrDrawsWithSurvey.Error() + "; remove the survey or the uncertainty bands"
 }
 
 // MaxDraws is the most Monte Carlo draws the page may ask for: about ten
@@ -471,6 +556,14 @@ func (s *Server) compareRequest(w http.ResponseWriter, r *http.Request) (*valuec
 		s.fail(w, err)
 		return nil, nil, nil, false
 	}
+	if _, err := req.survey(c); err != nil {
+		s.fail(w, err)
+		return nil, nil, nil, false
+	}
+	if req.sv != nil && req.Draws > 0 {
+		writeError(w, http.StatusBadRequest, errDrawsWithSurvey{})
+		return nil, nil, nil, false
+	}
 	var f *scenarios.File
 	if strings.TrimSpace(req.Scenarios) != "" {
 		if f, err = scenarios.Parse([]byte(req.Scenarios), "scenarios"); err == nil {
@@ -495,7 +588,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 	}
 	var ans CompareAnswer
 	err := s.run(r, func(ctx context.Context) error {
-		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Seed: seed(r)}, assess.Options{Years: req.Years, TotalsOnly: true}, nil)
+		a, err := assess.Run(ctx, assess.Inputs{Chain: c, Scenarios: f, Survey: req.sv, Seed: seed(r)}, assess.Options{Years: req.Years, TotalsOnly: true}, nil)
 		if err != nil {
 			return err
 		}
@@ -509,7 +602,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		ans.Groups = map[string]GroupName{}
 		for _, a := range c.Actors {
 			if a.Kind == valuechain.Household {
-				ans.Groups[a.ID] = GroupName{Name: a.DisplayName(), NameRU: a.NameRU}
+				ans.Groups[a.ID] = GroupName{Name: a.NameIn(lang.EN), NameRU: a.NameIn(lang.RU)}
 			}
 		}
 		return nil

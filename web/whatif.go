@@ -127,7 +127,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
-	key := answerKey{sha256.Sum256([]byte(req.Chain)), seed(r), req.Levers}
+	key := answerKey{sha256.Sum256(req.textKey()), seed(r), req.Levers}
 	if ans, ok := s.answers.get(key); ok {
 		writeJSON(w, http.StatusOK, ans)
 		return
@@ -136,12 +136,16 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 	err := s.run(r, func(ctx context.Context) error {
 		// The chain's baseline is made once per text (s.cache): the
 		// room's requests differ only in their levers.
-		_, a, err := s.cache.get(ctx, []byte(req.Chain), seed(r), func(ctx context.Context) (*valuechain.Chain, *assess.Assessment, error) {
+		_, a, err := s.cache.get(ctx, req.textKey(), seed(r), func(ctx context.Context) (*valuechain.Chain, *assess.Assessment, error) {
 			c, err := parseChain([]byte(req.Chain))
 			if err != nil {
 				return nil, nil, err
 			}
-			a, err := assess.Run(ctx, assess.Inputs{Chain: c, Seed: seed(r)}, assess.Options{TotalsOnly: true}, nil)
+			sv, err := req.survey(c)
+			if err != nil {
+				return nil, nil, err
+			}
+			a, err := assess.Run(ctx, assess.Inputs{Chain: c, Survey: sv, Seed: seed(r)}, assess.Options{TotalsOnly: true}, nil)
 			return c, a, err
 		})
 		if err != nil {

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -518,21 +517,32 @@ func Translate(err error, text []byte, cells Cells) error {
 			*cell, *line = ref, 0
 		}
 	}
-	var ie *valuechain.InputError
-	var ies valuechain.InputErrors
-	var ve *valuechain.ValidationError
-	switch {
-	case errors.As(err, &ies):
-		for _, e := range ies {
+	// Every error of the tree: a chain's unknown keys and its validation
+	// problems come joined (load.Chain), and each names lines.
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case valuechain.InputErrors:
+			for _, ie := range e {
+				fix(&ie.Line, &ie.Cell)
+			}
+		case *valuechain.InputError:
 			fix(&e.Line, &e.Cell)
+		case *valuechain.ValidationError:
+			for i := range e.Problems {
+				fix(&e.Problems[i].Line, &e.Problems[i].Cell)
+			}
 		}
-	case errors.As(err, &ie):
-		fix(&ie.Line, &ie.Cell)
-	case errors.As(err, &ve):
-		for i := range ve.Problems {
-			fix(&ve.Problems[i].Line, &ve.Problems[i].Cell)
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				walk(e)
+			}
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
 		}
 	}
+	walk(err)
 	return err
 }
 

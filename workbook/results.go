@@ -29,17 +29,19 @@ func NewResults(l lang.Lang) (*Results, error) {
 		return nil, err
 	}
 	r := &Results{b: b, styles: map[string]int{}}
-	for name, format := range map[string]string{
+	// In a fixed order, so that the styles' numbers, and the file, are the
+	// same from run to run (a map's order made them differ).
+	for _, st := range []struct{ name, format string }{
 		// People (children) are whole numbers: the cell keeps the model's
 		// expected count, the format rounds it, as the CSV does.
-		"Money": "#,##0.00", "Share": "0.0%", "Qty": "#,##0.###", "Ratio4": "0.0000", "Count": "#,##0",
-		"People": "#,##0", "Ratio": "0.00",
+		{"Money", "#,##0.00"}, {"Share", "0.0%"}, {"Qty", "#,##0.###"}, {"Ratio4", "0.0000"}, {"Count", "#,##0"},
+		{"People", "#,##0"}, {"Ratio", "0.00"},
 	} {
-		id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: ptr(format)})
+		id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: ptr(st.format)})
 		if err != nil {
 			return nil, err
 		}
-		r.styles[name] = id
+		r.styles[st.name] = id
 	}
 	return r, nil
 }

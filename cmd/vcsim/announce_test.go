@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -142,3 +143,35 @@ func TestMillionDrawsAnnounced(t *testing.T) {
 		t.Errorf("%d progress lines, want 10:\n%s", n, errOut.String())
 	}
 }
+
+// TestSobolAnnounced: sensitivity --method sobol runs draws x (numbers +
+// 2) comparisons; like compare --draws it says how long before it starts
+// and prints a line at every tenth (issue 21: long runs said nothing).
+// At an injected 1 s a run on 2 workers, 2 draws of the tobacco example's
+// k uncertain numbers take 2 x (k + 2) x 1 s / 2 = k + 2 seconds.
+func TestSobolAnnounced(t *testing.T) {
+	was := drawTime
+	defer func() { drawTime = was }()
+	drawTime = func(*cli.Context, assess.Inputs, *uncertainty.Setup) (time.Duration, error) { return time.Second, nil }
+	out, errOut, status := vcsim(t, "sensitivity", "--example", "tobacco-kyrgyzstan", "--method", "sobol", "--draws", "2", "--bootstrap", "10", "--workers", "2")
+	if status != 0 || out == "" {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	m := regexp.MustCompile(`^vcsim: Sobol indices need (\d+) runs of the model \(2 draws x \((\d+) uncertain numbers \+ 2\)\), about (\d+) s on this machine \(1s a run, 2 at a time\); Ctrl\+C stops the run\n`).FindStringSubmatch(errOut)
+	if m == nil {
+		t.Fatalf("no announcement first in\n%s", errOut)
+	}
+	runs, k, secs := atoi(m[1]), atoi(m[2]), atoi(m[3])
+	if k < 4 || runs != 2*(k+2) || secs != k+2 {
+		t.Errorf("%d runs of %d numbers in %d s, want 2 x (k + 2) runs in k + 2 s", runs, k, secs)
+	}
+	if n := strings.Count(errOut, "% ("); n != 10 || !strings.Contains(errOut, fmt.Sprintf("sobol: 100%% (%d of %d)", runs, runs)) {
+		t.Errorf("%d progress lines, want 10 ending at %d of %d:\n%s", n, runs, runs, errOut)
+	}
+	_, errOut, _ = vcsim(t, "sensitivity", "--lang", "ru", "--example", "tobacco-kyrgyzstan", "--method", "sobol", "--draws", "2", "--bootstrap", "10", "--workers", "2")
+	if !strings.HasPrefix(errOut, "vcsim: для индексов Соболя нужно расчётов модели: ") {
+		t.Errorf("in Russian:\n%s", errOut)
+	}
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }

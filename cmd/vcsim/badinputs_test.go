@@ -115,6 +115,7 @@ func TestBadInputs(t *testing.T) {
 	c("normal cut beyond reach", "price = 160  ", `price = { dist = "normal", mean = 160, sd = 10, min = 1000 }`, "price: min and max keep 0 of the normal distribution (mean 160, sd 10; 1000 is 84 sd from the mean)")
 	c("lognormal mean 1e-300", "price = 160  ", `price = { dist = "lognormal", mean = 1e-300, sd = 1 }`, "price: mean 1e-300 and sd 1 give draws that are not finite numbers above 0")
 	c("uniform too wide", "price = 160  ", `price = { dist = "uniform", min = -1e308, max = 1e308 }`, "is too wide to draw from")
+	c("enrolment without prevalence", "  alpha = 1.0", "  observed_enrolment = [0.9, 0.9, 0.8]\n  alpha = 1.0", "observed_enrolment: is fitted together with observed_prevalence")
 	twoPrices := strings.Replace(strings.Replace(chain, "price = 160  ", `price = { dist = "triangular", min = 130, mode = 160, max = 200 }`, 1),
 		"price = 250  ", `price = { dist = "triangular", min = 200, mode = 250, max = 300 }`, 1)
 	twoPrices = strings.Replace(twoPrices, "price = 290                 # KGS per kg FOB", `price = { dist = "triangular", min = 250, mode = 290, max = 330 } # KGS per kg FOB`, 1)
@@ -402,6 +403,12 @@ func TestBadWorkbookInputs(t *testing.T) {
 			f.SetCellStr("Actors", "ZZ3", "uniform")
 		}), "Actors!ZZ2", `gives "price" and the column ZZ gives "price.dist", a part of it`},
 		{"a blanked key", tobaccoXLSX(t, func(f *excelize.File) { f.SetCellStr("Links", "C2", "") }), "Links!C2", "the key in row 2 is blank but the column has values (first in Links!C3)"},
+		// A misspelt key leaves the actors without a price: the problems that
+		// follow name the actor's row (Actors!A3), not the line of the TOML
+		// text vcsim made of the workbook (they said "book.xlsx:16").
+		{"a misspelt price key", tobaccoXLSX(t, func(f *excelize.File) {
+			f.SetCellStr("Actors", strings.TrimSuffix(priceCell, "3")[len("Actors!"):]+"2", "pirce")
+		}), "Actors!A3: ", "price: farm sells"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -607,5 +614,34 @@ func TestImportNegativeSplit(t *testing.T) {
 		if _, errOut, status := vcsim(t, "validate", chain); status != 0 {
 			t.Errorf("%s: the imported chain does not validate: %s", tc.new, errOut)
 		}
+	}
+}
+
+// TestStrictPlausibilityWorkbook: a chain workbook with days per tonne
+// typed as days per kg warns at the cell of the key (the line vcsim's
+// internal TOML would give means nothing to its user), and --strict
+// refuses it there, writing nothing.
+func TestStrictPlausibilityWorkbook(t *testing.T) {
+	var cell string
+	book := tobaccoXLSX(t, func(f *excelize.File) {
+		cell = "Tasks!" + keyColumn(f, "Tasks", "days_per_unit") + "3" // the farm's first task
+		f.SetCellValue("Tasks", cell[len("Tasks!"):], 1e6)
+	})
+	dir := t.TempDir()
+	file, out := filepath.Join(dir, "book.xlsx"), filepath.Join(dir, "out")
+	if err := os.WriteFile(file, book, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	where := file + ": " + cell + `: actor "farm": task.days_per_unit: the tasks need`
+	_, errOut, status := vcsim(t, "run", "--strict", "--chain", file, "--out", out)
+	if status != 2 || !strings.Contains(errOut, where) {
+		t.Errorf("--strict: status %d:\n%s\nwant %q", status, errOut, where)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s was written although --strict refused the chain", out)
+	}
+	_, errOut, status = vcsim(t, "run", "--lang", "ru", "--chain", file)
+	if status != 0 || !strings.Contains(errOut, "vcsim: предупреждение: "+file+": "+cell+`: участник "farm": task.days_per_unit: `) {
+		t.Errorf("without --strict: status %d:\n%s", status, errOut)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"text/tabwriter"
@@ -92,7 +93,8 @@ func calibrateCommand() *cli.Command {
 			langFlag,
 		},
 		Action: func(ctx *cli.Context) error {
-			if _, err := lang.Parse(ctx.String("lang")); err != nil {
+			l, err := lang.Parse(ctx.String("lang"))
+			if err != nil {
 				return badInput(err)
 			}
 			if ctx.NArg() > 0 {
@@ -114,12 +116,7 @@ func calibrateCommand() *cli.Command {
 			if err != nil {
 				return badInput(err)
 			}
-			tw := tabwriter.NewWriter(ctx.App.Writer, 0, 0, 2, ' ', tabwriter.AlignRight)
-			fmt.Fprintf(tw, "group\ttarget\tobserved\tfitted\talpha\tprevalence\tweekly hours per child\t\n")
-			for _, f := range fits {
-				fmt.Fprintf(tw, "%s\t%s\t%.4f\t%.4f\t%.6f\t%.4f\t%.2f\t\n", f.Group, f.Target, f.Observed, f.Fitted, f.Alpha, f.Prevalence, f.Hours)
-			}
-			tw.Flush()
+			printFits(ctx.App.Writer, l, c, sv, fits)
 			header := fmt.Sprintf("%s, calibrated by vcsim calibrate (seed %d", c.Name, ctx.Uint64("seed"))
 			if sv != nil {
 				header += ", survey " + sv.File
@@ -154,5 +151,33 @@ func calibrateCommand() *cli.Command {
 			set.Add(ctx.String("out"), data)
 			return writeOutputs(ctx, set)
 		},
+	}
+}
+
+// printFits prints calibrate's table in language l: each group's target,
+// the observed and fitted values, alpha, and the prevalence and weekly
+// hours that alpha gives; shares as percentages, hours with two decimals.
+// With a survey, a note says the fit is on the surveyed households, so a
+// run of the written chain gives these figures only with --survey.
+func printFits(w io.Writer, l lang.Lang, c *valuechain.Chain, sv *valuechain.Survey, fits []model.Fit) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, l.T("cal.cols")+"\t")
+	value := func(target string, x float64) string {
+		if target == model.TargetPrevalence {
+			return l.Percent(x)
+		}
+		return l.Number(x, 2)
+	}
+	for _, f := range fits {
+		name := f.Group
+		if a, _ := c.Actor(f.Group); a != nil {
+			name = a.NameIn(l)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name, l.T("cal.target."+f.Target), value(f.Target, f.Observed), value(f.Target, f.Fitted),
+			l.Number(f.Alpha, 4), l.Percent(f.Prevalence), l.Number(f.Hours, 2))
+	}
+	tw.Flush()
+	if sv != nil {
+		fmt.Fprintln(w, l.T("cal.survey", sv.File))
 	}
 }

@@ -31,7 +31,7 @@ type consistencyCase struct {
 	name               string
 	chain, scen, surv  string // file texts ("" for no survey)
 	draws              int
-	page               bool // the page can take it (it has no survey)
+	page               bool // run through the page's API too
 	chainPath, scenPth string
 	survPath           string
 }
@@ -72,7 +72,7 @@ func consistencyCases(t *testing.T) []consistencyCase {
 		}
 		lines[i] = strings.Join(f, ",")
 	}
-	cs = append(cs, consistencyCase{name: "cotton survey", chain: string(cotton), scen: string(scen), surv: strings.Join(lines, "\n") + "\n"})
+	cs = append(cs, consistencyCase{name: "cotton survey", page: true, chain: string(cotton), scen: string(scen), surv: strings.Join(lines, "\n") + "\n"})
 	cs = append(cs, consistencyCase{name: "cotton distributions", page: true, scen: string(scen), draws: 20,
 		chain: replace("\nprice = 5.0 ", "\nprice = { dist = \"triangular\", min = 4.5, mode = 5.0, max = 6 } ")})
 	dir := t.TempDir()
@@ -317,15 +317,21 @@ func pageHeadline(t *testing.T, tc consistencyCase) assess.Headline {
 		}
 		return w.Body.Bytes()
 	}
+	// The survey goes with the chain, as the page sends it once opened.
+	simBody, simType := tc.chain, "application/toml"
+	if tc.surv != "" {
+		b, _ := json.Marshal(web.CompareRequest{Chain: tc.chain, Survey: tc.surv, SurveyName: "survey.csv"})
+		simBody, simType = string(b), "application/json"
+	}
 	var sim web.SimulateAnswer
-	if err := json.Unmarshal(post("/api/simulate", "application/toml", tc.chain), &sim); err != nil {
+	if err := json.Unmarshal(post("/api/simulate", simType, simBody), &sim); err != nil {
 		t.Fatal(err)
 	}
 	s := sim.Summary
 	out := assess.Headline{ChildLabour: s.ChildLabour, Hazardous: s.HazardousChildLabour, BelowPoverty: s.BelowPovertyShare, ValueAdded: s.TotalValueAdded}
 	// What if? with every lever at zero is the baseline (it jumped to
 	// the unsettled market's numbers once): both its columns.
-	body, _ := json.Marshal(web.CompareRequest{Chain: tc.chain, Levers: web.Levers{Coverage: 0.5}})
+	body, _ := json.Marshal(web.CompareRequest{Chain: tc.chain, Survey: tc.surv, Levers: web.Levers{Coverage: 0.5}})
 	var wi web.WhatIfAnswer
 	if err := json.Unmarshal(post("/api/whatif", "application/json", string(body)), &wi); err != nil {
 		t.Fatal(err)
@@ -336,7 +342,7 @@ func pageHeadline(t *testing.T, tc consistencyCase) assess.Headline {
 			t.Errorf("/api/whatif, every lever at zero: its %s column differs from /api/simulate: %s", name, d)
 		}
 	}
-	body, _ = json.Marshal(web.CompareRequest{Chain: tc.chain, Scenarios: tc.scen})
+	body, _ = json.Marshal(web.CompareRequest{Chain: tc.chain, Scenarios: tc.scen, Survey: tc.surv})
 	var cmp web.CompareAnswer
 	if err := json.Unmarshal(post("/api/compare", "application/json", string(body)), &cmp); err != nil {
 		t.Fatal(err)

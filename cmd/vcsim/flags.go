@@ -4,6 +4,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ilo-rma/vcsim/examples"
+	"github.com/ilo-rma/vcsim/load"
 )
 
 // The flags that many commands share are declared here, once each: their
@@ -67,4 +68,19 @@ var excelFlag = &cli.StringFlag{Name: "excel", Usage: "write CSV for Excel of a 
 // the page keeps the language chosen in the browser, or the system's.
 func pageLangFlag(usage string) *cli.StringFlag {
 	return &cli.StringFlag{Name: "lang", Usage: usage}
+}
+
+// scenariosPath is the scenario file of a command that needs one: the
+// --scenarios flag, or, without it, the --chain workbook itself, whose
+// Scenarios and Interventions sheets hold the scenarios (vcsim init
+// --format xlsx writes them there), so that `compare --chain group.xlsx`
+// works as `compare --chain group.xlsx --scenarios group.xlsx` does.
+func scenariosPath(ctx *cli.Context) string {
+	if s := ctx.String("scenarios"); s != "" {
+		return s
+	}
+	if chain := ctx.String("chain"); load.IsWorkbook(chain) {
+		return chain
+	}
+	return ""
 }

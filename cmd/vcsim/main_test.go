@@ -464,3 +464,83 @@ func TestDefaultPreferencesNote(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareWorkbookScenarios: compare --chain on a workbook takes the
+// scenarios from the workbook's own sheets (init --format xlsx writes them
+// there) and prints what --scenarios with the same workbook prints; a
+// TOML chain still needs --scenarios.
+func TestCompareWorkbookScenarios(t *testing.T) {
+	dir := t.TempDir()
+	if _, errOut, status := vcsim(t, "init", "--format", "xlsx", "--example", "tobacco-kyrgyzstan", dir); status != 0 {
+		t.Fatalf("init: %d %s", status, errOut)
+	}
+	book := filepath.Join(dir, "tobacco-kyrgyzstan.xlsx")
+	with, errOut, status := vcsim(t, "compare", "--chain", book, "--scenarios", book, "--years", "2")
+	if status != 0 {
+		t.Fatalf("compare --scenarios: %d %s", status, errOut)
+	}
+	without, errOut, status := vcsim(t, "compare", "--chain", book, "--years", "2")
+	if status != 0 {
+		t.Fatalf("compare without --scenarios: %d %s", status, errOut)
+	}
+	if with != without || !strings.Contains(with, "Cooperative") {
+		t.Errorf("compare on the workbook alone printed\n%s\nwith --scenarios\n%s", without, with)
+	}
+	if _, errOut, status := vcsim(t, "compare", "--chain", filepath.Join("..", "..", "examples", "tobacco-kyrgyzstan.toml")); status != 2 || !strings.Contains(errOut, "--chain needs --scenarios") {
+		t.Errorf("TOML chain without --scenarios: %d %s", status, errOut)
+	}
+}
+
+// TestValidateFolderInitWrote: validate on the folder init writes for the
+// three examples (chains, scenario files and empty survey templates) says
+// every file is ok: each scenario file and survey is checked against the
+// chain whose name it carries, not the first chain given, and a survey
+// template with its header and no rows is not an error. A scenario file
+// given with another chain only is still checked against that chain.
+func TestValidateFolderInitWrote(t *testing.T) {
+	dir := t.TempDir()
+	for _, e := range []string{"apricot-batken", "cotton-tajikistan", "tobacco-kyrgyzstan"} {
+		if _, errOut, status := vcsim(t, "init", "--example", e, dir); status != 0 {
+			t.Fatalf("init %s: %d %s", e, status, errOut)
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*-*.*")) // not the .vcsim-outputs record
+	if err != nil || len(files) != 9 {
+		t.Fatalf("init wrote %v (%v), want 9 files", files, err)
+	}
+	if out, errOut, status := vcsim(t, append([]string{"validate"}, files...)...); status != 0 {
+		t.Errorf("validate the folder: %d\n%s%s", status, out, errOut)
+	}
+	_, errOut, status := vcsim(t, "validate", filepath.Join(dir, "tobacco-kyrgyzstan.toml"), filepath.Join(dir, "cotton-tajikistan-scenarios.toml"))
+	if status != 2 || !strings.Contains(errOut, "dekhan") {
+		t.Errorf("cotton's scenarios against the tobacco chain: %d %s", status, errOut)
+	}
+}
+
+// TestCalibrateInRussian: calibrate --lang ru prints its table in Russian
+// with Russian numbers (the alpha the English run prints as 8.6976 is
+// 8,6976), and says that a fit on a survey holds for runs with that survey.
+func TestCalibrateInRussian(t *testing.T) {
+	dir := t.TempDir()
+	en, errOut, status := vcsim(t, "calibrate", "--example", "tobacco-kyrgyzstan", "--survey", "../../examples/tobacco-kyrgyzstan-survey.csv", "--out", filepath.Join(dir, "en.toml"))
+	if status != 0 {
+		t.Fatalf("calibrate: %d %s", status, errOut)
+	}
+	ru, errOut, status := vcsim(t, "calibrate", "--lang", "ru", "--example", "tobacco-kyrgyzstan", "--survey", "../../examples/tobacco-kyrgyzstan-survey.csv", "--out", filepath.Join(dir, "ru.toml"))
+	if status != 0 {
+		t.Fatalf("calibrate --lang ru: %d %s", status, errOut)
+	}
+	for _, want := range []string{"weekly hours", "8.6976", "79.0%", "with --survey"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English calibrate lacks %q:\n%s", want, en)
+		}
+	}
+	for _, want := range []string{"часы в неделю", "8,6976", "79,0\u00a0%", "с --survey"} {
+		if !strings.Contains(ru, want) {
+			t.Errorf("Russian calibrate lacks %q:\n%s", want, ru)
+		}
+	}
+	if strings.Contains(ru, "weekly") || strings.Contains(ru, "group") {
+		t.Errorf("English words in the Russian table:\n%s", ru)
+	}
+}

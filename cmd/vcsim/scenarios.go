@@ -59,7 +59,7 @@ func compareCommand() *cli.Command {
 			if err := checkExcel(ctx); err != nil {
 				return err
 			}
-			if ctx.String("chain") != "" && ctx.String("scenarios") == "" {
+			if ctx.String("chain") != "" && scenariosPath(ctx) == "" {
 				return usagef("--chain needs --scenarios FILE")
 			}
 			if y := ctx.Int("years"); y < 0 || y > 100 {
@@ -75,7 +75,7 @@ func compareCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			f, err := loadScenarios(ctx.String("scenarios"), ctx.String("example"), c)
+			f, err := loadScenarios(scenariosPath(ctx), ctx.String("example"), c)
 			if err != nil {
 				return err
 			}
@@ -90,7 +90,7 @@ func compareCommand() *cli.Command {
 			if ctx.Int("draws") > 0 && sv != nil {
 				return usagef("--draws with --survey is not supported yet: the surveyed households are not drawn")
 			}
-			in := assess.Inputs{Chain: c, Scenarios: f, Survey: sv, Seed: ctx.Uint64("seed"), ChainName: ctx.String("chain"), ScenarioName: ctx.String("scenarios")}
+			in := assess.Inputs{Chain: c, Scenarios: f, Survey: sv, Seed: ctx.Uint64("seed"), ChainName: ctx.String("chain"), ScenarioName: scenariosPath(ctx)}
 			if in.ChainName == "" {
 				in.ChainName, in.ScenarioName = "example "+ctx.String("example"), "scenarios of example "+ctx.String("example")
 			}

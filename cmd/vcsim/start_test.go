@@ -130,6 +130,18 @@ func TestDocsCommand(t *testing.T) {
 	if status != 0 || !strings.HasPrefix(out, "# Файл цепочки") {
 		t.Errorf("vcsim docs --lang ru chain-format: %d %.60q", status, out)
 	}
+	// The form the docs and messages give, --lang after the topic (the
+	// flag parser stops at the topic: it said "docs takes one topic, got
+	// 3 arguments").
+	for _, args := range [][]string{{"docs", "plausibility", "--lang", "ru"}, {"docs", "plausibility", "--lang=ru"}} {
+		out, errs, status := vcsim(t, args...)
+		if status != 0 || !strings.HasPrefix(out, "# Предупреждения о правдоподобии") {
+			t.Errorf("vcsim %v: %d %q %.60q", args, status, errs, out)
+		}
+	}
+	if _, errs, status := vcsim(t, "docs", "plausibility", "--lang", "fr"); status != 2 || !strings.Contains(errs, `--lang must be en or ru, got "fr"`) {
+		t.Errorf("vcsim docs plausibility --lang fr: %d %q", status, errs)
+	}
 	_, errs, status := vcsim(t, "docs", "nosuch")
 	if status != 2 || !strings.Contains(errs, "vcsim docs lists them") {
 		t.Errorf("vcsim docs nosuch: %d %q", status, errs)

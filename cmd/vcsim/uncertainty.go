@@ -109,11 +109,11 @@ func uncertainSetup(ctx *cli.Context) (*uncertainty.Setup, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := loadScenarios(ctx.String("scenarios"), ctx.String("example"), c)
+	f, err := loadScenarios(scenariosPath(ctx), ctx.String("example"), c)
 	if err != nil {
 		return nil, err
 	}
-	chainName, scenName := ctx.String("chain"), ctx.String("scenarios")
+	chainName, scenName := ctx.String("chain"), scenariosPath(ctx)
 	if chainName == "" {
 		chainName, scenName = "example "+ctx.String("example"), "scenarios of example "+ctx.String("example")
 	}
@@ -177,7 +177,7 @@ func sensitivityCommand() *cli.Command {
 			if err := checkExcel(ctx); err != nil {
 				return err
 			}
-			if ctx.String("chain") != "" && ctx.String("scenarios") == "" {
+			if ctx.String("chain") != "" && scenariosPath(ctx) == "" {
 				return usagef("--chain needs --scenarios FILE")
 			}
 			ind, err := uncertainty.IndicatorIndex(ctx.String("indicator"))
@@ -209,6 +209,9 @@ func sensitivityCommand() *cli.Command {
 				opt.Sampling = uncertainty.Halton
 			}
 			progress, done := progressBar(ctx, method)
+			if method == "sobol" && announceSobol(ctx, s, ctx.Int("draws")) && progress == nil {
+				progress = progressLines(ctx, method)
+			}
 			opt.Progress = progress
 			name := ctx.String("indicator")
 			l, err := lang.Parse(ctx.String("lang"))
@@ -267,7 +270,7 @@ func sensitivityCommand() *cli.Command {
 			if err := tables.AddCSV(out, filepath.Join(dir, file), rows, csvDialect(ctx)); err != nil {
 				return err
 			}
-			scen := ctx.String("scenarios")
+			scen := scenariosPath(ctx)
 			if scen == "" {
 				scen = ctx.String("example") + examples.ScenarioSuffix + ".toml"
 			}
@@ -325,6 +328,32 @@ func announce(ctx *cli.Context, in assess.Inputs) bool {
 	}
 	fmt.Fprintf(ctx.App.ErrWriter, say(ctx, "vcsim: %d draws will take about %s on this machine (%s a draw, %d at a time); Ctrl+C stops the run\n"),
 		n, duration(ctx, total), per.Round(time.Millisecond), workers)
+	return true
+}
+
+// announceSobol says on standard error, before sensitivity --method sobol
+// starts, how long its draws x (numbers + 2) runs of the model will take,
+// when that is more than ten seconds (unless --quiet); it reports whether
+// the run is that long.
+func announceSobol(ctx *cli.Context, s *uncertainty.Setup, draws int) bool {
+	if ctx.Bool("quiet") || len(s.Params) == 0 || s.Corr != nil { // Sobol refuses correlated numbers
+		return false
+	}
+	per, err := drawTime(ctx, assess.Inputs{Chain: s.Chain, Scenarios: s.File, Seed: ctx.Uint64("seed")}, s)
+	if err != nil {
+		return false // the run itself says what is wrong
+	}
+	workers := ctx.Int("workers")
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	runs := draws * (len(s.Params) + 2)
+	total := per * time.Duration(runs) / time.Duration(workers)
+	if total < 10*time.Second {
+		return false
+	}
+	fmt.Fprintf(ctx.App.ErrWriter, say(ctx, "vcsim: Sobol indices need %d runs of the model (%d draws x (%d uncertain numbers + 2)), about %s on this machine (%s a run, %d at a time); Ctrl+C stops the run\n"),
+		runs, draws, len(s.Params), duration(ctx, total), per.Round(time.Millisecond), workers)
 	return true
 }
 

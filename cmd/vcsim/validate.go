@@ -134,9 +134,10 @@ func validateFiles(paths []string) ([]error, []*valuechain.Chain) {
 	for i, p := range paths {
 		switch kinds[i] {
 		case kindWorkbook:
-			if errs[i] != nil || chain == nil {
+			if errs[i] != nil || chains[i] == nil {
 				continue
 			}
+			chain := chains[i] // a workbook's scenarios and survey go with its own chain
 			data, err := valuechain.ReadInput(p)
 			if err != nil {
 				errs[i] = err
@@ -155,13 +156,14 @@ func validateFiles(paths []string) ([]error, []*valuechain.Chain) {
 			}
 			errs[i] = errors.Join(all...)
 		case kindScenarios, kindSurvey:
+			chain := chainOf(p, paths, chains, chain)
 			if chain == nil {
 				errs[i] = errNeedsChain{p, kinds[i]}
 				continue
 			}
 			if kinds[i] == kindScenarios {
 				_, errs[i] = loadScenarios(p, "", chain)
-			} else {
+			} else if !emptySurvey(p) {
 				_, errs[i] = load.SurveyFile(p, chain)
 			}
 		case kindCriteria:
@@ -179,6 +181,41 @@ func validateFiles(paths []string) ([]error, []*valuechain.Chain) {
 		}
 	}
 	return errs, chains
+}
+
+// chainOf is the chain a scenario file or survey p is checked against:
+// the valid chain among paths whose name it carries (cotton.toml for
+// cotton-scenarios.toml and cotton-survey.csv, the files vcsim init
+// writes side by side), else first, the first valid chain given.
+func chainOf(p string, paths []string, chains []*valuechain.Chain, first *valuechain.Chain) *valuechain.Chain {
+	stem := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+	for _, suffix := range []string{"-scenarios", "-survey"} {
+		stem = strings.TrimSuffix(stem, suffix)
+	}
+	for i, q := range paths {
+		if chains[i] != nil && strings.TrimSuffix(filepath.Base(q), filepath.Ext(q)) == stem {
+			return chains[i]
+		}
+	}
+	return first
+}
+
+// emptySurvey reports whether the survey file p is a template with its
+// header and no households yet (vcsim init writes one beside each
+// example): validate accepts it, as there is nothing in it to be wrong;
+// run --survey still refuses it, as it has no households to use.
+func emptySurvey(p string) bool {
+	data, err := valuechain.ReadInput(p)
+	if err != nil {
+		return false
+	}
+	lines := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(strings.TrimPrefix(line, "\ufeff")) != "" && !strings.HasPrefix(strings.TrimSpace(line), "#") {
+			lines++
+		}
+	}
+	return lines == 1
 }
 
 // chainName is the name of run's chain: its file, or the example's.

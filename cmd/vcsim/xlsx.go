@@ -14,9 +14,8 @@ import (
 	"github.com/ilo-rma/vcsim/assess"
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
-	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
-	"github.com/ilo-rma/vcsim/plots"
+	"github.com/ilo-rma/vcsim/results"
 	"github.com/ilo-rma/vcsim/valuechain"
 	"github.com/ilo-rma/vcsim/workbook"
 )
@@ -134,111 +133,34 @@ func today() string {
 	return time.Now().Format("2006-01-02")
 }
 
-// newResults starts a results workbook in the language l with its Summary
-// sheet: what was run, then extra (labels are message keys).
-func newResults(ctx *cli.Context, c *valuechain.Chain, seed uint64, l lang.Lang, extra [][2]any) (*workbook.Results, error) {
-	res, err := workbook.NewResults(l)
-	if err != nil {
-		return nil, err
-	}
-	chainFile := ctx.String("chain")
-	if chainFile == "" {
-		chainFile = l.T("wb.example", ctx.String("example"))
-	}
-	rows := [][2]any{
-		{"wb.results", c.NameIn(l)},
-		{"wb.chainfile", chainFile},
-		{"wb.version", version()},
-		{"wb.seed", int64(seed)},
-		{"wb.date", today()},
-		{"wb.currency", c.Currency},
-	}
-	if s := ctx.String("scenarios"); s != "" {
-		rows = append(rows, [2]any{"wb.scenariofile", s})
-	}
-	rows = append(rows, extra...)
-	for i := range rows {
-		rows[i][0] = l.T(rows[i][0].(string))
-	}
-	return res, res.Summary(rows)
+// resultsMeta says what the command ran, for a results workbook's
+// Summary sheet.
+func resultsMeta(ctx *cli.Context) results.Meta {
+	return results.Meta{ChainFile: ctx.String("chain"), Example: ctx.String("example"), ScenarioFile: ctx.String("scenarios"),
+		Version: version(), Date: today()}
 }
 
-// addCharts draws charts as PNG pictures on the Charts sheet, each under
-// its title.
-func addCharts(res *workbook.Results, cs []plots.Chart, source string) error {
-	for _, ch := range cs {
-		var b bytes.Buffer
-		if err := plots.Write(&b, ch.Plot, source, "png"); err != nil {
-			return err
-		}
-		title := ch.Plot.Title.Text
-		if title == "" {
-			title = ch.Name
-		}
-		if err := res.Chart(title, b.Bytes()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// runWorkbook writes run's tables (tables.List) and charts as one
-// workbook in the language l.
+// runWorkbook writes run's results workbook (package results) to path.
 func runWorkbook(ctx *cli.Context, a *assess.Assessment, l lang.Lang, path string) error {
-	r, seed := a.Base, a.Inputs.Seed
-	s := tables.NewSummary(r, seed)
-	var share any = l.T("wb.noshare")
-	if s.ProducerShare != nil {
-		share = tables.Share(*s.ProducerShare)
-	}
-	res, err := newResults(ctx, r.Chain, seed, l, [][2]any{
-		{"wb.va", tables.Money(s.TotalValueAdded)}, {"wb.sales", tables.Money(s.FinalSales)}, {"wb.producershare", share},
-		{"wb.fte", tables.Qty(s.FTE)}, {"wb.households", int64(s.Households)}, {"wb.poor", tables.Share(s.BelowPovertyShare)},
-		{"wb.children", tables.People(s.Children)}, {"wb.cl", tables.People(s.ChildLabour)}, {"wb.hazardous", tables.People(s.HazardousChildLabour)},
-	})
+	data, err := results.Baseline(a, l, resultsMeta(ctx))
 	if err != nil {
 		return err
 	}
-	in := a.Tables()
-	in.Seed = seed
-	if err := res.Tables(in, r.Chain.Currency, tables.PartBaseline); err != nil {
-		return err
-	}
-	cs, err := plots.All(a, l, plots.PartBaseline)
-	if err != nil {
-		return err
-	}
-	return saveResults(ctx, res, cs, plots.SourceLine(l, r.Chain.NameIn(l), "", seed), path)
+	return saveResults(ctx, data, path)
 }
 
-// compareWorkbook writes compare's tables (and the Monte Carlo's) and
-// charts as one workbook in the language l.
+// compareWorkbook writes compare's results workbook (package results) to
+// path.
 func compareWorkbook(ctx *cli.Context, a *assess.Assessment, l lang.Lang, path string) error {
-	c, cmp := a.Inputs.Chain, a.Comparison
-	res, err := newResults(ctx, c, cmp.Seed, l, [][2]any{{"wb.years", int64(cmp.Horizon)}, {"wb.runs", int64(len(cmp.Runs) + 1)}})
+	data, err := results.Comparison(a, l, resultsMeta(ctx))
 	if err != nil {
 		return err
 	}
-	if err := res.Tables(a.Tables(), c.Currency, tables.PartScenarios, tables.PartUncertainty); err != nil {
-		return err
-	}
-	cs, err := plots.All(a, l, plots.PartScenarios, plots.PartUncertainty)
-	if err != nil {
-		return err
-	}
-	return saveResults(ctx, res, cs, plots.SourceLine(l, c.NameIn(l), filepath.Base(ctx.String("scenarios")), cmp.Seed), path)
+	return saveResults(ctx, data, path)
 }
 
-// saveResults adds the charts to a results workbook and writes it to path
-// as the command's output.
-func saveResults(ctx *cli.Context, res *workbook.Results, cs []plots.Chart, source, path string) error {
-	if err := addCharts(res, cs, source); err != nil {
-		return err
-	}
-	data, err := res.Bytes()
-	if err != nil {
-		return err
-	}
+// saveResults writes a results workbook to path as the command's output.
+func saveResults(ctx *cli.Context, data []byte, path string) error {
 	set := outputs(ctx)
 	set.Add(path, data)
 	return writeOutputs(ctx, set)

@@ -62,6 +62,12 @@ var List = []Table{
 	{"accounts", "Счета участников", PartBaseline, false, func(in *Input) any { return Accounts(in.Base) }},
 	{"margins", "Формирование цены", PartBaseline, false, func(in *Input) any { return Margins(in.Base) }},
 	{"labour", "Труд", PartBaseline, false, func(in *Input) any { return Labour(in.Base) }},
+	{"labour_tasks", "Труд по задачам", PartBaseline, false, func(in *Input) any {
+		if rows := Tasks(in.Base); rows != nil {
+			return rows
+		}
+		return nil
+	}},
 	{"child_labour", "Детский труд", PartBaseline, false, func(in *Input) any { return ChildLabour(in.Base) }},
 	{"households", "Домохозяйства", PartBaseline, false, func(in *Input) any { return Households(in.Base) }},
 	{"school", "Школа", PartBaseline, false, func(in *Input) any {

@@ -16,7 +16,7 @@ import (
 // letters only for the matrix's letters and acronyms in brackets), and
 // every sheet name fits Excel (31 characters, none of :\/?*[]).
 func TestEveryColumnLabelled(t *testing.T) {
-	rows := []any{[]tables.AccountRow{}, []tables.MarginRow{}, []tables.LabourRow{}, []tables.ChildRow{},
+	rows := []any{[]tables.AccountRow{}, []tables.MarginRow{}, []tables.LabourRow{}, []tables.TaskRow{}, []tables.ChildRow{},
 		[]tables.HouseholdRow{}, []tables.DetailRow{}, []tables.GroupSchoolRow{}, []tables.ScenarioSchoolRow{},
 		[]tables.YearRow{}, []tables.SummaryRow{}, []tables.EquilibriumRow{},
 		[]uncertainty.UncertaintyRow{}, []uncertainty.PairRow{}, []uncertainty.TornadoRow{}, []uncertainty.SobolRow{},

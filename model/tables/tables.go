@@ -211,6 +211,37 @@ func Labour(r *model.Result) []LabourRow {
 	return append(rows, tot)
 }
 
+// TaskRow is a row of labour_tasks.csv: employment by sex per actor and
+// task (docs/model.md section 4, model.Result.Tasks).
+type TaskRow struct {
+	Actor      string `csv:"actor"`
+	Task       string `csv:"task"`
+	DoneBy     string `csv:"done_by"`
+	Hazardous  string `csv:"hazardous_task"`
+	Days       Qty    `csv:"need_days"`
+	AdultDays  Qty    `csv:"adult_days"`
+	FemaleDays Qty    `csv:"female_days" undefined:"empty"` // empty when the sex split is unknown
+	MaleDays   Qty    `csv:"male_days" undefined:"empty"`
+	ChildDays  Qty    `csv:"child_days"`
+}
+
+// Tasks returns one row per task of every actor that lists tasks; an
+// actor's rows add up to its row of labour.csv. Women's and men's days are
+// empty where the actor gives no female_share, except on a task only
+// women or only men do.
+func Tasks(r *model.Result) []TaskRow {
+	var rows []TaskRow
+	for _, t := range r.Tasks() {
+		hz := "no"
+		if t.Hazardous {
+			hz = "yes"
+		}
+		rows = append(rows, TaskRow{Actor: t.Actor, Task: t.Task, DoneBy: t.DoneBy, Hazardous: hz, Days: Qty(t.Days),
+			AdultDays: Qty(t.AdultDays), FemaleDays: Qty(t.FemaleDays), MaleDays: Qty(t.MaleDays), ChildDays: Qty(t.ChildDays)})
+	}
+	return rows
+}
+
 // ChildRow is a row of child_labour.csv.
 type ChildRow struct {
 	Group string `csv:"group"`

@@ -62,8 +62,35 @@ async function help() {
   await helpText();
 }
 async function helpText() {
-  const r = await fetch("/api/docs/" + encodeURIComponent($("helptopic").value) + "?lang=" + lang, {headers: {"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}});
-  $("helptext").textContent = await r.text();
+  const blocks = await api("/api/docs/" + encodeURIComponent($("helptopic").value) + "/blocks?lang=" + lang);
+  $("helptext").replaceChildren(...blocks.map(docBlock));
+}
+// docBlock builds a block of a topic (docs.Blocks: heading, paragraph,
+// list, code, table) as elements whose text is set as text only.
+function docBlock(b) {
+  const spans = (list) => (list || []).map(s => s.c ? el("code", {}, s.t) : s.b ? el("strong", {}, s.t) : s.i ? el("em", {}, s.t) : s.t);
+  switch (b.kind) {
+    case "h": return el("h" + Math.min(Math.max(b.level + 1, 2), 6), {}, spans(b.text));
+    case "ul": case "ol": {
+      const top = el(b.kind, b.kind === "ol" && b.start > 1 ? {start: b.start} : {});
+      let sub = null;
+      for (const it of b.items) {
+        if (it.depth && top.lastElementChild) {
+          if (!sub) { sub = el("ul"); top.lastElementChild.append(sub); }
+          sub.append(el("li", {}, spans(it.text)));
+        } else { sub = null; top.append(el("li", {}, spans(it.text))); }
+      }
+      return top;
+    }
+    case "code": return el("pre", {}, el("code", {}, b.code));
+    case "table": {
+      const row = (cells, tag) => el("tr", {}, cells.map(c => el(tag, {}, spans(c))));
+      return el("div", {class: "tablewrap"}, el("table", {},
+        b.head ? el("thead", {}, row(b.head, "th")) : null,
+        el("tbody", {}, (b.rows || []).map(r => row(r, "td")))));
+    }
+    default: return el("p", {}, spans(b.text));
+  }
 }
 async function api(path, opts = {}) {
   opts.headers = Object.assign({"X-Vcsim-Token": token, "X-Vcsim-Lang": lang}, opts.headers || {});
@@ -113,6 +140,22 @@ function stale(panel, yes) {
   $(panel).classList.toggle("stale", yes);
   $(panel + "stale").hidden = !yes;
 }
+// tablesStale marks the chain's tables as showing a text that is no
+// longer in the box (the text was typed or pasted over): greyed, with a
+// note, and not editable, since an edit would be written into a chain the
+// tables do not show. They follow the text a moment after typing stops,
+// and at once on Check or Run.
+function tablesStale(yes) {
+  $("fieldtables").classList.toggle("stale", yes);
+  $("tablesstale").hidden = !yes;
+  document.querySelectorAll("#fieldtables input, #addforms input, #addforms select, #addforms button").forEach(x => x.disabled = yes);
+}
+// scenOther flags scenarios that were written for another chain (a chain
+// opened or imported without its -scenarios.toml); null clears the flag.
+function scenOther(name) {
+  $("scenother").hidden = !name; $("scenother").dataset.name = name || "";
+  $("scenother").textContent = name ? t("scen.other").replace("%s", name) : "";
+}
 function clearResults() {
   compared = null;
   $("comparison").replaceChildren(); $("scencharts").replaceChildren();
@@ -123,9 +166,16 @@ function clearResults() {
 // change is written into the text by the server (comments kept), then
 // checked and run.
 let actorIds = [], householdIds = [];
+let tablesSeq = 0, tablesTimer = null;
 async function renderTables() {
+  clearTimeout(tablesTimer);
+  const seq = ++tablesSeq, text = $("chaintext").value;
   let gs;
-  try { gs = await api("/api/fields", {method: "POST", body: $("chaintext").value}); } catch (e) { $("fieldtables").textContent = t("tables.broken"); return; }
+  try { gs = await api("/api/fields", {method: "POST", body: text}); } catch (e) {
+    if (seq !== tablesSeq) return;
+    $("fieldtables").textContent = t("tables.broken"); tablesStale(text !== $("chaintext").value); return;
+  }
+  if (seq !== tablesSeq) return; // a newer text was sent
   const box = $("fieldtables"); box.replaceChildren();
   actorIds = []; householdIds = [];
   let n = 0;
@@ -151,6 +201,7 @@ async function renderTables() {
   builderDefaults();
   formChoices(gs);
   showWarnings();
+  tablesStale(text !== $("chaintext").value);
 }
 
 // The plausibility warnings of the last baseline run (numbers that are
@@ -245,6 +296,7 @@ function keyLabel(key) {
 // (a word where a number goes) is refused at its field, in the page's
 // language, and the text stays as it was.
 async function setField(input, path, value, was) {
+  if ($("fieldtables").classList.contains("stale")) return; // the tables show another text
   let r;
   try { r = await post("/api/set", {chain: $("chaintext").value, path: path, value: value}); }
   catch (e) { fieldMsg(input, errText(e).replace(/^[^:]*:\s*/, ""), true); return; }
@@ -255,10 +307,14 @@ async function setField(input, path, value, was) {
   try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); stale("baseline", true); return; }
   runBaseline(); whatif();
 }
-// chainChanged marks results stale after the text changed.
+// chainChanged marks results stale after the text changed; typed text
+// also makes the tables stale until they are redrawn from it.
 function chainChanged(typed) {
   stale("baseline", true); if (compared) stale("scenarios", true);
-  if (typed) $("whatifcards").classList.add("stale");
+  if (typed) {
+    stale("whatif", true); tablesStale(true);
+    clearTimeout(tablesTimer); tablesTimer = setTimeout(renderTables, 800);
+  }
 }
 
 function table(rows, cols, heads) {
@@ -267,6 +323,38 @@ function table(rows, cols, heads) {
     el("tbody", {}, rows.map(r => el("tr", {}, cols.map(c => el("td", {}, typeof c === "function" ? c(r) : r[c])))))));
 }
 
+// baseCards shows the baseline's headline as the command line prints it:
+// each figure with its unit, share or basis, a note that they are model
+// estimates, and, when bands were run for this chain, the baseline's
+// median and 90-percent interval in the final year. Every number is the
+// server's; the page only formats it.
+let baseline = null;
+function baseCards() {
+  if (!baseline) return;
+  const a = baseline.answer, s = a.summary;
+  const iv = bandsFor(baseline.chain, null);
+  const cur = s.currency ? " " + s.currency : "";
+  const range = (ind, f, unit) => { const x = iv && iv.find(v => v.run === 0 && v.indicator === ind); return x ? t("head.final").replace("%s", interval(x, f) + (unit || "")) : null; };
+  const money = (x) => fmt(x) + cur;
+  const items = [
+    ["cl", fmt(s.children_in_child_labour), t("head.share").replace("%s", pct(s.child_labour_prevalence)), range("children_in_child_labour_final_year", fmt)],
+    ["haz", fmt(s.children_in_hazardous_child_labour), t("head.share").replace("%s", pct(s.hazardous_child_labour_prevalence)), range("children_in_hazardous_child_labour_final_year", fmt)],
+    ["income", money(a.mean_household_income), t("head.income"), range("mean_household_income_final_year", fmt, cur)],
+    ["poor", pct(s.households_below_poverty_line_share), t("head.poor").replace("%s", fmt(s.households)), range("share_below_poverty_line_final_year", pct)]];
+  $("headline").replaceChildren(...items.map(([k, v, unit, r]) => el("div", {class: "card", "data-key": k}, el("span", {}, t(k)), el("b", {}, v),
+    el("span", {class: "unit"}, unit), r ? el("span", {class: "range"}, r) : null)));
+  $("headnote").textContent = iv ? t("head.caveat.bands").replace("%d", bandsDone.draws) : t("head.caveat");
+}
+// interval writes a median and its 90-percent interval as the command
+// line does: "1,640 (1,550–1,750)".
+const interval = (x, f) => f(x.p50) + " (" + f(x.p05) + "–" + f(x.p95) + ")";
+// bandsFor returns the intervals of the last bands run when it was made
+// for this chain (and these scenarios, when scen is given), else null.
+let bandsDone = null;
+function bandsFor(chain, scen) {
+  if (!bandsDone || bandsDone.chain !== chain || (scen !== null && bandsDone.scen !== scen)) return null;
+  return bandsDone.intervals;
+}
 function cards(box, now, was, keys) {
   const items = [["cl", "children_in_child_labour", 0], ["haz", "children_in_hazardous_child_labour", 0],
     ["income", "mean_household_income", 0], ["poor", "share_below_poverty_line", "%"], ["cpcy", "cost_per_child_year", 0]]
@@ -280,20 +368,20 @@ function cards(box, now, was, keys) {
 }
 
 async function runBaseline() {
+  const text = $("chaintext").value;
   try {
-    const a = await api("/api/simulate", {method: "POST", body: $("chaintext").value});
+    const a = survey ? await post("/api/simulate", inputs({chain: text})) : await api("/api/simulate", {method: "POST", body: text});
     problems(null);
     warnings = a.warnings || []; showWarnings();
-    const s = a.summary;
-    // The mean income of all households: each group's mean weighted by
-    // its number of households.
-    let hh = 0, inc = 0;
-    for (const g of a.households || []) { hh += Number(g.households); inc += Number(g.households) * Number(g.mean_cash_income); }
-    cards($("headline"), {children_in_child_labour: s.children_in_child_labour, children_in_hazardous_child_labour: s.children_in_hazardous_child_labour,
-      share_below_poverty_line: s.households_below_poverty_line_share, mean_household_income: hh > 0 ? inc / hh : null}, null, ["cl", "haz", "income", "poor"]);
-    $("accounts").replaceChildren(table(a.accounts, [r => r.actor === "total" ? t("txt.chain") : (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
+    baseline = {chain: text, answer: a}; baseCards();
+    // Actors by their names in the page's language (an unnamed one by its
+    // id, as the server gives it); the children an actor hires from
+    // outside the groups are marked so.
+    const name = (id) => id === "total" ? t("txt.chain") : (a.names && a.names[id] && (lang === "ru" ? a.names[id].name_ru : a.names[id].name)) || id;
+    $("accounts").replaceChildren(table(a.accounts, [r => name(r.actor), r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
-      ["group", "band", r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
+      [r => r.source === "hired" ? name(r.group) + ": " + t("group.hired").toLowerCase() : name(r.group), r => String(r.band).replace("-", "–"),
+        r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
     // Enrolment and the ILO/UCW four-way table (chains with school keys):
     // the chain's totals by band, girls' and boys' enrolment under each.
     const sch = (a.school || []).filter(r => r.group === "total");
@@ -301,15 +389,16 @@ async function runBaseline() {
     $("schoolhead").hidden = sch.length === 0;
     // The sex column only when the chain gives children by sex.
     const bySex = sch.some(r => r.sex !== "all");
-    const cols = [r => r.band, r => t("sex." + r.sex), r => fmt(r.children), r => share(r.enrolment_rate), r => share(r.work_only), r => share(r.work_and_study), r => share(r.study_only), r => share(r.neither)];
+    const cols = [r => String(r.band).replace("-", "–"), r => t("sex." + r.sex), r => fmt(r.children), r => share(r.enrolment_rate), r => share(r.work_only), r => share(r.work_and_study), r => share(r.study_only), r => share(r.neither)];
     const heads = [t("band"), t("sex"), t("children"), t("enrolment"), t("workonly"), t("workstudy"), t("studyonly"), t("neither")];
     $("schooltable").replaceChildren(...(sch.length ? [table(sch, cols.filter((_, i) => bySex || i !== 1), heads.filter((_, i) => bySex || i !== 1))] : []));
-    stale("baseline", false);
+    stale("baseline", text !== $("chaintext").value);
     charts("basecharts", null);
   } catch (e) {
     problems(e);
     warnings = []; showWarnings();
     // Figures of a text that no longer runs are not shown as if current.
+    baseline = null; $("headnote").textContent = "";
     $("headline").replaceChildren(el("p", {class: "warn"}, t("broken.results"))); $("accounts").replaceChildren(); $("childtable").replaceChildren(); $("schooltable").replaceChildren(); $("schoolhead").hidden = true; $("basecharts").replaceChildren();
     stale("baseline", false);
   }
@@ -320,7 +409,7 @@ async function charts(id, scen, draws) {
   const seq = chartsSeq[id] = (chartsSeq[id] || 0) + 1;
   try {
     const cs = await api("/api/charts?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json"},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: scen || "", draws: draws || 0})});
+      body: JSON.stringify(inputs({scenarios: scen || "", draws: draws || 0}))});
     if (seq !== chartsSeq[id]) return; // a newer request was sent
     $(id).replaceChildren(...cs.filter(c => scen ? c.name.startsWith("scenario") || c.name.includes("income") || c.name.includes("cost") : true)
       .map(c => el("figure", {"data-chart": c.name}, svgNode(c.svg))));
@@ -362,7 +451,7 @@ function remember() {
 }
 function undoLast() {
   const u = undo.pop(); if (!u) return;
-  $("chaintext").value = u.chain; $("scentext").value = u.scen;
+  $("chaintext").value = u.chain; $("scentext").value = u.scen; scenOther(null);
   $("undo").disabled = undo.length === 0;
   clearResults(); renderTables(); runBaseline(); whatif();
 }
@@ -380,9 +469,28 @@ async function openFile() {
   try { f = await api("/api/files/" + encodeURIComponent(name)); } catch (e) { saveMsg(errText(e), true); return; }
   files[name] = f.version; $("savename").value = name;
   remember();
-  if (name.endsWith("-scenarios.toml")) { $("scentext").value = f.text; showTab("scenarios"); } else $("chaintext").value = f.text;
+  if (name.endsWith("-scenarios.toml")) { $("scentext").value = f.text; scenOther(null); showTab("scenarios"); } else {
+    $("chaintext").value = f.text;
+    // A chain comes with its scenarios, X.toml with X-scenarios.toml, as
+    // Load brings an example's; without them the scenarios of the chain
+    // before are flagged as another chain's.
+    const sn = name.replace(/\.toml$/, "") + "-scenarios.toml";
+    let s = null;
+    if (name.endsWith(".toml") && sn in files) try { s = await api("/api/files/" + encodeURIComponent(sn)); } catch (e) { s = null; }
+    if (s) { files[sn] = s.version; $("scentext").value = s.text; scenOther(null); } else if ($("scentext").value.trim()) scenOther(name);
+  }
   saveMsg(""); clearResults(); renderTables(); runBaseline(); whatif();
 }
+// survey is the household survey opened on the page ({name, text}), or
+// null: every computation sends it with the chain, as --survey does.
+let survey = null;
+const inputs = (more) => Object.assign({chain: $("chaintext").value}, survey ? {survey: survey.text, survey_name: survey.name} : {}, more || {});
+function setSurvey(s) {
+  survey = s;
+  $("surveybox").hidden = !s; $("surveyname").textContent = s ? s.name : "";
+  clearResults(); runBaseline(); whatif();
+}
+
 // importFile opens a file chosen on this computer or dropped on the page
 // as --chain reads it: a chain in TOML, an Excel workbook (its chain and
 // scenarios) or a VCA4D study, checked by the server (/api/import) with
@@ -394,11 +502,14 @@ async function importFile(file) {
   if (!file) return;
   const name = file.name, low = name.toLowerCase();
   const say = (k, ...a) => { let m = t(k); for (const x of a) m = m.replace(/%[sd]/, x); return m; };
-  if (low.endsWith(".csv")) { saveMsg(say("import.survey", name), true); return; }
+  if (low.endsWith(".csv")) {
+    if (file.size > maxImport) { saveMsg(say("import.toolarge", name, maxImport >> 20), true); return; }
+    setSurvey({name, text: await file.text()}); saveMsg(say("imported", name)); showTab("baseline"); return;
+  }
   if (!/\.(toml|xlsx|json)$/.test(low)) { saveMsg(say("import.kind", name), true); return; }
   if (file.size > maxImport) { saveMsg(say("import.toolarge", name, maxImport >> 20), true); return; }
   if (low.endsWith("-scenarios.toml")) {
-    remember(); $("scentext").value = await file.text(); clearResults(); showTab("scenarios");
+    remember(); $("scentext").value = await file.text(); scenOther(null); clearResults(); showTab("scenarios");
     saveMsg(say("imported", name)); return;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -411,7 +522,8 @@ async function importFile(file) {
     problems(e); return;
   }
   remember();
-  $("chaintext").value = r.chain; if (r.scenarios) $("scentext").value = r.scenarios;
+  $("chaintext").value = r.chain;
+  if (r.scenarios) { $("scentext").value = r.scenarios; scenOther(null); } else if ($("scentext").value.trim()) scenOther(name);
   showTab("chain"); problems(null); saveMsg(say("imported", name));
   clearResults(); renderTables(); runBaseline(); whatif();
 }
@@ -475,9 +587,19 @@ function showComparison() {
   // groups or more, each scenario's rows per household group.
   const rows = compared.scenario_summary, all = rows.filter(r => r.group === "all");
   const at = (r) => all.findIndex(a => a.scenario === r.scenario);
-  const box = [table(all, [(r) => scenName(r, all.indexOf(r)), r => fmt(r.children_in_child_labour_final_year),
-    r => fmt(r.mean_household_income_final_year), r => pct(r.share_below_poverty_line_final_year), r => fmt(r.cost_per_child_year_avoided)],
-  [t("scenario"), t("cl"), t("income"), t("poor"), t("cpcy")])];
+  // With bands run for these texts, each figure is the median over the
+  // draws with its 90-percent interval, as compare --draws prints it.
+  const iv = bandsFor(compared.chain, compared.scen);
+  const cell = (key, f) => (r) => {
+    const x = iv && iv.find(v => v.run === all.indexOf(r) && v.indicator === key);
+    return x ? interval(x, f) : f(r[key]);
+  };
+  const ratio = (x) => fmt(x, 2);
+  const box = [table(all, [(r) => scenName(r, all.indexOf(r)), cell("children_in_child_labour_final_year", fmt),
+    cell("children_in_hazardous_child_labour_final_year", fmt), cell("mean_household_income_final_year", fmt),
+    cell("share_below_poverty_line_final_year", pct), cell("cost_per_child_year_avoided", fmt), cell("benefit_cost_ratio", ratio)],
+  [t("scenario"), t("cl"), t("haz"), t("income"), t("poor"), t("cpcy"), t("bcr")])];
+  box.push(el("p", {class: "muted", id: "cmpnote"}, iv ? t("cmp.bands").replace("%d", bandsDone.draws) : t("cmp.point")));
   const groups = rows.filter(r => r.group !== "all");
   if (groups.length > all.length) {
     const names = compared.groups || {};
@@ -492,7 +614,9 @@ function showComparison() {
 async function compare() {
   await busy($("compare"), async () => {
     try {
-      compared = await post("/api/compare", {chain: $("chaintext").value, scenarios: $("scentext").value});
+      const scen = $("scentext").value, req = inputs({scenarios: scen});
+      compared = await post("/api/compare", req);
+      compared.chain = req.chain; compared.scen = scen;
       showComparison(); stale("scenarios", false);
       await charts("scencharts", $("scentext").value, 0);
       if ($("bands").checked) bands();
@@ -507,13 +631,13 @@ let bandsCtl = null;
 async function bands() {
   if (bandsCtl) bandsCtl.abort();
   const ctl = bandsCtl = new AbortController();
-  const total = 200;
+  const total = 200, bchain = $("chaintext").value, bscen = $("scentext").value;
   $("bandsbar").hidden = false; $("bandsstop").disabled = false;
   $("bandsmsg").textContent = t("bands.progress").replace("%d", 0).replace("%d", total);
   try {
     const r = await fetch("/api/bands?lang=" + lang, {method: "POST", signal: ctl.signal,
       headers: {"Content-Type": "application/json", "X-Vcsim-Token": token, "X-Vcsim-Lang": lang},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value, draws: total})});
+      body: JSON.stringify(inputs({scenarios: bscen, draws: total}))});
     if (!r.ok) { const e = await r.json().catch(() => ({})); $("bandsmsg").textContent = errText(e); return; }
     const reader = r.body.getReader(), dec = new TextDecoder();
     let buf = "";
@@ -533,6 +657,7 @@ async function bands() {
           if (old) old.replaceWith(fig); else $("scencharts").prepend(fig);
         }
         $("bandsmsg").textContent = t("bands.progress").replace("%d", step.draws).replace("%d", step.total);
+        if (step.intervals && bandsCtl === ctl) { bandsDone = {chain: bchain, scen: bscen, draws: step.draws, intervals: step.intervals}; showComparison(); baseCards(); }
       }
     }
     if (bandsCtl === ctl) $("bandsmsg").textContent += " ✓";
@@ -549,15 +674,15 @@ async function whatif() {
   const levers = {};
   document.querySelectorAll(".sliders input").forEach(i => { levers[i.id] = Number(i.value); i.nextElementSibling.textContent =
     i.id === "transfer" ? fmt(i.value) : i.id === "coverage" || i.id === "premium" ? pct(i.value) : (i.value > 0 ? "+" : "") + pct(i.value); });
-  const t0 = performance.now();
+  const t0 = performance.now(), text = $("chaintext").value;
   try {
     const a = await api("/api/whatif", {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Client": clientId},
-      body: JSON.stringify({chain: $("chaintext").value, levers})});
+      body: JSON.stringify(inputs({chain: text, levers}))});
     cards($("whatifcards"), a.what_if, a.baseline);
-    $("whatifcards").classList.remove("stale");
+    stale("whatif", text !== $("chaintext").value);
     const ms = Math.round(performance.now() - t0);
     $("latency").textContent = t("ms").replace("%d", ms); $("latency").dataset.ms = ms;
-  } catch (e) { if (e.status !== 409) $("whatifcards").replaceChildren(el("pre", {class: "warn"}, errText(e))); }
+  } catch (e) { if (e.status !== 409) { $("whatifcards").replaceChildren(el("pre", {class: "warn"}, errText(e))); stale("whatif", false); } }
   inflight = false;
   if (pending) { pending = false; whatif(); }
 }
@@ -565,7 +690,9 @@ async function whatif() {
 async function load() {
   const a = await api("/api/examples/" + $("example").value);
   remember();
-  $("chaintext").value = a.chain; $("scentext").value = a.scenarios;
+  // An example comes without the survey of another chain.
+  survey = null; $("surveybox").hidden = true; $("surveyname").textContent = "";
+  $("chaintext").value = a.chain; $("scentext").value = a.scenarios; scenOther(null);
   clearResults(); renderTables(); runBaseline(); whatif();
 }
 
@@ -588,7 +715,7 @@ async function init() {
   await setLang(params.get("lang") || cfg.lang || localStorage.getItem("vcsim.lang") || "en");
   const relang = async (l) => {
     await setLang(l); for (const o of $("example").options) o.textContent = o.dataset[l] || o.textContent;
-    listFiles(); fillTypes(); showType(); builderDefaults(); saveMsg(""); if ($("chaintext").value) renderTables();
+    listFiles(); fillTypes(); showType(); builderDefaults(); saveMsg(""); scenOther($("scenother").dataset.name || null); if ($("chaintext").value) renderTables();
     if ($("chaintext").value) { runBaseline(); whatif(); }
     if ($("help").classList.contains("on")) help();
     if (compared) { showComparison(); await charts("scencharts", $("scentext").value, 0); if ($("bands").checked) bands(); }
@@ -604,8 +731,9 @@ async function init() {
   const ex = await api("/api/examples");
   const want = params.get("example");
   for (const e of ex) { const o = el("option", {value: e.Name}, lang === "ru" ? e.TitleRU : e.Title); o.dataset.en = e.Title; o.dataset.ru = e.TitleRU; o.selected = e.Name === (want || "cotton-tajikistan"); $("example").append(o); }
-  $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = () => { renderTables(); runBaseline(); }; $("compare").onclick = compare;
+  $("load").onclick = load; $("undo").onclick = undoLast; $("run").onclick = () => { renderTables(); runBaseline(); whatif(); }; $("compare").onclick = compare;
   $("open").onclick = openFile; $("save").onclick = saveFile; listFiles();
+  $("surveyoff").onclick = () => setSurvey(null);
   $("importfile").onchange = () => { const f = $("importfile").files[0]; $("importfile").value = ""; importFile(f); };
   // A file dropped anywhere on the page is opened, not typed into a text
   // box nor opened by the browser in place of the page.
@@ -623,14 +751,14 @@ async function init() {
   // decimal mark and BOM, so Excel opens it in columns.
   $("dlcsv").onclick = () => busy($("dlcsv"), async () => {
     const r = await fetch("/api/comparison.csv?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-      body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})});
+      body: JSON.stringify(inputs({scenarios: $("scentext").value}))});
     if (r.ok) download("scenario_summary.csv", "text/csv", await r.blob()); else $("comparison").prepend(el("p", {class: "warn"}, errText(await r.json().catch(() => ({})))));
   });
   $("report").onclick = () => busy($("report"), async () => { const r = await fetch("/api/report?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("report.html", "text/html", await r.blob()); });
+    body: JSON.stringify(inputs({scenarios: $("scentext").value}))}); if (r.ok) download("report.html", "text/html", await r.blob()); });
   $("export").onclick = () => busy($("export"), async () => { const r = await fetch("/api/export?lang=" + lang, {method: "POST", headers: {"Content-Type": "application/json", "X-Vcsim-Token": token},
-    body: JSON.stringify({chain: $("chaintext").value, scenarios: $("scentext").value})}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); });
-  $("validate").onclick = async () => { try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); } };
+    body: JSON.stringify(inputs({scenarios: $("scentext").value}))}); if (r.ok) download("vcsim-results.zip", "application/zip", await r.blob()); });
+  $("validate").onclick = async () => { renderTables(); try { await api("/api/validate", {method: "POST", body: $("chaintext").value}); problems(null); } catch (e) { problems(e); } };
   $("download").onclick = () => download("chain.toml", "application/toml", $("chaintext").value);
   $("bandsstop").onclick = () => { if (bandsCtl) bandsCtl.abort(); };
   $("joinbtn").onclick = () => { const d = $("joindlg"); d.hidden = !d.hidden; };
