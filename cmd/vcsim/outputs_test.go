@@ -196,8 +196,10 @@ func TestCalibrateWritesSchoolValue(t *testing.T) {
 	if j != len(ol) || alpha == "" || alpha == "1.0" || delta == "" {
 		t.Errorf("kept %d of %d lines; alpha %q, school_value %q", j, len(ol), alpha, delta)
 	}
-	// The values written are the ones printed (alpha) and in the header.
-	if !strings.Contains(stdout, alpha) || !strings.Contains(header[2], strings.Trim(delta, "[]")) {
+	// The values written are the ones in the header, and printed (alpha,
+	// to 4 decimals).
+	a, _ := strconv.ParseFloat(alpha, 64)
+	if !strings.Contains(header[1], "alpha "+alpha) || !strings.Contains(stdout, strconv.FormatFloat(a, 'f', 4, 64)) || !strings.Contains(header[2], strings.Trim(delta, "[]")) {
 		t.Errorf("alpha %q, school_value %q not in the output:\n%s\n%s", alpha, delta, stdout, header[2])
 	}
 	if _, errOut, status := vcsim(t, "validate", out); status != 0 {
