@@ -59,6 +59,8 @@ var english = Catalogue{
 		"wb.hazardous":     "children in hazardous child labour",
 		"wb.years":         "years",
 		"wb.runs":          "runs",
+		"ex.unknown":       "no built-in example %q (the examples are: %s)",
+
 		// calibrate's printed table.
 		"cal.cols":              "group\ttarget\tobserved\tfitted\talpha\tchild labour\tweekly hours per child",
 		"cal.target.hours":      "weekly hours",
