@@ -20,7 +20,10 @@ type HouseholdDetail struct {
 	Income float64 // cash income (docs/model.md section 4)
 	Full   float64 // full income: cash and the value of freed family time
 	Poor   bool    // cash income below the group's poverty line
-	// Children, Hours and Class are by band (valuechain.BandNames).
+	// Children, Hours and Class are by band (valuechain.BandNames): the
+	// children who work those hours. Children of a sex no child-suitable
+	// task of the group is open to (done_by, sexes.go) do not work and
+	// are left out here; the group's rows count them.
 	Children [nb]float64
 	Hours    [nb]float64
 	Class    [nb]WorkClass
@@ -92,9 +95,6 @@ func Details(r *Result, pop *Population) ([]HouseholdDetail, error) {
 			o := hh.decide(d.Scale[k], d.Hazard[k], &t)
 			x := HouseholdDetail{Group: a.ID, Index: k + 1, Weight: 1, Scale: d.Scale[k], Y0: o.Y0, Income: o.Income, Full: o.Full,
 				Poor: o.Income < hh.S, Children: hh.N, Hours: o.Hours}
-			for b := range x.Children {
-				x.Children[b] += hh.Idle[b] // children of a sex no task is open to (sexes.go)
-			}
 			if d.Weight != nil {
 				x.Weight = d.Weight[k]
 			}

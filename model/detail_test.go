@@ -15,7 +15,7 @@ import (
 // labour by band.
 func TestDetailsAddUp(t *testing.T) {
 	for _, path := range []string{"../examples/cotton-tajikistan.toml", "../examples/tobacco-kyrgyzstan.toml",
-		"../examples/apricot-batken.toml", "testdata/household.toml"} {
+		"../examples/apricot-batken.toml", "testdata/household.toml", "testdata/supplied.toml", "testdata/carts.toml"} {
 		c := load(t, path)
 		pop := NewPopulation(c, 7)
 		r, err := Simulate(c, Options{Population: pop})

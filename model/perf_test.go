@@ -561,3 +561,46 @@ func TestChooseSchoolIsRef(t *testing.T) {
 		}
 	}
 }
+
+// TestBelowSubsistenceIsDestitute: when belowSubsistence holds, every
+// enrolment combination's utility is -Inf (bestFreeRef, the search over
+// all of them, finds none above -Inf), for random households with
+// schooling; and the random households reach it.
+func TestBelowSubsistenceIsDestitute(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 41))
+	hit := 0
+	for trial := range 20000 {
+		hh := randomHousehold(rng, false)
+		hh.School = &Schooling{Cost: [nb]float64{3000 * rng.Float64(), 3000 * rng.Float64(), 3000 * rng.Float64()},
+			Hours: [nb]float64{20, 25, 25}, Value: [nb]float64{2*rng.Float64() - 0.5, 2*rng.Float64() - 0.5, 2*rng.Float64() - 0.5}, TasteSD: 1}
+		hh.prepare()
+		if hh.sprep == nil || !hh.sprep.ok {
+			continue
+		}
+		var taste [nb]float64
+		m := 0.2 + 2*rng.Float64()
+		y0 := m*hh.NetFarm - max(m*hh.Need-hh.FamilyDays, 0)*hh.Wage + hh.OtherIncome
+		capDays := m * hh.CapDays
+		present := hh.sprep.all
+		var cost, value [1 << nb]float64
+		for e := range cost {
+			for b := range hh.N {
+				if e&(1<<b) != 0 {
+					cost[e] += hh.N[b] * hh.School.Cost[b]
+					value[e] += hh.N[b] * hh.School.Value[b]
+				}
+			}
+		}
+		if !hh.belowSubsistence(y0, capDays, present, &cost) {
+			continue
+		}
+		hit++
+		if got := hh.bestFreeRef(m, y0, capDays, present, &cost, &value, &taste); !math.IsInf(got.utility, -1) {
+			t.Fatalf("trial %d: below subsistence, but the search finds utility %v", trial, got.utility)
+		}
+	}
+	if hit < 1000 {
+		t.Errorf("belowSubsistence held %d times of 20000: the random households do not reach it", hit)
+	}
+	t.Logf("below subsistence: %d of 20000", hit)
+}

@@ -127,6 +127,7 @@ type schoolPrep struct {
 	ok    bool         // Alpha > 0 and every band with children has V > 0 and Beta > 0
 	all   int          // bands with children
 	hb    [1 << nb][nb]float64
+	lhb   [1 << nb][nb]float64      // ln hb
 	cost  [1 << nb]float64          // school costs of combination e
 	value [1 << nb]float64          // sum over enrolled bands of N_b delta_b
 	a     [1 << nb][1 << nb]float64 // sum over F of N_b V_b hb_b W
@@ -178,6 +179,7 @@ func (hh *Household) prepareSchool() {
 				p.cost[e] += hh.N[b] * s.Cost[b]
 				p.value[e] += hh.N[b] * s.Value[b]
 			}
+			p.lhb[e][b] = math.Log(p.hb[e][b])
 		}
 		for f := 0; f < 1<<nb; f++ {
 			if f&p.all != f {
@@ -348,7 +350,11 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	var ref logRef
 	// The closed form needs today's linear earnings and the farm cap.
 	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
-	if fast {
+	if fast && hh.belowSubsistence(y0, capDays, present, &cost) {
+		// Every combination's utility is -Inf: what bestFree, then the
+		// test below, would come to.
+		best = hh.destitute(m, y0, capDays, present, &cost, &value, taste)
+	} else if fast {
 		best = hh.bestFree(m, y0, capDays, present, &cost, &value, taste, &ref)
 	} else {
 		best.utility = math.NaN()
@@ -428,6 +434,33 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 		}
 	}
 	return best
+}
+
+// belowSubsistence reports that a household of the closed form (linear
+// earnings, the farm's cap) stays at or below subsistence whatever it
+// enrols and whatever its children work, so that every combination's
+// utility is -Inf: its children's earnings, sum_b N_b V_b h_b W, are at
+// most max_b V_b times their hours on the farm, sum_b N_b h_b W, which the
+// farm's cap keeps to capDays x HoursPerDay and the endowments to sum_b
+// N_b V_b H W; with the highest income y0 less the cheapest combination's
+// costs, consumption less subsistence is still not positive, by a margin
+// (10^-9 of the terms) far above the rounding of any way of computing it.
+func (hh *Household) belowSubsistence(y0, capDays float64, present int, cost *[1 << nb]float64) bool {
+	y := math.Inf(-1)
+	for e := 0; e < 1<<nb; e++ {
+		if e&present == e {
+			y = max(y, y0-cost[e])
+		}
+	}
+	maxV, all := 0.0, 0.0
+	for b := range hh.N {
+		if present&(1<<b) != 0 {
+			maxV = max(maxV, hh.V[b])
+			all += hh.N[b] * hh.V[b] * hh.H * hh.W
+		}
+	}
+	earn := min(maxV*capDays*hh.HoursPerDay, all)
+	return y-hh.S+earn < -1e-9*(math.Abs(y)+math.Abs(hh.S)+math.Abs(earn))
 }
 
 // bestFree returns the best enrolment combination without transfers'
@@ -576,13 +609,24 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 			// The farm's work caps the hours the closed form found: every
 			// band's are scaled by the same factor (Decision.Cap).
 			hh.capTo(h, hh.HoursPerDay, capDays)
-			u = hh.endowedUtility(y0-cost[e], *h, p.hb[e]) + value[e]
+			u = hh.schoolUtility(e, y0-cost[e], h) + value[e]
 		default:
 			o := hh.option(m, e, y0-cost[e], [nb]float64{hh.H, hh.H, hh.H}, capDays, value[e])
 			*h, u = o.hours, o.utility
 		}
 		if bestE < 0 || u > best.utility || (u == best.utility && e < bestE) {
 			best.utility, bestE = u, e
+			// The combinations whose bound is not above the best are
+			// never taken (the best only rises): drop them now, so that
+			// the next scans are short.
+			kept := 0
+			for i := range n {
+				if !(bound[i&(1<<nb-1)] <= best.utility) {
+					list[kept&(1<<nb-1)], bound[kept&(1<<nb-1)] = list[i&(1<<nb-1)], bound[i&(1<<nb-1)]
+					kept++
+				}
+			}
+			n = kept
 		}
 	}
 	if bestE < 0 {
@@ -594,6 +638,31 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 	}
 	best.cost = cost[bestE]
 	return best
+}
+
+// schoolUtility is endowedUtility(y, *h, hb) for enrolment combination e
+// of a household with a school table (hb its endowments), with the same
+// arithmetic; the logarithm of a band's leisure when it does not work,
+// ln(hb_b - 0), is the table's.
+func (hh *Household) schoolUtility(e int, y float64, h *[nb]float64) float64 {
+	d := &hh.Decision
+	p := hh.sprep
+	c := y + d.Earnings(*h) - d.S
+	if c <= 0 {
+		return math.Inf(-1)
+	}
+	u := d.Alpha * math.Log(c)
+	hb, lhb := &p.hb[e&(1<<nb-1)], &p.lhb[e&(1<<nb-1)]
+	for b := range h {
+		if d.N[b] > 0 && d.Beta[b] > 0 {
+			l := lhb[b]
+			if h[b] != 0 {
+				l = math.Log(hb[b] - h[b])
+			}
+			u += d.N[b] * d.Beta[b] * l
+		}
+	}
+	return u
 }
 
 // logRef is a point k > 0 and its logarithm l, from which D ln K + c is

@@ -53,5 +53,14 @@ func TestSuppliedChildren(t *testing.T) {
 		if tot := r.ChildTotal(); tot.ChildLabour != g.ByBand[1].ChildLabour {
 			t.Errorf("chain's child labour %v, the group's %v", tot.ChildLabour, g.ByBand[1].ChildLabour)
 		}
+		// households_detail decides every household again, rationed alike.
+		ds, err := Details(r, NewPopulation(ch, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range ds {
+			approx(t, "detail hours", x.Hours[1], c.hours)
+			approx(t, "detail cash income", x.Income, c.cash)
+		}
 	}
 }

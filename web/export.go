@@ -7,19 +7,22 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model/tables"
 	"github.com/ilo-rma/vcsim/outfile"
 	"github.com/ilo-rma/vcsim/plots"
 	"github.com/ilo-rma/vcsim/report"
+	"github.com/ilo-rma/vcsim/results"
 )
 
 // export answers one zip of the current state: the chain and scenario
 // files, the tables of run and compare (tables.List) as CSV (in the
 // Russian Excel dialect when the page is in Russian: semicolons, decimal
 // commas, a byte-order mark, Russian headings and words), summary.json,
-// every chart as SVG and PNG, and the report.
+// every chart as SVG and PNG, the report, and the results workbooks of
+// run and compare (results.xlsx, comparison.xlsx).
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	c, f, req, ok := s.compareRequest(w, r)
 	if !ok {
@@ -79,6 +82,28 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		}
 		if err := add("report.html", func(w io.Writer) error { return report.Write(w, a.report) }); err != nil {
 			return fmt.Errorf("report.html: %w", err)
+		}
+		// The results workbooks of run and compare --out FILE.xlsx, in the
+		// page's language (package results).
+		m := results.Meta{ChainFile: "chain.toml", Version: "vcsim serve", Date: time.Now().UTC().Format("2006-01-02")}
+		type book struct {
+			name string
+			make func() ([]byte, error)
+		}
+		books := []book{{"results.xlsx", func() ([]byte, error) { return results.Baseline(a.Assessment, l, m) }}}
+		if a.Comparison != nil {
+			mc := m
+			mc.ScenarioFile = "scenarios.toml"
+			books = append(books, book{"comparison.xlsx", func() ([]byte, error) { return results.Comparison(a.Assessment, l, mc) }})
+		}
+		for _, b := range books {
+			data, err := b.make()
+			if err != nil {
+				return fmt.Errorf("%s: %w", b.name, err)
+			}
+			if err := add(b.name, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+				return err
+			}
 		}
 		return zw.Close()
 	})

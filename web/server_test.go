@@ -7,15 +7,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/ilo-rma/vcsim/examples"
 )
@@ -379,7 +383,8 @@ func TestExport(t *testing.T) {
 		rc.Close()
 	}
 	for _, n := range []string{"chain.toml", "scenarios.toml", "accounts.csv", "child_labour.csv", "summary.json",
-		"scenario_summary.csv", "scenario_years.csv", "charts/chain_map.svg", "charts/chain_map.png", "charts/scenario_children.png", "report.html"} {
+		"scenario_summary.csv", "scenario_years.csv", "charts/chain_map.svg", "charts/chain_map.png", "charts/scenario_children.png", "report.html",
+		"results.xlsx", "comparison.xlsx"} {
 		if len(got[n]) == 0 {
 			t.Errorf("the zip has no %s", n)
 		}
@@ -393,6 +398,44 @@ func TestExport(t *testing.T) {
 	}
 	if !bytes.HasPrefix(got["charts/chain_map.png"], []byte("\x89PNG")) {
 		t.Error("chain_map.png is not a PNG")
+	}
+	// The results workbooks of run and compare, in Russian: the baseline's
+	// children in child labour on the Summary sheet (Сводка) are the
+	// summary.json's.
+	var sum struct {
+		ChildLabour float64 `json:"children_in_child_labour"`
+	}
+	if err := json.Unmarshal(got["summary.json"], &sum); err != nil {
+		t.Fatal(err)
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(got["results.xlsx"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := book.GetRows("Сводка", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, scenFile := false, false
+	for _, r := range rows {
+		if len(r) == 2 && r[0] == "дети в детском труде" {
+			x, _ := strconv.ParseFloat(r[1], 64)
+			found = math.Abs(x-sum.ChildLabour) < 1e-6 // summary.json writes 7 decimals
+		}
+		scenFile = scenFile || len(r) == 2 && r[1] == "scenarios.toml"
+	}
+	if scenFile {
+		t.Error("results.xlsx (the baseline's) names a scenario file")
+	}
+	if !found {
+		t.Errorf("results.xlsx: the Summary's children in child labour are not summary.json's %v: %v", sum.ChildLabour, rows)
+	}
+	cmp, err := excelize.OpenReader(bytes.NewReader(got["comparison.xlsx"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i, err := cmp.GetSheetIndex("Сценарии"); err != nil || i < 0 {
+		t.Errorf("comparison.xlsx has no sheet Сценарии: %v", cmp.GetSheetList())
 	}
 }
 
