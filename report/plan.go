@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,7 +18,11 @@ import (
 type ScenarioDetail struct {
 	Name, Description string
 	Recommended       bool
-	Rows              []Row
+	// Types says the rows have a column of the interventions' types: only
+	// when an intervention has a name of its own (otherwise its name is
+	// its type's title).
+	Types bool
+	Rows  []Row
 }
 
 // ScenarioDetails describes every scenario of the scenario file.
@@ -41,6 +46,14 @@ func (d *doc) ScenarioDetails() []ScenarioDetail {
 			}
 			sd.Rows = append(sd.Rows, Row{Cells: []string{name, kind, d.targets(iv.Targets), d.P(iv.Coverage),
 				d.timeline(&iv, horizon), d.money(iv.Cost.Fixed), d.money(iv.Cost.PerAdopterPerYear), d.money(iv.Cost.PerChildPerYear)}})
+		}
+		for _, r := range sd.Rows {
+			sd.Types = sd.Types || r.Cells[1] != ""
+		}
+		if !sd.Types {
+			for k := range sd.Rows {
+				sd.Rows[k].Cells = slices.Delete(sd.Rows[k].Cells, 1, 2)
+			}
 		}
 		out = append(out, sd)
 	}

@@ -201,3 +201,31 @@ func TestSensitivityNote(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioDetailTypes: the type column of a scenario's interventions
+// gives the guide's short title in the report's language when an
+// intervention has a name of its own, and is left out when none has (the
+// names are then the types' titles already).
+func TestScenarioDetailTypes(t *testing.T) {
+	named := scenarios.Intervention{Type: "cct", Name: "Food basket", NameRU: "Продуктовый набор"}
+	f := &scenarios.File{Scenarios: []scenarios.Scenario{
+		{Name: "Named", Interventions: []scenarios.Intervention{named, {Type: "osh"}}},
+		{Name: "Plain", Interventions: []scenarios.Intervention{{Type: "osh"}}},
+	}}
+	for _, tc := range []struct {
+		l          lang.Lang
+		first, typ string
+	}{
+		{lang.EN, "Food basket", "Conditional transfer"},
+		{lang.RU, "Продуктовый набор", "Условные трансферты"},
+	} {
+		d := &doc{in: Input{Lang: tc.l, Chain: &valuechain.Chain{}, Scenarios: f}, l: tc.l}
+		sd := d.ScenarioDetails()
+		if !sd[0].Types || len(sd[0].Rows[0].Cells) != 8 || sd[0].Rows[0].Cells[0] != tc.first || sd[0].Rows[0].Cells[1] != tc.typ || sd[0].Rows[1].Cells[1] != "" {
+			t.Errorf("%s: named %v %+v", tc.l, sd[0].Types, sd[0].Rows)
+		}
+		if sd[1].Types || len(sd[1].Rows[0].Cells) != 7 {
+			t.Errorf("%s: plain %v %+v", tc.l, sd[1].Types, sd[1].Rows)
+		}
+	}
+}

@@ -43,6 +43,12 @@ table.plan td:nth-child(2) { width: 45mm; }
 .caveats { background: #fff8e6; border-left: 2pt solid #E69F00; padding: 1mm 3mm; margin: 2mm 0 4mm; font-size: 9pt; }
 .caveats ul { margin: 0 0 1mm; padding-left: 5mm; }
 .caveats p { margin: 1mm 0; }
+@media screen and (max-width: 600px) {
+  table, table.wide { display: block; overflow-x: auto; table-layout: auto; }
+  td, th { overflow-wrap: normal; }
+  td { white-space: nowrap; }
+  td:first-child { white-space: normal; min-width: 28mm; }
+}
 </style>
 </head>
 <body>
@@ -136,7 +142,7 @@ table.plan td:nth-child(2) { width: 45mm; }
 {{end}}<h3>{{.T "r.scendetail"}}</h3>
 {{range .ScenarioDetails}}<p><strong>{{.Name}}</strong>{{if .Recommended}} ({{$.T "r.recommendedmark"}}){{end}}{{if .Description}}: {{.Description}}{{end}}</p>
 <table class="wide">
-<thead><tr><th>{{$.H "t.intervention"}}</th><th>{{$.H "t.type"}}</th><th>{{$.H "t.targets"}}</th><th>{{$.H "t.coverage"}}</th><th>{{$.H "t.timeline"}}</th><th>{{$.H "t.fixed"}}</th><th>{{$.H "t.peradopter"}}</th><th>{{$.H "t.perchild"}}</th></tr></thead>
+<thead><tr><th>{{$.H "t.intervention"}}</th>{{if .Types}}<th>{{$.H "t.type"}}</th>{{end}}<th>{{$.H "t.targets"}}</th><th>{{$.H "t.coverage"}}</th><th>{{$.H "t.timeline"}}</th><th>{{$.H "t.fixed"}}</th><th>{{$.H "t.peradopter"}}</th><th>{{$.H "t.perchild"}}</th></tr></thead>
 <tbody>{{range .Rows}}<tr>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>

@@ -147,6 +147,11 @@ func TestBrowserPastedChain(t *testing.T) {
 		}
 		// They follow the text.
 		p.poll("the tables to follow the pasted chain", `document.querySelector('#fieldtables input[data-path="actor.0.id"]').value === "farm" && !document.getElementById("fieldtables").classList.contains("stale") && document.getElementById("tablesstale").hidden`)
+		// A number typed as the page writes it (QA 40).
+		typed := map[string]string{"ru": "1 000,5", "en": "1,000.5"}[tc.lang]
+		p.eval(`(() => { const i = document.querySelector('#fieldtables input[data-path="actor.0.price"]'); i.value = ` + jsq(typed) + `; i.dispatchEvent(new Event("change")); return ""; })()`)
+		p.poll("the typed number in the text", `/\nprice = 1000.5 /.test(document.getElementById("chaintext").value)`)
+		p.poll("the tables after the edit", `document.querySelector('#fieldtables input[data-path="actor.0.price"]') !== null && !document.querySelector('#fieldtables input[data-path="actor.0.price"]').disabled`)
 		// An edit in the tables now edits the tobacco chain.
 		p.eval(`(() => { const i = document.querySelector('#fieldtables input[data-path="actor.0.price"]'); i.value = "7"; i.dispatchEvent(new Event("change")); return ""; })()`)
 		p.poll("the edit in the text", `/id = "farm"[\s\S]*?\nprice = 7[ \n]/.test(document.getElementById("chaintext").value) && document.getElementById("chaintext").value.includes("Tobacco")`)
@@ -208,6 +213,10 @@ func TestBrowserHeadline(t *testing.T) {
 				t.Errorf("%s: the cards lack %q: %s", name, want, cards)
 			}
 		}
+		// QA 3: the children table names the actor in the page's language.
+		if got, want := p.eval(`document.querySelector("#childtable tbody td").textContent`), map[string]string{"ru": "Домохозяйства, выращивающие абрикос", "en": "Apricot-growing households"}[tc.lang]; got != want {
+			t.Errorf("%s: the children table's first actor is %q, want %q", name, got, want)
+		}
 		if note := p.eval(`document.getElementById("headnote").textContent`); !strings.Contains(note, tc.note) {
 			t.Errorf("%s: the note under the cards is %q, want it to say %q", name, note, tc.note)
 		}
@@ -247,4 +256,21 @@ func TestBrowserHeadline(t *testing.T) {
 		t.Errorf("the note under the cards after the bands: %q", note)
 	}
 	p.shot("headline-bands-ru-1366x768")
+	// QA 34: unnamed actors go by their ids in the accounts and children
+	// tables (scenarios/testdata/two-groups.toml: farm and trader).
+	two, err := os.ReadFile("../scenarios/testdata/two-groups.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.eval(`(() => { const x = document.getElementById("chaintext"); x.value = ` + jsq(string(two)) + `; x.dispatchEvent(new Event("input"));
+		document.getElementById("run").click(); document.querySelector('.tab[data-tab="baseline"]').click(); return ""; })()`)
+	p.poll("the two groups' accounts", `document.getElementById("accounts").textContent.includes("Горные хозяйства")`)
+	if got := p.eval(`[...document.querySelectorAll("#accounts tbody tr")].map(r => r.cells[0].textContent).join("|")`); !strings.Contains(got, "|farm|") && !strings.HasPrefix(got, "farm|") || !strings.Contains(got, "trader") {
+		t.Errorf("accounts' actors %q, want farm and trader by their ids", got)
+	}
+	if got := p.eval(`[...document.querySelectorAll("#childtable tbody tr")].map(r => r.cells[0].textContent).join("|")`); strings.Contains(got, "||") || strings.HasPrefix(got, "|") || !strings.Contains(got, "farm") {
+		t.Errorf("children table's actors %q", got)
+	}
+	p.eval(`document.getElementById("accounts").scrollIntoView(); ""`)
+	p.shot("two-groups-baseline-ru-1366x768")
 }

@@ -332,6 +332,10 @@ type SimulateAnswer struct {
 	// households in the base year (model.KPIs: each group's mean weighted
 	// by its households), the headline card's figure.
 	MeanHouseholdIncome float64 `json:"mean_household_income"`
+	// Names names every actor by id in English and Russian (an actor
+	// without a name by its id, as the command line does): the page's
+	// tables show names, not ids.
+	Names map[string]GroupName `json:"names"`
 	// Warnings are the chain's plausibility warnings (numbers that look
 	// typed in the wrong unit), in the page's language, each with the
 	// path and line of its key: the page shows them next to the field.
@@ -406,7 +410,7 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 		}
 		ans = SimulateAnswer{Summary: sum, Accounts: toRows(tables.Accounts(res)), Margins: toRows(tables.Margins(res)),
 			Labour: toRows(tables.Labour(res)), ChildLabour: toRows(tables.ChildLabour(res)), Households: toRows(tables.Households(res)),
-			MeanHouseholdIncome: model.KPIs(0, res).MeanIncome}
+			MeanHouseholdIncome: model.KPIs(0, res).MeanIncome, Names: actorNames(c)}
 		if school := tables.School(res); school != nil {
 			ans.School = toRows(school)
 		}
@@ -418,6 +422,17 @@ func (s *Server) simulate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, ans)
+}
+
+// actorNames names every actor of c by id, in English and Russian, each
+// falling back as Actor.NameIn does (name_ru, name, id).
+func actorNames(c *valuechain.Chain) map[string]GroupName {
+	out := map[string]GroupName{}
+	for i := range c.Actors {
+		a := &c.Actors[i]
+		out[a.ID] = GroupName{Name: a.NameIn(lang.EN), NameRU: a.NameIn(lang.RU)}
+	}
+	return out
 }
 
 // localized returns the warnings in language l (never nil: the page
@@ -587,7 +602,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		ans.Groups = map[string]GroupName{}
 		for _, a := range c.Actors {
 			if a.Kind == valuechain.Household {
-				ans.Groups[a.ID] = GroupName{Name: a.DisplayName(), NameRU: a.NameRU}
+				ans.Groups[a.ID] = GroupName{Name: a.NameIn(lang.EN), NameRU: a.NameIn(lang.RU)}
 			}
 		}
 		return nil

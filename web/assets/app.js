@@ -374,9 +374,14 @@ async function runBaseline() {
     problems(null);
     warnings = a.warnings || []; showWarnings();
     baseline = {chain: text, answer: a}; baseCards();
-    $("accounts").replaceChildren(table(a.accounts, [r => r.actor === "total" ? t("txt.chain") : (lang === "ru" && r.name_ru) || r.name, r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
+    // Actors by their names in the page's language (an unnamed one by its
+    // id, as the server gives it); the children an actor hires from
+    // outside the groups are marked so.
+    const name = (id) => id === "total" ? t("txt.chain") : (a.names && a.names[id] && (lang === "ru" ? a.names[id].name_ru : a.names[id].name)) || id;
+    $("accounts").replaceChildren(table(a.accounts, [r => name(r.actor), r => fmt(r.value_added), r => pct(r.va_share || 0)], [t("actor"), t("va"), "%"]));
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
-      ["group", "band", r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
+      [r => r.source === "hired" ? name(r.group) + ": " + t("group.hired").toLowerCase() : name(r.group), r => String(r.band).replace("-", "–"),
+        r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
     stale("baseline", text !== $("chaintext").value);
     charts("basecharts", null);
   } catch (e) {
