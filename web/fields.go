@@ -4,13 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -178,6 +181,19 @@ func (s *Server) set(w http.ResponseWriter, r *http.Request) {
 	} else if value == "" {
 		writeError(w, http.StatusBadRequest, fmt.Errorf("%s: give a value", req.Path))
 		return
+	} else if _, err := strconv.ParseFloat(f.Value, 64); err == nil {
+		// A number's field takes a number as people type it.
+		x, ok := typedNumber(value, pageLang(r))
+		if !ok {
+			writeError(w, http.StatusBadRequest, notNumber(req.Path, req.Value, pageLang(r)))
+			return
+		}
+		value = x
+	} else if f.Value == "true" || f.Value == "false" {
+		if value != "true" && value != "false" {
+			writeError(w, http.StatusBadRequest, notBool(req.Path, req.Value, pageLang(r)))
+			return
+		}
 	}
 	out, err := valuechain.SetValue([]byte(req.Chain), req.Path, value)
 	if err != nil {
@@ -240,4 +256,59 @@ func (s *Server) table(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"chain": string(out)})
+}
+
+// typedNumber reads a number as a person types it into the page's table
+// and returns it as TOML writes it: spaces, no-break spaces and thin
+// spaces between digits are thousands separators ("1 000", as the page
+// itself writes numbers in Russian); on the Russian page a comma is the
+// decimal mark ("1,5"); on the English page a comma separates thousands
+// when it is followed by groups of three digits ("1,000.5"), else it is a
+// decimal mark too. ok is false for anything else ("150 сом").
+func typedNumber(s string, l lang.Lang) (string, bool) {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u00a0', '\u202f', '\u2009', '\'':
+			return -1
+		case '\u2212': // the minus sign
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if l != lang.RU && thousands.MatchString(s) {
+		s = strings.ReplaceAll(s, ",", "")
+	} else if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || strings.ContainsAny(s, "_xXoObBpP") {
+		return "", false
+	}
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return strings.ToLower(s), true // TOML's nan and inf: the checks that follow refuse them at their key
+	case math.Abs(x) < 1e15:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64), true
+}
+
+// thousands is a number whose commas separate groups of three digits.
+var thousands = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$`)
+
+// notNumber says, in the page's language, that a number's field got
+// something else, and what to type.
+func notNumber(path, typed string, l lang.Lang) error {
+	if l == lang.RU {
+		return fmt.Errorf("%s: «%s» — не число; введите только число, без единиц измерения, например 1,5 или 1 000", path, typed)
+	}
+	return fmt.Errorf("%s: %q is not a number; type the number alone, without a unit, such as 1.5 or 1,000", path, typed)
+}
+
+// notBool says that a yes-or-no field got something else.
+func notBool(path, typed string, l lang.Lang) error {
+	if l == lang.RU {
+		return fmt.Errorf("%s: «%s» — здесь нужно true (да) или false (нет)", path, typed)
+	}
+	return fmt.Errorf("%s: %q: type true (yes) or false (no)", path, typed)
 }

@@ -147,6 +147,11 @@ func TestBrowserPastedChain(t *testing.T) {
 		}
 		// They follow the text.
 		p.poll("the tables to follow the pasted chain", `document.querySelector('#fieldtables input[data-path="actor.0.id"]').value === "farm" && !document.getElementById("fieldtables").classList.contains("stale") && document.getElementById("tablesstale").hidden`)
+		// A number typed as the page writes it (QA 40).
+		typed := map[string]string{"ru": "1 000,5", "en": "1,000.5"}[tc.lang]
+		p.eval(`(() => { const i = document.querySelector('#fieldtables input[data-path="actor.0.price"]'); i.value = ` + jsq(typed) + `; i.dispatchEvent(new Event("change")); return ""; })()`)
+		p.poll("the typed number in the text", `/\nprice = 1000.5 /.test(document.getElementById("chaintext").value)`)
+		p.poll("the tables after the edit", `document.querySelector('#fieldtables input[data-path="actor.0.price"]') !== null && !document.querySelector('#fieldtables input[data-path="actor.0.price"]').disabled`)
 		// An edit in the tables now edits the tobacco chain.
 		p.eval(`(() => { const i = document.querySelector('#fieldtables input[data-path="actor.0.price"]'); i.value = "7"; i.dispatchEvent(new Event("change")); return ""; })()`)
 		p.poll("the edit in the text", `/id = "farm"[\s\S]*?\nprice = 7[ \n]/.test(document.getElementById("chaintext").value) && document.getElementById("chaintext").value.includes("Tobacco")`)

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"encoding/json"
 	"math"
+	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -116,6 +118,60 @@ func TestBandsIntervals(t *testing.T) {
 		}
 		if got[ind] != want {
 			t.Errorf("%s: %d runs with an interval, want %d", ind, got[ind], want)
+		}
+	}
+}
+
+// TestSetTypedNumbers (QA 40): a number's field in the chain's tables
+// takes a number as people type it: on the Russian page "1,5" (decimal
+// comma), "1 000" and "1 000,5" (spaces and no-break spaces between
+// thousands, as the page writes numbers); on the English page "1,000.5"
+// and "1,5"; a word or a unit is refused in plain words with what to type,
+// in the page's language; a text field keeps "1,5" as text, and a yes/no
+// field says true or false.
+func TestSetTypedNumbers(t *testing.T) {
+	chain, _ := chainText(t, "tobacco-kyrgyzstan")
+	h := (&Server{}).Handler()
+	for _, tc := range []struct {
+		lang, path, typed string
+		line              string // the line the text gets, "" when refused
+		refused           string // the start of the message, when refused
+	}{
+		{"ru", "actor.0.price", "1,5", "price = 1.5 ", ""},
+		{"ru", "actor.0.price", "1 000", "price = 1000 ", ""},
+		{"ru", "actor.0.price", "1\u00a0000,5", "price = 1000.5 ", ""},
+		{"ru", "actor.0.price", "1\u202f234\u00a0567", "price = 1234567 ", ""},
+		{"ru", "actor.0.price", "−3", "price = -3 ", ""}, // the page's minus sign; the chain's checks refuse it next
+		{"ru", "actor.0.price", "0.25", "price = 0.25 ", ""},
+		{"en", "actor.0.price", "1,000.5", "price = 1000.5 ", ""},
+		{"en", "actor.0.price", "1,5", "price = 1.5 ", ""},
+		{"en", "actor.0.price", "12 500", "price = 12500 ", ""},
+		{"en", "actor.0.count", "2,500", "count = 2500\n", ""},
+		{"ru", "actor.0.price", "150 сом", "", "«150 сом» — не число; введите только число, без единиц измерения, например 1,5 или 1 000"},
+		{"ru", "actor.0.price", "1,5,0", "", "«1,5,0» — не число"},
+		{"en", "actor.0.price", "150 som", "", `"150 som" is not a number; type the number alone, without a unit, such as 1.5 or 1,000`},
+		{"en", "actor.0.price", "0x10", "", `"0x10" is not a number`},
+		{"ru", "actor.0.name", "1,5", "name = \"1,5\"\n", ""},
+		{"ru", "economic.remove_taxes", "да", "", "«да» — здесь нужно true (да) или false (нет)"},
+	} {
+		body, _ := jsonBody(map[string]string{"chain": chain, "path": tc.path, "value": tc.typed})
+		req := newRequest("POST", "/api/set", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Vcsim-Lang", tc.lang)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		var ans struct{ Chain, Error string }
+		json.Unmarshal(w.Body.Bytes(), &ans)
+		name := tc.lang + " " + tc.path + " " + strconv.Quote(tc.typed)
+		if tc.refused != "" {
+			if w.Code != 400 || !strings.HasPrefix(ans.Error, tc.path+": "+tc.refused) {
+				t.Errorf("%s: %d %q, want 400 %q", name, w.Code, ans.Error, tc.refused)
+			}
+			continue
+		}
+		if w.Code != 200 || !strings.Contains(ans.Chain, "\n"+tc.line) {
+			i := strings.Index(ans.Chain, "\n"+strings.Fields(tc.line)[0]+" = ")
+			t.Errorf("%s: %d %s, want a line %q; got %.40q", name, w.Code, ans.Error, tc.line, ans.Chain[max(i, 0):])
 		}
 	}
 }
