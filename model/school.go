@@ -327,10 +327,19 @@ func (hh *Household) option(m float64, e int, y float64, caps [nb]float64, capDa
 // none, 5-11, 12-14, both, 15-17 and so on. chooseSchool does not allocate.
 func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]float64) schoolChoice {
 	s := hh.School
+	// The closed form needs today's linear earnings and the farm cap.
+	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
 	present := 0
-	for b := range hh.N {
-		if hh.N[b] > 0 {
-			present |= 1 << b
+	var cost [1 << nb]float64
+	if fast {
+		// From the school table: the bands with children, and each
+		// combination's costs summed in the order of the bands.
+		present, cost = hh.sprep.all, hh.sprep.cost
+	} else {
+		for b := range hh.N {
+			if hh.N[b] > 0 {
+				present |= 1 << b
+			}
 		}
 	}
 	prem := 0.0
@@ -342,13 +351,20 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	// of the bands: a combination's highest band added to the sum of the
 	// rest.
 	var value [1 << nb]float64 // N_b (delta_b + taste_b) over enrolled bands
-	var cost [1 << nb]float64
 	for b := 0; b < nb; b++ {
-		tc, tv := hh.N[b]*s.Cost[b], hh.N[b]*(s.Value[b]+taste[b])
+		tv := hh.N[b] * (s.Value[b] + taste[b])
 		bit := 1 << b
 		for e := 0; e < bit; e++ {
-			cost[(e|bit)&(1<<nb-1)] = cost[e] + tc
 			value[(e|bit)&(1<<nb-1)] = value[e] + tv
+		}
+	}
+	if !fast {
+		for b := 0; b < nb; b++ {
+			tc := hh.N[b] * s.Cost[b]
+			bit := 1 << b
+			for e := 0; e < bit; e++ {
+				cost[(e|bit)&(1<<nb-1)] = cost[e] + tc
+			}
 		}
 	}
 	var free [nb]float64
@@ -360,8 +376,6 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	}
 	var best schoolChoice
 	var ref logRef
-	// The closed form needs today's linear earnings and the farm cap.
-	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
 	if fast && hh.belowSubsistence(y0, capDays) {
 		// Every combination's utility is -Inf: what bestFree, then the
 		// test below, would come to.
