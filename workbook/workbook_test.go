@@ -234,6 +234,8 @@ func TestLibreOfficeWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(Translate(err, back, cells))
 	}
+	// The workbook was saved before the example gained description_ru.
+	c1.DescriptionRU = ""
 	if a, b := encode(t, c1), encode(t, c2); a != b {
 		t.Errorf("the chain saved by LibreOffice differs:\n%s\n---\n%s", a, b)
 	}
