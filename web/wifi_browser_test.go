@@ -221,7 +221,7 @@ func TestBrowserWifi(t *testing.T) {
 	first := str(`document.getElementById("bandsmsg").textContent`)
 	poll("the bands of 200 draws", `document.querySelector('#scencharts figure[data-chart="scenario_paths_fan"]').dataset.draws === "200"`)
 	t.Logf("bands: %q, then %q", first, str(`document.getElementById("bandsmsg").textContent`))
-	if !strings.Contains(str(`document.getElementById("bandsmsg").textContent`), "розыгрышей 200 из 200") {
+	if !strings.Contains(str(`document.getElementById("bandsmsg").textContent`), "расчётов 200 из 200") {
 		t.Errorf("the bands' count reads %q", str(`document.getElementById("bandsmsg").textContent`))
 	}
 	if !strings.Contains(str(`document.getElementById("b_type").selectedOptions[0].textContent`), "трансферт") {
