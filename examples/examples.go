@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/valuechain"
 )
 
@@ -34,9 +35,22 @@ func Names() []string {
 func Chain(name string) ([]byte, error) {
 	data, err := files.ReadFile(name + ".toml")
 	if err != nil {
-		return nil, fmt.Errorf("no built-in example %q (the examples are: %s)", name, strings.Join(Names(), ", "))
+		return nil, UnknownError{Name: name}
 	}
 	return data, nil
+}
+
+// UnknownError is the error of a name that is no built-in example; it
+// lists the examples, in English (Error) or in a language (In).
+type UnknownError struct {
+	Name string // the name asked for
+}
+
+func (e UnknownError) Error() string { return e.In(lang.EN) }
+
+// In says the error in language l.
+func (e UnknownError) In(l lang.Lang) string {
+	return l.T("ex.unknown", e.Name, strings.Join(Names(), ", "))
 }
 
 // Load parses the named example chain.

@@ -59,6 +59,8 @@ var english = Catalogue{
 		"wb.hazardous":     "children in hazardous child labour",
 		"wb.years":         "years",
 		"wb.runs":          "runs",
+		"ex.unknown":       "no built-in example %q (the examples are: %s)",
+
 		// calibrate's printed table.
 		"cal.cols":              "group\ttarget\tobserved\tfitted\talpha\tchild labour\tweekly hours per child",
 		"cal.target.hours":      "weekly hours",
@@ -277,8 +279,8 @@ var english = Catalogue{
 		"ui.key.other_income":        "Other income a year",
 		"ui.key.off_farm_days":       "Days of work elsewhere",
 		"ui.key.off_farm_wage":       "Wage a day elsewhere",
-		"ui.key.alpha":               "Weight of income (alpha)",
-		"ui.key.beta":                "Weight of schooling (beta)",
+		"ui.key.alpha":               "Weight of consumption (alpha)",
+		"ui.key.beta":                "Weight of children's non-work time (beta)",
 		"ui.key.days_per_unit":       "Days of work per unit",
 		"ui.key.child_suitable":      "Share a child can do",
 		"ui.key.hazardous":           "Hazardous",

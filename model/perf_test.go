@@ -591,7 +591,19 @@ func TestBelowSubsistenceIsDestitute(t *testing.T) {
 				}
 			}
 		}
-		if !hh.belowSubsistence(y0, capDays, present, &cost) {
+		if rng.IntN(4) == 0 {
+			hh.School.Cost[rng.IntN(nb)] = -2000 * rng.Float64() // negative costs raise income
+			hh.prepare()
+			for e := range cost {
+				cost[e] = 0
+				for b := range hh.N {
+					if e&(1<<b) != 0 {
+						cost[e] += hh.N[b] * hh.School.Cost[b]
+					}
+				}
+			}
+		}
+		if !hh.belowSubsistence(y0, capDays) {
 			continue
 		}
 		hit++

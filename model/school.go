@@ -134,6 +134,9 @@ type schoolPrep struct {
 	den   [1 << nb][1 << nb]float64 // D
 	c     [1 << nb][1 << nb]float64 // U - D ln K
 	bvw   [nb]float64               // Beta_b / (V_b W)
+	// For belowSubsistence: the highest V_b, sum_b N_b V_b H W, and the
+	// sum of N_b Cost_b over bands whose school cost is negative.
+	maxV, earnAll, negCost float64
 }
 
 // schoolInputs is what a schoolPrep is computed from.
@@ -164,6 +167,15 @@ func (hh *Household) prepareSchool() {
 				p.ok = false
 			} else {
 				p.bvw[b] = hh.Beta[b] / (hh.V[b] * hh.W)
+			}
+		}
+	}
+	for b := range hh.N {
+		if p.all&(1<<b) != 0 {
+			p.maxV = max(p.maxV, hh.V[b])
+			p.earnAll += hh.N[b] * hh.V[b] * hh.H * hh.W
+			if s.Cost[b] < 0 {
+				p.negCost += hh.N[b] * s.Cost[b]
 			}
 		}
 	}
@@ -315,10 +327,19 @@ func (hh *Household) option(m float64, e int, y float64, caps [nb]float64, capDa
 // none, 5-11, 12-14, both, 15-17 and so on. chooseSchool does not allocate.
 func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]float64) schoolChoice {
 	s := hh.School
+	// The closed form needs today's linear earnings and the farm cap.
+	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
 	present := 0
-	for b := range hh.N {
-		if hh.N[b] > 0 {
-			present |= 1 << b
+	var cost [1 << nb]float64
+	if fast {
+		// From the school table: the bands with children, and each
+		// combination's costs summed in the order of the bands.
+		present, cost = hh.sprep.all, hh.sprep.cost
+	} else {
+		for b := range hh.N {
+			if hh.N[b] > 0 {
+				present |= 1 << b
+			}
 		}
 	}
 	prem := 0.0
@@ -330,13 +351,20 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	// of the bands: a combination's highest band added to the sum of the
 	// rest.
 	var value [1 << nb]float64 // N_b (delta_b + taste_b) over enrolled bands
-	var cost [1 << nb]float64
 	for b := 0; b < nb; b++ {
-		tc, tv := hh.N[b]*s.Cost[b], hh.N[b]*(s.Value[b]+taste[b])
+		tv := hh.N[b] * (s.Value[b] + taste[b])
 		bit := 1 << b
 		for e := 0; e < bit; e++ {
-			cost[(e|bit)&(1<<nb-1)] = cost[e] + tc
 			value[(e|bit)&(1<<nb-1)] = value[e] + tv
+		}
+	}
+	if !fast {
+		for b := 0; b < nb; b++ {
+			tc := hh.N[b] * s.Cost[b]
+			bit := 1 << b
+			for e := 0; e < bit; e++ {
+				cost[(e|bit)&(1<<nb-1)] = cost[e] + tc
+			}
 		}
 	}
 	var free [nb]float64
@@ -348,9 +376,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	}
 	var best schoolChoice
 	var ref logRef
-	// The closed form needs today's linear earnings and the farm cap.
-	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
-	if fast && hh.belowSubsistence(y0, capDays, present, &cost) {
+	if fast && hh.belowSubsistence(y0, capDays) {
 		// Every combination's utility is -Inf: what bestFree, then the
 		// test below, would come to.
 		best = hh.destitute(m, y0, capDays, present, &cost, &value, taste)
@@ -445,21 +471,15 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 // N_b V_b H W; with the highest income y0 less the cheapest combination's
 // costs, consumption less subsistence is still not positive, by a margin
 // (10^-9 of the terms) far above the rounding of any way of computing it.
-func (hh *Household) belowSubsistence(y0, capDays float64, present int, cost *[1 << nb]float64) bool {
-	y := math.Inf(-1)
-	for e := 0; e < 1<<nb; e++ {
-		if e&present == e {
-			y = max(y, y0-cost[e])
-		}
-	}
-	maxV, all := 0.0, 0.0
-	for b := range hh.N {
-		if present&(1<<b) != 0 {
-			maxV = max(maxV, hh.V[b])
-			all += hh.N[b] * hh.V[b] * hh.H * hh.W
-		}
-	}
-	earn := min(maxV*capDays*hh.HoursPerDay, all)
+//
+// The household's school table holds what does not change from one
+// household of the type to the next: the highest V, the children's
+// earnings at all their hours, and the most any combination's costs can
+// add to income (negative school costs only).
+func (hh *Household) belowSubsistence(y0, capDays float64) bool {
+	p := hh.sprep
+	y := y0 - p.negCost
+	earn := min(p.maxV*capDays*hh.HoursPerDay, p.earnAll)
 	return y-hh.S+earn < -1e-9*(math.Abs(y)+math.Abs(hh.S)+math.Abs(earn))
 }
 

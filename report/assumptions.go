@@ -54,12 +54,16 @@ func (d *doc) assumptions() []AssumptionGroup {
 	actors := c.Actors
 	c.Actors, c.Sources, c.PriceRatios = nil, nil, nil
 	c.Name, c.NameRU, c.Description = "", "", ""
-	groups := []AssumptionGroup{{Where: d.T("r.chainwide"), Rows: d.flatten("", c)}}
+	chainRows := d.flatten("", c)
+	d.chainPerUnit(chainRows, actors)
+	groups := []AssumptionGroup{{Where: d.T("r.chainwide"), Rows: chainRows}}
 	for i := range actors {
 		a := actors[i]
 		where := a.NameIn(d.l)
 		a.ID, a.Name, a.NameRU = "", "", ""
-		groups = append(groups, AssumptionGroup{Where: where, Rows: d.flatten(fmt.Sprintf("actor.%d.", i), a)})
+		rows := d.flatten(fmt.Sprintf("actor.%d.", i), a)
+		d.perUnit(rows, fmt.Sprintf("actor.%d.", i), actors[i].Outputs())
+		groups = append(groups, AssumptionGroup{Where: where, Rows: rows})
 	}
 	for g := range groups {
 		rows := groups[g].Rows
@@ -79,6 +83,63 @@ func (d *doc) assumptions() []AssumptionGroup {
 	}
 	d.groups = groups
 	return groups
+}
+
+// perUnit names the unit in an actor's labels "per unit": "Price (KGS per
+// unit)" is "Price (KGS / kg dried apricots)", the unit of the product the
+// key belongs to (an actor's own keys: its first product's).
+func (d *doc) perUnit(rows []Assumption, prefix string, outs []valuechain.Product) {
+	for k := range rows {
+		rest, ok := strings.CutPrefix(rows[k].Key, prefix)
+		if !ok {
+			continue
+		}
+		unit := ""
+		if p, ok := strings.CutPrefix(rest, "product."); ok {
+			n, _, _ := strings.Cut(p, ".")
+			if j, err := strconv.Atoi(n); err == nil && j < len(outs) {
+				unit = outs[j].UnitIn(d.l)
+			}
+		} else if !strings.Contains(rest, ".") && len(outs) > 0 {
+			unit = outs[0].UnitIn(d.l)
+		}
+		if unit == "" {
+			continue
+		}
+		for _, per := range []string{" per unit)", " per unit shipped)", " за единицу)"} {
+			rows[k].Label = strings.ReplaceAll(rows[k].Label, per, " / "+unit+")")
+		}
+	}
+}
+
+// chainPerUnit names the unit in the chain's own labels "per unit": a
+// border price's is its actor's product's, a link's the seller's product's.
+func (d *doc) chainPerUnit(rows []Assumption, actors []valuechain.Actor) {
+	outs := func(id string) []valuechain.Product {
+		for i := range actors {
+			if actors[i].ID == id {
+				return actors[i].Outputs()
+			}
+		}
+		return nil
+	}
+	pick := func(ps []valuechain.Product, product string) []valuechain.Product {
+		for _, p := range ps {
+			if product != "" && p.ID == product {
+				return []valuechain.Product{p}
+			}
+		}
+		return ps
+	}
+	c := d.in.Chain
+	for i, l := range c.Links {
+		d.perUnit(rows, fmt.Sprintf("link.%d.", i), pick(outs(l.From), l.Product))
+	}
+	if c.Economic != nil {
+		for i, b := range c.Economic.BorderPrices {
+			d.perUnit(rows, fmt.Sprintf("economic.border_price.%d.", i), pick(outs(b.Actor), b.Product))
+		}
+	}
 }
 
 // preference says whether the key is one of a household group's

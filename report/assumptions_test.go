@@ -159,8 +159,8 @@ func TestAssumptionRows(t *testing.T) {
 	}{
 		// cotton-tajikistan.toml: [[link]] from = "ginnery", to = "exporter",
 		// transport_cost = 0.55  # rail to the border, paid by the exporter (assumption)
-		{"cotton-tajikistan", lang.EN, false, "whole chain", "Link “Ginneries → Lint exporters”: Transport cost (TJS per unit shipped)", "0.55", "rail to the border, paid by the exporter (assumption)"},
-		{"cotton-tajikistan", lang.RU, false, "вся цепочка", "Связь «Хлопкоочистительные заводы → Экспортёры хлопка-волокна»: Транспорт (TJS за единицу)", "0,55", "rail to the border, paid by the exporter (assumption)"},
+		{"cotton-tajikistan", lang.EN, false, "whole chain", "Link “Ginneries → Lint exporters”: Transport cost (TJS / kg lint)", "0.55", "rail to the border, paid by the exporter (assumption)"},
+		{"cotton-tajikistan", lang.RU, false, "вся цепочка", "Связь «Хлопкоочистительные заводы → Экспортёры хлопка-волокна»: Транспорт (TJS / кг хлопка-волокна)", "0,55", "rail to the border, paid by the exporter (assumption)"},
 		// the ginnery's second product: id = "seed", conversion = 0.6, no note
 		{"cotton-tajikistan", lang.EN, true, "Ginneries", "Product “seed”: Units made per unit bought", "0.6", ""},
 		{"cotton-tajikistan", lang.RU, true, "Хлопкоочистительные заводы", "Продукт «seed»: Единиц продукта на единицу сырья", "0,6", ""},
@@ -282,6 +282,39 @@ func TestAssumptionWords(t *testing.T) {
 		}
 		if got := d.leaf("x", tc.label, "x", 1.0).Label; got != tc.wantLabl {
 			t.Errorf("%s label %q: %q, want %q", tc.l, tc.label, got, tc.wantLabl)
+		}
+	}
+}
+
+// TestAssumptionUnits: a label "per unit" names the unit of the product it
+// is about: an actor's price its product's, a product's its own, a border
+// price its actor's product's, a link's transport cost the seller's
+// product's (the cotton example's units, in both languages).
+func TestAssumptionUnits(t *testing.T) {
+	for _, tc := range []struct {
+		l    lang.Lang
+		want []string
+	}{
+		{lang.EN, []string{"Price (TJS / kg raw cotton)", "Product “seed”: Price (TJS / kg cotton seed)",
+			"Economic analysis: Border price “Ginneries, lint”: Price (TJS / kg lint)",
+			"Link “Ginneries → Lint exporters”: Transport cost (TJS / kg lint)"}},
+		{lang.RU, []string{"Цена (TJS / кг хлопка-сырца)", "Продукт «seed»: Цена (TJS / кг хлопковых семян)",
+			"Экономический анализ: Мировая цена «Хлопкоочистительные заводы, lint»: Цена (TJS / кг хлопка-волокна)",
+			"Связь «Хлопкоочистительные заводы → Экспортёры хлопка-волокна»: Транспорт (TJS / кг хлопка-волокна)"}},
+	} {
+		labels := map[string]bool{}
+		for _, g := range exampleDoc(t, "cotton-tajikistan", tc.l).assumptions() {
+			for _, a := range g.Rows {
+				labels[a.Label] = true
+				if strings.Contains(a.Label, "per unit)") || strings.Contains(a.Label, "за единицу)") || strings.Contains(a.Label, "per unit shipped)") {
+					t.Errorf("%s: %q names no unit", tc.l, a.Label)
+				}
+			}
+		}
+		for _, w := range tc.want {
+			if !labels[w] {
+				t.Errorf("%s: no label %q", tc.l, w)
+			}
 		}
 	}
 }

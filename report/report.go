@@ -93,8 +93,7 @@ func (d *doc) UncertaintyRows() []Row {
 		if s.Draws == 0 {
 			return d.T("na")
 		}
-		w := s.P95 - s.P05
-		return fmt.Sprintf("%s (%s – %s)", f(uncertainty.Round(s.P50, w)), f(uncertainty.Round(s.P05, w)), f(uncertainty.Round(s.P95, w)))
+		return uncertainty.Interval(s, f, d.l)
 	}
 	better := map[string]float64{}
 	for _, p := range mc.Pairs() {

@@ -28,7 +28,6 @@ func estimate(s Summary, percent bool, l lang.Lang) string {
 	if s.Draws == 0 {
 		return l.T("na")
 	}
-	w := s.P95 - s.P05
 	f := l.Thousands
 	if percent {
 		f = l.Percent
@@ -36,6 +35,15 @@ func estimate(s Summary, percent bool, l lang.Lang) string {
 	if math.Abs(s.P50) < 100 && !percent {
 		f = func(x float64) string { return l.Number(x, 2) }
 	}
+	return Interval(s, f, l)
+}
+
+// Interval writes a median with its 90% interval, rounded together
+// (Round) and each number written by f, in the language l: "12,700
+// (11,400 to 14,100)", "12 700 (11 400–14 100)". It is the one format of
+// an interval: the console's tables and the report use it.
+func Interval(s Summary, f func(float64) string, l lang.Lang) string {
+	w := s.P95 - s.P05
 	return l.T("unc.interval", f(Round(s.P50, w)), f(Round(s.P05, w)), f(Round(s.P95, w)))
 }
 

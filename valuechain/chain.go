@@ -45,14 +45,17 @@ var BandNames = [NumBands]string{"5-11", "12-14", "15-17"}
 
 // Chain is a value chain: metadata, chain-wide parameters, actors and links.
 type Chain struct {
-	Name        string   `toml:"name,omitempty,omitzero"`
-	NameRU      string   `toml:"name_ru,omitempty,omitzero"` // the name in Russian (charts, tables and report in Russian)
-	Country     string   `toml:"country,omitempty,omitzero"`
-	Region      string   `toml:"region,omitempty,omitzero"`
-	Description string   `toml:"description,omitempty,omitzero"`
-	Currency    string   `toml:"currency,omitempty,omitzero"`
-	BaseYear    int      `toml:"base_year,omitempty,omitzero"`
-	Sources     []string `toml:"sources,omitempty,omitzero"`
+	Name        string `toml:"name,omitempty,omitzero"`
+	NameRU      string `toml:"name_ru,omitempty,omitzero"` // the name in Russian (charts, tables and report in Russian)
+	Country     string `toml:"country,omitempty,omitzero"`
+	Region      string `toml:"region,omitempty,omitzero"`
+	Description string `toml:"description,omitempty,omitzero"`
+	// DescriptionRU is the description in Russian (vcsim examples --lang ru,
+	// the page's list of examples).
+	DescriptionRU string   `toml:"description_ru,omitempty,omitzero"`
+	Currency      string   `toml:"currency,omitempty,omitzero"`
+	BaseYear      int      `toml:"base_year,omitempty,omitzero"`
+	Sources       []string `toml:"sources,omitempty,omitzero"`
 
 	// Horizon is the number of scenario years (default 5).
 	Horizon int `toml:"horizon,omitempty,omitzero"`
@@ -519,6 +522,15 @@ func (c *Chain) NameIn(l lang.Lang) string {
 		return c.NameRU
 	}
 	return c.Name
+}
+
+// DescriptionIn returns the chain's description in the language l:
+// description_ru in Russian when given, else description.
+func (c *Chain) DescriptionIn(l lang.Lang) string {
+	if l == lang.RU && strings.TrimSpace(c.DescriptionRU) != "" {
+		return c.DescriptionRU
+	}
+	return c.Description
 }
 
 // Wage returns the actor's adult wage, defaulting to the chain's.

@@ -25,7 +25,8 @@ import (
 // labour, as /api/simulate gives them for the example's TOML); a workbook
 // with a negative wage shows its error at its cell, in Russian when the
 // page is in Russian; a survey CSV replaces the synthetic households (the
-// card shows the number /api/simulate gives with it) until removed. Screenshots at 1366x768 and 390x844 in English
+// card shows the number /api/simulate gives with it) until removed; a
+// file dropped on the page opens as one chosen. Screenshots at 1366x768 and 390x844 in English
 // and Russian go to $VCSIM_SHOTS (or the test's temp folder).
 func TestBrowserImport(t *testing.T) {
 	path := chromium()
@@ -186,6 +187,16 @@ func TestBrowserImport(t *testing.T) {
 				t.Errorf("%s: a refused workbook replaced the chain", name)
 			}
 			shot(name + "-error")
+
+			// A file dropped on the page opens as one chosen: a scenario
+			// file goes to the Scenarios tab.
+			eval(`(() => { const dt = new DataTransfer();
+				dt.items.add(new File([` + q("[[scenario]]\nname = \"Dropped\"\n") + `], "dropped-scenarios.toml", {type: "text/plain"}));
+				document.getElementById("headline").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+				return ""; })()`)
+			if err := poll(`document.getElementById("scentext").value.includes("Dropped") && document.getElementById("scenarios").classList.contains("on")`); err != nil {
+				t.Errorf("%s: a dropped scenario file did not open: %v", name, err)
+			}
 
 			// The survey replaces the synthetic households, as --survey;
 			// removing it brings them back.

@@ -234,6 +234,8 @@ func TestLibreOfficeWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(Translate(err, back, cells))
 	}
+	// The workbook was saved before the example gained description_ru.
+	c1.DescriptionRU = ""
 	if a, b := encode(t, c1), encode(t, c2); a != b {
 		t.Errorf("the chain saved by LibreOffice differs:\n%s\n---\n%s", a, b)
 	}
@@ -245,6 +247,9 @@ func TestLibreOfficeWorkbook(t *testing.T) {
 	f2, err := scenarios.Parse(sback, "lo.xlsx")
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i := range f1.Scenarios { // saved before the example's scenarios gained description_ru
+		f1.Scenarios[i].DescriptionRU = ""
 	}
 	if a, b := encode(t, f1), encode(t, f2); a != b {
 		t.Errorf("the scenarios saved by LibreOffice differ")

@@ -434,7 +434,7 @@ func examplesCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(ctx.App.Writer, "%-20s %s: %s\n", name, c.NameIn(l), c.Description)
+				fmt.Fprintf(ctx.App.Writer, "%-20s %s: %s\n", name, c.NameIn(l), c.DescriptionIn(l))
 			}
 			return nil
 		},
