@@ -172,7 +172,7 @@ func TestBrowserWifi(t *testing.T) {
 	setField("actor.0.count", "abc")
 	poll("the refusal at the count's field", `document.querySelector('#fieldtables input[data-path="actor.0.count"]').classList.contains("bad")`)
 	msg := str(`document.querySelector('#fieldtables input[data-path="actor.0.count"]').parentElement.querySelector(".fieldmsg").textContent`)
-	if !strings.Contains(msg, "не значение TOML") {
+	if !strings.Contains(msg, "«abc» — не число; введите только число") { // QA 40: plain words, what to type
 		t.Errorf("the count's field says %q", msg)
 	}
 	if str(chain) != before {
