@@ -374,6 +374,17 @@ func TestBestFreeIsRef(t *testing.T) {
 		}
 		for e := range 1 << nb {
 			if e&present == e {
+				for _, cd := range []float64{capDays, math.Inf(1)} {
+					h := [nb]float64{-1, -1, -1} // written whatever was there
+					k, den, c, st := hh.closedK(e, y0-cost[e], cd, &h)
+					wk, wden, wc, wh, wst := hh.closedKRef(e, y0-cost[e], cd)
+					if st == formPoor {
+						wh = [nb]float64{-1, -1, -1} // closedK returns before writing them
+					}
+					if k != wk || den != wden || c != wc || st != wst || h != wh {
+						t.Fatalf("trial %d e %b: closedK %v %v %v %v %v, reference %v %v %v %v %v", trial, e, k, den, c, h, st, wk, wden, wc, wh, wst)
+					}
+				}
 				var h [nb]float64
 				_, _, _, st := hh.closedK(e, y0-cost[e], capDays, &h)
 				kinds[st]++

@@ -262,19 +262,32 @@ func (hh *Household) closedK(e int, y, capDays float64, h *[nb]float64) (k, den,
 		q := k / p.den[e][f]
 		g := f
 		days := 0.0
-		for b := 0; b < nb; b++ {
-			if f&(1<<b) == 0 {
-				h[b] = 0
-				continue
+		// The bands unrolled (the loop cost more than its arithmetic).
+		hb := &p.hb[e]
+		h[0], h[1], h[2] = 0, 0, 0
+		if f&1 != 0 {
+			if x := hb[0] - p.bvw[0]*q; x <= 0 {
+				g &^= 1
+			} else {
+				h[0] = x
+				days += hh.N[0] * x
 			}
-			x := p.hb[e][b] - p.bvw[b]*q
-			if x <= 0 {
-				g &^= 1 << b
-				h[b] = 0
-				continue
+		}
+		if f&2 != 0 {
+			if x := hb[1] - p.bvw[1]*q; x <= 0 {
+				g &^= 2
+			} else {
+				h[1] = x
+				days += hh.N[1] * x
 			}
-			h[b] = x
-			days += hh.N[b] * x
+		}
+		if f&4 != 0 {
+			if x := hb[2] - p.bvw[2]*q; x <= 0 {
+				g &^= 4
+			} else {
+				h[2] = x
+				days += hh.N[2] * x
+			}
 		}
 		if g == f {
 			if days*hh.W/hh.HoursPerDay > capDays {
