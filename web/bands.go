@@ -110,7 +110,7 @@ func (s *Server) bands(w http.ResponseWriter, r *http.Request) {
 			case errors.Is(ctx.Err(), context.DeadlineExceeded):
 				msg := fmt.Sprintf("the time limit (%v) stopped the bands at %d draws: the charts above are those draws'", timeout, first)
 				if l == lang.RU {
-					msg = fmt.Sprintf("ограничение времени (%v) остановило расчёт полос; розыгрышей сделано: %d, графики выше построены по ним", timeout, first)
+					msg = fmt.Sprintf("ограничение времени (%v) остановило расчёт полос; расчётов сделано: %d, графики выше построены по ним", timeout, first)
 				}
 				enc.Encode(BandsStep{Draws: first, Total: req.Draws, Error: msg})
 			case ctx.Err() == nil:

@@ -42,7 +42,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		a.report.ChainText = []byte(req.Chain) // the notes on its lines
 		zw := zip.NewWriter(&buf)
 		add := func(name string, write func(io.Writer) error) error {
-			fw, err := zw.Create(name)
+			fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime})
 			if err != nil {
 				return err
 			}
@@ -115,3 +115,8 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `attachment; filename="vcsim-results.zip"`)
 	w.Write(buf.Bytes())
 }
+
+// zipTime is the date of every file in the zip: a fixed valid MS-DOS date
+// (1980-01-01 00:00), so that the zip of the same inputs is the same bytes
+// whenever it is made (a zero time is written as the invalid 1980-00-00).
+var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net"
 	"net/http"
@@ -255,6 +256,15 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		ok, fromQuery := s.tokenOK(r)
+		if !ok && r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") && strings.Contains(r.Header.Get("Accept"), "text/html") {
+			// A participant who typed the address without its key gets a
+			// page that says what to do, not the API's JSON.
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusForbidden)
+			q := r.URL.Query().Get("lang")
+			io.WriteString(w, noTokenPage(q == "ru" || q == "" && (s.Lang == "ru" || strings.HasPrefix(r.Header.Get("Accept-Language"), "ru"))))
+			return
+		}
 		if !ok {
 			refuse(w, r, http.StatusForbidden, "this server needs its token: open the address it printed, with its ?token= part",
 				"этому серверу нужен его ключ: откройте адрес, который он напечатал, вместе с частью ?token=")
@@ -294,4 +304,23 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		// Errors are written in the page's language.
 		next.ServeHTTP(&langWriter{ResponseWriter: w, lang: pageLang(r)}, r)
 	})
+}
+
+// noTokenPage is the page a browser gets from a server beyond loopback
+// when its address lacks the key: in both languages, the page's first.
+func noTokenPage(ruFirst bool) string {
+	en := `<section lang="en"><h1>This workshop page needs its key</h1>
+<p>Open the whole address that the facilitator's computer shows, with its <code>?token=…</code> part, or scan the QR code on its screen (the page's <b>Join (QR code)</b> button).</p></section>`
+	ru := `<section lang="ru"><h1>Для этой страницы нужен ключ</h1>
+<p>Откройте полный адрес, который показывает компьютер ведущего, вместе с частью <code>?token=…</code>, или отсканируйте QR-код на его экране (кнопка страницы <b>Подключиться (QR-код)</b>).</p></section>`
+	first, second, l := en, ru, "en"
+	if ruFirst {
+		first, second, l = ru, en, "ru"
+	}
+	return `<!DOCTYPE html>
+<html lang="` + l + `"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>vcsim</title></head>
+<body>
+` + first + "\n<hr>\n" + second + `
+</body></html>
+`
 }

@@ -1,15 +1,22 @@
 package web
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"math"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/load"
 	"github.com/ilo-rma/vcsim/scenarios"
 	"github.com/ilo-rma/vcsim/uncertainty"
@@ -173,5 +180,155 @@ func TestSetTypedNumbers(t *testing.T) {
 			i := strings.Index(ans.Chain, "\n"+strings.Fields(tc.line)[0]+" = ")
 			t.Errorf("%s: %d %s, want a line %q; got %.40q", name, w.Code, ans.Error, tc.line, ans.Chain[max(i, 0):])
 		}
+	}
+}
+
+// TestNoTokenPage (QA 28): a browser that opens a server beyond loopback
+// without its key gets a small page saying to open the address with its
+// key or scan the QR code, in both languages, the server's or address's
+// language first; still 403, and an API call or a non-browser request
+// still gets the JSON error.
+func TestNoTokenPage(t *testing.T) {
+	for _, tc := range []struct {
+		lang, url, accept, acceptLang string
+		first                         string // "" for the JSON error
+	}{
+		{"ru", "/?lang=ru", "text/html,application/xhtml+xml", "", "Для этой страницы нужен ключ"},
+		{"ru", "/", "text/html", "en-GB", "Для этой страницы нужен ключ"}, // the server's --lang ru
+		{"en", "/", "text/html", "ru-RU,ru", "Для этой страницы нужен ключ"},
+		{"en", "/", "text/html", "", "This workshop page needs its key"},
+		{"ru", "/?lang=en&token=wrong", "text/html", "", "This workshop page needs its key"},
+		{"en", "/", "*/*", "", ""},
+		{"en", "/api/examples", "text/html", "", ""},
+	} {
+		h := (&Server{Token: "abc", Lang: tc.lang}).Handler()
+		req := newRequest("GET", tc.url, nil)
+		req.Header.Set("Accept", tc.accept)
+		if tc.acceptLang != "" {
+			req.Header.Set("Accept-Language", tc.acceptLang)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		body := w.Body.String()
+		name := tc.lang + " " + tc.url + " " + tc.accept + " " + tc.acceptLang
+		if w.Code != 403 {
+			t.Errorf("%s: %d, want 403", name, w.Code)
+		}
+		if tc.first == "" {
+			if !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
+				t.Errorf("%s: %s, want the JSON error", name, w.Header().Get("Content-Type"))
+			}
+			continue
+		}
+		en, ru := strings.Index(body, "This workshop page needs its key"), strings.Index(body, "Для этой страницы нужен ключ")
+		if !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") || en < 0 || ru < 0 || !strings.Contains(body, "QR") || !strings.Contains(body, "?token=") {
+			t.Errorf("%s: %s %q", name, w.Header().Get("Content-Type"), body)
+		}
+		if first := strings.Index(body, tc.first); first != min(en, ru) {
+			t.Errorf("%s: %q is not first", name, tc.first)
+		}
+	}
+}
+
+// TestZipDates (QA 14): every file of the page's zip is dated 1980-01-01
+// 00:00, a valid MS-DOS date (date field (1980-1980)<<9 | 1<<5 | 1 = 33,
+// time 0; a zero time wrote month 0, "1980-00-00" in unzip -l), and two
+// exports of the same inputs hold the same files, byte for byte, but the
+// two results workbooks (excelize orders [Content_Types].xml by map).
+func TestZipDates(t *testing.T) {
+	chain, scen := chainText(t, "tobacco-kyrgyzstan")
+	body, _ := json.Marshal(map[string]any{"chain": chain, "scenarios": scen})
+	h := (&Server{}).Handler()
+	var zips [2][]byte
+	for i := range zips {
+		w := post(t, h, "/api/export?lang=ru", "application/json", string(body))
+		if w.Code != 200 {
+			t.Fatalf("export: %d %.200s", w.Code, w.Body)
+		}
+		zips[i] = w.Body.Bytes()
+	}
+	if !bytes.Equal(zips[0], zips[1]) {
+		var files [2]map[string][]byte
+		for i, z := range zips {
+			zr, _ := zip.NewReader(bytes.NewReader(z), int64(len(z)))
+			files[i] = map[string][]byte{}
+			for _, f := range zr.File {
+				rc, _ := f.Open()
+				files[i][f.Name], _ = io.ReadAll(rc)
+				rc.Close()
+			}
+		}
+		for n, b := range files[0] {
+			// The results workbooks are left out: excelize writes the
+			// parts of [Content_Types].xml in map order (a known gap).
+			if !bytes.Equal(b, files[1][n]) && !strings.HasSuffix(n, ".xlsx") {
+				t.Errorf("two exports of the same inputs differ in %s", n)
+			}
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(zips[0]), int64(len(zips[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.ModifiedDate != 33 || f.ModifiedTime != 0 || !f.Modified.Equal(zipTime) {
+			t.Errorf("%s: DOS date %d time %d (%v), want 33 0 (1980-01-01)", f.Name, f.ModifiedDate, f.ModifiedTime, f.Modified)
+		}
+	}
+}
+
+// TestSaveOverExisting (QA 25): saving under the name of a file that this
+// editor never opened (no version) is refused as a taken name, in the
+// page's language, and the file stays; a tab that opened an older version
+// is still told the file changed elsewhere.
+func TestSaveOverExisting(t *testing.T) {
+	dir := t.TempDir()
+	h := (&Server{Workspace: &Workspace{Dir: dir}}).Handler()
+	do := func(l, path, body string) *httptest.ResponseRecorder {
+		req := newRequest("PUT", path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/toml")
+		req.Header.Set("X-Vcsim-Lang", l)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w
+	}
+	if w := do("en", "/api/files/grupa1.toml", "name = 'one'\n"); w.Code != 200 {
+		t.Fatalf("new file: %d %s", w.Code, w.Body)
+	}
+	for l, want := range map[string]string{
+		"en": "grupa1.toml: a file with this name already exists in the folder: choose another name, or open that file first (Open) and then save",
+		"ru": "grupa1.toml: файл с таким именем уже есть в папке: выберите другое имя или сначала откройте этот файл («Открыть»), а потом сохраните",
+	} {
+		w := do(l, "/api/files/grupa1.toml?version=", "name = 'two'\n")
+		var e errorBody
+		json.Unmarshal(w.Body.Bytes(), &e)
+		if w.Code != 409 || e.Error != want {
+			t.Errorf("%s: %d %q, want 409 %q", l, w.Code, e.Error, want)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "grupa1.toml")); string(b) != "name = 'one'\n" {
+		t.Errorf("the file was overwritten: %q", b)
+	}
+	if w := do("en", "/api/files/grupa1.toml?version=0123", "name = 'three'\n"); w.Code != 409 || !strings.Contains(w.Body.String(), "changed elsewhere") {
+		t.Errorf("an older version: %d %s", w.Code, w.Body)
+	}
+}
+
+// TestRussianPercentSpace (QA 24): a Russian message writes a number's
+// percent sign after a no-break space, as lang.Percent does ("83,9 %"):
+// the band charts' titles were "50% и 90%" and "90% интервал" (now
+// "полосы 50 % и 90 %" and the command line's "90-процентный интервал").
+func TestRussianPercentSpace(t *testing.T) {
+	tight := regexp.MustCompile(`[0-9]%`)
+	for k, v := range lang.All(lang.RU) {
+		if s := fmt.Sprint(v); tight.MatchString(strings.ReplaceAll(s, "%%", "%")) {
+			t.Errorf("%s: %q has a percent sign right after a digit", k, s)
+		}
+	}
+	if got := lang.RU.T("fan.title", 200); got != "Детский труд по годам: медиана, полосы 50\u00a0% и 90\u00a0% (200 расч.)" {
+		t.Errorf("fan.title: %q", got)
+	}
+	if got := lang.RU.T("interval.title", 200); !strings.Contains(got, "медиана и 90-процентный интервал") {
+		t.Errorf("interval.title: %q", got)
 	}
 }

@@ -172,7 +172,7 @@ func TestBrowserWifi(t *testing.T) {
 	setField("actor.0.count", "abc")
 	poll("the refusal at the count's field", `document.querySelector('#fieldtables input[data-path="actor.0.count"]').classList.contains("bad")`)
 	msg := str(`document.querySelector('#fieldtables input[data-path="actor.0.count"]').parentElement.querySelector(".fieldmsg").textContent`)
-	if !strings.Contains(msg, "не значение TOML") {
+	if !strings.Contains(msg, "«abc» — не число; введите только число") { // QA 40: plain words, what to type
 		t.Errorf("the count's field says %q", msg)
 	}
 	if str(chain) != before {
@@ -221,7 +221,7 @@ func TestBrowserWifi(t *testing.T) {
 	first := str(`document.getElementById("bandsmsg").textContent`)
 	poll("the bands of 200 draws", `document.querySelector('#scencharts figure[data-chart="scenario_paths_fan"]').dataset.draws === "200"`)
 	t.Logf("bands: %q, then %q", first, str(`document.getElementById("bandsmsg").textContent`))
-	if !strings.Contains(str(`document.getElementById("bandsmsg").textContent`), "розыгрышей 200 из 200") {
+	if !strings.Contains(str(`document.getElementById("bandsmsg").textContent`), "расчётов 200 из 200") {
 		t.Errorf("the bands' count reads %q", str(`document.getElementById("bandsmsg").textContent`))
 	}
 	if !strings.Contains(str(`document.getElementById("b_type").selectedOptions[0].textContent`), "трансферт") {

@@ -355,6 +355,13 @@ func (s *Server) saveFile(w http.ResponseWriter, r *http.Request) {
 		// A link inside the folder is replaced by the file, not followed.
 	}
 	want := r.URL.Query().Get("version")
+	if exists && want == "" {
+		// This editor never opened the file: it is not "changed
+		// elsewhere", the name is taken.
+		writeError(w, http.StatusConflict, nameErr(name, "a file with this name already exists in the folder: choose another name, or open that file first (Open) and then save",
+			"файл с таким именем уже есть в папке: выберите другое имя или сначала откройте этот файл («Открыть»), а потом сохраните"))
+		return
+	}
 	if exists && version(old) != want || !exists && want != "" {
 		writeError(w, http.StatusConflict, nameErr(name, "changed elsewhere since you opened it (another tab or program saved it): open it again to see those changes, or save under another name",
 			"изменён в другом месте после того, как вы его открыли (его сохранила другая вкладка или программа): откройте его снова, чтобы увидеть изменения, или сохраните под другим именем"))
