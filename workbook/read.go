@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -493,6 +494,9 @@ func (r *reader) list(path string) {
 	}
 }
 
+// elementRE finds an array element named in a message: beta[2].
+var elementRE = regexp.MustCompile(`([a-z_]+)\[(\d+)\]`)
+
 // Translate rewrites the errors of a chain or scenario file read from a
 // workbook so that they name the workbook's cells instead of the lines of
 // the TOML text vcsim made of it.
@@ -504,18 +508,31 @@ func Translate(err error, text []byte, cells Cells) error {
 	if perr != nil {
 		return err
 	}
-	byLine := map[int]string{}
-	for path, line := range pos {
-		if ref, ok := cells[path]; ok {
-			if _, taken := byLine[line]; !taken || len(path) > 0 {
-				byLine[line] = ref
-			}
+	// The paths with a cell on each line, in order: an array written on
+	// one line (beta = [4, 3, 2]) has a cell per element.
+	byLine := map[int][]string{}
+	for _, path := range slices.Sorted(maps.Keys(pos)) {
+		if _, ok := cells[path]; ok {
+			byLine[pos[path]] = append(byLine[pos[path]], path)
 		}
 	}
-	fix := func(line *int, cell *string) {
-		if ref, ok := byLine[*line]; ok && *line > 0 {
-			*cell, *line = ref, 0
+	// fix names the cell of a line: the element's cell where the message
+	// names one (beta[2]), else the first on the line.
+	fix := func(line *int, cell *string, text string) {
+		paths := byLine[*line]
+		if len(paths) == 0 || *line <= 0 {
+			return
 		}
+		ref := cells[paths[0]]
+		for _, m := range elementRE.FindAllStringSubmatch(text, -1) {
+			n, _ := strconv.Atoi(m[2])
+			for _, p := range paths {
+				if strings.HasSuffix(p, "."+m[1]+"."+strconv.Itoa(n-1)) {
+					ref = cells[p]
+				}
+			}
+		}
+		*cell, *line = ref, 0
 	}
 	// Every error of the tree: a chain's unknown keys and its validation
 	// problems come joined (load.Chain), and each names lines.
@@ -524,13 +541,13 @@ func Translate(err error, text []byte, cells Cells) error {
 		switch e := err.(type) {
 		case valuechain.InputErrors:
 			for _, ie := range e {
-				fix(&ie.Line, &ie.Cell)
+				fix(&ie.Line, &ie.Cell, ie.Msg)
 			}
 		case *valuechain.InputError:
-			fix(&e.Line, &e.Cell)
+			fix(&e.Line, &e.Cell, e.Msg)
 		case *valuechain.ValidationError:
 			for i := range e.Problems {
-				fix(&e.Problems[i].Line, &e.Problems[i].Cell)
+				fix(&e.Problems[i].Line, &e.Problems[i].Cell, e.Problems[i].Field+" "+e.Problems[i].Msg)
 			}
 		}
 		switch u := err.(type) {
@@ -549,8 +566,9 @@ func Translate(err error, text []byte, cells Cells) error {
 // coerce turns 1 and 0 into true and false where the key is a boolean:
 // spreadsheet programs (LibreOffice) save TRUE and FALSE as numbers.
 func (r *reader) coerce(v any, listPath, key string) any {
-	n, ok := v.(int64)
-	if !ok || (n != 0 && n != 1) {
+	n, isInt := v.(int64)
+	text, isText := v.(string)
+	if !(isInt && (n == 0 || n == 1)) && !isText {
 		return v
 	}
 	t := r.t
@@ -564,12 +582,54 @@ func (r *reader) coerce(v any, listPath, key string) any {
 		if t == nil || t.Kind() != reflect.Struct {
 			return v
 		}
+		if j := strings.IndexByte(k, '['); j > 0 {
+			k = k[:j] // beta[1]: the field beta
+		}
 		t = fieldType(t, k)
 	}
-	if t != nil && t.Kind() == reflect.Bool {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Array || t.Kind() == reflect.Slice) {
+		t = t.Elem() // beta[1]: an element of the array
+	}
+	switch {
+	case t == nil:
+	case isInt && t.Kind() == reflect.Bool:
 		return n == 1
+	case isText && (t.Kind() == reflect.Float64 || t.Kind() == reflect.Int):
+		// A number stored as text (a pasted column, a cell formatted as
+		// text): Excel shows it as a number, so it is read as one, with a
+		// decimal comma and spaces between thousands as a Russian Excel
+		// writes them ("1 500,5"). Other text stays text, for the
+		// checks to refuse with the cell.
+		if x, ok := numberText(text); ok {
+			return number(x)
+		}
 	}
 	return v
+}
+
+// numberText reads a number typed as text: "150", "-3", "1.5", "1,5",
+// "1 500", "1 500,5" (spaces, no-break spaces or thin spaces between
+// thousands, a comma or a point before the decimals; a comma with a point
+// elsewhere, or a comma followed by three digits, is ambiguous and not
+// read). It reports whether text is such a number.
+func numberText(text string) (float64, bool) {
+	s := strings.TrimSpace(text)
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "\u2009", "", "\u2212", "-").Replace(s)
+	if strings.Contains(s, ",") {
+		i := strings.IndexByte(s, ',')
+		if strings.Contains(s, ".") || strings.Count(s, ",") > 1 || len(s)-i-1 == 3 {
+			return 0, false
+		}
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	if s == "" || strings.ContainsAny(s, "eExXpP_nNiI") {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
+		return 0, false
+	}
+	return x, true
 }
 
 func isList(v any) bool {

@@ -650,3 +650,45 @@ func TestStrictPlausibilityWorkbook(t *testing.T) {
 		t.Errorf("without --strict: status %d:\n%s", status, errOut)
 	}
 }
+
+// TestWorkbookNumbersAsText: a number stored as text in a workbook (a
+// pasted column, a cell formatted as text; "160", "160,0", "2 800" with a
+// Russian Excel's separators) is read as the number: the run prints what
+// the workbook with real numbers prints. Text that is no number is
+// refused at its own cell, also inside an array written on one line of
+// the TOML vcsim makes (beta[2] is Households!K3 every time, it was any
+// of the array's three cells, by map order).
+func TestWorkbookNumbersAsText(t *testing.T) {
+	dir := t.TempDir()
+	run := func(name string, book []byte) (string, string, int) {
+		file := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(file, book, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return vcsim(t, "run", "--chain", file)
+	}
+	want, errOut, status := run("numbers", tobaccoXLSX(t, nil))
+	if status != 0 {
+		t.Fatalf("the tobacco workbook: %d %s", status, errOut)
+	}
+	asText := tobaccoXLSX(t, func(f *excelize.File) {
+		f.SetCellStr("Actors", keyColumn(f, "Actors", "price")+"3", "160")
+		f.SetCellStr("Actors", keyColumn(f, "Actors", "count")+"3", "2\u00a0500")
+		f.SetCellStr("Households", keyColumn(f, "Households", "adults")+"3", "2,8")
+		f.SetCellStr("Households", keyColumn(f, "Households", "beta[2]")+"3", " 3 ")
+	})
+	got, errOut, status := run("text", asText)
+	if status != 0 || got != want {
+		t.Errorf("numbers as text: status %d %s\n%s\nwant\n%s", status, errOut, got, want)
+	}
+	for i := 0; i < 3; i++ {
+		var cell string
+		_, errOut, status = run("word", tobaccoXLSX(t, func(f *excelize.File) {
+			cell = keyColumn(f, "Households", "beta[2]") + "3"
+			f.SetCellStr("Households", cell, "abc")
+		}))
+		if status != 2 || !strings.Contains(errOut, "Households!"+cell+": ") || !strings.Contains(errOut, `beta[2] must be a number, got the text "abc"`) {
+			t.Fatalf("a word in beta[2]: %d %s, want Households!%s", status, errOut, cell)
+		}
+	}
+}
