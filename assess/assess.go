@@ -138,7 +138,7 @@ func Run(ctx context.Context, in Inputs, opt Options, progress Progress) (*Asses
 	// Calibrated by default: groups that give observed prevalence (and
 	// enrolment) have alpha (and delta) fitted to them first.
 	input := in.Chain
-	fitted, fits, err := model.FitObserved(in.Chain, pop)
+	fitted, fits, err := fitObserved(in.Chain, pop, in.Seed, in.Survey != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -224,11 +224,14 @@ func (a *Assessment) sensitivity() error {
 // WhatIf runs chain d with the scenarios of f (one scenario, one year)
 // on the assessment's households, against the baseline year: the
 // workshop's what-if. With a local labour market d's market settles
-// from d's own wage, as a scenario's does.
+// from d's own wage, as a scenario's does. The preferences fitted before
+// the baseline (a.Fits) replace d's own, so a what-if built on the
+// chain's text is calibrated as the baseline is.
 func (a *Assessment) WhatIf(ctx context.Context, d *valuechain.Chain, f *scenarios.File) (base, run *model.Run, sum model.Summary, err error) {
 	if len(f.Scenarios) != 1 {
 		return nil, nil, sum, fmt.Errorf("assess: a what-if is one scenario, got %d", len(f.Scenarios))
 	}
+	d = withFits(d, a.Fits)
 	plan := f.Scenarios[0].Plan(d, 1)
 	plan.TotalsOnly, plan.Context = true, ctx
 	if run, err = model.RunPlan(plan, a.Population); err != nil {

@@ -27,6 +27,10 @@ type Fit struct {
 	// there and ObservedEnrolment the target (NaN: not fitted).
 	School                              bool
 	Delta, Enrolment, ObservedEnrolment [nb]float64
+	// Survey is true when Observed is the prevalence observed in the
+	// household survey (its children's hours) rather than the chain's
+	// observed_prevalence (FitObserved).
+	Survey bool
 }
 
 // Observed returns the weighted child-labour prevalence and mean weekly

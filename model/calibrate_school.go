@@ -72,9 +72,14 @@ func CalibrateSchool(c *valuechain.Chain, pop *Population, group string, prevale
 		return prev, enrol, nil
 	}
 	// inner returns the deltas that give the observed enrolment at alpha,
-	// starting from the brackets around start.
+	// starting from the brackets around start. A band whose observed
+	// enrolment no delta reaches (households that need the band's every
+	// hour to reach subsistence stay out of school whatever its value) is
+	// fitted to the nearest enrolment the model reaches, with the smallest
+	// delta that reaches it: the note then shows how close the fit is.
 	inner := func(alpha float64, start [nb]float64) ([nb]float64, error) {
 		var lo, hi [nb]float64
+		goal := enrolment
 		for b := range lo {
 			lo[b], hi[b] = start[b]-0.25, start[b]+0.25
 		}
@@ -95,10 +100,10 @@ func CalibrateSchool(c *valuechain.Chain, pop *Population, group string, prevale
 				}
 				// Only the side that misses moves: the bands interact, so
 				// a bound that held may not hold at the others' new values.
-				if elo[b] > enrolment[b] {
+				if elo[b] > goal[b] {
 					lo[b], ok = lo[b]-4*width, false
 				}
-				if ehi[b] < enrolment[b] {
+				if ehi[b] < goal[b] {
 					hi[b], ok = hi[b]+4*width, false
 				}
 			}
@@ -107,11 +112,14 @@ func CalibrateSchool(c *valuechain.Chain, pop *Population, group string, prevale
 			}
 			if width > 1e5 {
 				for b := range lo {
-					if fitted[b] && (elo[b] > enrolment[b] || ehi[b] < enrolment[b]) {
-						return start, fmt.Errorf("group %q: no school_value reaches the observed enrolment %.4g of children %s (from %.4g to %.4g between %.4g and %.4g)",
-							group, enrolment[b], valuechain.BandNames[b], elo[b], ehi[b], lo[b], hi[b])
+					if fitted[b] && elo[b] > goal[b] {
+						goal[b] = elo[b]
+					}
+					if fitted[b] && ehi[b] < goal[b] {
+						goal[b] = ehi[b]
 					}
 				}
+				break
 			}
 		}
 		for {
@@ -136,7 +144,7 @@ func CalibrateSchool(c *valuechain.Chain, pop *Population, group string, prevale
 					hi[b] = start[b]
 					continue
 				}
-				if e[b] >= enrolment[b] {
+				if e[b] >= goal[b] {
 					hi[b] = mid[b]
 				} else {
 					lo[b] = mid[b]
@@ -157,33 +165,45 @@ func CalibrateSchool(c *valuechain.Chain, pop *Population, group string, prevale
 	// alpha = 0 leaves consumption out of the choice, and school with it:
 	// the search starts just above.
 	lo, hi := minAlpha, 1.0
-	v, _, err := outer(lo)
+	v, dlo, err := outer(lo)
 	if err != nil {
 		return fit, err
 	}
-	if v > prevalence {
-		return fit, fmt.Errorf("group %q: no alpha reaches the observed prevalence %.4g: even alpha = 0.01 gives %.4g (children work to reach subsistence); check the poverty line and incomes", group, prevalence, v)
+	best := delta
+	if v >= prevalence {
+		// Even the smallest alpha gives more child labour than observed:
+		// children work to reach subsistence. The fit is as close as the
+		// model comes, and the note says how close.
+		hi, best = lo, dlo
 	}
-	for {
+	// goal is the prevalence fitted: the observed one, or, when no alpha
+	// reaches it (the farm has too little child-suitable work, or beta is
+	// too high), the highest the model reaches, with the smallest alpha
+	// that reaches it.
+	goal := prevalence
+	for v < goal {
 		if v, _, err = outer(hi); err != nil {
 			return fit, err
 		}
-		if v >= prevalence {
+		if v >= goal {
 			break
 		}
 		if hi >= 1e6 {
-			return fit, fmt.Errorf("group %q: no alpha reaches the observed prevalence %.4g: even alpha = %g gives %.4g (the farm has too little child-suitable work, or beta is too high)", group, prevalence, hi, v)
+			goal, lo = v, minAlpha
+			break
 		}
 		lo, hi = hi, hi*4
 	}
-	best := delta
-	for hi-lo > alphaTol*math.Max(1, hi) {
+	if hi > lo {
+		best = delta
+	}
+	for hi > lo && hi-lo > alphaTol*math.Max(1, hi) {
 		mid := (lo + hi) / 2
 		p, dl, err := outer(mid)
 		if err != nil {
 			return fit, err
 		}
-		if p >= prevalence {
+		if p >= goal {
 			hi, best = mid, dl
 		} else {
 			lo = mid
@@ -204,6 +224,8 @@ func CalibrateSchool(c *valuechain.Chain, pop *Population, group string, prevale
 // observed_prevalence, and its school_value too when it gives
 // observed_enrolment (CalibrateSchool), on the population pop: what run,
 // compare and the page do before simulating (docs/model.md section 10).
+// For a group pop takes from a survey that observes its children's hours,
+// the prevalence observed in the survey is the target (Fit.Survey).
 // It returns the fitted copy of c and the fits, or c itself and no fits
 // when no group gives observations.
 func FitObserved(c *valuechain.Chain, pop *Population) (*valuechain.Chain, []Fit, error) {
@@ -218,16 +240,26 @@ func FitObserved(c *valuechain.Chain, pop *Population) (*valuechain.Chain, []Fit
 			out = c.Clone()
 		}
 		id := c.Actors[i].ID
+		// A survey that observes the group's children's hours is the
+		// observation of its households: its prevalence is the target, as
+		// in CalibrateChain (the chain's figure is for the synthetic ones).
+		prev, fromSurvey := *h.ObservedPrevalence, false
+		if d := pop.Groups[id]; d != nil && len(d.Survey) > 0 {
+			if p, _, _ := Observed(d.Survey); !math.IsNaN(p) {
+				prev, fromSurvey = p, true
+			}
+		}
 		var fit Fit
 		var err error
 		if h.ObservedEnrolment != nil {
-			fit, err = CalibrateSchool(out, pop, id, *h.ObservedPrevalence, *h.ObservedEnrolment)
+			fit, err = CalibrateSchool(out, pop, id, prev, *h.ObservedEnrolment)
 		} else {
-			fit, err = Calibrate(out, pop, id, TargetPrevalence, *h.ObservedPrevalence, [nb]bool{true, true, true})
+			fit, err = Calibrate(out, pop, id, TargetPrevalence, prev, [nb]bool{true, true, true})
 		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("fitting preferences to the observations: %w", err)
 		}
+		fit.Survey = fromSurvey
 		alpha := fit.Alpha
 		out.Actors[i].Household.Alpha = &alpha
 		if fit.School {

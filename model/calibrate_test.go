@@ -158,3 +158,74 @@ func TestSurveyHazardousFlag(t *testing.T) {
 		t.Errorf("with OSH removing the hazard: hazardous %v, child labour %v; want 0 and 0", band.Hazardous, band.ChildLabour)
 	}
 }
+
+// TestFitObservedSurvey: the fit works on a surveyed population. The
+// tobacco example gives the national prevalence (27.8%) and enrolment;
+// its survey CSV observes every child's hours: counted by hand from the
+// file with the ICLS rules (5-11 at 1 hour, 12-14 at 14 hours or a
+// hazardous flag, 15-17 at 43 hours or a flag), 78.54% of the surveyed
+// children are in child labour. FitObserved fits that, not the national
+// figure, and says so (Fit.Survey); the same population gives the same fit
+// twice. The national figure on the surveyed households is out of reach
+// (they are poorer: even alpha 0.01 leaves more children working), and
+// CalibrateSchool then returns the closest fit, alpha 0.01, instead of
+// failing; so does an enrolment no school_value reaches.
+func TestFitObservedSurvey(t *testing.T) {
+	c := load(t, "../examples/tobacco-kyrgyzstan.toml")
+	sv, err := valuechain.LoadSurvey("../examples/tobacco-kyrgyzstan-survey.csv", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pop := NewSurveyPopulation(c, sv, 1)
+	_, fits, err := FitObserved(c, pop)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fits) != 1 || !fits[0].Survey || !fits[0].School {
+		t.Fatalf("fits %+v, want one from the survey with school", fits)
+	}
+	f := fits[0]
+	if math.Abs(f.Observed-0.78544) > 5e-5 || math.Abs(f.Fitted-f.Observed) > 0.01 {
+		t.Errorf("observed %.5f (want 0.78544 by hand), fitted %.4f", f.Observed, f.Fitted)
+	}
+	if _, again, err := FitObserved(c, pop); err != nil || again[0].Alpha != f.Alpha || again[0].Delta != f.Delta {
+		t.Errorf("a second fit differs: %+v, %v", again, err)
+	}
+	national, err := CalibrateSchool(c, pop, "farm", 0.278, *c.Actors[0].Household.ObservedEnrolment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if national.Alpha != minAlpha || national.Prevalence <= 0.278 {
+		t.Errorf("national target on the survey: alpha %v, prevalence %v; want alpha %v and prevalence above 0.278", national.Alpha, national.Prevalence, minAlpha)
+	}
+	unreachable := [nb]float64{0.865, 0.999, 0.80}
+	fit, err := CalibrateSchool(c, pop, "farm", f.Observed, unreachable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := fit.Enrolment[1]; e >= 0.999 || e < 0.5 {
+		t.Errorf("12-14 enrolment %v: want the closest the model reaches, below 0.999", e)
+	}
+}
+
+// TestFitOutOfReachAbove: a prevalence no alpha reaches (99.9% on the
+// tobacco survey's households: the farm's child-suitable work caps the
+// hours, and 15-17-year-olds off hazardous tasks under 43 hours are not in
+// child labour) is fitted to the highest the model reaches, with the
+// smallest alpha that reaches it, instead of failing.
+func TestFitOutOfReachAbove(t *testing.T) {
+	c := load(t, "../examples/tobacco-kyrgyzstan.toml")
+	sv, err := valuechain.LoadSurvey("../examples/tobacco-kyrgyzstan-survey.csv", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pop := NewSurveyPopulation(c, sv, 1)
+	fit, err := CalibrateSchool(c, pop, "farm", 0.999, *c.Actors[0].Household.ObservedEnrolment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit.Prevalence >= 0.999 || fit.Prevalence < 0.7 || fit.Alpha <= 1 {
+		t.Errorf("alpha %v, prevalence %v: want the highest prevalence the model reaches, below 0.999", fit.Alpha, fit.Prevalence)
+	}
+	t.Logf("alpha %v gives %v", fit.Alpha, fit.Prevalence)
+}

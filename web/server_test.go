@@ -57,15 +57,35 @@ func TestAPI(t *testing.T) {
 	var sim struct {
 		Summary     map[string]any   `json:"summary"`
 		ChildLabour []map[string]any `json:"child_labour"`
+		School      []map[string]any `json:"school"`
 	}
 	if w.Code != 200 || json.Unmarshal(w.Body.Bytes(), &sim) != nil {
 		t.Fatalf("simulate: %d %.200s", w.Code, w.Body)
 	}
-	if cl := sim.Summary["children_in_child_labour"].(float64); cl < 1768 || cl > 1770 { // 1,767 household children and 1.6 hired by the fermentation companies
-		t.Errorf("simulate: child labour %v, want the CLI's 1,769", cl)
+	if cl := sim.Summary["children_in_child_labour"].(float64); cl < 1878 || cl > 1880 { // household children fitted to 27.8% and 1.6 hired by the fermentation companies
+		t.Errorf("simulate: child labour %v, want the CLI's 1,879", cl)
 	}
 	if len(sim.ChildLabour) == 0 || sim.ChildLabour[0]["band"] == nil {
 		t.Errorf("simulate: child_labour rows %v", sim.ChildLabour)
+	}
+	// The four-way table: every column of school.csv, the embedded
+	// SchoolRow's too; the total's four shares of 5-17 add up to 1.
+	total := false
+	for _, r := range sim.School {
+		if r["group"] == "total" && r["band"] == "5-17" && r["sex"] == "all" {
+			total = true
+			var sum float64
+			for _, k := range []string{"work_only", "work_and_study", "study_only", "neither"} {
+				x, _ := r[k].(float64)
+				sum += x
+			}
+			if math.Abs(sum-1) > 1e-5 || r["enrolment_rate"] == nil {
+				t.Errorf("simulate: school row %v: shares add up to %v", r, sum)
+			}
+		}
+	}
+	if !total {
+		t.Errorf("simulate: no total 5-17 school row in %v", sim.School)
 	}
 	body, _ := json.Marshal(map[string]any{"chain": chain, "scenarios": scen, "years": 2})
 	w = post(t, h, "/api/compare", "application/json", string(body))

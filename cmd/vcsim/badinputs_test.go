@@ -115,7 +115,12 @@ func TestBadInputs(t *testing.T) {
 	c("normal cut beyond reach", "price = 160  ", `price = { dist = "normal", mean = 160, sd = 10, min = 1000 }`, "price: min and max keep 0 of the normal distribution (mean 160, sd 10; 1000 is 84 sd from the mean)")
 	c("lognormal mean 1e-300", "price = 160  ", `price = { dist = "lognormal", mean = 1e-300, sd = 1 }`, "price: mean 1e-300 and sd 1 give draws that are not finite numbers above 0")
 	c("uniform too wide", "price = 160  ", `price = { dist = "uniform", min = -1e308, max = 1e308 }`, "is too wide to draw from")
-	c("enrolment without prevalence", "  alpha = 1.0", "  observed_enrolment = [0.9, 0.9, 0.8]\n  alpha = 1.0", "observed_enrolment: is fitted together with observed_prevalence")
+	// The example gives both: without its prevalence, enrolment is named.
+	if !strings.Contains(chain, "  observed_prevalence = 0.278\n") {
+		t.Fatal("the example has no observed_prevalence 0.278")
+	}
+	cases = append(cases, tc{"enrolment without prevalence", "chain", strings.Replace(chain, "  observed_prevalence = 0.278\n", "", 1),
+		"  observed_enrolment = [", "observed_enrolment: is fitted together with observed_prevalence"})
 	twoPrices := strings.Replace(strings.Replace(chain, "price = 160  ", `price = { dist = "triangular", min = 130, mode = 160, max = 200 }`, 1),
 		"price = 250  ", `price = { dist = "triangular", min = 200, mode = 250, max = 300 }`, 1)
 	twoPrices = strings.Replace(twoPrices, "price = 290                 # KGS per kg FOB", `price = { dist = "triangular", min = 250, mode = 290, max = 330 } # KGS per kg FOB`, 1)

@@ -154,6 +154,117 @@ func TestCalibrateKeepsComments(t *testing.T) {
 	}
 }
 
+// TestCalibrateWritesSchoolValue: calibrate --out on a chain with observed
+// prevalence and enrolment (the apricot example) writes the fitted alpha
+// and school_value into the user's text: every original line is kept, in
+// order, but alpha's, which takes the fitted value; school_value, absent,
+// is added in the group's table; comment lines on top give the fit; and
+// the file reads back with the values printed.
+func TestCalibrateWritesSchoolValue(t *testing.T) {
+	dir := t.TempDir()
+	src := "../../examples/apricot-batken.toml"
+	out := filepath.Join(dir, "calibrated.toml")
+	stdout, errOut, status := vcsim(t, "calibrate", "--chain", src, "--out", out)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	orig, _ := os.ReadFile(src)
+	got, _ := os.ReadFile(out)
+	ol, gl := strings.Split(string(orig), "\n"), strings.Split(string(got), "\n")
+	var header []string
+	for len(gl) > 0 && strings.HasPrefix(gl[0], "# ") && !strings.HasPrefix(ol[0], gl[0]) {
+		header, gl = append(header, gl[0]), gl[1:]
+	}
+	if len(header) != 3 || !strings.Contains(header[1], "alpha") || !strings.Contains(header[2], "school_value") {
+		t.Errorf("header comments:\n%s", strings.Join(header, "\n"))
+	}
+	var alpha, delta string
+	j := 0
+	for i := 0; i < len(gl); i++ {
+		l := strings.TrimSpace(gl[i])
+		switch {
+		case strings.HasPrefix(l, "school_value = "):
+			delta = strings.TrimPrefix(l, "school_value = ")
+			continue // added
+		case j < len(ol) && strings.HasPrefix(l, "alpha = ") && strings.HasPrefix(strings.TrimSpace(ol[j]), "alpha = "):
+			alpha = strings.TrimPrefix(l, "alpha = ")
+		case j >= len(ol) || gl[i] != ol[j]:
+			t.Fatalf("line %d: %q, the original's line %d is %q", i+1, gl[i], j+1, ol[min(j, len(ol)-1)])
+		}
+		j++
+	}
+	if j != len(ol) || alpha == "" || alpha == "1.0" || delta == "" {
+		t.Errorf("kept %d of %d lines; alpha %q, school_value %q", j, len(ol), alpha, delta)
+	}
+	// The values written are the ones in the header, and printed (alpha,
+	// to 4 decimals).
+	a, _ := strconv.ParseFloat(alpha, 64)
+	if !strings.Contains(header[1], "alpha "+alpha) || !strings.Contains(stdout, strconv.FormatFloat(a, 'f', 4, 64)) || !strings.Contains(header[2], strings.Trim(delta, "[]")) {
+		t.Errorf("alpha %q, school_value %q not in the output:\n%s\n%s", alpha, delta, stdout, header[2])
+	}
+	if _, errOut, status := vcsim(t, "validate", out); status != 0 {
+		t.Errorf("the calibrated chain does not validate: %s", errOut)
+	}
+}
+
+// TestPoorerMarked: a run where withdrawal pushes households below the
+// poverty line says so next to the figure. In the test village the farms
+// hire labour, so a child's hour saves wages: monitoring that withdraws
+// children without compensation takes that cash away (poverty 4.5% ->
+// 22.5%), and compare marks the figure with * and says why under the
+// table, in English and Russian; the same monitoring with the package's
+// transfer (with) leaves fewer households poor than the baseline: no mark.
+func TestPoorerMarked(t *testing.T) {
+	dir := t.TempDir()
+	sc := filepath.Join(dir, "monitoring.toml")
+	os.WriteFile(sc, []byte(`[[scenario]]
+name = "Monitoring alone"
+  [[scenario.intervention]]
+  type = "monitoring"
+  targets = ["farm"]
+  coverage = 1
+
+[[scenario]]
+name = "Monitoring with the package"
+  [[scenario.intervention]]
+  type = "monitoring"
+  targets = ["farm"]
+  coverage = 1
+  with = "basket"
+  [[scenario.intervention]]
+  name = "basket"
+  type = "cash_transfer"
+  targets = ["farm"]
+  coverage = 1
+  effect = { amount = 300 }
+`), 0o644)
+	for _, c := range []struct {
+		lang  lang.Lang
+		alone string
+		note  string
+	}{
+		{lang.EN, lang.EN.Percent(0.225) + " *", "* more households below the poverty line than in the baseline"},
+		{lang.RU, lang.RU.Percent(0.225) + " *", "* домохозяйств за чертой бедности больше, чем в базовом сценарии"},
+	} {
+		out, errOut, status := vcsim(t, "compare", "--chain", "../../scenarios/testdata/village.toml", "--scenarios", sc, "--years", "2", "--lang", string(c.lang))
+		if status != 0 {
+			t.Fatalf("%s: status %d: %s", c.lang, status, errOut)
+		}
+		var alone, pkg string
+		for _, l := range strings.Split(out, "\n") {
+			switch {
+			case strings.Contains(l, "Monitoring alone"):
+				alone = l
+			case strings.Contains(l, "Monitoring with the package"):
+				pkg = l
+			}
+		}
+		if !strings.Contains(alone, c.alone) || strings.Contains(pkg, "*") || !strings.Contains(out, c.note) {
+			t.Errorf("%s: want %q on the first row, no mark on the second and the note:\n%s", c.lang, c.alone, out)
+		}
+	}
+}
+
 // TestRunWritesEquilibria: with a local labour market, run --out writes
 // every equilibrium to equilibria.csv and summary.json (the three of
 // scenarios/testdata/market.toml, worked by hand in scenarios).

@@ -415,8 +415,8 @@ func TestConsoleInRussian(t *testing.T) {
 			[]string{"матрица анализа политики", "участник", "вся цепочка", "сумма участников", "Домохозяйства табаководов"},
 			[]string{"policy analysis", "revenue", "whole chain", "n/a", "Tobacco"}},
 		{[]string{"screen", "--examples"},
-			[]string{"цепочка", "Хлопок, Согдийская область, Таджикистан", "(вес 3)", "14\u00a0237 (0,76)"},
-			[]string{"chain", "Cotton", "(w ", "14,237"}},
+			[]string{"цепочка", "Хлопок, Согдийская область, Таджикистан", "(вес 3)", "19\u00a0171 (1,00)"},
+			[]string{"chain", "Cotton", "(w ", "19,171"}},
 	}
 	for _, c := range cases {
 		out, e, st := vcsim(t, append(c.args, "--lang", "ru")...)

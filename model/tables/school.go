@@ -131,7 +131,11 @@ func FitNotes(c *valuechain.Chain, fits []model.Fit, l lang.Lang) []string {
 		if a, _ := c.Actor(f.Group); a != nil {
 			name = a.NameIn(l)
 		}
-		out = append(out, l.T("txt.fitted", name, l.Number(f.Alpha, 4), l.Percent(f.Observed), l.Percent(f.Fitted)))
+		key := "txt.fitted"
+		if f.Survey {
+			key = "txt.fitted.survey"
+		}
+		out = append(out, l.T(key, name, l.Number(f.Alpha, 4), l.Percent(f.Observed), l.Percent(f.Fitted)))
 		if f.School {
 			for b := range f.Delta {
 				if math.IsNaN(f.ObservedEnrolment[b]) || math.IsNaN(f.Enrolment[b]) {

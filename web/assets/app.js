@@ -382,6 +382,16 @@ async function runBaseline() {
     $("childtable").replaceChildren(table(a.child_labour.filter(r => !r.sex || r.sex === "all"),
       [r => r.source === "hired" ? name(r.group) + ": " + t("group.hired").toLowerCase() : name(r.group), r => String(r.band).replace("-", "–"),
         r => fmt(r.working), r => fmt(r.child_labour), r => fmt(r.hazardous_child_labour)], [t("actor"), t("band"), t("working"), t("inCL"), t("hazardous")]));
+    // Enrolment and the ILO/UCW four-way table (chains with school keys):
+    // the chain's totals by band, girls' and boys' enrolment under each.
+    const sch = (a.school || []).filter(r => r.group === "total");
+    const share = (x) => x === null || x === undefined ? "" : pct(x);
+    $("schoolhead").hidden = sch.length === 0;
+    // The sex column only when the chain gives children by sex.
+    const bySex = sch.some(r => r.sex !== "all");
+    const cols = [r => String(r.band).replace("-", "–"), r => t("sex." + r.sex), r => fmt(r.children), r => share(r.enrolment_rate), r => share(r.work_only), r => share(r.work_and_study), r => share(r.study_only), r => share(r.neither)];
+    const heads = [t("band"), t("sex"), t("children"), t("enrolment"), t("workonly"), t("workstudy"), t("studyonly"), t("neither")];
+    $("schooltable").replaceChildren(...(sch.length ? [table(sch, cols.filter((_, i) => bySex || i !== 1), heads.filter((_, i) => bySex || i !== 1))] : []));
     stale("baseline", text !== $("chaintext").value);
     charts("basecharts", null);
   } catch (e) {
@@ -389,7 +399,7 @@ async function runBaseline() {
     warnings = []; showWarnings();
     // Figures of a text that no longer runs are not shown as if current.
     baseline = null; $("headnote").textContent = "";
-    $("headline").replaceChildren(el("p", {class: "warn"}, t("broken.results"))); $("accounts").replaceChildren(); $("childtable").replaceChildren(); $("basecharts").replaceChildren();
+    $("headline").replaceChildren(el("p", {class: "warn"}, t("broken.results"))); $("accounts").replaceChildren(); $("childtable").replaceChildren(); $("schooltable").replaceChildren(); $("schoolhead").hidden = true; $("basecharts").replaceChildren();
     stale("baseline", false);
   }
 }
