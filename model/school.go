@@ -504,10 +504,10 @@ func (hh *Household) belowSubsistence(y0, capDays float64) bool {
 //
 // It does what closedK does for each combination, inline and with the
 // bands unrolled (the call and the loop over bands cost more than the
-// arithmetic), and keeps the combinations with a bound in a short list in
-// the order of e, so that taking the highest bound (the first of equal
-// ones) scans only them. TestBestFreeIsRef checks it against the routine
-// before (bestFreeRef), bit for bit.
+// arithmetic), and keeps the combinations not yet taken whose bound is
+// above the best in a short list, so that taking the highest bound (of
+// equal ones, the lowest e) scans only them. TestBestFreeIsRef checks it
+// against the routine before (bestFreeRef), bit for bit.
 //
 // It sets ref to the reference of its tangent bound, when there is one.
 func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64, ref *logRef) schoolChoice {

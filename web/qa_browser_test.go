@@ -247,6 +247,13 @@ func TestBrowserHeadline(t *testing.T) {
 	}
 	p.eval(`document.getElementById("comparison").scrollIntoView(); ""`)
 	p.shot("comparison-bands-ru-1366x768")
+	// QA 24: the band charts' Russian titles.
+	titles := p.eval(`["scenario_paths_fan", "scenario_children_interval"].map(n => { const f = document.querySelector('#scencharts figure[data-chart="' + n + '"]'); return f ? f.textContent : n + " missing"; }).join("|")`)
+	if !strings.Contains(titles, "медиана, полосы 50 % и 90 % (200 расч.)") || !strings.Contains(titles, "Детский труд, последний год: медиана и интервал 90\u00a0% (200 расч.)") {
+		t.Errorf("the band charts' titles: %.300q", titles)
+	}
+	p.eval(`document.querySelector('#scencharts figure[data-chart="scenario_paths_fan"]').scrollIntoView(); ""`)
+	p.shot("bands-charts-ru-1366x768")
 	p.eval(`document.querySelector('.tab[data-tab="baseline"]').click(); ""`)
 	ranges := p.eval(`[...document.querySelectorAll("#headline .card .range")].map(x => x.textContent).join("|")`)
 	if strings.Count(ranges, "последний год: ") != 4 || strings.Count(ranges, "–") != 4 {
