@@ -11,6 +11,10 @@ currency = "KGS"
 base_year = 2025
 poverty_line = 45000     # per adult equivalent a year
 adult_wage = 700         # a day of hired adult work
+horizon = 5              # years the scenarios run
+discount_rate = 0.1      # a year, for present values (0: money not discounted)
+hours_per_day = 8        # hours in a working day
+fte_days = 250           # days of a full-time job a year
 
 [[actor]]
 id = "farm"              # short, no spaces: links name actors by id

@@ -61,6 +61,9 @@ var english = Catalogue{
 		"wb.runs":          "runs",
 		"ex.unknown":       "no built-in example %q (the examples are: %s)",
 
+		"txt.chaindefaults": "Note: the chain file does not give these keys, so vcsim takes its defaults: %s (docs/chain-format.md).",
+		"def.nodiscount":    "money is not discounted",
+
 		// calibrate's printed table.
 		"cal.cols":              "group\ttarget\tobserved\tfitted\talpha\tchild labour\tweekly hours per child",
 		"cal.target.hours":      "weekly hours",

@@ -64,6 +64,9 @@ var russian = Catalogue{
 		"wb.runs":          "расчётов (базовый и сценарии)",
 		"ex.unknown":       "нет встроенного примера %q (примеры: %s)",
 
+		"txt.chaindefaults": "Примечание: в файле цепочки нет этих ключей, и vcsim берёт значения по умолчанию: %s (vcsim docs chain-format --lang ru).",
+		"def.nodiscount":    "деньги не дисконтируются",
+
 		// calibrate's printed table.
 		"cal.cols":              "группа\tцель\tнаблюдается\tв модели\talpha\tдетский труд\tчасов работы ребёнка в неделю",
 		"cal.target.hours":      "часы в неделю",

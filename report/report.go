@@ -247,6 +247,7 @@ func (d *doc) Summary() []string {
 		for _, a := range c.DefaultPreferences() {
 			out = append(out, l.T("txt.defaults", a.NameIn(l)))
 		}
+		out = append(out, tables.DefaultNotes(c, l)...)
 		out = append(out, tables.FitNotes(c, d.in.Fits, l)...)
 	}
 	if cmp := d.in.Comparison; cmp != nil && len(cmp.Summaries) > 0 {

@@ -447,6 +447,24 @@ func (c *Chain) Years() int {
 	return DefaultHorizon
 }
 
+// Defaulted returns the chain-wide keys that change results and that the
+// file read does not give, so that vcsim takes their defaults: horizon
+// (DefaultHorizon years), discount_rate (0: money not discounted),
+// hours_per_day (DefaultHoursPerDay) and fte_days (DefaultFTEDays), in that
+// order. A chain not read from a file (no key positions) has none.
+func (c *Chain) Defaulted() []string {
+	if c.pos == nil {
+		return nil
+	}
+	var out []string
+	for _, k := range []string{"horizon", "discount_rate", "hours_per_day", "fte_days"} {
+		if _, given := c.pos[k]; !given {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Actor returns the actor with the given id and its index, or -1. It
 // takes constant time on a chain read by Parse or Load.
 func (c *Chain) Actor(id string) (*Actor, int) {

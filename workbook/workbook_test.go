@@ -133,10 +133,10 @@ func TestBadWorkbooks(t *testing.T) {
 			rows, _ := b.f.GetRows("Actors")
 			for j, k := range rows[1] {
 				if k == "count" {
-					b.f.SetCellStr("Actors", cellName(j+1, 3), "2500")
+					b.f.SetCellStr("Actors", cellName(j+1, 3), "2500 farms") // a number as text ("2500") is read as the number
 				}
 			}
-		}), `book.xlsx: Actors!F3: actor "farm": count must be a number, got the text "2500"`},
+		}), `book.xlsx: Actors!F3: actor "farm": count must be a number, got the text "2500 farms"`},
 		{"unknown actor in a link", edit(func(b *Book) { b.f.SetCellStr("Links", "B3", "fermentor") }), `Links!B3: link 1 (farm -> fermentor): to: names no actor: "fermentor"`},
 		{"missing sheet", edit(func(b *Book) { b.f.DeleteSheet("Chain") }), `book.xlsx: Chain: the workbook has no sheet "Chain", which vcsim needs (a chain workbook has the sheets Read-me, Chain, Actors,`},
 		{"missing Actors", edit(func(b *Book) { b.f.DeleteSheet("Actors") }), `book.xlsx: Actors: the workbook has no sheet "Actors", which vcsim needs`},

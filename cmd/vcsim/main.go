@@ -269,7 +269,7 @@ func runCommand() *cli.Command {
 					fmt.Fprintln(ctx.App.ErrWriter, l.T("txt.defaults", a.NameIn(l)))
 				}
 			}
-			for _, n := range tables.FitNotes(a.Inputs.Chain, a.Fits, l) {
+			for _, n := range append(tables.DefaultNotes(a.Inputs.Chain, l), tables.FitNotes(a.Inputs.Chain, a.Fits, l)...) {
 				fmt.Fprintln(ctx.App.ErrWriter, n)
 			}
 			switch format {

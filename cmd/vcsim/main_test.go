@@ -544,3 +544,47 @@ func TestCalibrateInRussian(t *testing.T) {
 		t.Errorf("English words in the Russian table:\n%s", ru)
 	}
 }
+
+// TestChainDefaultsNote: a chain file without horizon, discount_rate,
+// hours_per_day and fte_days runs on vcsim's defaults and says so (it ran
+// on them in silence: an undiscounted BCR looked like any other); the
+// examples and the blank template give all four and print no such note.
+func TestChainDefaultsNote(t *testing.T) {
+	dir := t.TempDir()
+	if _, errOut, status := vcsim(t, "init", "--blank", dir); status != 0 {
+		t.Fatalf("init: %s", errOut)
+	}
+	blank := mustReadFile(t, filepath.Join(dir, "chain.toml"))
+	var kept []string
+	for _, line := range strings.Split(blank, "\n") {
+		if k, _, _ := strings.Cut(line, " "); k != "horizon" && k != "discount_rate" && k != "fte_days" {
+			kept = append(kept, line)
+		}
+	}
+	bare := filepath.Join(dir, "bare.toml")
+	if err := os.WriteFile(bare, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, want string }{
+		{"en", "the chain file does not give these keys, so vcsim takes its defaults: horizon = 5, discount_rate = 0 (money is not discounted), fte_days = 250"},
+		{"ru", "в файле цепочки нет этих ключей, и vcsim берёт значения по умолчанию: horizon = 5, discount_rate = 0 (деньги не дисконтируются), fte_days = 250"},
+	} {
+		for _, cmd := range []string{"run", "compare"} {
+			args := []string{cmd, "--lang", c.lang, "--chain", bare}
+			if cmd == "compare" {
+				args = append(args, "--scenarios", filepath.Join(dir, "chain-scenarios.toml"))
+			}
+			if _, errOut, status := vcsim(t, args...); status != 0 || !strings.Contains(errOut, c.want) {
+				t.Errorf("%s --lang %s: status %d, stderr %q, want %q", cmd, c.lang, status, errOut, c.want)
+			}
+		}
+	}
+	if _, errOut, _ := vcsim(t, "run", "--chain", filepath.Join(dir, "chain.toml")); strings.Contains(errOut, "does not give these keys") {
+		t.Errorf("the blank template: %q", errOut)
+	}
+	for _, ex := range []string{"cotton-tajikistan", "tobacco-kyrgyzstan", "apricot-batken"} {
+		if _, errOut, _ := vcsim(t, "run", "--example", ex); strings.Contains(errOut, "does not give these keys") {
+			t.Errorf("%s: %q", ex, errOut)
+		}
+	}
+}

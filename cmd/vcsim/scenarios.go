@@ -120,7 +120,7 @@ func compareCommand() *cli.Command {
 				return err
 			}
 			cmp, mc := a.Comparison, a.MonteCarlo
-			for _, n := range tables.FitNotes(a.Inputs.Chain, a.Fits, l) {
+			for _, n := range append(tables.DefaultNotes(a.Inputs.Chain, l), tables.FitNotes(a.Inputs.Chain, a.Fits, l)...) {
 				fmt.Fprintln(ctx.App.ErrWriter, n)
 			}
 			rows := tables.Summaries(cmp.Baseline, cmp.Summaries)

@@ -2,6 +2,7 @@ package tables
 
 import (
 	"math"
+	"strings"
 
 	"github.com/ilo-rma/vcsim/lang"
 	"github.com/ilo-rma/vcsim/model"
@@ -147,4 +148,30 @@ func FitNotes(c *valuechain.Chain, fits []model.Fit, l lang.Lang) []string {
 		}
 	}
 	return out
+}
+
+// DefaultNotes returns, in the language l, a note naming the chain-wide
+// keys the chain file does not give and the defaults vcsim takes for them
+// (valuechain.Chain.Defaulted), for the command line and the report: a
+// horizon, a discount rate or a working day taken in silence would change
+// the results unseen.
+func DefaultNotes(c *valuechain.Chain, l lang.Lang) []string {
+	keys := c.Defaulted()
+	if len(keys) == 0 {
+		return nil
+	}
+	values := make([]string, len(keys))
+	for i, k := range keys {
+		switch k {
+		case "horizon":
+			values[i] = "horizon = " + l.Number(valuechain.DefaultHorizon, 0)
+		case "discount_rate":
+			values[i] = "discount_rate = 0 (" + l.T("def.nodiscount") + ")"
+		case "hours_per_day":
+			values[i] = "hours_per_day = " + l.Number(valuechain.DefaultHoursPerDay, 0)
+		case "fte_days":
+			values[i] = "fte_days = " + l.Number(valuechain.DefaultFTEDays, 0)
+		}
+	}
+	return []string{l.T("txt.chaindefaults", strings.Join(values, ", "))}
 }
