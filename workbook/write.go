@@ -1,10 +1,13 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -51,7 +54,65 @@ func (b *Book) WriteTo(w io.Writer) (int64, error) {
 	if list := b.f.GetSheetList(); len(list) > 1 && list[0] == "Sheet1" {
 		b.f.DeleteSheet("Sheet1")
 	}
-	return b.f.WriteTo(w)
+	var buf bytes.Buffer
+	if _, err := b.f.WriteTo(&buf); err != nil {
+		return 0, err
+	}
+	data, err := stable(buf.Bytes())
+	if err != nil {
+		return 0, err
+	}
+	n, err := w.Write(data)
+	return int64(n), err
+}
+
+// defaultRE finds the <Default> elements of [Content_Types].xml.
+var defaultRE = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
+
+// stable returns the workbook data with the <Default> elements of
+// [Content_Types].xml in sorted order: excelize writes the image types it
+// adds for charts in a map's order, so the same results gave different
+// bytes from run to run. Every other part is copied as it is.
+func stable(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if f.Name != "[Content_Types].xml" {
+			if err := zw.Copy(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		text, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		defaults := defaultRE.FindAll(text, -1)
+		slices.SortFunc(defaults, bytes.Compare)
+		i := 0
+		text = defaultRE.ReplaceAllFunc(text, func([]byte) []byte { i++; return defaults[i-1] })
+		h := f.FileHeader
+		fw, err := zw.CreateHeader(&h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fw.Write(text); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // numberKeys are formatted with thousands separators.
