@@ -26,6 +26,32 @@ func chromium() string {
 	return ""
 }
 
+// browserContext starts the headless Chromium at path for a browser test
+// (a 1366x768 window, no sandbox, no background network, its own profile)
+// and returns its context; the test's cleanup stops it.
+func browserContext(t *testing.T, path string) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1366, 768),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// shotsDir is the folder browser tests write their screenshots to:
+// $VCSIM_SHOTS, to keep them and look at them, or the test's temp folder.
+func shotsDir(t *testing.T) string {
+	if shots := os.Getenv("VCSIM_SHOTS"); shots != "" {
+		return shots
+	}
+	return t.TempDir()
+}
+
 // TestBrowser drives the page in a real headless Chromium: the language
 // switch, a farm-gate price changed in the chain and the child-labour
 // figure that follows, sliders and the time from a move to the redrawn
@@ -38,19 +64,8 @@ func TestBrowser(t *testing.T) {
 	}
 	srv := httptest.NewServer((&Server{Workspace: &Workspace{Dir: t.TempDir()}}).Handler())
 	defer srv.Close()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1366, 768),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	shots := os.Getenv("VCSIM_SHOTS") // a folder to keep the screenshots in, to look at them
-	if shots == "" {
-		shots = t.TempDir()
-	}
+	ctx := browserContext(t, path)
+	shots := shotsDir(t)
 	shot := func(name string) chromedp.Action[chromedp.Void] {
 		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
 			buf, err := chromedp.CaptureScreenshot()(ctx, tg)
