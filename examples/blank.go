@@ -6,6 +6,7 @@ const Blank = `# A value chain for vcsim (docs/chain-format.md explains every ke
 # Replace every value with your own; lines starting with # are comments.
 
 name = "My value chain"
+name_ru = "Моя цепочка создания стоимости"   # the name in Russian (tables, charts and report in Russian)
 country = "Kyrgyzstan"
 currency = "KGS"
 base_year = 2025
@@ -19,10 +20,12 @@ fte_days = 250           # days of a full-time job a year
 [[actor]]
 id = "farm"              # short, no spaces: links name actors by id
 name = "Farm households"
+name_ru = "Фермерские домохозяйства"
 kind = "household"       # household or enterprise
 stage = "production"
 count = 1000             # households of this type
 unit = "kg"
+unit_ru = "кг"
 output_per_unit = 1000   # kg a household a year
 price = 200              # per kg at the farm gate
 costs = { inputs = 10 }  # external inputs per kg
@@ -42,10 +45,12 @@ costs = { inputs = 10 }  # external inputs per kg
 [[actor]]
 id = "trader"
 name = "Traders"
+name_ru = "Торговцы"
 kind = "enterprise"
 stage = "trade"
 count = 20
 unit = "kg"
+unit_ru = "кг"
 price = 250
 final_market = "domestic"
 
@@ -61,6 +66,7 @@ const BlankScenarios = `# Scenarios to compare with the baseline (docs/scenario-
 
 [[scenario]]
 name = "Cash transfer"
+name_ru = "Денежный трансферт"
   [[scenario.intervention]]
   type = "cash_transfer"
   targets = ["farm"]
