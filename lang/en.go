@@ -174,6 +174,7 @@ var english = Catalogue{
 		"ui.saved":                   "Saved.",
 		"ui.type":                    "Intervention",
 		"ui.targets":                 "Targets (actor id)",
+		"ui.targets.codes":           "codes of the chain's actors",
 		"ui.coverage":                "Coverage (0-1)",
 		"ui.start":                   "First year",
 		"ui.amount":                  "Amount (per household or child a year, optional)",

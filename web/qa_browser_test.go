@@ -210,6 +210,11 @@ func TestBrowserHeadline(t *testing.T) {
 			t.Errorf("%s: the note under the cards is %q, want it to say %q", name, note, tc.note)
 		}
 		p.shot("headline-" + name)
+		// QA 36: the scenario builder lists the codes a target may name.
+		hint := p.eval(`document.getElementById("b_targets_hint").textContent`)
+		if want := map[string]string{"ru": "коды участников цепочки: grower (Домохозяйства, выращивающие абрикос), collector (", "en": "codes of the chain's actors: grower (Apricot-growing households), collector ("}[tc.lang]; !strings.HasPrefix(hint, want) {
+			t.Errorf("%s: the builder's hint is %q, want it to start %q", name, hint, want)
+		}
 		p.eval(`document.querySelector('.tab[data-tab="scenarios"]').click(); document.getElementById("compare").click(); ""`)
 		p.poll("the comparison", `document.querySelector("#comparison table") !== null`)
 		heads := p.eval(`[...document.querySelectorAll("#comparison table th")].map(x => x.textContent).join("|")`)

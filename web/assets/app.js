@@ -165,7 +165,7 @@ function clearResults() {
 // The chain in tables: every value of the file, by actor and link; a
 // change is written into the text by the server (comments kept), then
 // checked and run.
-let actorIds = [], householdIds = [];
+let actorIds = [], householdIds = [], actorNames = {};
 let tablesSeq = 0, tablesTimer = null;
 async function renderTables() {
   clearTimeout(tablesTimer);
@@ -177,13 +177,15 @@ async function renderTables() {
   }
   if (seq !== tablesSeq) return; // a newer text was sent
   const box = $("fieldtables"); box.replaceChildren();
-  actorIds = []; householdIds = [];
+  actorIds = []; householdIds = []; actorNames = {};
   let n = 0;
   for (const g of gs) {
     const d = el("div", {class: "fieldgroup"});
     d.dataset.names = g.fields.filter(f => ["id", "name", "name_ru"].includes(f.key)).map(f => f.value.toLowerCase()).join("\n");
     if (g.fields.some(f => f.key === "id") && g.fields.some(f => f.path.startsWith("actor."))) {
       const id = g.fields.find(f => f.key === "id").value; actorIds.push(id);
+      const nm = g.fields.find(f => f.key === (lang === "ru" ? "name_ru" : "name")) || g.fields.find(f => f.key === "name");
+      actorNames[id] = nm ? nm.value : "";
       if (g.fields.some(f => f.key === "kind" && f.value === "household")) householdIds.push(id);
     }
     d.append(el("h4", {}, g.title === "chain" ? t("tables.chain") : g.title));
@@ -560,6 +562,10 @@ function fillTypes() {
 function builderDefaults() {
   if (!$("b_name").dataset.typed) $("b_name").value = t("scen.mine");
   if (!$("b_targets").dataset.typed) $("b_targets").value = householdIds.join(", ");
+  // The codes a target may name, with the actors' names: a code typed
+  // wrong is refused only at Compare.
+  $("b_targets_hint").textContent = actorIds.length ? t("targets.codes") + ": " +
+    actorIds.map(id => actorNames[id] ? id + " (" + actorNames[id] + ")" : id).join(", ") : "";
 }
 function addIntervention() {
   remember();
