@@ -227,6 +227,15 @@ func TestBrowserHeadline(t *testing.T) {
 		}
 		p.eval(`document.getElementById("comparison").scrollIntoView(); ""`)
 		p.shot("comparison-" + name)
+		// QA 41: a key with a fixed list of words is a drop-down in the
+		// page's language, and choosing writes the code into the text.
+		p.eval(`document.querySelector('.tab[data-tab="chain"]').click(); ""`)
+		kind := p.eval(`document.querySelector('#fieldtables select[data-path="actor.0.kind"]').selectedOptions[0].textContent`)
+		if want := map[string]string{"ru": "группа домохозяйств (household)", "en": "household group (household)"}[tc.lang]; kind != want {
+			t.Errorf("%s: the first actor's kind shows %q, want %q", name, kind, want)
+		}
+		p.eval(`(() => { const s = document.querySelector('#fieldtables select[data-path="actor.0.final_market"]'); s.value = "export"; s.dispatchEvent(new Event("change")); return ""; })()`)
+		p.poll("the market written into the text", `/final_market = "(\w+)"/.exec(document.getElementById("chaintext").value)[1] === "export"`) // the first actor's, "domestic" in the example
 	}
 	// Bands: intervals in the table and under the cards.
 	p.open("example=tobacco-kyrgyzstan&lang=ru", 1366, 768)

@@ -120,10 +120,10 @@ function problems(e) {
   list.forEach(p => ul.append(el("li", {class: e ? "" : "good"}, p)));
   // Each problem also goes next to the field of its line in the tables.
   // (A value refused at its field keeps its message until it is changed.)
-  document.querySelectorAll("#fieldtables input:not([data-refused])").forEach(x => fieldMsg(x, ""));
+  document.querySelectorAll("#fieldtables input:not([data-refused]), #fieldtables select:not([data-refused])").forEach(x => fieldMsg(x, ""));
   if (e) for (const p of list) {
     const m = /:(\d+):/.exec(p); if (!m) continue;
-    const input = document.querySelector('#fieldtables input[data-line="' + m[1] + '"]'); if (!input) continue;
+    const input = document.querySelector('#fieldtables [data-line="' + m[1] + '"]'); if (!input) continue;
     fieldMsg(input, p.replace(/^[^:]*:\d+:\s*/, ""));
   }
 }
@@ -148,7 +148,7 @@ function stale(panel, yes) {
 function tablesStale(yes) {
   $("fieldtables").classList.toggle("stale", yes);
   $("tablesstale").hidden = !yes;
-  document.querySelectorAll("#fieldtables input, #addforms input, #addforms select, #addforms button").forEach(x => x.disabled = yes);
+  document.querySelectorAll("#fieldtables input, #fieldtables select, #addforms input, #addforms select, #addforms button").forEach(x => x.disabled = yes);
 }
 // scenOther flags scenarios that were written for another chain (a chain
 // opened or imported without its -scenarios.toml); null clears the flag.
@@ -166,6 +166,34 @@ function clearResults() {
 // change is written into the text by the server (comments kept), then
 // checked and run.
 let actorIds = [], householdIds = [], actorNames = {};
+// choices are the words a key of the chain's tables takes, with the
+// prefix of their labels in the catalogue: a drop-down in the page's
+// language instead of a box for a code (QA 41).
+const choices = {
+  kind: ["kind.", ["household", "enterprise", "service"]],
+  stage: ["stage.", ["input", "production", "collection", "processing", "trade", "export", "retail"]],
+  final_market: ["market.", ["domestic", "export"]],
+};
+// fieldInput is the control of a field of the chain's tables: a drop-down
+// for a key with a fixed list of words or a true/false value, else a box
+// (numbers typed with the decimal keypad on phones).
+function fieldInput(f, id) {
+  const attrs = {id, "data-path": f.path, "data-line": f.line};
+  let opts = null;
+  if (choices[f.key] && choices[f.key][1].includes(f.value)) {
+    opts = choices[f.key][1].map(v => [v, t(choices[f.key][0] + v) + " (" + v + ")"]);
+  } else if (!f.text && (f.value === "true" || f.value === "false")) {
+    opts = [["true", t("yes")], ["false", t("no")]];
+  }
+  if (opts) {
+    const sel = el("select", attrs, ...opts.map(([v, label]) => el("option", {value: v}, label)));
+    sel.value = f.value;
+    return sel;
+  }
+  const input = el("input", Object.assign(attrs, {value: f.value}));
+  if (!f.text) input.inputMode = "decimal";
+  return input;
+}
 let tablesSeq = 0, tablesTimer = null;
 async function renderTables() {
   clearTimeout(tablesTimer);
@@ -192,8 +220,7 @@ async function renderTables() {
     const tb = el("table");
     for (const f of g.fields) {
       const id = "f" + (n++);
-      const input = el("input", {id, value: f.value, "data-path": f.path, "data-line": f.line});
-      if (!f.text) input.inputMode = "decimal";
+      const input = fieldInput(f, id);
       input.onchange = () => setField(input, f.path, input.value, f.value);
       tb.append(el("tr", {}, el("td", {}, el("label", {for: id}, keyLabel(f.key)), el("code", {class: "key"}, f.key)),
         el("td", {}, input, el("span", {class: "fieldmsg", role: "status"}), el("span", {class: "fieldwarn", role: "note"}))));
@@ -213,9 +240,9 @@ async function renderTables() {
 let warnings = [];
 function showWarnings() {
   document.querySelectorAll("#fieldtables .fieldwarn").forEach(x => x.textContent = "");
-  document.querySelectorAll("#fieldtables input.warned").forEach(x => x.classList.remove("warned"));
+  document.querySelectorAll("#fieldtables .warned").forEach(x => x.classList.remove("warned"));
   for (const w of warnings) {
-    const inputs = [...document.querySelectorAll("#fieldtables input[data-path]")];
+    const inputs = [...document.querySelectorAll("#fieldtables [data-path]")];
     const input = inputs.find(x => x.dataset.path === w.path) || inputs.find(x => x.dataset.path.startsWith(w.path + ".")) ||
       (w.line ? inputs.find(x => x.dataset.line === String(w.line)) : null);
     if (!input) continue;
