@@ -367,7 +367,7 @@ func TestBestFreeIsRef(t *testing.T) {
 			continue
 		}
 		var ref logRef
-		got := hh.bestFree(m, y0, capDays, present, &cost, &value, &taste, &ref)
+		got, _ := hh.bestFree(m, y0, capDays, present, &cost, &value, &taste, &ref)
 		want := hh.bestFreeRef(m, y0, capDays, present, &cost, &value, &taste)
 		if got != want && !(math.IsNaN(got.utility) && math.IsNaN(want.utility)) {
 			t.Fatalf("trial %d: bestFree %+v, reference %+v", trial, got, want)

@@ -389,12 +389,13 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	}
 	var best schoolChoice
 	var ref logRef
+	dest := false // best is already destitute's choice
 	if fast && hh.belowSubsistence(y0, capDays) {
 		// Every combination's utility is -Inf: what bestFree, then the
 		// test below, would come to.
-		best = hh.destitute(m, y0, capDays, present, &cost, &value, taste)
+		best, dest = hh.destitute(m, y0, capDays, present, &cost, &value, taste), true
 	} else if fast {
-		best = hh.bestFree(m, y0, capDays, present, &cost, &value, taste, &ref)
+		best, dest = hh.bestFree(m, y0, capDays, present, &cost, &value, taste, &ref)
 	} else {
 		best.utility = math.NaN()
 		for e := 0; e < 1<<nb; e++ {
@@ -408,7 +409,7 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 			}
 		}
 	}
-	if math.IsInf(best.utility, -1) && !hh.Ban {
+	if math.IsInf(best.utility, -1) && !hh.Ban && !dest {
 		best = hh.destitute(m, y0, capDays, present, &cost, &value, taste)
 	}
 	if hh.CCT == 0 && prem == 0 {
@@ -509,8 +510,10 @@ func (hh *Household) belowSubsistence(y0, capDays float64) bool {
 // equal ones, the lowest e) scans only them. TestBestFreeIsRef checks it
 // against the routine before (bestFreeRef), bit for bit.
 //
-// It sets ref to the reference of its tangent bound, when there is one.
-func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64, ref *logRef) schoolChoice {
+// It sets ref to the reference of its tangent bound, when there is one,
+// and reports whether the choice is destitute's (no combination has a
+// utility above -Inf).
+func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64, ref *logRef) (best schoolChoice, dest bool) {
 	p := hh.sprep
 	var ks, dens, cs [1 << nb]float64
 	var hours [1 << nb][nb]float64
@@ -617,7 +620,7 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 			n++
 		}
 	}
-	best := schoolChoice{utility: math.Inf(-1)}
+	best = schoolChoice{utility: math.Inf(-1)}
 	bestE := -1
 	for n > 0 {
 		// The highest bound, the first in the order of e of equal ones.
@@ -663,14 +666,14 @@ func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *
 		}
 	}
 	if bestE < 0 {
-		return hh.destitute(m, y0, capDays, present, cost, value, taste)
+		return hh.destitute(m, y0, capDays, present, cost, value, taste), true
 	}
 	best.hours = hours[bestE]
 	for b := range best.enrolled {
 		best.enrolled[b] = bestE&(1<<b) != 0
 	}
 	best.cost = cost[bestE]
-	return best
+	return best, false
 }
 
 // schoolUtility is endowedUtility(y, *h, hb) for enrolment combination e
