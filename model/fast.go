@@ -22,25 +22,40 @@ func (hh *Household) simple() bool {
 	return hh.CCT == 0 && hh.PremiumRate == 0 && hh.Withdraw == 0
 }
 
+// fast reports whether a household takes the fast path when the group
+// has no weights and no survey.
+func (hh *Household) fast() bool {
+	return hh.simple() && hh.Prevent == 0 && hh.ChainPrice == 0 && !hh.idle()
+}
+
 // decideFast is Decide followed by Tally.Add with weight 1 for a simple
 // household, with the same arithmetic: it adds the household of scale m
 // and hazard draw hazard to s, writes its hours to hp and returns its
 // income.
 // A household with schooling chooses its enrolment too, with its taste
-// draws taste (school.go); taste is not read without schooling.
-func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64, hp *[nb]float64) (income float64) {
+// draws taste (school.go), unless pick is known (choiceBook); the choice
+// is written to pick. taste and pick are not read without schooling.
+func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64, hp *[nb]float64, pick *schoolPick) (income float64) {
 	h := hp // the hours, written in place (hoursFastTo)
 	*h = [nb]float64{}
 	need := m * hh.Need
 	hired0 := max(need-hh.FamilyDays, 0)
 	y0 := m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
 	if hh.School != nil {
-		var exposed [nb]bool
-		for b := range exposed {
-			exposed[b] = hazard < hh.Exposure[b]
+		if !pick.known {
+			var exposed [nb]bool
+			for b := range exposed {
+				exposed[b] = hazard < hh.Exposure[b]
+			}
+			sc := hh.chooseSchool(y0, m, exposed, taste)
+			pick.hours, pick.enrolled = sc.hours, 0
+			for b, in := range sc.enrolled {
+				if in {
+					pick.enrolled |= 1 << b
+				}
+			}
 		}
-		sc := hh.chooseSchool(y0, m, exposed, taste)
-		*h = sc.hours
+		*h = pick.hours
 		for b := range h {
 			n := hh.N[b]
 			if n == 0 {
@@ -51,7 +66,7 @@ func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64, 
 			if h[b] >= WorkHours {
 				work = n
 			}
-			if sc.enrolled[b] {
+			if pick.enrolled&(1<<b) != 0 {
 				k.Enrolled += n
 				k.WorkStudy += work
 				k.StudyOnly += n - work

@@ -40,6 +40,17 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 			}
 		}
 	}
+	// The choices of the households that adopt nothing, read from the
+	// book when a year before had the same ones, or written to it by a
+	// year where no household adopts anything (book.go).
+	var page, fill *choicePage
+	if taste != nil && d.Weight == nil && d.Survey == nil && base.fast() {
+		if len(ads) > 0 {
+			page = r.book.find(a.ID, &base, d, taste)
+		} else {
+			fill = r.book.blank(a.ID, &base, d, taste, len(d.Scale))
+		}
+	}
 	var income []float64
 	var hours [][nb]float64
 	if !r.aggregatesOnly {
@@ -71,7 +82,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 				return // cancelled: Simulate returns the context's error
 			}
 			lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
-			r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, hist, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)])
+			r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, hist, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)], page, fill)
 		})
 		for ci := range tallies {
 			t.Merge(&tallies[ci])
@@ -79,6 +90,9 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		return t
 	}
 	t := run()
+	if fill != nil && (r.ctx == nil || r.ctx.Err() == nil) {
+		r.book.add(a.ID, fill) // every chunk ran: the page is complete
+	}
 	if offer := t.Uses[UseChain]; offer > demand {
 		// The households offer the actors that hire the group's children
 		// more than they need: each household gets the same share of
@@ -155,9 +169,11 @@ type history struct{ prev, next []uint8 }
 // householdRange runs households lo..hi-1 of actor a into the tally t and
 // the reach of each adopted measure (reached[j] for ads[j]). It does not
 // allocate: a household that adopts nothing and was not surveyed is the
-// shared base household itself.
+// shared base household itself. The school choices of such households
+// are read from page, when not nil, and written to fill, when not nil
+// (choiceBook).
 func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household, d *Draws, ads []adoption,
-	taste []float64, income []float64, hours [][nb]float64, hist history, out *Tally, reached []MeasureResult) {
+	taste []float64, income []float64, hours [][nb]float64, hist history, out *Tally, reached []MeasureResult, page, fill *choicePage) {
 	// Sums go to a tally on this goroutine's stack, not to memory that
 	// another worker's chunk shares a cache line with.
 	var tally Tally
@@ -265,13 +281,20 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				hh.kept[b] = keptShare(hist.at(k), hist.prev != nil, b, hh.Prevent)
 			}
 		}
-		if plain && hh.simple() && hh.Prevent == 0 && hh.ChainPrice == 0 && !hh.idle() {
+		if plain && hh.fast() {
 			// The fast path: no weights, nothing conditional.
 			h := &hk
 			if hours != nil {
 				h = &hours[k]
 			}
-			inc := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst, h)
+			var pick schoolPick
+			if page != nil && hh == base {
+				pick = schoolPick{hours: page.hours[k], enrolled: page.enrolled[k], known: true}
+			}
+			inc := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst, h, &pick)
+			if fill != nil {
+				fill.hours[k], fill.enrolled[k] = pick.hours, pick.enrolled
+			}
 			if income != nil {
 				income[k] = inc
 			}

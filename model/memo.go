@@ -21,6 +21,9 @@ type Memo struct {
 	m      map[[32]byte]*Result // before the measures' costs (see simulateYear)
 	hits   int
 	misses int
+	// book remembers the school choices of households from one year to
+	// the next (book.go).
+	book choiceBook
 }
 
 // NewMemo returns an empty memo.
@@ -52,6 +55,7 @@ func (m *Memo) Simulate(c *valuechain.Chain, opt Options) (*Result, error) {
 		m.mu.Lock()
 		m.misses++
 		m.mu.Unlock()
+		opt.book = &m.book
 		if r, err = simulateYear(c, opt); err != nil {
 			return nil, err
 		}

@@ -367,7 +367,8 @@ func TestBestFreeIsRef(t *testing.T) {
 			continue
 		}
 		var ref logRef
-		got, _ := hh.bestFree(m, y0, capDays, present, &cost, &value, &taste, &ref)
+		var cf closedForms
+		got, _ := hh.bestFree(m, y0, capDays, present, &cost, &value, &taste, &ref, &cf)
 		want := hh.bestFreeRef(m, y0, capDays, present, &cost, &value, &taste)
 		if got != want && !(math.IsNaN(got.utility) && math.IsNaN(want.utility)) {
 			t.Fatalf("trial %d: bestFree %+v, reference %+v", trial, got, want)

@@ -19,6 +19,7 @@ type Result struct {
 	inflows  [][]int // links into each actor, for the price build-up
 	// aggregatesOnly: households' own incomes and hours are not kept.
 	aggregatesOnly bool
+	book           *choiceBook // the school choices of years before (Options.book)
 	Finals         []FinalSale
 	Margins        []Stage
 	Groups         []Group // one per household actor, in file order

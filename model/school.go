@@ -389,13 +389,14 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	}
 	var best schoolChoice
 	var ref logRef
+	var cf closedForms
 	dest := false // best is already destitute's choice
 	if fast && hh.belowSubsistence(y0, capDays) {
 		// Every combination's utility is -Inf: what bestFree, then the
 		// test below, would come to.
 		best, dest = hh.destitute(m, y0, capDays, present, &cost, &value, taste), true
 	} else if fast {
-		best, dest = hh.bestFree(m, y0, capDays, present, &cost, &value, taste, &ref)
+		best, dest = hh.bestFree(m, y0, capDays, present, &cost, &value, taste, &ref, &cf)
 	} else {
 		best.utility = math.NaN()
 		for e := 0; e < 1<<nb; e++ {
@@ -415,6 +416,26 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 	if hh.CCT == 0 && prem == 0 {
 		return best
 	}
+	// The combinations that no transfer can make better than the best
+	// without conditions: with every payment the combination can take,
+	// tmax, its utility without conditions is at most bestFree's, U(y),
+	// plus tmax U'(y) (U is concave in income, U'(y) = D/K), itself
+	// bounded with ref's tangent.
+	var hopeless [1 << nb]bool
+	if fast && !dest && ref.k > 0 {
+		for e := 0; e < 1<<nb; e++ {
+			if e&present != e || (cf.st[e] != formExact && cf.st[e] != formCapped) {
+				continue
+			}
+			tmax := max(prem, 0)
+			for b := range nb {
+				if e&(1<<b) != 0 {
+					tmax += max(hh.CCT, 0) * hh.N[b]
+				}
+			}
+			hopeless[e] = ref.rises(cf.k[e], cf.den[e], cf.c[e], value[e], tmax, best.utility)
+		}
+	}
 	for c := 1; c < 1<<nb; c++ {
 		if c&present != c {
 			continue
@@ -423,6 +444,9 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 		for e := 0; e < 1<<nb; e++ {
 			if e&present != e || (!full && (hh.CCT == 0 || c&^e != 0)) {
 				continue // keeping a condition that pays nothing
+			}
+			if hopeless[e] {
+				continue
 			}
 			caps := free
 			t := 0.0
@@ -510,14 +534,14 @@ func (hh *Household) belowSubsistence(y0, capDays float64) bool {
 // equal ones, the lowest e) scans only them. TestBestFreeIsRef checks it
 // against the routine before (bestFreeRef), bit for bit.
 //
-// It sets ref to the reference of its tangent bound, when there is one,
+// It writes each combination's closed form to cf, which must be zero on
+// entry, sets ref to the reference of its tangent bound, when there is one,
 // and reports whether the choice is destitute's (no combination has a
 // utility above -Inf).
-func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64, ref *logRef) (best schoolChoice, dest bool) {
+func (hh *Household) bestFree(m, y0, capDays float64, present int, cost, value *[1 << nb]float64, taste *[nb]float64, ref *logRef, cf *closedForms) (best schoolChoice, dest bool) {
 	p := hh.sprep
-	var ks, dens, cs [1 << nb]float64
+	ks, dens, cs, state := &cf.k, &cf.den, &cf.c, &cf.st
 	var hours [1 << nb][nb]float64
-	var state [1 << nb]int
 	kref := 0.0
 	n0, n1, n2 := hh.N[0], hh.N[1], hh.N[2]
 	v0, v1, v2 := p.bvw[0], p.bvw[1], p.bvw[2]
@@ -701,6 +725,14 @@ func (hh *Household) schoolUtility(e int, y float64, h *[nb]float64) float64 {
 	return u
 }
 
+// closedForms holds, for each enrolment combination e, what bestFree
+// found of U = D ln K + c at the household's income: K, D, c and the
+// state of closedK.
+type closedForms struct {
+	k, den, c [1 << nb]float64
+	st        [1 << nb]int
+}
+
 // logRef is a point k > 0 and its logarithm l, from which D ln K + c is
 // bounded above without a logarithm: ln is concave, so ln K <= l + (K -
 // k) / k, the tangent at k. The zero logRef bounds nothing.
@@ -718,6 +750,23 @@ func (r *logRef) below(k, den, c, v, best float64) bool {
 	t := (k - r.k) / r.k
 	ub := den*(r.l+t) + c + v
 	scale := math.Abs(den*r.l) + math.Abs(den*t) + math.Abs(c) + math.Abs(v)
+	return ub+1e-12*scale <= best
+}
+
+// rises reports that D ln K + c + v, raised by payments of at most tmax
+// (U(y + t) <= U(y) + t D / K for U concave in income y, with U'(y) =
+// D/K at the closed form), computed as closedForm and its callers do for
+// the higher income, is surely not above best: the bound, with ln K
+// bounded by the tangent at the reference, and a margin for rounding as
+// in below, is not above best. It is false whenever it cannot tell.
+func (r *logRef) rises(k, den, c, v, tmax, best float64) bool {
+	if !(r.k > 0) || !(k > 0) || !(tmax >= 0) || !(den >= 0) {
+		return false
+	}
+	t := (k - r.k) / r.k
+	g := tmax / k
+	ub := den*(r.l+t+g) + c + v
+	scale := math.Abs(den*r.l) + math.Abs(den*t) + den*g + math.Abs(c) + math.Abs(v)
 	return ub+1e-12*scale <= best
 }
 

@@ -36,6 +36,9 @@ type Options struct {
 	// monitoring.go). RunPlan sets both.
 	Track  []string
 	Before *History
+	// book, when not nil, remembers households' school choices from one
+	// year to another (a Memo's; book.go).
+	book *choiceBook
 }
 
 // Simulate computes the baseline year of a valid chain (see
@@ -66,7 +69,7 @@ func simulateYear(c *valuechain.Chain, opt Options) (*Result, error) {
 	if pop == nil {
 		pop = NewPopulation(c, opt.Seed)
 	}
-	r := &Result{Chain: c, Order: order, aggregatesOnly: opt.AggregatesOnly, ctx: opt.Context}
+	r := &Result{Chain: c, Order: order, aggregatesOnly: opt.AggregatesOnly, ctx: opt.Context, book: opt.book}
 	if len(opt.Track) > 0 {
 		r.track, r.before = opt.Track, opt.Before
 		r.History = &History{groups: map[string][]uint8{}}
@@ -92,6 +95,7 @@ func simulateYear(c *valuechain.Chain, opt Options) (*Result, error) {
 		}
 	}
 	r.ctx = nil // results are kept (Memo); the context is the request's
+	r.book = nil
 	r.before = nil
 	r.closeSupplied()
 	r.finish()
