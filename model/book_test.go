@@ -31,25 +31,36 @@ func TestChoiceBookIsSolving(t *testing.T) {
 	if memo.book.pages["dekhan"] == nil {
 		t.Fatal("the baseline wrote no page for the dekhan farms")
 	}
-	for _, m := range []Measure{
-		{Name: "transfer", Type: "cash_transfer", Targets: []string{"dekhan"}, AdoptKey: "t", Coverage: 0.4, Transfer: 500},
-		{Name: "cct", Type: "cct", Targets: []string{"dekhan"}, AdoptKey: "c", Coverage: 0.5, CCT: 600},
+	for _, tc := range []struct {
+		name string
+		opt  Options
+	}{
+		{"transfer", Options{Policy: &Policy{Measures: []Measure{
+			{Name: "transfer", Type: "cash_transfer", Targets: []string{"dekhan"}, AdoptKey: "t", Coverage: 0.4, Transfer: 500}}}}},
+		{"cct", Options{Policy: &Policy{Measures: []Measure{
+			{Name: "cct", Type: "cct", Targets: []string{"dekhan"}, AdoptKey: "c", Coverage: 0.5, CCT: 600}}}}},
+		// No measure, but another year for the memo (tracked for
+		// prevention): every household reads the page.
+		{"tracked", Options{Track: []string{"dekhan"}}},
 	} {
-		pol := &Policy{Measures: []Measure{m}}
-		got, err := memo.Simulate(c, Options{Population: pop, Policy: pol})
+		tc.opt.Population = pop
+		got, err := memo.Simulate(c, tc.opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := Simulate(c, Options{Population: pop, Policy: pol})
+		want, err := Simulate(c, tc.opt)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(got.Groups, want.Groups) || !reflect.DeepEqual(got.Measures, want.Measures) {
-			t.Errorf("%s: the year with the book differs from the year solved household by household", m.Name)
+			t.Errorf("%s: the year with the book differs from the year solved household by household", tc.name)
 		}
 		if got.Groups[0].ByBand[0].School.Enrolled == 0 {
-			t.Errorf("%s: nobody enrolled: the chain has no schooling", m.Name)
+			t.Errorf("%s: nobody enrolled: the chain has no schooling", tc.name)
 		}
+	}
+	if n := memo.Misses(); n != 4 {
+		t.Errorf("the memo simulated %d years, want 4 (each case is a year of its own)", n)
 	}
 	// The scenario years read the page: spoiled, it spoils them.
 	page := memo.book.pages["dekhan"]

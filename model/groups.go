@@ -45,9 +45,8 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 	// year where no household adopts anything (book.go).
 	var page, fill *choicePage
 	if taste != nil && d.Weight == nil && d.Survey == nil && base.fast() {
-		if len(ads) > 0 {
-			page = r.book.find(a.ID, &base, d, taste)
-		} else {
+		page = r.book.find(a.ID, &base, d, taste)
+		if page == nil && len(ads) == 0 {
 			fill = r.book.blank(a.ID, &base, d, taste, len(d.Scale))
 		}
 	}
