@@ -33,20 +33,28 @@ type choicePage struct {
 	enrolled []uint8 // bit b: band b enrolled
 }
 
-// pageKey returns base with the pointers that differ from one year's
+// pageKey returns hh with the pointers that differ from one year's
 // household to the next (its schooling, compared by value, and its table)
-// cleared.
-func pageKey(base *Household) Household {
-	k := *base
+// cleared, and what monitoring changes (chooseSchool never reads it: it
+// acts on the choice afterwards, in decideOnce).
+func pageKey(hh *Household) Household {
+	k := *hh
 	k.School, k.sprep = nil, nil
+	k.Withdraw, k.Compensation, k.Prevent, k.kept = 0, 0, 0, [nb]float64{}
 	return k
 }
 
 // matches reports whether the page holds the choices of base's households
 // with draws d and taste draws taste. Keys with NaN never match.
 func (p *choicePage) matches(base *Household, d *Draws, taste []float64) bool {
-	return p.draws == d && len(taste) > 0 && p.taste == &taste[0] &&
-		p.key == pageKey(base) && p.school == *base.School
+	return p.draws == d && len(taste) > 0 && p.taste == &taste[0] && p.holds(base)
+}
+
+// holds reports whether hh chooses as the page's households do: a
+// household that adopted only monitoring, say, chooses as the base
+// household (same draws and taste draws: the caller's page matched them).
+func (p *choicePage) holds(hh *Household) bool {
+	return hh.School != nil && p.key == pageKey(hh) && p.school == *hh.School
 }
 
 // find returns the page of actor's households for base, draws d and taste

@@ -42,6 +42,17 @@ func TestChoiceBookIsSolving(t *testing.T) {
 		// No measure, but another year for the memo (tracked for
 		// prevention): every household reads the page.
 		{"tracked", Options{Track: []string{"dekhan"}}},
+		// Monitored households choose as the base household (monitoring
+		// acts after the choice): they read the page, through decideOnce;
+		// those that also adopt education value school more and solve.
+		{"monitoring and education", Options{Policy: &Policy{Measures: []Measure{
+			{Name: "monitoring", Type: "monitoring", Targets: []string{"dekhan"}, AdoptKey: "m", Coverage: 0.5,
+				Withdrawal: 0.6, Months: 4, History: []float64{0.5, 0.5}, Compensation: 300},
+			{Name: "education", Type: "education", Targets: []string{"dekhan"}, AdoptKey: "e", Coverage: 0.5, SchoolValueGain: 0.5}}}}},
+		// Under prevention every household is its own copy: none reads.
+		{"prevention", Options{Policy: &Policy{Measures: []Measure{
+			{Name: "monitoring", Type: "monitoring", Targets: []string{"dekhan"}, AdoptKey: "m", Coverage: 0.5,
+				Withdrawal: 0.6, Months: 4, History: []float64{0.5}, Prevention: 0.6}}}}},
 	} {
 		tc.opt.Population = pop
 		got, err := memo.Simulate(c, tc.opt)
@@ -59,8 +70,8 @@ func TestChoiceBookIsSolving(t *testing.T) {
 			t.Errorf("%s: nobody enrolled: the chain has no schooling", tc.name)
 		}
 	}
-	if n := memo.Misses(); n != 4 {
-		t.Errorf("the memo simulated %d years, want 4 (each case is a year of its own)", n)
+	if n := memo.Misses(); n != 6 {
+		t.Errorf("the memo simulated %d years, want 6 (each case is a year of its own)", n)
 	}
 	// The scenario years read the page: spoiled, it spoils them.
 	page := memo.book.pages["dekhan"]
@@ -81,6 +92,26 @@ func TestChoiceBookIsSolving(t *testing.T) {
 		t.Error("a spoiled page changes nothing: the scenario year does not read it")
 	}
 	copy(page.enrolled, saved)
+	// So are the monitored households' (decideOnce): spoil the page's
+	// hours, and a year where every household is monitored changes.
+	savedHours := append([][nb]float64(nil), page.hours...)
+	for k := range page.hours {
+		page.hours[k][1] += 7
+	}
+	pol = &Policy{Measures: []Measure{{Name: "monitoring", Type: "monitoring", Targets: []string{"dekhan"}, AdoptKey: "m", Coverage: 1,
+		Withdrawal: 0.6, Months: 4, History: []float64{1}}}}
+	got, err = memo.Simulate(c, Options{Population: pop, Policy: pol})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err = Simulate(c, Options{Population: pop, Policy: pol})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(got.Groups, want.Groups) {
+		t.Error("a spoiled page changes nothing: the monitored households do not read it")
+	}
+	copy(page.hours, savedHours)
 	// The page is the baseline's households': not a household whose
 	// income, taste draws or draws differ.
 	d := pop.Groups["dekhan"]

@@ -217,8 +217,15 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 	if base.School != nil && len(ads) <= 8 {
 		schoolPreps = make([]*schoolPrep, 1<<len(ads))
 	}
+	// Whether each combination's household chooses as page's do (0: not
+	// known yet, 1: it does, 2: it does not).
+	var onPage []uint8
+	if page != nil && combos != nil {
+		onPage = make([]uint8, len(combos))
+	}
 	for k := lo; k < hi; k++ {
 		hh := base
+		read := page != nil // the choice is on the page
 		any := false
 		mask := 0
 		for j, ad := range ads {
@@ -247,9 +254,17 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				combos[key] = &c
 			}
 			hh = combos[key]
+			if onPage != nil && onPage[key] == 0 {
+				onPage[key] = 2
+				if page.holds(hh) {
+					onPage[key] = 1
+				}
+			}
+			read = onPage != nil && onPage[key] == 1
 		} else if any || d.Survey != nil {
 			own = *base
 			hh = &own
+			read = false
 			if d.Survey != nil {
 				hh.fromSurvey(r.Chain, a, &d.Survey[k])
 			}
@@ -287,7 +302,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				h = &hours[k]
 			}
 			var pick schoolPick
-			if page != nil && hh == base {
+			if read {
 				pick = schoolPick{hours: page.hours[k], enrolled: page.enrolled[k], known: true}
 			}
 			inc := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst, h, &pick)
@@ -319,7 +334,10 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			weight = d.Weight[k]
 		}
 		var o Outcome
-		if taste != nil {
+		if read && hh.ChainPrice == 0 {
+			pick := schoolPick{hours: page.hours[k], enrolled: page.enrolled[k], known: true}
+			o = hh.decideOnce(d.Scale[k], d.Hazard[k], &tst, &pick)
+		} else if taste != nil {
 			o = hh.decide(d.Scale[k], d.Hazard[k], &tst)
 		} else {
 			o = hh.Decide(d.Scale[k], d.Hazard[k])

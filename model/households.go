@@ -466,15 +466,18 @@ func (hh *Household) decide(m, hazard float64, taste *[nb]float64) Outcome {
 		// chooses again with that capacity.
 		h := *hh
 		h.chainCapped = false
-		offer := h.decideOnce(m, hazard, taste).Uses[UseChain]
+		offer := h.decideOnce(m, hazard, taste, nil).Uses[UseChain]
 		h.chainCap, h.chainCapped = hh.chainRation*offer, true
-		return h.decideOnce(m, hazard, taste)
+		return h.decideOnce(m, hazard, taste, nil)
 	}
-	return hh.decideOnce(m, hazard, taste)
+	return hh.decideOnce(m, hazard, taste, nil)
 }
 
 // decideOnce is decide with the household's capacity of use 2 as it is.
-func (hh *Household) decideOnce(m, hazard float64, taste *[nb]float64) Outcome {
+// A household with schooling takes its school choice from pick when pick
+// is known (choiceBook: a household with no conditional transfer and no
+// rationing, whose choice is its hours and enrolment alone).
+func (hh *Household) decideOnce(m, hazard float64, taste *[nb]float64, pick *schoolPick) Outcome {
 	var o Outcome
 	need := m * hh.Need
 	hired0 := max(need-hh.FamilyDays, 0)
@@ -483,7 +486,16 @@ func (hh *Household) decideOnce(m, hazard float64, taste *[nb]float64) Outcome {
 		o.Exposed[b] = hazard < hh.Exposure[b]
 		o.Active[b] = 1
 	}
-	if hh.School != nil {
+	if hh.School != nil && pick != nil && pick.known {
+		// chooseSchool's choice, with no payment (the page's households
+		// take none) and the cost of its combination.
+		_, _, cost := hh.schoolCosts()
+		e := int(pick.enrolled) & (1<<nb - 1)
+		o.Hours, o.SchoolCost = pick.hours, cost[e]
+		for b := range o.Enrolled {
+			o.Enrolled[b] = e&(1<<b) != 0
+		}
+	} else if hh.School != nil {
 		sc := hh.chooseSchool(o.Y0, m, o.Exposed, taste)
 		o.Hours, o.Enrolled, o.CCTPaid, o.PremiumPaid, o.SchoolCost = sc.hours, sc.enrolled, sc.cct, sc.premium, sc.cost
 	} else if !hh.Ban {

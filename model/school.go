@@ -340,21 +340,7 @@ func (hh *Household) option(m float64, e int, y float64, caps [nb]float64, capDa
 // none, 5-11, 12-14, both, 15-17 and so on. chooseSchool does not allocate.
 func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]float64) schoolChoice {
 	s := hh.School
-	// The closed form needs today's linear earnings and the farm cap.
-	fast := hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
-	present := 0
-	var cost [1 << nb]float64
-	if fast {
-		// From the school table: the bands with children, and each
-		// combination's costs summed in the order of the bands.
-		present, cost = hh.sprep.all, hh.sprep.cost
-	} else {
-		for b := range hh.N {
-			if hh.N[b] > 0 {
-				present |= 1 << b
-			}
-		}
-	}
+	fast, present, cost := hh.schoolCosts()
 	prem := 0.0
 	if present != 0 {
 		prem = hh.PremiumRate * m * hh.Revenue
@@ -369,15 +355,6 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 		bit := 1 << b
 		for e := 0; e < bit; e++ {
 			value[(e|bit)&(1<<nb-1)] = value[e] + tv
-		}
-	}
-	if !fast {
-		for b := 0; b < nb; b++ {
-			tc := hh.N[b] * s.Cost[b]
-			bit := 1 << b
-			for e := 0; e < bit; e++ {
-				cost[(e|bit)&(1<<nb-1)] = cost[e] + tc
-			}
 		}
 	}
 	var free [nb]float64
@@ -498,6 +475,31 @@ func (hh *Household) chooseSchool(y0, m float64, exposed [nb]bool, taste *[nb]fl
 		}
 	}
 	return best
+}
+
+// schoolCosts returns whether the closed form applies to the household's
+// school choice (today's linear earnings and the farm cap), the bands with
+// children, and each enrolment combination's school costs, summed over its
+// bands in their order (from the school table when the closed form
+// applies: the same sums).
+func (hh *Household) schoolCosts() (fast bool, present int, cost [1 << nb]float64) {
+	fast = hh.sprep != nil && hh.sprep.ok && !hh.Ban && hh.isLinear() && !hh.OutsideWork
+	if fast {
+		return fast, hh.sprep.all, hh.sprep.cost
+	}
+	for b := range hh.N {
+		if hh.N[b] > 0 {
+			present |= 1 << b
+		}
+	}
+	for b := 0; b < nb; b++ {
+		tc := hh.N[b] * hh.School.Cost[b]
+		bit := 1 << b
+		for e := 0; e < bit; e++ {
+			cost[(e|bit)&(1<<nb-1)] = cost[e] + tc
+		}
+	}
+	return fast, present, cost
 }
 
 // belowSubsistence reports that a household of the closed form (linear
