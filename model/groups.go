@@ -40,15 +40,12 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 			}
 		}
 	}
-	// The choices of the households that adopt nothing, read from the
-	// book when a year before had the same ones, or written to it by a
-	// year where no household adopts anything (book.go).
-	var page, fill *choicePage
-	if taste != nil && d.Weight == nil && d.Survey == nil && base.fast() {
-		page = r.book.find(a.ID, &base, d, taste)
-		if page == nil && len(ads) == 0 {
-			fill = r.book.blank(a.ID, &base, d, taste, len(d.Scale))
-		}
+	// The school choices of households that chose as households of a
+	// year before, read from the book, and those this year writes to it
+	// (book.go).
+	var ps *pageSet
+	if taste != nil && d.Weight == nil && d.Survey == nil {
+		ps = r.book.year(a.ID, d, taste, len(d.Scale))
 	}
 	var income []float64
 	var hours [][nb]float64
@@ -81,7 +78,7 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 				return // cancelled: Simulate returns the context's error
 			}
 			lo, hi := ci*householdChunk, min((ci+1)*householdChunk, n)
-			r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, hist, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)], page, fill)
+			r.householdRange(lo, hi, a, &base, d, ads, taste, income, hours, hist, &tallies[ci], reached[ci*len(ads):(ci+1)*len(ads)], ps)
 		})
 		for ci := range tallies {
 			t.Merge(&tallies[ci])
@@ -89,8 +86,8 @@ func (r *Result) households(i int, d *Draws, pop *Population, pol *Policy) Group
 		return t
 	}
 	t := run()
-	if fill != nil && (r.ctx == nil || r.ctx.Err() == nil) {
-		r.book.add(a.ID, fill) // every chunk ran: the page is complete
+	if r.ctx == nil || r.ctx.Err() == nil {
+		ps.close() // every chunk ran: the year's pages are complete
 	}
 	if offer := t.Uses[UseChain]; offer > demand {
 		// The households offer the actors that hire the group's children
@@ -168,11 +165,11 @@ type history struct{ prev, next []uint8 }
 // householdRange runs households lo..hi-1 of actor a into the tally t and
 // the reach of each adopted measure (reached[j] for ads[j]). It does not
 // allocate: a household that adopts nothing and was not surveyed is the
-// shared base household itself. The school choices of such households
-// are read from page, when not nil, and written to fill, when not nil
-// (choiceBook).
+// shared base household itself. The school choices of the base household
+// and of each combination of measures are read from, or written to, the
+// pages of ps when it has one for them (choiceBook).
 func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household, d *Draws, ads []adoption,
-	taste []float64, income []float64, hours [][nb]float64, hist history, out *Tally, reached []MeasureResult, page, fill *choicePage) {
+	taste []float64, income []float64, hours [][nb]float64, hist history, out *Tally, reached []MeasureResult, ps *pageSet) {
 	// Sums go to a tally on this goroutine's stack, not to memory that
 	// another worker's chunk shares a cache line with.
 	var tally Tally
@@ -217,15 +214,28 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 	if base.School != nil && len(ads) <= 8 {
 		schoolPreps = make([]*schoolPrep, 1<<len(ads))
 	}
-	// Whether each combination's household chooses as page's do (0: not
-	// known yet, 1: it does, 2: it does not).
-	var onPage []uint8
-	if page != nil && combos != nil {
-		onPage = make([]uint8, len(combos))
+	// The page of the base household and of each combination's, looked
+	// up once per chunk.
+	type slot struct {
+		p           *choicePage
+		write, done bool
+	}
+	var baseSlot slot
+	var comboSlots, maskSlots []slot
+	if ps != nil && combos != nil {
+		comboSlots = make([]slot, len(combos))
+	} else if ps != nil && d.Survey == nil && len(ads) <= 8 {
+		// Households built one by one (under prevention): those that
+		// adopted the same measures choose alike (prevention and the
+		// years of monitoring act after the choice).
+		maskSlots = make([]slot, 1<<len(ads))
 	}
 	for k := lo; k < hi; k++ {
 		hh := base
-		read := page != nil // the choice is on the page
+		var sl *slot // hh's page, when hh is the base household or a combination's
+		if ps != nil {
+			sl = &baseSlot
+		}
 		any := false
 		mask := 0
 		for j, ad := range ads {
@@ -254,17 +264,16 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 				combos[key] = &c
 			}
 			hh = combos[key]
-			if onPage != nil && onPage[key] == 0 {
-				onPage[key] = 2
-				if page.holds(hh) {
-					onPage[key] = 1
-				}
+			if ps != nil {
+				sl = &comboSlots[key]
 			}
-			read = onPage != nil && onPage[key] == 1
 		} else if any || d.Survey != nil {
 			own = *base
 			hh = &own
-			read = false
+			sl = nil
+			if maskSlots != nil {
+				sl = &maskSlots[mask]
+			}
 			if d.Survey != nil {
 				hh.fromSurvey(r.Chain, a, &d.Survey[k])
 			}
@@ -280,6 +289,19 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			if schoolPreps != nil && d.Survey == nil {
 				schoolPreps[mask] = hh.sprep
 			}
+		}
+		var pg *choicePage // the page of hh's choice, to read or to write
+		write := false
+		if sl != nil {
+			if !sl.done {
+				sl.p, sl.write = ps.page(hh, len(ads) == 0)
+				sl.done = true
+			}
+			pg, write = sl.p, sl.write
+		}
+		var pick schoolPick
+		if pg != nil && !write && pg.enrolled[k]&pageFilled != 0 {
+			pick = schoolPick{hours: pg.hours[k], enrolled: pg.enrolled[k] &^ pageFilled, known: true}
 		}
 		// Each household's taste for schooling (school.go).
 		var tst [nb]float64
@@ -301,13 +323,9 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			if hours != nil {
 				h = &hours[k]
 			}
-			var pick schoolPick
-			if read {
-				pick = schoolPick{hours: page.hours[k], enrolled: page.enrolled[k], known: true}
-			}
 			inc := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst, h, &pick)
-			if fill != nil {
-				fill.hours[k], fill.enrolled[k] = pick.hours, pick.enrolled
+			if write {
+				pg.hours[k], pg.enrolled[k] = pick.hours, pick.enrolled|pageFilled
 			}
 			if income != nil {
 				income[k] = inc
@@ -334,9 +352,12 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			weight = d.Weight[k]
 		}
 		var o Outcome
-		if read && hh.ChainPrice == 0 {
-			pick := schoolPick{hours: page.hours[k], enrolled: page.enrolled[k], known: true}
+		if pg != nil {
+			// No rationing (pageable): decide is decideOnce.
 			o = hh.decideOnce(d.Scale[k], d.Hazard[k], &tst, &pick)
+			if write {
+				pg.hours[k], pg.enrolled[k] = pick.hours, pick.enrolled|pageFilled
+			}
 		} else if taste != nil {
 			o = hh.decide(d.Scale[k], d.Hazard[k], &tst)
 		} else {

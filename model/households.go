@@ -476,7 +476,8 @@ func (hh *Household) decide(m, hazard float64, taste *[nb]float64) Outcome {
 // decideOnce is decide with the household's capacity of use 2 as it is.
 // A household with schooling takes its school choice from pick when pick
 // is known (choiceBook: a household with no conditional transfer and no
-// rationing, whose choice is its hours and enrolment alone).
+// rationing, whose choice is its hours and enrolment alone), and writes it
+// there otherwise.
 func (hh *Household) decideOnce(m, hazard float64, taste *[nb]float64, pick *schoolPick) Outcome {
 	var o Outcome
 	need := m * hh.Need
@@ -498,6 +499,14 @@ func (hh *Household) decideOnce(m, hazard float64, taste *[nb]float64, pick *sch
 	} else if hh.School != nil {
 		sc := hh.chooseSchool(o.Y0, m, o.Exposed, taste)
 		o.Hours, o.Enrolled, o.CCTPaid, o.PremiumPaid, o.SchoolCost = sc.hours, sc.enrolled, sc.cct, sc.premium, sc.cost
+		if pick != nil {
+			pick.hours, pick.enrolled = sc.hours, 0
+			for b, in := range sc.enrolled {
+				if in {
+					pick.enrolled |= 1 << b
+				}
+			}
+		}
 	} else if !hh.Ban {
 		if hh.prep.ok && hh.prep.linear {
 			hh.hoursFastTo(o.Y0, &o.Hours) // hh.free, in place
