@@ -99,15 +99,15 @@ func (id *pageID) same(o *pageID) bool {
 // pageSet is what one year of a group reads and writes: the book's pages
 // for the group's draws and taste draws, and the pages the year writes.
 type pageSet struct {
-	book    *choiceBook
-	actor   string
-	d       *Draws
-	taste   []float64
-	n       int
-	read    []*choicePage // the book's, for these draws
-	mu      sync.Mutex
-	write   []*choicePage // this year's: added to the book at its end
-	met     []pageID      // household types met that the book has not seen
+	book  *choiceBook
+	actor string
+	d     *Draws
+	taste []float64
+	n     int
+	read  []*choicePage // the book's, for these draws
+	mu    sync.Mutex
+	write []*choicePage // this year's: added to the book at its end
+	met   []pageID      // household types met that the book has not seen
 }
 
 // year returns the pages of actor's group with draws d and taste draws
