@@ -185,7 +185,7 @@ func TestFastPathIsDecide(t *testing.T) {
 		for k := 0; k < 20; k++ {
 			m, hz := 0.2+2*rng.Float64(), rng.Float64()
 			var h [nb]float64
-			hh.decideFast(m, hz, &fast, nil, &h, &schoolPick{})
+			hh.decideFast(m, hz, &fast, nil, &h, nil)
 			o := hh.Decide(m, hz)
 			slow.Add(&hh, &o, 1)
 		}

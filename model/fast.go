@@ -34,7 +34,8 @@ func (hh *Household) fast() bool {
 // income.
 // A household with schooling chooses its enrolment too, with its taste
 // draws taste (school.go), unless pick is known (choiceBook); the choice
-// is written to pick. taste and pick are not read without schooling.
+// is then written to pick, unless pick is nil. taste and pick are not read
+// without schooling.
 func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64, hp *[nb]float64, pick *schoolPick) (income float64) {
 	h := hp // the hours, written in place (hoursFastTo)
 	*h = [nb]float64{}
@@ -42,20 +43,26 @@ func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64, 
 	hired0 := max(need-hh.FamilyDays, 0)
 	y0 := m*hh.NetFarm - hired0*hh.Wage + hh.OtherIncome
 	if hh.School != nil {
-		if !pick.known {
+		var p schoolPick
+		if pick != nil && pick.known {
+			p = *pick
+		} else {
 			var exposed [nb]bool
 			for b := range exposed {
 				exposed[b] = hazard < hh.Exposure[b]
 			}
 			sc := hh.chooseSchool(y0, m, exposed, taste)
-			pick.hours, pick.enrolled = sc.hours, 0
+			p.hours = sc.hours
 			for b, in := range sc.enrolled {
 				if in {
-					pick.enrolled |= 1 << b
+					p.enrolled |= 1 << b
 				}
 			}
+			if pick != nil {
+				*pick = p
+			}
 		}
-		*h = pick.hours
+		*h = p.hours
 		for b := range h {
 			n := hh.N[b]
 			if n == 0 {
@@ -66,7 +73,7 @@ func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64, 
 			if h[b] >= WorkHours {
 				work = n
 			}
-			if pick.enrolled&(1<<b) != 0 {
+			if p.enrolled&(1<<b) != 0 {
 				k.Enrolled += n
 				k.WorkStudy += work
 				k.StudyOnly += n - work

@@ -222,6 +222,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 	}
 	var baseSlot slot
 	var comboSlots, maskSlots []slot
+	var pick schoolPick // a household's choice on a page
 	if ps != nil && combos != nil {
 		comboSlots = make([]slot, len(combos))
 	} else if ps != nil && d.Survey == nil && len(ads) <= 8 {
@@ -291,17 +292,20 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			}
 		}
 		var pg *choicePage // the page of hh's choice, to read or to write
+		var pp *schoolPick // the choice read from pg, or to write to it
 		write := false
 		if sl != nil {
 			if !sl.done {
 				sl.p, sl.write = ps.page(hh, len(ads) == 0)
 				sl.done = true
 			}
-			pg, write = sl.p, sl.write
-		}
-		var pick schoolPick
-		if pg != nil && !write && pg.enrolled[k]&pageFilled != 0 {
-			pick = schoolPick{hours: pg.hours[k], enrolled: pg.enrolled[k] &^ pageFilled, known: true}
+			if pg, write = sl.p, sl.write; pg != nil {
+				pick = schoolPick{}
+				if !write && pg.enrolled[k]&pageFilled != 0 {
+					pick = schoolPick{hours: pg.hours[k], enrolled: pg.enrolled[k] &^ pageFilled, known: true}
+				}
+				pp = &pick
+			}
 		}
 		// Each household's taste for schooling (school.go).
 		var tst [nb]float64
@@ -323,7 +327,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			if hours != nil {
 				h = &hours[k]
 			}
-			inc := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst, h, &pick)
+			inc := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst, h, pp)
 			if write {
 				pg.hours[k], pg.enrolled[k] = pick.hours, pick.enrolled|pageFilled
 			}
@@ -354,7 +358,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 		var o Outcome
 		if pg != nil {
 			// No rationing (pageable): decide is decideOnce.
-			o = hh.decideOnce(d.Scale[k], d.Hazard[k], &tst, &pick)
+			o = hh.decideOnce(d.Scale[k], d.Hazard[k], &tst, pp)
 			if write {
 				pg.hours[k], pg.enrolled[k] = pick.hours, pick.enrolled|pageFilled
 			}
