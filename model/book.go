@@ -214,3 +214,21 @@ type schoolPick struct {
 	enrolled uint8 // bit b: band b enrolled
 	known    bool
 }
+
+// pickOf returns chooseSchool's choice sc as a schoolPick.
+func pickOf(sc *schoolChoice) schoolPick {
+	return schoolPick{hours: sc.hours, enrolled: uint8(bestE(*sc))}
+}
+
+// get returns the choice of household k, known when the page holds it.
+func (p *choicePage) get(k int) schoolPick {
+	if p.enrolled[k]&pageFilled == 0 {
+		return schoolPick{}
+	}
+	return schoolPick{hours: p.hours[k], enrolled: p.enrolled[k] &^ pageFilled, known: true}
+}
+
+// put writes the choice of household k.
+func (p *choicePage) put(k int, c *schoolPick) {
+	p.hours[k], p.enrolled[k] = c.hours, c.enrolled|pageFilled
+}

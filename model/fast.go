@@ -52,12 +52,7 @@ func (hh *Household) decideFast(m, hazard float64, s *sums, taste *[nb]float64, 
 				exposed[b] = hazard < hh.Exposure[b]
 			}
 			sc := hh.chooseSchool(y0, m, exposed, taste)
-			p.hours = sc.hours
-			for b, in := range sc.enrolled {
-				if in {
-					p.enrolled |= 1 << b
-				}
-			}
+			p = pickOf(&sc)
 			if pick != nil {
 				*pick = p
 			}

@@ -301,8 +301,8 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			}
 			if pg, write = sl.p, sl.write; pg != nil {
 				pick = schoolPick{}
-				if !write && pg.enrolled[k]&pageFilled != 0 {
-					pick = schoolPick{hours: pg.hours[k], enrolled: pg.enrolled[k] &^ pageFilled, known: true}
+				if !write {
+					pick = pg.get(k)
 				}
 				pp = &pick
 			}
@@ -329,7 +329,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			}
 			inc := hh.decideFast(d.Scale[k], d.Hazard[k], &fast, &tst, h, pp)
 			if write {
-				pg.hours[k], pg.enrolled[k] = pick.hours, pick.enrolled|pageFilled
+				pg.put(k, &pick)
 			}
 			if income != nil {
 				income[k] = inc
@@ -360,7 +360,7 @@ func (r *Result) householdRange(lo, hi int, a *valuechain.Actor, base *Household
 			// No rationing (pageable): decide is decideOnce.
 			o = hh.decideOnce(d.Scale[k], d.Hazard[k], &tst, pp)
 			if write {
-				pg.hours[k], pg.enrolled[k] = pick.hours, pick.enrolled|pageFilled
+				pg.put(k, &pick)
 			}
 		} else if taste != nil {
 			o = hh.decide(d.Scale[k], d.Hazard[k], &tst)

@@ -500,12 +500,7 @@ func (hh *Household) decideOnce(m, hazard float64, taste *[nb]float64, pick *sch
 		sc := hh.chooseSchool(o.Y0, m, o.Exposed, taste)
 		o.Hours, o.Enrolled, o.CCTPaid, o.PremiumPaid, o.SchoolCost = sc.hours, sc.enrolled, sc.cct, sc.premium, sc.cost
 		if pick != nil {
-			pick.hours, pick.enrolled = sc.hours, 0
-			for b, in := range sc.enrolled {
-				if in {
-					pick.enrolled |= 1 << b
-				}
-			}
+			*pick = pickOf(&sc)
 		}
 	} else if !hh.Ban {
 		if hh.prep.ok && hh.prep.linear {
