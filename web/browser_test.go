@@ -52,6 +52,35 @@ func shotsDir(t *testing.T) string {
 	return t.TempDir()
 }
 
+// evalIn evaluates js in the browser of ctx to a string, failing t on an
+// error.
+func evalIn(t *testing.T, ctx context.Context, js string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return s
+}
+
+// pollIn waits up to timeout for js to be true in the browser of ctx.
+func pollIn(ctx context.Context, js string, timeout time.Duration) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(timeout)))
+	return err
+}
+
+// shotTo is an action that writes a screenshot of the page to
+// dir/name.png.
+func shotTo(dir, name string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		buf, err := chromedp.CaptureScreenshot()(ctx, tg)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		return chromedp.Void{}, os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644)
+	}
+}
+
 // TestBrowser drives the page in a real headless Chromium: the language
 // switch, a farm-gate price changed in the chain and the child-labour
 // figure that follows, sliders and the time from a move to the redrawn

@@ -45,17 +45,8 @@ name_ru = "Выплаты горным хозяйствам"
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
 	shots := shotsDir(t)
-	eval := func(js string) string {
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return s
-	}
-	poll := func(js string) error {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(30*time.Second)))
-		return err
-	}
+	eval := func(js string) string { return evalIn(t, ctx, js) }
+	poll := func(js string) error { return pollIn(ctx, js, 30*time.Second) }
 	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
 	for _, tc := range []struct{ lang, upland, hired, scenario string }{
 		{"en", "Upland farms", "Hired from outside the groups", "Transfer to the upland farms"},

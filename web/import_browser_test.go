@@ -95,17 +95,8 @@ func TestBrowserImport(t *testing.T) {
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
 	shots := shotsDir(t)
-	eval := func(js string) string {
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return s
-	}
-	poll := func(js string) error {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(30*time.Second)))
-		return err
-	}
+	eval := func(js string) string { return evalIn(t, ctx, js) }
+	poll := func(js string) error { return pollIn(ctx, js, 30*time.Second) }
 	shot := func(name string) {
 		buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {

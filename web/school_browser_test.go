@@ -31,17 +31,8 @@ func TestBrowserSchool(t *testing.T) {
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
 	shots := shotsDir(t)
-	eval := func(js string) string {
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return s
-	}
-	poll := func(js string) error {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(60*time.Second)))
-		return err
-	}
+	eval := func(js string) string { return evalIn(t, ctx, js) }
+	poll := func(js string) error { return pollIn(ctx, js, 60*time.Second) }
 	for _, tc := range []struct{ lang, head, cols string }{
 		{"en", "School: enrolment and the four-way table (ILO/UCW)", "Age band|Children|Enrolled|Work only|Work and study|Study only|Neither"},
 		{"ru", "Школа: охват обучением и четыре группы детей (МОТ/UCW)", "Возраст|Дети|Учатся|Только работают|Работают и учатся|Только учатся|Не работают и не учатся"},

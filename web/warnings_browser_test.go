@@ -1,10 +1,7 @@
 package web
 
 import (
-	"context"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,26 +24,9 @@ func TestBrowserWarnings(t *testing.T) {
 	defer srv.Close()
 	ctx := browserContext(t, path)
 	shots := shotsDir(t)
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			buf, err := chromedp.CaptureScreenshot()(ctx, tg)
-			if err != nil {
-				return chromedp.Void{}, err
-			}
-			return chromedp.Void{}, os.WriteFile(filepath.Join(shots, name+".png"), buf, 0o644)
-		}
-	}
-	eval := func(js string) string {
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
-		}
-		return s
-	}
-	poll := func(js string) error {
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(15*time.Second)))
-		return err
-	}
+	shot := func(name string) chromedp.Action[chromedp.Void] { return shotTo(shots, name) }
+	eval := func(js string) string { return evalIn(t, ctx, js) }
+	poll := func(js string) error { return pollIn(ctx, js, 15*time.Second) }
 	const field = `#fieldtables input[data-path="actor.0.task.4.days_per_unit"]`
 	for _, tc := range []struct{ lang, near, box string }{
 		{"en", "days a year per adult of its households", "Check these numbers"},
